@@ -1,0 +1,193 @@
+package dev.rehearse.engine.postgres;
+
+import dev.rehearse.RehearsalFailedException;
+import dev.rehearse.provision.Cleanup;
+import dev.rehearse.provision.Database;
+import dev.rehearse.provision.OsUser;
+import dev.rehearse.provision.Provisioner;
+import dev.rehearse.provision.RunDirectories;
+import dev.rehearse.scenario.EngineSpec;
+import dev.rehearse.scenario.Provider;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * PostgreSQL started from the zonky binaries on this machine: initdb into a fresh run directory, a
+ * random free port on loopback, settings for fast start and bulk load, and a fast shutdown on close.
+ * Durability settings (fsync, synchronous_commit) are off because the rehearsal measures locks and
+ * rewrites, not disk flushes; full_page_writes stays on so WAL volume is what production writes.
+ */
+public final class EmbeddedPostgresProvisioner implements Provisioner {
+
+    private static final long START_TIMEOUT_MS = 60_000;
+
+    private final PostgresBinaries binaries;
+    private final List<String> extraSettings;
+
+    public EmbeddedPostgresProvisioner(PostgresBinaries binaries, List<String> extraSettings) {
+        this.binaries = binaries;
+        this.extraSettings = List.copyOf(extraSettings);
+    }
+
+    public EmbeddedPostgresProvisioner() {
+        this(PostgresBinaries.defaultCache(), List.of());
+    }
+
+    @Override
+    public Database start(EngineSpec spec) {
+        String artifactVersion = PostgresVersions.artifactVersion(spec.version());
+        Path install = binaries.install(artifactVersion);
+        RunDirectories.reapStale();
+        OsUser user = OsUser.forDatabaseProcesses();
+        Path run = RunDirectories.create("pg" + spec.major() + "-");
+        Cleanup.Registration removeDir = Cleanup.register("directory " + run, () -> RunDirectories.deleteTree(run));
+        try {
+            Path data = run.resolve("data");
+            Path sockets = Files.createDirectories(run.resolve("sock"));
+            user.own(run);
+            initdb(install, data, user, run.resolve("initdb.log"));
+            return startServer(spec, install, run, data, sockets, user, removeDir);
+        } catch (IOException e) {
+            removeDir.close();
+            throw new RehearsalFailedException("cannot prepare " + run + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            removeDir.close();
+            throw e;
+        }
+    }
+
+    private void initdb(Path install, Path data, OsUser user, Path log) {
+        List<String> command = user.command(List.of(install.resolve("bin/initdb").toString(),
+                "-D", data.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "-N"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        OsUser.neutralEnvironment(pb.environment());
+        try {
+            Process p = pb.start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new RehearsalFailedException("initdb did not finish within 120 s; see " + log);
+            }
+            if (p.exitValue() != 0) {
+                throw new RehearsalFailedException("initdb failed (exit " + p.exitValue() + "): " + tail(log)
+                        + (user.switches() ? " (running as user '" + user.name() + "')" : ""));
+            }
+        } catch (IOException e) {
+            throw new RehearsalFailedException("cannot run initdb from " + install + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RehearsalFailedException("interrupted while running initdb", e);
+        }
+    }
+
+    private Database startServer(EngineSpec spec, Path install, Path run, Path data, Path sockets, OsUser user,
+                                 Cleanup.Registration removeDir) {
+        RehearsalFailedException last = null;
+        // A free port can be taken by someone else between our probe and the server's bind: retry.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            int port = freePort();
+            List<String> command = new ArrayList<>(List.of(install.resolve("bin/postgres").toString(),
+                    "-D", data.toString(), "-p", Integer.toString(port),
+                    "-c", "listen_addresses=127.0.0.1",
+                    "-c", "unix_socket_directories=" + sockets,
+                    "-c", "fsync=off",
+                    "-c", "synchronous_commit=off",
+                    "-c", "max_connections=200",
+                    "-c", "shared_buffers=256MB",
+                    "-c", "max_wal_size=4GB",
+                    "-c", "checkpoint_timeout=30min",
+                    "-c", "max_wal_senders=10",
+                    "-c", "wal_level=replica",
+                    "-c", "log_lock_waits=on"));
+            for (String setting : extraSettings) {
+                command.add("-c");
+                command.add(setting);
+            }
+            Path log = run.resolve("postgres.log");
+            ProcessBuilder pb = new ProcessBuilder(user.command(command))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            OsUser.neutralEnvironment(pb.environment());
+            Process process;
+            try {
+                process = pb.start();
+            } catch (IOException e) {
+                throw new RehearsalFailedException("cannot start postgres: " + e.getMessage(), e);
+            }
+            RunDirectories.recordProcess(run, process.pid());
+            Cleanup.Registration stop = Cleanup.register("postgres pid " + process.pid(),
+                    () -> RunDirectories.stopProcess(process.toHandle(), "INT", 30_000));
+            String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+            try {
+                String version = awaitReady(process, url, log);
+                return new Database(EngineSpec.Kind.POSTGRES, Provider.EMBEDDED, url, "postgres", null, version,
+                        () -> {
+                            stop.close();
+                            removeDir.close();
+                        });
+            } catch (RehearsalFailedException e) {
+                stop.close();
+                last = e;
+                if (!tail(log).contains("could not bind")) break;
+            }
+        }
+        throw last;
+    }
+
+    private static String awaitReady(Process process, String url, Path log) {
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new RehearsalFailedException("postgres exited during start (exit " + process.exitValue()
+                        + "): " + tail(log));
+            }
+            try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", null);
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SHOW server_version")) {
+                rs.next();
+                return rs.getString(1);
+            } catch (SQLException e) {
+                sleep(50);
+            }
+        }
+        throw new RehearsalFailedException("postgres did not accept connections within "
+                + START_TIMEOUT_MS / 1000 + " s: " + tail(log));
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new RehearsalFailedException("no free port on loopback: " + e.getMessage(), e);
+        }
+    }
+
+    /** The last lines of a log, for error messages. */
+    static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size())).strip();
+        } catch (IOException e) {
+            return "(no log at " + log + ")";
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RehearsalFailedException("interrupted while waiting for postgres to start", e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.rehearse.migrate;
+
+/**
+ * One statement of a migration script, as the splitter found it.
+ *
+ * @param sql the statement text without its trailing semicolon, comments inside it preserved
+ * @param line the 1-based line of the statement's first token in its file
+ * @param kind whether it may run inside a transaction block
+ */
+public record SqlStatement(String sql, int line, Kind kind) {
+
+    public enum Kind {
+        /** May run inside a transaction block. */
+        TRANSACTIONAL,
+        /** Refused inside a transaction block: CREATE INDEX CONCURRENTLY, VACUUM, ... */
+        NON_TRANSACTIONAL,
+        /** BEGIN, START TRANSACTION, COMMIT, END, ROLLBACK: the script manages its own transaction. */
+        TRANSACTION_CONTROL
+    }
+}
