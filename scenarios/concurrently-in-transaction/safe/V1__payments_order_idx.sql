@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY payments_order_id_idx ON payments (order_id);

@@ -1,0 +1,1 @@
+CREATE INDEX events_account_id_idx ON events (account_id);

@@ -1,0 +1,140 @@
+package dev.rehearse.analyze;
+
+import dev.rehearse.load.LoadEvent;
+import dev.rehearse.migrate.ExecutedStatement;
+import dev.rehearse.migrate.StatementProbe;
+import dev.rehearse.observe.LockSample;
+import dev.rehearse.report.Report;
+import org.HdrHistogram.Histogram;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Joins one executed statement with the lock timeline and the load's queries: which locks it held and for
+ * how long, whom it blocked, what latency did meanwhile. Pure: everything comes in as recorded data.
+ */
+final class StatementEvidence {
+
+    /** Everything recorded during a rehearsal that evidence is computed from. */
+    record Recording(long session, Map<String, Long> tableRows, List<LockSample> samples, List<LoadEvent> events,
+                     boolean loadEnabled, long baselineFrom, long baselineTo, long intervalNanos,
+                     Function<String, String> blocks) {}
+
+    private StatementEvidence() {}
+
+    /** Locks on tables that existed before the migrations, with hold times. */
+    static List<Report.Lock> locks(ExecutedStatement s, Recording r) {
+        List<Report.Lock> out = new ArrayList<>();
+        if (s.inTransaction() && s.facts() != null) {
+            for (StatementProbe.HeldLock l : s.facts().locksAcquired()) {
+                if (!r.tableRows().containsKey(l.relation())) continue;
+                long acquired = s.startNanos();
+                // If it queued for the lock, it holds it only from when the queue let it through.
+                for (LockSample sample : between(r.samples(), s.startNanos(), s.endNanos())) {
+                    for (LockSample.SessionLock sl : sample.locks()) {
+                        if (sl.session() == r.session() && !sl.granted() && l.relation().equals(sl.relation())
+                                && l.mode().equals(sl.mode())) {
+                            acquired = Math.max(acquired, sample.atNanos() + r.intervalNanos() / 2);
+                        }
+                    }
+                }
+                acquired = Math.min(acquired, s.endNanos());
+                out.add(new Report.Lock(l.relation(), l.mode(), r.blocks().apply(l.mode()),
+                        ms(s.transactionEndNanos() - acquired)));
+            }
+            return out;
+        }
+        // Outside a transaction (or failed): what the sampler saw the session hold.
+        Map<List<String>, long[]> seen = new LinkedHashMap<>();
+        for (LockSample sample : between(r.samples(), s.startNanos(), s.transactionEndNanos() + r.intervalNanos())) {
+            for (LockSample.SessionLock sl : sample.locks()) {
+                if (sl.session() != r.session() || sl.relation() == null || !sl.granted()
+                        || !r.tableRows().containsKey(sl.relation())) continue;
+                long[] span = seen.computeIfAbsent(List.of(sl.relation(), sl.mode()),
+                        k -> new long[]{sample.atNanos(), sample.atNanos()});
+                span[1] = sample.atNanos();
+            }
+        }
+        seen.forEach((k, span) -> out.add(new Report.Lock(k.get(0), k.get(1), r.blocks().apply(k.get(1)),
+                ms(span[1] - span[0] + r.intervalNanos()))));
+        return out;
+    }
+
+    /** Wait episodes of other sessions blocked by the migration session, as [count, longest ms]. */
+    static long[] blocked(ExecutedStatement s, Recording r) {
+        Map<List<Long>, long[]> episodes = new HashMap<>();
+        for (LockSample sample : between(r.samples(), s.startNanos(), s.transactionEndNanos() + r.intervalNanos())) {
+            for (LockSample.SessionLock sl : sample.locks()) {
+                if (sl.granted() || sl.session() == r.session() || !sl.blockedBy().contains(r.session())) continue;
+                long[] span = episodes.computeIfAbsent(List.of(sl.session(), sl.queryStartMicros()),
+                        k -> new long[]{sample.atNanos(), sample.atNanos()});
+                span[1] = sample.atNanos();
+            }
+        }
+        long longest = 0;
+        for (long[] span : episodes.values()) longest = Math.max(longest, span[1] - span[0] + r.intervalNanos());
+        return new long[]{episodes.size(), ms(longest)};
+    }
+
+    /** The migration session's own waits for locks during the statement, in ms (queueing behind others). */
+    static long waited(ExecutedStatement s, Recording r) {
+        long first = -1, last = -1;
+        for (LockSample sample : between(r.samples(), s.startNanos(), s.endNanos())) {
+            for (LockSample.SessionLock sl : sample.locks()) {
+                if (sl.session() == r.session() && !sl.granted()) {
+                    if (first < 0) first = sample.atNanos();
+                    last = sample.atNanos();
+                }
+            }
+        }
+        return first < 0 ? 0 : ms(last - first + r.intervalNanos());
+    }
+
+    static Double p99(List<LoadEvent> events) {
+        if (events.isEmpty()) return null;
+        Histogram h = new Histogram(3_600_000_000L, 3);
+        for (LoadEvent e : events) h.recordValue(Math.max(1, Math.min((long) (e.latencyMs() * 1000), 3_600_000_000L)));
+        return h.getValueAtPercentile(99) / 1000.0;
+    }
+
+    static Double p50(List<LoadEvent> events) {
+        if (events.isEmpty()) return null;
+        Histogram h = new Histogram(3_600_000_000L, 3);
+        for (LoadEvent e : events) h.recordValue(Math.max(1, Math.min((long) (e.latencyMs() * 1000), 3_600_000_000L)));
+        return h.getValueAtPercentile(50) / 1000.0;
+    }
+
+    static List<LoadEvent> during(List<LoadEvent> events, long from, long to) {
+        return events.stream().filter(e -> e.overlaps(from, to)).toList();
+    }
+
+    static List<LoadEvent> baseline(Recording r) {
+        return r.events().stream()
+                .filter(e -> e.intendedNanos() >= r.baselineFrom() && e.endNanos() <= r.baselineTo())
+                .toList();
+    }
+
+    /** Tables the statement rewrote or read in full that existed with rows before the migrations. */
+    static List<String> grew(ExecutedStatement s, Recording r) {
+        if (s.facts() == null) return List.of();
+        Set<String> tables = new java.util.LinkedHashSet<>(s.facts().rewrote());
+        tables.addAll(s.facts().scanned());
+        return tables.stream().filter(t -> r.tableRows().getOrDefault(t, 0L) > 0).toList();
+    }
+
+    private static List<LockSample> between(List<LockSample> samples, long from, long to) {
+        List<LockSample> out = new ArrayList<>();
+        for (LockSample s : samples) if (s.atNanos() >= from && s.atNanos() <= to) out.add(s);
+        return out;
+    }
+
+    static long ms(long nanos) {
+        return Math.max(0, Math.round(nanos / 1e6));
+    }
+}

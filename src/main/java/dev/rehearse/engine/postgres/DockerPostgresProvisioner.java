@@ -1,0 +1,52 @@
+package dev.rehearse.engine.postgres;
+
+import dev.rehearse.RehearsalFailedException;
+import dev.rehearse.provision.Cleanup;
+import dev.rehearse.provision.Database;
+import dev.rehearse.provision.DockerAvailability;
+import dev.rehearse.provision.Provisioner;
+import dev.rehearse.scenario.EngineSpec;
+import dev.rehearse.scenario.Provider;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * PostgreSQL in a container through Testcontainers (image {@code postgres:<version>}), for users with a
+ * Docker engine. Same fast-start settings as the embedded provider; Testcontainers' reaper removes the
+ * container even if this JVM is killed.
+ */
+final class DockerPostgresProvisioner implements Provisioner {
+
+    @Override
+    public Database start(EngineSpec spec) {
+        PostgresVersions.artifactVersion(spec.version()); // same supported range as embedded
+        DockerAvailability.Result docker = DockerAvailability.check();
+        if (!docker.available()) {
+            throw new RehearsalFailedException("--provider docker: " + docker.reason()
+                    + "; use --provider embedded, or start a Docker engine");
+        }
+        @SuppressWarnings("resource")
+        PostgreSQLContainer container = new PostgreSQLContainer("postgres:" + spec.version())
+                .withCommand("postgres", "-c", "fsync=off", "-c", "synchronous_commit=off",
+                        "-c", "max_connections=200", "-c", "max_wal_size=4GB", "-c", "log_lock_waits=on");
+        Cleanup.Registration stop = Cleanup.register("container postgres:" + spec.version(), container::stop);
+        try {
+            container.start();
+        } catch (RuntimeException e) {
+            stop.close();
+            throw new RehearsalFailedException("cannot start container postgres:" + spec.version() + ": "
+                    + e.getMessage(), e);
+        }
+        String version;
+        try (var c = java.sql.DriverManager.getConnection(container.getJdbcUrl(), container.getUsername(),
+                container.getPassword()); var rs = c.createStatement().executeQuery("SHOW server_version")) {
+            rs.next();
+            version = rs.getString(1);
+        } catch (java.sql.SQLException e) {
+            stop.close();
+            throw new RehearsalFailedException("container postgres:" + spec.version() + " does not answer: "
+                    + e.getMessage(), e);
+        }
+        return new Database(EngineSpec.Kind.POSTGRES, Provider.DOCKER, container.getJdbcUrl(),
+                container.getUsername(), container.getPassword(), version, stop);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.rehearse.load;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.rehearse.provision.Database;
+import dev.rehearse.scenario.Scenario;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The default application workload: primary-key reads and updates against the seeded tables, issued on an
+ * open-loop schedule at a fixed total rate by a pool of clients (HikariCP). A query that cannot start on
+ * time because every client is stuck behind a lock waits in the queue, and that wait counts in its latency.
+ */
+public final class LoadGenerator implements AutoCloseable {
+
+    /** The engine's way of naming a connection's session. */
+    public interface SessionId {
+        long of(Connection c) throws SQLException;
+    }
+
+    private final Database db;
+    private final SessionId sessionId;
+    private final List<LoadTarget> targets;
+    private final Scenario.Load settings;
+    private final SplittableRandom random;
+    private final ConcurrentLinkedQueue<LoadEvent> events = new ConcurrentLinkedQueue<>();
+    private HikariDataSource pool;
+    private ExecutorService clients;
+    private Thread scheduler;
+    private volatile boolean running;
+
+    public LoadGenerator(Database db, SessionId sessionId, List<LoadTarget> targets, Scenario.Load settings, long seed) {
+        this.db = db;
+        this.sessionId = sessionId;
+        this.targets = List.copyOf(targets);
+        this.settings = settings;
+        this.random = new SplittableRandom(seed);
+    }
+
+    public boolean hasTargets() {
+        return !targets.isEmpty();
+    }
+
+    public LoadGenerator start() throws SQLException {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(db.jdbcUrl());
+        config.setUsername(db.user());
+        config.setPassword(db.password());
+        config.setMaximumPoolSize(settings.clients());
+        config.setMinimumIdle(settings.clients());
+        config.setPoolName("rehearse-load");
+        config.addDataSourceProperty("ApplicationName", "rehearse-load");
+        // A client stuck behind a lock keeps its connection; the queue, not the pool, absorbs the wait.
+        config.setConnectionTimeout(600_000);
+        pool = new HikariDataSource(config);
+        try (Connection warm = pool.getConnection()) {
+            warm.isValid(5);
+        }
+        clients = Executors.newFixedThreadPool(settings.clients(), r -> {
+            Thread t = new Thread(r, "rehearse-load-client");
+            t.setDaemon(true);
+            return t;
+        });
+        running = true;
+        scheduler = new Thread(this::schedule, "rehearse-load-scheduler");
+        scheduler.setDaemon(true);
+        scheduler.start();
+        return this;
+    }
+
+    private void schedule() {
+        long period = Math.max(1, (long) (1e9 / settings.rate()));
+        long next = System.nanoTime();
+        while (running) {
+            long intended = next;
+            LoadTarget target = targets.get(random.nextInt(targets.size()));
+            boolean write = random.nextDouble() < settings.writeFraction();
+            long key = target.minKey() + (target.maxKey() > target.minKey()
+                    ? random.nextLong(target.maxKey() - target.minKey() + 1) : 0);
+            clients.execute(() -> runQuery(target, write, key, intended));
+            next += period;
+            long sleep = next - System.nanoTime();
+            if (sleep > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(sleep);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void runQuery(LoadTarget target, boolean write, long key, long intended) {
+        if (!running) return;
+        long session = -1;
+        long start = System.nanoTime();
+        String error = null;
+        try (Connection c = pool.getConnection()) {
+            session = sessionId.of(c);
+            start = System.nanoTime();
+            try (PreparedStatement ps = c.prepareStatement(write ? target.updateSql() : target.selectSql())) {
+                ps.setLong(1, key);
+                ps.execute();
+            }
+        } catch (SQLException e) {
+            error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        }
+        events.add(new LoadEvent(target.table(), write, session, intended, start, System.nanoTime(), error));
+    }
+
+    /** Everything recorded so far, in completion order. */
+    public List<LoadEvent> events() {
+        return new ArrayList<>(events);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (scheduler != null) scheduler.interrupt();
+        if (clients != null) {
+            clients.shutdown();
+            try {
+                if (!clients.awaitTermination(30, TimeUnit.SECONDS)) clients.shutdownNow();
+            } catch (InterruptedException e) {
+                clients.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (pool != null) pool.close();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.rehearse.migrate;
+
+/**
+ * One statement as it ran.
+ *
+ * @param index 1-based, in execution order across all migrations
+ * @param inTransaction it ran inside a transaction block (wrapped by the tool or the script's own BEGIN)
+ * @param transactionEndNanos when the transaction holding its locks ended (commit or rollback); equals
+ *                            {@code endNanos} outside a transaction
+ * @param rowsAffected the DML row count, null for DDL
+ * @param facts null when the statement failed (its transaction is aborted, nothing can be read in it)
+ */
+public record ExecutedStatement(int index, Migration migration, SqlStatement statement, boolean inTransaction,
+                                long startNanos, long endNanos, long transactionEndNanos, String error,
+                                String sqlState, Long rowsAffected, StatementProbe.Facts facts) {
+
+    public boolean failed() {
+        return error != null;
+    }
+}

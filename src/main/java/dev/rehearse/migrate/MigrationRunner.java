@@ -1,0 +1,172 @@
+package dev.rehearse.migrate;
+
+import dev.rehearse.RehearsalFailedException;
+import dev.rehearse.provision.Database;
+import dev.rehearse.scenario.Scenario;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Applies migrations on one dedicated connection exactly as a Flyway-style tool would: each file in one
+ * transaction unless it holds a statement that cannot run in one (or manages its own transaction), and
+ * the first failing statement stops the run. Around each statement the engine's probe records what its
+ * session holds and changed.
+ */
+public final class MigrationRunner {
+
+    private static final Set<String> DML = Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "COPY", "WITH");
+
+    private final Database db;
+    private final StatementProbe probe;
+    private final Scenario.Migrations settings;
+    private final Consumer<String> progress;
+
+    public MigrationRunner(Database db, StatementProbe probe, Scenario.Migrations settings, Consumer<String> progress) {
+        this.db = db;
+        this.probe = probe;
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** How a migration file is wrapped, given the tool's setting. */
+    static boolean wrapsInTransaction(Migration m, Scenario.Transaction mode) {
+        return switch (mode) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case AUTO -> !m.hasNonTransactional() && !m.managesOwnTransaction();
+        };
+    }
+
+    public MigrationRun run(List<Migration> migrations) {
+        try (Connection c = db.connect("rehearse-migration")) {
+            long session = probe.sessionId(c);
+            probe.prepareSession(c, settings.lockTimeoutMs(), settings.statementTimeoutMs());
+            Map<String, Long> rows = probe.tableRows(c);
+            List<ExecutedStatement> done = new ArrayList<>();
+            List<Migration> partial = new ArrayList<>();
+            for (int i = 0; i < migrations.size(); i++) {
+                Migration m = migrations.get(i);
+                progress.accept("migrate: " + m.name());
+                int before = done.size();
+                boolean ok = runOne(c, m, done);
+                if (!ok) {
+                    boolean wrapped = wrapsInTransaction(m, settings.transaction());
+                    boolean someCommitted = done.subList(before, done.size()).stream()
+                            .anyMatch(s -> !s.failed() && !(wrapped || s.inTransaction()));
+                    if (someCommitted) partial.add(m);
+                    return new MigrationRun(session, done, rows, migrations.subList(i + 1, migrations.size()), partial);
+                }
+            }
+            return new MigrationRun(session, done, rows, List.of(), partial);
+        } catch (SQLException e) {
+            throw new RehearsalFailedException("the migration session failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs one file; false when a statement failed (the run stops there). */
+    private boolean runOne(Connection c, Migration m, List<ExecutedStatement> done) throws SQLException {
+        boolean wrapped = wrapsInTransaction(m, settings.transaction());
+        c.setAutoCommit(!wrapped);
+        boolean explicitTx = false;
+        List<Pending> openTx = new ArrayList<>();
+        try {
+            for (SqlStatement s : m.statements()) {
+                boolean inTx = wrapped || explicitTx;
+                Pending p = new Pending(done.size() + openTx.size() + 1, m, s, inTx);
+                StatementProbe.Snapshot snapshot = s.kind() == SqlStatement.Kind.TRANSACTION_CONTROL
+                        ? null : probe.before(c, inTx);
+                p.start = System.nanoTime();
+                try (Statement st = c.createStatement()) {
+                    boolean resultSet = st.execute(s.sql());
+                    p.end = System.nanoTime();
+                    int count = resultSet ? -1 : st.getUpdateCount();
+                    p.rows = count >= 0 && isDml(s.sql()) ? (long) count : null;
+                } catch (SQLException e) {
+                    p.end = System.nanoTime();
+                    p.error = oneLine(e.getMessage());
+                    p.sqlState = e.getSQLState();
+                }
+                if (p.error == null && snapshot != null) p.facts = probe.after(c, snapshot, inTx);
+                openTx.add(p);
+                if (p.error != null) {
+                    if (wrapped || explicitTx || !c.getAutoCommit()) rollbackQuietly(c);
+                    finish(openTx, System.nanoTime(), done);
+                    return false;
+                }
+                if (s.kind() == SqlStatement.Kind.TRANSACTION_CONTROL && !wrapped) {
+                    explicitTx = opensTransaction(s.sql());
+                    if (!explicitTx) finish(openTx, p.end, done);
+                } else if (!inTx) {
+                    finish(openTx, p.end, done);
+                }
+            }
+            if (wrapped) c.commit();
+            finish(openTx, System.nanoTime(), done);
+            return true;
+        } finally {
+            if (!c.getAutoCommit()) c.setAutoCommit(true);
+        }
+    }
+
+    private static void finish(List<Pending> open, long txEnd, List<ExecutedStatement> done) {
+        for (Pending p : open) {
+            done.add(new ExecutedStatement(p.index, p.migration, p.statement, p.inTx, p.start, p.end,
+                    p.inTx ? txEnd : p.end, p.error, p.sqlState, p.rows, p.facts));
+        }
+        open.clear();
+    }
+
+    private static boolean opensTransaction(String sql) {
+        String w = sql.strip().toUpperCase(Locale.ROOT);
+        return w.startsWith("BEGIN") || w.startsWith("START");
+    }
+
+    private static boolean isDml(String sql) {
+        String first = sql.strip().split("[\\s(]+", 2)[0].toUpperCase(Locale.ROOT);
+        return DML.contains(first);
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            if (c.getAutoCommit()) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("ROLLBACK");
+                }
+            } else {
+                c.rollback();
+            }
+        } catch (SQLException ignored) {
+            // The session is about to be closed; the server rolls back anyway.
+        }
+    }
+
+    static String oneLine(String message) {
+        return message == null ? "unknown error" : message.replaceAll("\\s*\\n\\s*", " ").strip();
+    }
+
+    private static final class Pending {
+        final int index;
+        final Migration migration;
+        final SqlStatement statement;
+        final boolean inTx;
+        long start, end;
+        String error, sqlState;
+        Long rows;
+        StatementProbe.Facts facts;
+
+        Pending(int index, Migration migration, SqlStatement statement, boolean inTx) {
+            this.index = index;
+            this.migration = migration;
+            this.statement = statement;
+            this.inTx = inTx;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.rehearse.migrate;
+
+import dev.rehearse.InvalidInputException;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Plain SQL migrations: files, or directories of {@code .sql} files (recursively) in natural order.
+ * {@code X.down.sql} / {@code X.undo.sql} are rollback scripts of {@code X.sql} / {@code X.up.sql}, not
+ * applied.
+ */
+public final class SqlMigrationSource {
+
+    private final SqlSplitter splitter;
+
+    public SqlMigrationSource(SqlSplitter splitter) {
+        this.splitter = splitter;
+    }
+
+    public List<Migration> read(List<Path> paths) {
+        List<Migration> migrations = new ArrayList<>();
+        for (Path path : paths) {
+            if (!Files.exists(path)) {
+                throw new InvalidInputException(path + ": no such migration file or directory");
+            }
+            if (Files.isDirectory(path)) {
+                List<Path> files = sqlFiles(path);
+                if (files.isEmpty()) throw new InvalidInputException(path + ": no .sql migrations in this directory");
+                for (Path f : files) migrations.add(read(f, path.relativize(f).toString()));
+            } else {
+                migrations.add(read(path, path.getFileName().toString()));
+            }
+        }
+        return migrations;
+    }
+
+    private static List<Path> sqlFiles(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(".sql"))
+                    .filter(p -> !isRollback(p))
+                    .sorted((a, b) -> NaturalOrder.INSTANCE.compare(dir.relativize(a).toString(),
+                            dir.relativize(b).toString()))
+                    .toList();
+        } catch (IOException e) {
+            throw new InvalidInputException(dir + ": cannot list migrations: " + e.getMessage());
+        }
+    }
+
+    static boolean isRollback(Path p) {
+        String n = p.getFileName().toString();
+        return n.endsWith(".down.sql") || n.endsWith(".undo.sql");
+    }
+
+    private Migration read(Path file, String name) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (MalformedInputException e) {
+            throw new InvalidInputException(file + ": not UTF-8 text");
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read: " + e.getMessage());
+        }
+        try {
+            return new Migration(name, file, splitter.split(text), rollbackOf(file));
+        } catch (SqlSplitException e) {
+            throw InvalidInputException.at(file, e.line(), e.getMessage());
+        }
+    }
+
+    private static Path rollbackOf(Path file) {
+        String n = file.getFileName().toString();
+        String stem = n.endsWith(".up.sql") ? n.substring(0, n.length() - 7) : n.substring(0, n.length() - 4);
+        for (String suffix : List.of(".down.sql", ".undo.sql")) {
+            Path candidate = file.resolveSibling(stem + suffix);
+            if (Files.exists(candidate)) return candidate;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.rehearse.provision;
+
+import dev.rehearse.InvalidInputException;
+import dev.rehearse.RehearsalFailedException;
+import dev.rehearse.scenario.EngineSpec;
+import dev.rehearse.scenario.Provider;
+import dev.rehearse.scenario.Scenario;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * A server the user owns. Rehearsing writes (schema, seed rows, migrations), so it is refused unless the
+ * user opted in with {@code allow_writes} / {@code --allow-writes}: point it at a disposable clone.
+ */
+public final class ExternalProvisioner implements Provisioner {
+
+    private final Scenario.External external;
+
+    public ExternalProvisioner(Scenario.External external) {
+        this.external = external;
+    }
+
+    @Override
+    public Database start(EngineSpec spec) {
+        if (external.url() == null || external.url().isBlank()) {
+            throw new InvalidInputException("--provider external needs --url JDBC_URL (or external.url in the scenario)");
+        }
+        if (!external.allowWrites()) {
+            throw new InvalidInputException("--provider external writes schema, rows and migrations to "
+                    + external.url() + "; add --allow-writes (external.allow_writes: true) if it is a disposable copy");
+        }
+        try (Connection c = DriverManager.getConnection(external.url(), external.user(), external.password())) {
+            String version = c.getMetaData().getDatabaseProductVersion();
+            return new Database(spec.kind(), Provider.EXTERNAL, external.url(), external.user(), external.password(),
+                    version, () -> { });
+        } catch (SQLException e) {
+            throw new RehearsalFailedException("cannot connect to " + external.url() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.rehearse.report;
+
+import dev.rehearse.analyze.Category;
+import dev.rehearse.analyze.Status;
+import dev.rehearse.analyze.Verdict;
+
+import java.util.List;
+
+/**
+ * The one report model: {@code report.json} is its serialisation and every renderer reads it.
+ * Field names and meanings are the contract in CONTRACT.md; a value that was not measured is null.
+ */
+public record Report(
+        Tool tool,
+        Engine engine,
+        Verdict verdict,
+        String verdictReason,
+        List<CategoryResult> categories,
+        List<StatementReport> statements,
+        List<Finding> findings,
+        Seed seed,
+        Load load,
+        Replication replication,
+        Run run) {
+
+    public record Tool(String name, String version) {}
+
+    /** @param version the server's own version string, e.g. 16.15 */
+    public record Engine(String kind, String version, String provider) {}
+
+    /** One row of the category table. */
+    public record CategoryResult(Category category, Status status, String issue, String action) {}
+
+    /**
+     * One executed statement, in execution order.
+     *
+     * @param line the statement's first line in its migration file
+     * @param inTransaction whether it ran inside a transaction block
+     * @param indexesRebuilt indexes whose storage was rebuilt (an extension of the contract's rewrote[])
+     */
+    public record StatementReport(int index, String migration, Integer line, String sql, boolean inTransaction,
+                                  long startedAtMs, long durationMs, String error, Long rowsAffected,
+                                  List<Lock> locks, List<String> rewrote, List<String> indexesRebuilt,
+                                  List<String> scanned, Long walBytes, Long replicationLagMaxMs, Impact impact,
+                                  Estimate estimate) {}
+
+    /**
+     * How a statement whose cost grows with its table would take at production size: linear in rows,
+     * from the rehearsed row count (an extension of the contract).
+     *
+     * @param productionRows null when the scenario gives no production row count
+     * @param productionMs the estimated duration at productionRows, null without it
+     */
+    public record Estimate(String table, long rehearsedRows, double msPerMillionRows, Long productionRows,
+                           Long productionMs) {}
+
+    /**
+     * @param mode the engine's own lock mode name
+     * @param blocks {@code reads_writes}, {@code writes} or {@code none}
+     * @param heldMs from acquisition to the end of the transaction that held it
+     */
+    public record Lock(String relation, String mode, String blocks, Long heldMs) {}
+
+    /** What the statement did to the application's queries while it ran (and while its locks were held). */
+    public record Impact(Integer blockedQueries, Long maxBlockedMs, Double p99Ms, Double baselineP99Ms,
+                         Integer errors) {}
+
+    /** @param rule stable kebab-case id shared by lint and run */
+    public record Finding(String rule, Category category, Status status, Integer statementIndex, String message,
+                          String action) {}
+
+    public record Seed(List<SeedTable> tables) {}
+
+    public record SeedTable(String name, long rows, double seconds) {}
+
+    /**
+     * The application workload.
+     *
+     * @param queries total queries issued; {@code errors} of them failed
+     */
+    public record Load(boolean enabled, Integer clients, Double targetRate, Long queries, Long errors,
+                       Double baselineP50Ms, Double baselineP99Ms, Double migrationP99Ms, Double maxMs) {}
+
+    /** @param measured false when no replica was rehearsed; the other fields are then null */
+    public record Replication(boolean measured, Long maxLagMs, Long walBytes) {}
+
+    /**
+     * @param sampleIntervalMs the lock sampler's configured interval
+     * @param achievedSampleIntervalMs the median interval it actually achieved
+     */
+    public record Run(String startedAt, double wallSeconds, Integer sampleIntervalMs, Double achievedSampleIntervalMs,
+                      String scenario) {}
+}

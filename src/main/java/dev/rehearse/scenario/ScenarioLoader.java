@@ -1,0 +1,496 @@
+package dev.rehearse.scenario;
+
+import dev.rehearse.InvalidInputException;
+import dev.rehearse.scenario.Scenario.Data;
+import dev.rehearse.scenario.Scenario.External;
+import dev.rehearse.scenario.Scenario.FailOn;
+import dev.rehearse.scenario.Scenario.Load;
+import dev.rehearse.scenario.Scenario.Migrations;
+import dev.rehearse.scenario.Scenario.Observe;
+import dev.rehearse.scenario.Scenario.Output;
+import dev.rehearse.scenario.Scenario.Schema;
+import dev.rehearse.scenario.Scenario.TableData;
+import dev.rehearse.scenario.Scenario.Thresholds;
+import dev.rehearse.scenario.Scenario.Transaction;
+import dev.rehearse.scenario.YamlNode.Entry;
+import dev.rehearse.scenario.YamlNode.Mapping;
+import dev.rehearse.scenario.YamlNode.Scalar;
+import dev.rehearse.scenario.YamlNode.Sequence;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds a {@link Scenario} from a YAML file (keys in snake_case, every one optional) and from {@code run}'s flags.
+ * Every mistake is an {@link InvalidInputException} with one {@code file:line: message} line.
+ */
+public final class ScenarioLoader {
+
+    public static final List<String> MIGRATION_FORMATS = List.of("sql", "flyway", "liquibase", "prisma", "drizzle", "rails");
+    public static final List<String> REPORT_FORMATS = List.of("console", "json", "md", "junit", "sarif", "html");
+
+    private static final List<String> TOP_KEYS = List.of("engine", "provider", "external", "schema", "data", "load",
+            "replica", "migrations", "observe", "thresholds", "report");
+    private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final Pattern ROWS_FLAG = Pattern.compile("([^=\\s]+)=(.+)");
+
+    private final Path file;
+    private final Path dir;
+    private final Function<String, String> env;
+
+    private ScenarioLoader(Path file, Function<String, String> env) {
+        this.file = file;
+        this.dir = file.toAbsolutePath().getParent();
+        this.env = env;
+    }
+
+    /** The scenario of a run described by flags alone. */
+    public static Scenario defaults() {
+        return new Scenario(null, EngineSpec.DEFAULT, Provider.EMBEDDED, External.NONE, Schema.NONE, Data.NONE,
+                Load.DEFAULT, false, Migrations.NONE, Observe.DEFAULT, Thresholds.DEFAULT, Output.DEFAULT);
+    }
+
+    /** Reads and validates a scenario file; relative paths in it are relative to its directory. */
+    public static Scenario load(Path yamlFile) {
+        return load(yamlFile, System::getenv);
+    }
+
+    /** As {@link #load(Path)}, with {@code ${VAR}} references resolved through {@code env} (tests). */
+    static Scenario load(Path yamlFile, Function<String, String> env) {
+        byte[] content;
+        try {
+            if (Files.isDirectory(yamlFile)) throw InvalidInputException.at(yamlFile, 0, "cannot read: is a directory");
+            content = Files.readAllBytes(yamlFile);
+        } catch (NoSuchFileException e) {
+            throw InvalidInputException.at(yamlFile, 0, "cannot read: no such file");
+        } catch (AccessDeniedException e) {
+            throw InvalidInputException.at(yamlFile, 0, "cannot read: permission denied");
+        } catch (IOException e) {
+            throw InvalidInputException.at(yamlFile, 0, "cannot read: " + e.getMessage());
+        }
+        return new ScenarioLoader(yamlFile, env).build(YamlNode.parse(yamlFile, content));
+    }
+
+    // ---- the file ----
+
+    private Scenario build(YamlNode root) {
+        Section top = new Section(root, "", 1, TOP_KEYS);
+        External external = external(top.section("external", "url", "user", "password", "allow_writes"));
+        // A URL only makes sense for an external server, so it implies the provider unless one is named.
+        Provider provider = top.get("provider", external.url() != null ? Provider.EXTERNAL : Provider.EMBEDDED,
+                new Conv<>("a provider", Provider::parse));
+        return new Scenario(file,
+                top.get("engine", EngineSpec.DEFAULT, new Conv<>("an engine such as postgres:16", EngineSpec::parse)),
+                provider, external, schema(top),
+                data(top.section("data", "seed", "tables")),
+                load(top.section("load", "enabled", "clients", "rate", "baseline_seconds", "cooldown_seconds",
+                        "write_fraction")),
+                top.get("replica", false, BOOL),
+                migrations(top.section("migrations", "path", "paths", "format", "transaction", "lock_timeout",
+                        "statement_timeout")),
+                new Observe(top.section("observe", "lock_sample_interval")
+                        .get("lock_sample_interval", Observe.DEFAULT.lockSampleIntervalMs(), intDuration(1))),
+                thresholds(top.section("thresholds", "query_wait_flag", "query_wait_block", "lock_hold_flag",
+                        "lock_hold_block", "p99_factor", "p99_min_increase", "backfill_rows_flag", "wal_bytes_flag",
+                        "replication_lag_flag", "replication_lag_block")),
+                output(top.section("report", "out", "formats", "fail_on")));
+    }
+
+    private External external(Section s) {
+        Conv<String> expanded = new Conv<>("a string", this::expandEnv);
+        return new External(s.get("url", null, expanded), s.get("user", null, expanded),
+                s.get("password", null, expanded), s.get("allow_writes", false, BOOL));
+    }
+
+    /** Replaces {@code ${VAR}} so that secrets stay out of the file. */
+    private String expandEnv(String text) {
+        Matcher m = ENV_REF.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = env.apply(m.group(1));
+            if (value == null) throw new IllegalArgumentException("environment variable " + m.group(1) + " is not set");
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    /** SQL if it spans lines or has a ';' (no file name does); otherwise a file next to the scenario. */
+    private Schema schema(Section top) {
+        String text = top.get("schema", null, STRING);
+        if (text == null || text.isBlank()) return Schema.NONE;
+        if (text.contains("\n") || text.contains(";")) return new Schema(null, text);
+        Path path = dir.resolve(text.trim()).normalize();
+        if (!Files.isRegularFile(path)) {
+            throw InvalidInputException.at(file, top.keyLine("schema"), "schema: no such file '" + text.trim() + "' (" + path + ")");
+        }
+        return new Schema(path, null);
+    }
+
+    private Data data(Section s) {
+        long seed = s.get("seed", Data.NONE.seed(), integer(Long.MIN_VALUE, Long.MAX_VALUE));
+        Section tables = s.section("tables", (String[]) null); // any key: keys are table names
+        Map<String, TableData> out = new LinkedHashMap<>();
+        for (Entry e : tables.entries.values()) {
+            if (e.value() instanceof Mapping) {
+                // Long form: { rows: 200k, production_rows: 2B }
+                Section t = tables.section(e.key(), "rows", "production_rows");
+                if (t.value("rows") == null) {
+                    throw InvalidInputException.at(file, e.keyLine(), "missing key 'rows' in " + t.path);
+                }
+                out.put(e.key(), new TableData(t.get("rows", 0L, ROWS), t.get("production_rows", null, ROWS)));
+            } else {
+                out.put(e.key(), new TableData(tables.require(e.key(), ROWS), null));
+            }
+        }
+        return new Data(seed, out);
+    }
+
+    private Load load(Section s) {
+        Load d = Load.DEFAULT;
+        return new Load(s.get("enabled", d.enabled(), BOOL),
+                (int) (long) s.get("clients", (long) d.clients(), integer(1, Integer.MAX_VALUE)),
+                s.get("rate", d.rate(), decimal(0, true, Double.MAX_VALUE)),
+                s.get("baseline_seconds", d.baselineSeconds(), decimal(0, false, Double.MAX_VALUE)),
+                s.get("cooldown_seconds", d.cooldownSeconds(), decimal(0, false, Double.MAX_VALUE)),
+                s.get("write_fraction", d.writeFraction(), decimal(0, false, 1)));
+    }
+
+    private Migrations migrations(Section s) {
+        Migrations d = Migrations.NONE;
+        if (s.value("path") != null && s.value("paths") != null) {
+            throw InvalidInputException.at(file, s.keyLine("paths"), "give either path or paths in migrations, not both");
+        }
+        List<Path> paths = new ArrayList<>();
+        for (String key : List.of("path", "paths")) {
+            List<Scalar> items = s.items(key);
+            for (int i = 0; i < items.size(); i++) {
+                String name = s.child(key) + (key.equals("paths") ? "[" + i + "]" : "");
+                String text = convert(items.get(i), name, STRING);
+                Path path = dir.resolve(text.trim()).normalize();
+                if (!Files.exists(path)) {
+                    throw InvalidInputException.at(file, items.get(i).line(),
+                            name + ": no such file or directory '" + text.trim() + "' (" + path + ")");
+                }
+                paths.add(path);
+            }
+        }
+        return new Migrations(paths, s.get("format", d.format(), choice(MIGRATION_FORMATS)),
+                s.get("transaction", d.transaction(), enumChoice(Transaction.values())),
+                s.get("lock_timeout", d.lockTimeoutMs(), intDuration(0)),
+                s.get("statement_timeout", d.statementTimeoutMs(), intDuration(0)));
+    }
+
+    private Thresholds thresholds(Section s) {
+        Thresholds d = Thresholds.DEFAULT;
+        Conv<Long> ms = new Conv<>("a duration", Units::durationMs);
+        return new Thresholds(s.get("query_wait_flag", d.queryWaitFlagMs(), ms),
+                s.get("query_wait_block", d.queryWaitBlockMs(), ms),
+                s.get("lock_hold_flag", d.lockHoldFlagMs(), ms),
+                s.get("lock_hold_block", d.lockHoldBlockMs(), ms),
+                s.get("p99_factor", d.p99Factor(), decimal(0, true, Double.MAX_VALUE)),
+                s.get("p99_min_increase", d.p99MinIncreaseMs(), ms),
+                s.get("backfill_rows_flag", d.backfillRowsFlag(), ROWS),
+                s.get("wal_bytes_flag", d.walBytesFlag(), new Conv<>("a size", Units::bytes)),
+                s.get("replication_lag_flag", d.replicationLagFlagMs(), ms),
+                s.get("replication_lag_block", d.replicationLagBlockMs(), ms));
+    }
+
+    private Output output(Section s) {
+        Output d = Output.DEFAULT;
+        String out = s.get("out", null, STRING);
+        Set<String> formats = d.formats();
+        if (s.value("formats") != null) {
+            // A list, or one comma-separated string as on the command line.
+            List<String> parts = new ArrayList<>();
+            List<Scalar> items = s.items("formats");
+            for (int i = 0; i < items.size(); i++) {
+                for (String part : convert(items.get(i), s.child("formats"), STRING).split(",")) {
+                    if (!part.isBlank()) parts.add(convert(new Scalar(part, items.get(i).line()), s.child("formats"), choice(REPORT_FORMATS)));
+                }
+            }
+            formats = Collections.unmodifiableSet(new LinkedHashSet<>(parts));
+        }
+        return new Output(out == null ? d.dir() : Path.of(out), formats,
+                s.get("fail_on", d.failOn(), enumChoice(FailOn.values())));
+    }
+
+    // ---- flags ----
+
+    /** Flags win over the file; their paths are relative to the current directory. Errors name the flag. */
+    public static Scenario applyOverrides(Scenario base, CliOverrides o) {
+        EngineSpec engine = o.engine() == null ? base.engine() : flag("--engine", () -> EngineSpec.parse(o.engine()));
+        External x = base.external();
+        External external = new External(or(o.url(), x.url()), or(o.user(), x.user()), or(o.password(), x.password()),
+                or(o.allowWrites(), x.allowWrites()));
+        Provider provider = o.provider() != null ? flag("--provider", () -> Provider.parse(o.provider()))
+                : o.url() != null ? Provider.EXTERNAL : base.provider();
+        if (provider == Provider.EXTERNAL && external.url() == null) {
+            throw new InvalidInputException("--provider: external needs --url (or external.url in the scenario)");
+        }
+
+        Schema schema = base.schema();
+        if (o.schemaFile() != null) {
+            if (!Files.isRegularFile(o.schemaFile())) throw new InvalidInputException("--schema: no such file '" + o.schemaFile() + "'");
+            schema = new Schema(o.schemaFile().toAbsolutePath().normalize(), null);
+        }
+
+        Map<String, TableData> tables = new LinkedHashMap<>(base.data().tables());
+        for (String spec : o.rows() == null ? List.<String>of() : o.rows()) {
+            Matcher m = ROWS_FLAG.matcher(spec.trim());
+            long rows;
+            try {
+                if (!m.matches()) throw new IllegalArgumentException();
+                rows = RowCount.parse(m.group(2));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("--rows: invalid '" + spec + "'; expected TABLE=N such as orders=1M");
+            }
+            TableData old = tables.get(m.group(1));
+            tables.put(m.group(1), new TableData(rows, old == null ? null : old.productionRows()));
+        }
+        Data data = new Data(or(o.seed(), base.data().seed()), tables);
+
+        Load l = base.load();
+        Load load = o.noLoad() == null ? l : new Load(!o.noLoad(), l.clients(), l.rate(), l.baselineSeconds(),
+                l.cooldownSeconds(), l.writeFraction());
+
+        Migrations mg = base.migrations();
+        List<Path> paths = mg.paths();
+        if (o.migrations() != null && !o.migrations().isEmpty()) {
+            paths = new ArrayList<>();
+            for (Path p : o.migrations()) {
+                if (!Files.exists(p)) throw new InvalidInputException("--migrations: no such file or directory '" + p + "'");
+                paths.add(p.toAbsolutePath().normalize());
+            }
+        }
+        Migrations migrations = new Migrations(paths,
+                o.format() == null ? mg.format() : flag("--format", () -> choice(MIGRATION_FORMATS).fn.apply(o.format())),
+                mg.transaction(),
+                o.lockTimeout() == null ? mg.lockTimeoutMs() : flag("--lock-timeout", () -> intDuration(0).fn.apply(o.lockTimeout())),
+                mg.statementTimeoutMs());
+
+        Output out = base.output();
+        Set<String> formats = out.formats();
+        if (o.reportFormats() != null) {
+            Set<String> parsed = new LinkedHashSet<>();
+            for (String part : o.reportFormats().split(",")) {
+                if (!part.isBlank()) parsed.add(flag("--report", () -> choice(REPORT_FORMATS).fn.apply(part)));
+            }
+            formats = Collections.unmodifiableSet(parsed);
+        }
+        Output output = new Output(or(o.out(), out.dir()), formats,
+                o.failOn() == null ? out.failOn() : flag("--fail-on", () -> enumChoice(FailOn.values()).fn.apply(o.failOn())));
+
+        return new Scenario(base.source(), engine, provider, external, schema, data, load, or(o.replica(), base.replica()),
+                migrations, base.observe(), base.thresholds(), output);
+    }
+
+    private static <T> T or(T flag, T fromFile) {
+        return flag != null ? flag : fromFile;
+    }
+
+    private static <T> T flag(String name, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(name + ": " + e.getMessage());
+        }
+    }
+
+    // ---- conversions ----
+
+    /**
+     * Text to value. {@code fn} throws {@link Mismatch} when the text is not of the expected kind at all
+     * ("expected a number for load.clients, got 'many'"), or an IllegalArgumentException saying what is wrong.
+     */
+    private record Conv<T>(String expected, Function<String, T> fn) {}
+
+    private static final class Mismatch extends IllegalArgumentException {}
+
+    private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
+    private static final Conv<String> STRING = new Conv<>("a string", t -> t);
+    private static final Conv<Long> ROWS = new Conv<>("a row count", RowCount::parse);
+    private static final Conv<Boolean> BOOL = new Conv<>("true or false", t -> switch (t.trim().toLowerCase(Locale.ROOT)) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw new Mismatch();
+    });
+
+    private static Conv<Long> integer(long min, long max) {
+        return new Conv<>("a number", t -> {
+            String s = t.trim().replace("_", "");
+            if (!INTEGER.matcher(s).matches()) {
+                if (DECIMAL.matcher(s).matches()) throw new IllegalArgumentException("expected a whole number, got '" + t + "'");
+                throw new Mismatch();
+            }
+            long v;
+            try {
+                v = Long.parseLong(s);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("number '" + t + "' is too large");
+            }
+            if (v < min) throw new IllegalArgumentException("must be " + (min == 1 ? "positive" : "at least " + min) + ", got " + t.trim());
+            if (v > max) throw new IllegalArgumentException("must be at most " + max + ", got " + t.trim());
+            return v;
+        });
+    }
+
+    private static Conv<Double> decimal(double min, boolean exclusive, double max) {
+        return new Conv<>("a number", t -> {
+            String s = t.trim().replace("_", "");
+            if (!DECIMAL.matcher(s).matches()) throw new Mismatch();
+            double v = Double.parseDouble(s);
+            if (v < min || (exclusive && v == min) || v > max) {
+                throw new IllegalArgumentException("must be " + (max < Double.MAX_VALUE ? "between " + fmt(min) + " and " + fmt(max)
+                        : exclusive ? "positive" : "at least " + fmt(min)) + ", got " + t.trim());
+            }
+            return v;
+        });
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    /** A duration in milliseconds that fits an int, at least {@code min}. */
+    private static Conv<Integer> intDuration(int min) {
+        return new Conv<>("a duration", t -> {
+            long ms = Units.durationMs(t);
+            if (ms > Integer.MAX_VALUE) throw new IllegalArgumentException("duration '" + t + "' is too large");
+            if (ms < min) throw new IllegalArgumentException("must be positive, got " + t);
+            return (int) ms;
+        });
+    }
+
+    private static Conv<String> choice(List<String> allowed) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        allowed.forEach(a -> byName.put(a, a));
+        return choice(byName);
+    }
+
+    private static <E extends Enum<E>> Conv<E> enumChoice(E[] values) {
+        Map<String, E> byName = new LinkedHashMap<>();
+        for (E v : values) byName.put(v.name().toLowerCase(Locale.ROOT), v);
+        return choice(byName);
+    }
+
+    private static <T> Conv<T> choice(Map<String, T> byName) {
+        String names = String.join(", ", byName.keySet());
+        return new Conv<>("one of " + names, t -> {
+            T v = byName.get(t.trim().toLowerCase(Locale.ROOT));
+            if (v == null) throw new IllegalArgumentException("invalid value '" + t.trim() + "'; allowed: " + names);
+            return v;
+        });
+    }
+
+    /** Applies {@code conv}, turning its failures into {@code file:line:} errors that name {@code path}. */
+    private <T> T convert(Scalar s, String path, Conv<T> conv) {
+        try {
+            return conv.fn.apply(s.text());
+        } catch (Mismatch e) {
+            throw InvalidInputException.at(file, s.line(), "expected " + conv.expected + " for " + path + ", got '" + s.text() + "'");
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.at(file, s.line(), path + ": " + e.getMessage());
+        }
+    }
+
+    /** One mapping of the file, checked against its allowed keys when constructed. */
+    private final class Section {
+        final String path;
+        final int line;
+        final Map<String, Entry> entries;
+
+        /** {@code node} null is an absent or empty section; {@code allowed} null allows any key (table names). */
+        Section(YamlNode node, String path, int line, List<String> allowed) {
+            this.path = path;
+            this.line = line;
+            if (node == null) {
+                entries = Map.of();
+                return;
+            }
+            if (!(node instanceof Mapping m)) {
+                throw InvalidInputException.at(file, line, "expected a mapping "
+                        + (path.isEmpty() ? "at the top level" : "for " + path) + ", got " + YamlNode.describe(node));
+            }
+            entries = m.entries();
+            if (allowed == null) return;
+            for (Entry e : entries.values()) {
+                if (!allowed.contains(e.key())) {
+                    throw InvalidInputException.at(file, e.keyLine(), "unknown key '" + e.key() + "' "
+                            + (path.isEmpty() ? "at the top level" : "in " + path) + "; allowed: " + String.join(", ", allowed));
+                }
+            }
+        }
+
+        Section section(String key, String... allowed) {
+            return new Section(value(key), child(key), keyLine(key), allowed == null ? null : List.of(allowed));
+        }
+
+        String child(String key) {
+            return path.isEmpty() ? key : path + "." + key;
+        }
+
+        int keyLine(String key) {
+            Entry e = entries.get(key);
+            return e == null ? line : e.keyLine();
+        }
+
+        /** The value, or null when the key is absent or its value is YAML null. */
+        YamlNode value(String key) {
+            Entry e = entries.get(key);
+            if (e == null || (e.value() instanceof Scalar s && s.text() == null)) return null;
+            return e.value();
+        }
+
+        <T> T get(String key, T absent, Conv<T> conv) {
+            YamlNode v = value(key);
+            if (v == null) return absent;
+            if (!(v instanceof Scalar s)) {
+                throw InvalidInputException.at(file, keyLine(key),
+                        "expected " + conv.expected + " for " + child(key) + ", got " + YamlNode.describe(v));
+            }
+            return convert(s, child(key), conv);
+        }
+
+        <T> T require(String key, Conv<T> conv) {
+            if (value(key) == null) {
+                throw InvalidInputException.at(file, keyLine(key), "expected " + conv.expected + " for " + child(key) + ", got nothing");
+            }
+            return get(key, null, conv);
+        }
+
+        /** A list of scalars; a single scalar counts as a list of one. */
+        List<Scalar> items(String key) {
+            YamlNode v = value(key);
+            if (v == null) return List.of();
+            if (v instanceof Scalar s) return List.of(s);
+            if (!(v instanceof Sequence seq)) {
+                throw InvalidInputException.at(file, keyLine(key), "expected a list for " + child(key) + ", got a mapping");
+            }
+            List<Scalar> out = new ArrayList<>();
+            for (YamlNode item : seq.items()) {
+                if (!(item instanceof Scalar s) || s.text() == null) {
+                    throw InvalidInputException.at(file, item.line(), "expected a string in " + child(key) + ", got " + YamlNode.describe(item));
+                }
+                out.add(s);
+            }
+            return out;
+        }
+    }
+}
