@@ -1,0 +1,199 @@
+package dev.rehearse.report;
+
+import dev.rehearse.report.Report.Estimate;
+import dev.rehearse.report.Report.Impact;
+import dev.rehearse.report.Report.Lock;
+import dev.rehearse.report.Report.StatementReport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Wording and number formats shared by the renderers, so the console and Markdown say the same thing the same way. */
+final class Format {
+
+    /** Shown where the run could not measure a value (the model's null). */
+    static final String NONE = "-";
+
+    // The catalog writes SQL in upper case and prose in sentence case ("Use ...", "Add ..."), which tells them apart.
+    private static final Pattern SQL = Pattern.compile(
+            "^(--|(ALTER|CREATE|DROP|REINDEX|VACUUM|CLUSTER|ANALYZE|UPDATE|DELETE|INSERT|TRUNCATE|SELECT|WITH|SET|BEGIN|COMMIT|COMMENT|GRANT)\\b)");
+
+    private Format() {}
+
+    static String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    static String decimal(double d) {
+        return String.format(Locale.ROOT, "%,.1f", d);
+    }
+
+    /** 840 ms, 12.3 s, 1 min 16 s, 1 h 16 min: exact where a reader compares, rounded where they plan. */
+    static String duration(long ms) {
+        if (ms < 1000) return ms + " ms";
+        long tenths = Math.round(ms / 100.0);
+        if (tenths < 600) return decimal(tenths / 10.0) + " s";
+        long s = Math.round(ms / 1000.0);
+        if (s < 3600) return units(s / 60, "min", s % 60, "s");
+        long min = Math.round(ms / 60_000.0);
+        return units(min / 60, "h", min % 60, "min");
+    }
+
+    private static String units(long big, String bigUnit, long small, String smallUnit) {
+        return big + " " + bigUnit + (small == 0 ? "" : " " + small + " " + smallUnit);
+    }
+
+    static String or(Object value) {
+        return value == null ? NONE : value.toString();
+    }
+
+    /** Greedy word wrap; explicit newlines are kept and a word wider than the column is cut rather than overflow. */
+    static List<String> wrap(String text, int width) {
+        List<String> out = new ArrayList<>();
+        for (String paragraph : or(text).split("\\R", -1)) {
+            StringBuilder line = new StringBuilder();
+            for (String word : paragraph.strip().split("\\s+")) {
+                while (word.length() > width) {
+                    if (!line.isEmpty()) out.add(line.toString());
+                    line.setLength(0);
+                    out.add(word.substring(0, width));
+                    word = word.substring(width);
+                }
+                if (!line.isEmpty() && line.length() + 1 + word.length() > width) {
+                    out.add(line.toString());
+                    line.setLength(0);
+                }
+                if (!word.isEmpty()) line.append(line.isEmpty() ? "" : " ").append(word);
+            }
+            out.add(line.toString());
+        }
+        return out;
+    }
+
+    /** The statement on one line (whitespace collapsed, so a leading line break hides nothing), cut at max chars. */
+    static String oneLine(String sql, int max) {
+        String s = or(sql).strip().replaceAll("\\s+", " ");
+        return s.length() <= max ? s : s.substring(0, max - 3).stripTrailing() + "...";
+    }
+
+    static boolean isSql(String action) {
+        return action != null && SQL.matcher(action.strip()).find();
+    }
+
+    static String location(StatementReport s) {
+        return or(s.migration()) + (s.line() == null ? "" : ":" + s.line());
+    }
+
+    /** AccessExclusiveLock on orders 1,204 ms */
+    static String lock(Lock l) {
+        return or(l.mode()) + (l.relation() == null ? "" : " on " + l.relation())
+                + (l.heldMs() == null ? "" : " " + number(l.heldMs()) + " ms");
+    }
+
+    static List<String> locks(StatementReport s) {
+        return s.locks() == null ? List.of() : s.locks().stream().map(Format::lock).toList();
+    }
+
+    /** The rewrote / rebuilt / scanned markers, one per relation. */
+    static List<String> effects(StatementReport s) {
+        List<String> out = new ArrayList<>();
+        marks(out, "rewrote", s.rewrote());
+        marks(out, "rebuilt", s.indexesRebuilt());
+        marks(out, "scanned", s.scanned());
+        return out;
+    }
+
+    private static void marks(List<String> out, String verb, List<String> relations) {
+        if (relations != null) relations.forEach(r -> out.add(verb + " " + r));
+    }
+
+    /** 12 queries, max 790 ms */
+    static String blocked(Impact i) {
+        if (i == null || i.blockedQueries() == null) return NONE;
+        if (i.blockedQueries() == 0) return "none";
+        return number(i.blockedQueries()) + (i.blockedQueries() == 1 ? " query" : " queries")
+                + (i.maxBlockedMs() == null ? "" : ", max " + number(i.maxBlockedMs()) + " ms");
+    }
+
+    /** 812.4 ms vs 4.1 ms */
+    static String p99(Impact i) {
+        if (i == null || i.p99Ms() == null) return NONE;
+        return decimal(i.p99Ms()) + " ms" + (i.baselineP99Ms() == null ? "" : " vs " + decimal(i.baselineP99Ms()) + " ms");
+    }
+
+    /** ~38.2 ms per million rows of orders (rehearsed at 1,000,000); at 2,000,000,000 rows ≈ 1 min 16 s */
+    static String estimate(Estimate e) {
+        String s = "~" + decimal(e.msPerMillionRows()) + " ms per million rows of " + e.table() + " (rehearsed at "
+                + number(e.rehearsedRows()) + ")";
+        return e.productionRows() == null || e.productionMs() == null ? s
+                : s + "; at " + number(e.productionRows()) + " rows ≈ " + duration(e.productionMs());
+    }
+
+    /** What a reader needs beside the statement tables: failures and production-size estimates. */
+    static List<String> notes(List<StatementReport> statements) {
+        List<String> out = new ArrayList<>();
+        for (StatementReport s : list(statements)) {
+            if (s.error() != null) out.add("#" + s.index() + " failed: " + s.error().strip());
+            if (s.estimate() != null) out.add("#" + s.index() + " estimate: " + estimate(s.estimate()));
+        }
+        return out;
+    }
+
+    static String engine(Report r) {
+        Report.Engine e = r.engine();
+        if (e == null) return "unknown engine";
+        return or(e.kind()) + " " + or(e.version()) + (e.provider() == null ? "" : " (" + e.provider() + ")");
+    }
+
+    static String tool(Report r) {
+        return r.tool() == null ? "rehearse" : or(r.tool().name()) + " " + or(r.tool().version());
+    }
+
+    static String wallTime(Report r) {
+        return r.run() == null ? NONE : duration(Math.round(r.run().wallSeconds() * 1000));
+    }
+
+    /** Seed, load, replica and run facts, one line each. */
+    static List<String> facts(Report r) {
+        List<String> out = new ArrayList<>();
+        if (r.seed() != null && r.seed().tables() != null && !r.seed().tables().isEmpty()) {
+            out.add("Seed: " + r.seed().tables().stream()
+                    .map(t -> t.name() + " " + number(t.rows()) + " rows in " + duration(Math.round(t.seconds() * 1000)))
+                    .collect(Collectors.joining(", ")));
+        }
+        Report.Load l = r.load();
+        if (l == null || !l.enabled()) {
+            out.add("Load: none");
+        } else {
+            out.add("Load: " + or(l.clients()) + " clients at " + (l.targetRate() == null ? NONE : decimal(l.targetRate()))
+                    + " queries/s, " + (l.queries() == null ? NONE : number(l.queries())) + " queries, "
+                    + (l.errors() == null ? NONE : number(l.errors())) + " errors; p50/p99 baseline "
+                    + ms(l.baselineP50Ms()) + " / " + ms(l.baselineP99Ms()) + ", p99 during migration "
+                    + ms(l.migrationP99Ms()) + ", max " + ms(l.maxMs()));
+        }
+        Report.Replication rep = r.replication();
+        if (rep != null && rep.measured()) {
+            out.add("Replica: max lag " + (rep.maxLagMs() == null ? NONE : duration(rep.maxLagMs()))
+                    + ", WAL " + (rep.walBytes() == null ? NONE : number(rep.walBytes()) + " bytes"));
+        }
+        Report.Run run = r.run();
+        if (run != null) {
+            out.add("Run: started " + or(run.startedAt()) + (run.scenario() == null ? "" : ", scenario " + run.scenario())
+                    + ", wall time " + wallTime(r) + ", lock sampling every " + or(run.sampleIntervalMs()) + " ms (achieved "
+                    + ms(run.achievedSampleIntervalMs()) + ")");
+        }
+        return out;
+    }
+
+    private static String ms(Double ms) {
+        return ms == null ? NONE : decimal(ms) + " ms";
+    }
+
+    /** The model's lists are never null when the pipeline builds it; a hand-written report.json may omit them. */
+    static <T> List<T> list(List<T> l) {
+        return l == null ? List.of() : l;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.rehearse.report;
+
+import dev.rehearse.analyze.Status;
+import dev.rehearse.report.Report.CategoryResult;
+import dev.rehearse.report.Report.Finding;
+import dev.rehearse.report.Report.StatementReport;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.rehearse.report.Format.list;
+import static dev.rehearse.report.Format.or;
+
+/** {@code report.md}: the report as a pull-request comment in GitHub-flavoured Markdown. */
+public final class MarkdownReport {
+
+    private MarkdownReport() {}
+
+    public static String render(Report r) {
+        StringBuilder out = new StringBuilder("## Migration rehearsal: **")
+                .append(r.verdict() == null ? Format.NONE : r.verdict().title()).append("**\n\n");
+        if (r.verdictReason() != null) out.append(text(r.verdictReason())).append("\n\n");
+        out.append(Format.engine(r)).append(", wall time ").append(Format.wallTime(r)).append(", ")
+                .append(Format.tool(r)).append("\n\n");
+
+        List<List<String>> rows = new ArrayList<>();
+        for (CategoryResult c : list(r.categories())) {
+            rows.add(List.of(c.category() == null ? Format.NONE : c.category().title(), status(c.status()),
+                    cell(c.issue()), cell(c.action())));
+        }
+        out.append(table(List.of("Category", "Status", "Issue", "Recommended Action"), rows));
+
+        out.append("\n### Statements\n\n");
+        rows = new ArrayList<>();
+        for (StatementReport s : list(r.statements())) {
+            rows.add(List.of(String.valueOf(s.index()), cell(Format.location(s)), code(Format.oneLine(s.sql(), 60)),
+                    Format.number(s.durationMs()) + (s.error() == null ? "" : " **failed**"),
+                    cell(String.join("\n", Format.locks(s))), cell(String.join("\n", Format.effects(s))),
+                    cell(Format.blocked(s.impact())), cell(Format.p99(s.impact()))));
+        }
+        out.append(table(List.of("#", "Migration", "SQL", "ms", "Locks", "Rewrote / scanned", "Blocked queries",
+                "p99 vs baseline"), rows));
+        List<String> notes = Format.notes(r.statements());
+        if (!notes.isEmpty()) out.append('\n');
+        notes.forEach(n -> out.append("- ").append(text(n)).append('\n'));
+
+        if (!list(r.findings()).isEmpty()) out.append("\n### Findings\n");
+        for (Finding f : list(r.findings())) {
+            out.append('\n').append(status(f.status())).append(" `").append(or(f.rule())).append('`')
+                    .append(f.statementIndex() == null ? "" : ", statement #" + f.statementIndex())
+                    .append(f.category() == null ? "" : " (" + f.category().title() + ")").append(": ")
+                    .append(text(or(f.message()))).append('\n');
+            if (Format.isSql(f.action())) {
+                String fence = "```";
+                while (f.action().contains(fence)) fence += "`"; // a fence the rewrite cannot close early
+                out.append('\n').append(fence).append("sql\n").append(f.action().strip()).append('\n')
+                        .append(fence).append('\n');
+            } else if (f.action() != null) {
+                out.append("\nRecommended: ").append(text(f.action())).append('\n');
+            }
+        }
+
+        out.append("\n<details>\n<summary>Seed, load and run</summary>\n\n");
+        Format.facts(r).forEach(f -> out.append("- ").append(text(f)).append('\n'));
+        return out.append("\n</details>\n").toString();
+    }
+
+    private static String table(List<String> headers, List<List<String>> rows) {
+        StringBuilder out = new StringBuilder();
+        row(out, headers);
+        row(out, headers.stream().map(h -> "---").toList());
+        rows.forEach(r -> row(out, r));
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, List<String> cells) {
+        out.append("| ").append(String.join(" | ", cells)).append(" |\n");
+    }
+
+    /** Bold when it needs attention, so the eye finds FLAG and BLOCK among the PASSes. */
+    private static String status(Status s) {
+        return s == null ? Format.NONE : s == Status.PASS ? "PASS" : "**" + s + "**";
+    }
+
+    /** Plain text in a table cell: a pipe would end the cell and a newline the row. */
+    static String cell(String s) {
+        return s == null || s.isEmpty() ? Format.NONE : text(s).replace("|", "\\|").replaceAll("\\R", "<br>");
+    }
+
+    /** Plain text: GitHub renders HTML in comments, so a {@code <} from SQL or an error must not start a tag. */
+    private static String text(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** A code span in a table cell; GitHub's table parser takes {@code \|} as a pipe even inside code. */
+    private static String code(String s) {
+        String tick = s.contains("`") ? "`` " : "`";
+        return tick + s.replace("|", "\\|") + new StringBuilder(tick).reverse();
+    }
+}

@@ -1,0 +1,163 @@
+package dev.rehearse.analyze;
+
+import dev.rehearse.engine.postgres.PostgresLexer;
+import dev.rehearse.load.LoadEvent;
+import dev.rehearse.migrate.ExecutedStatement;
+import dev.rehearse.migrate.Migration;
+import dev.rehearse.migrate.MigrationRun;
+import dev.rehearse.migrate.SqlStatement;
+import dev.rehearse.migrate.StatementProbe;
+import dev.rehearse.observe.LockSample;
+import dev.rehearse.report.Report;
+import dev.rehearse.scenario.Scenario;
+import dev.rehearse.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The judgement on recorded facts, without a database: thresholds, categories, verdict, estimates. */
+class AnalyzerTest {
+
+    private static final long MS = 1_000_000L;
+    private static final long SESSION = 42;
+
+    private static String blocks(String mode) {
+        return switch (mode) {
+            case "AccessExclusiveLock" -> "reads_writes";
+            case "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock" -> "writes";
+            default -> "none";
+        };
+    }
+
+    private static Migration migration(String sql) {
+        return new Migration("V1__x.sql", Path.of("V1__x.sql"), List.of(new SqlStatement(sql, 3, SqlStatement.Kind.TRANSACTIONAL)), null);
+    }
+
+    private static ExecutedStatement statement(Migration m, long startMs, long endMs, StatementProbe.Facts facts) {
+        return new ExecutedStatement(1, m, m.statements().get(0), true, startMs * MS, endMs * MS, endMs * MS, null, null, null, facts);
+    }
+
+    private static Analyzer.Analysis analyze(Scenario scenario, ExecutedStatement s, List<LockSample> samples,
+                                             List<LoadEvent> events, boolean load) {
+        MigrationRun run = new MigrationRun(SESSION, List.of(s), Map.of("orders", 1_000_000L), List.of(), List.of());
+        return new Analyzer(scenario.thresholds()).analyze(new Analyzer.Input(scenario, run, samples, events, load,
+                0, 0, 1_000 * MS, Rules.POSTGRES, PostgresLexer::words, AnalyzerTest::blocks));
+    }
+
+    private static Scenario scenario(Long productionRows) {
+        Scenario d = ScenarioLoader.defaults();
+        return new Scenario(d.source(), d.engine(), d.provider(), d.external(), d.schema(),
+                new Scenario.Data(1, Map.of("orders", new Scenario.TableData(1_000_000, productionRows))),
+                d.load(), false, d.migrations(), d.observe(), d.thresholds(), d.output());
+    }
+
+    private static StatementProbe.Facts setNotNullFacts() {
+        return new StatementProbe.Facts(List.of(new StatementProbe.HeldLock("orders", "AccessExclusiveLock")),
+                List.of(), List.of(), List.of("orders"), List.of(), 4096L);
+    }
+
+    @Test
+    void aFastScanUnderABlockingLockIsAtLeastFlagBecauseItGrowsWithTheTable() {
+        Migration m = migration("ALTER TABLE orders ALTER COLUMN note SET NOT NULL");
+        var a = analyze(scenario(null), statement(m, 2_000, 2_050, setNotNullFacts()), List.of(), List.of(), false);
+        assertThat(a.verdict()).isEqualTo(Verdict.SAFE_WITH_MODIFICATIONS);
+        Report.Finding f = a.findings().get(0);
+        assertThat(f.rule()).isEqualTo("set-not-null");
+        assertThat(f.category()).isEqualTo(Category.CONSTRAINT_VALIDATION);
+        assertThat(f.status()).isEqualTo(Status.FLAG);
+        assertThat(f.message()).contains("AccessExclusiveLock on orders for 50 ms", "while scanning orders",
+                "50.0 ms per million rows", "grows with the table");
+        assertThat(f.action()).contains("CHECK (note IS NOT NULL) NOT VALID", "VALIDATE CONSTRAINT orders_note_not_null",
+                "ALTER COLUMN note SET NOT NULL");
+        assertThat(a.categories()).hasSize(8).extracting(Report.CategoryResult::category).containsExactly(Category.values());
+        assertThat(a.statements().get(0).estimate().productionMs()).isNull();
+    }
+
+    @Test
+    void theEstimateAtProductionRowsTurnsItIntoABlock() {
+        Migration m = migration("ALTER TABLE orders ALTER COLUMN note SET NOT NULL");
+        var a = analyze(scenario(500_000_000L), statement(m, 2_000, 2_050, setNotNullFacts()), List.of(), List.of(), false);
+        assertThat(a.verdict()).isEqualTo(Verdict.BLOCK);
+        Report.Estimate e = a.statements().get(0).estimate();
+        assertThat(e.productionMs()).isEqualTo(25_000L); // 50 ms per million × 500 million
+        assertThat(a.findings().get(0).message()).contains("about 25.0 s at 500,000,000 rows");
+        assertThat(a.reason()).contains("statement 1 (V1__x.sql:3)");
+    }
+
+    @Test
+    void blockedQueriesAreMeasuredFromTheTimelineAndJudgedByTheThresholds() {
+        Migration m = migration("ALTER TABLE orders ADD COLUMN d int");
+        ExecutedStatement s = statement(m, 2_000, 4_500, new StatementProbe.Facts(
+                List.of(new StatementProbe.HeldLock("orders", "AccessExclusiveLock")), List.of(), List.of(), List.of(),
+                List.of(), 100L));
+        List<LockSample> samples = new ArrayList<>();
+        // Two application sessions wait on the migration: one for 2.4 s, one for 300 ms.
+        for (long t = 2_010; t <= 4_400; t += 10) {
+            List<LockSample.SessionLock> locks = new ArrayList<>();
+            locks.add(new LockSample.SessionLock(SESSION, "orders", "AccessExclusiveLock", true, List.of(), 1, "ALTER"));
+            locks.add(new LockSample.SessionLock(7, "orders", "AccessShareLock", false, List.of(SESSION), 100, "SELECT"));
+            if (t < 2_300) locks.add(new LockSample.SessionLock(8, "orders", "RowExclusiveLock", false, List.of(SESSION), 200, "UPDATE"));
+            samples.add(new LockSample(t * MS, locks));
+        }
+        List<LoadEvent> events = List.of(
+                new LoadEvent("orders", false, 9, 100 * MS, 100 * MS, 105 * MS, null),
+                new LoadEvent("orders", false, 7, 2_010 * MS, 2_010 * MS, 4_500 * MS, null));
+        var a = analyze(scenario(null), s, samples, events, true);
+        Report.Impact impact = a.statements().get(0).impact();
+        assertThat(impact.blockedQueries()).isEqualTo(2);
+        assertThat(impact.maxBlockedMs()).isBetween(2_390L, 2_410L);
+        assertThat(impact.baselineP99Ms()).isBetween(4.9, 5.1);
+        assertThat(a.statements().get(0).locks().get(0).heldMs()).isEqualTo(2_500L);
+        assertThat(a.verdict()).isEqualTo(Verdict.BLOCK);
+        assertThat(a.categories().get(0).status()).isEqualTo(Status.BLOCK);
+        assertThat(a.categories().get(0).issue()).contains("2 application queries waited, the longest 24");
+    }
+
+    @Test
+    void aStatementThatTouchesNothingPopulatedPassesEverything() {
+        Migration m = migration("CREATE TABLE audit (id bigint PRIMARY KEY)");
+        var a = analyze(scenario(null), statement(m, 2_000, 2_003, new StatementProbe.Facts(List.of(), List.of(),
+                List.of(), List.of(), List.of("audit", "audit_pkey"), 200L)), List.of(), List.of(), true);
+        assertThat(a.verdict()).isEqualTo(Verdict.SAFE_TO_SHIP);
+        assertThat(a.categories()).allMatch(c -> c.status() == Status.PASS);
+        assertThat(a.findings()).isEmpty();
+    }
+
+    @Test
+    void concurrentlyInsideATransactionIsABlockWithTheRewrite() {
+        Migration m = migration("CREATE INDEX CONCURRENTLY orders_x ON orders (x)");
+        ExecutedStatement failed = new ExecutedStatement(1, m, m.statements().get(0), true, 2_000 * MS, 2_001 * MS,
+                2_001 * MS, "ERROR: CREATE INDEX CONCURRENTLY cannot run inside a transaction block", "25001", null, null);
+        var a = analyze(scenario(null), failed, List.of(), List.of(), false);
+        assertThat(a.verdict()).isEqualTo(Verdict.BLOCK);
+        assertThat(a.findings().get(0).rule()).isEqualTo("concurrently-in-transaction");
+        assertThat(a.findings().get(0).category()).isEqualTo(Category.INDEX_DEPENDENCIES);
+    }
+
+    @Test
+    void dataLossNeedsDataToLose() {
+        Migration drop = migration("ALTER TABLE orders DROP COLUMN note");
+        var a = analyze(scenario(null), statement(drop, 2_000, 2_002, new StatementProbe.Facts(
+                List.of(new StatementProbe.HeldLock("orders", "AccessExclusiveLock")), List.of(), List.of(), List.of(),
+                List.of(), 10L)), List.of(), List.of(), false);
+        assertThat(a.findings()).extracting(Report.Finding::rule).containsExactly("drop-column");
+        assertThat(a.categories().get(Category.DATA_LOSS.ordinal()).status()).isEqualTo(Status.FLAG);
+    }
+
+    @Test
+    void largeBackfillsInOneTransactionAreConcurrentWriteHazards() {
+        Migration m = migration("UPDATE orders SET note = 'x'");
+        ExecutedStatement s = new ExecutedStatement(1, m, m.statements().get(0), true, 2_000 * MS, 9_000 * MS,
+                9_000 * MS, null, null, 1_000_000L, new StatementProbe.Facts(
+                List.of(new StatementProbe.HeldLock("orders", "RowExclusiveLock")), List.of(), List.of(),
+                List.of("orders"), List.of(), 50_000_000L));
+        var a = analyze(scenario(null), s, List.of(), List.of(), false);
+        assertThat(a.findings()).extracting(Report.Finding::rule).contains("unbatched-backfill");
+        assertThat(a.categories().get(Category.CONCURRENT_WRITE_HAZARDS.ordinal()).status()).isEqualTo(Status.FLAG);
+    }
+}

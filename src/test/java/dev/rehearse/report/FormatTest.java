@@ -1,0 +1,56 @@
+package dev.rehearse.report;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FormatTest {
+
+    @Test
+    void durationsReadNaturallyAtEveryScale() {
+        assertThat(Format.duration(0)).isEqualTo("0 ms");
+        assertThat(Format.duration(840)).isEqualTo("840 ms");
+        assertThat(Format.duration(1_204)).isEqualTo("1.2 s");
+        assertThat(Format.duration(59_960)).isEqualTo("1 min"); // rounds up into the next unit, not "60.0 s"
+        assertThat(Format.duration(76_400)).isEqualTo("1 min 16 s");
+        assertThat(Format.duration(336_000)).isEqualTo("5 min 36 s");
+        assertThat(Format.duration(3_600_000)).isEqualTo("1 h");
+        assertThat(Format.duration(4_560_000)).isEqualTo("1 h 16 min");
+    }
+
+    @Test
+    void numbersAreGroupedRegardlessOfLocale() {
+        assertThat(Format.number(2_000_000_000L)).isEqualTo("2,000,000,000");
+        assertThat(Format.decimal(38.25)).isEqualTo("38.3");
+    }
+
+    @Test
+    void wrapKeepsEveryWordWithinTheWidth() {
+        assertThat(Format.wrap("one two three four", 9)).containsExactly("one two", "three", "four");
+        assertThat(Format.wrap("a\nb", 9)).containsExactly("a", "b");
+        assertThat(Format.wrap("orders_customer_id_not_null x", 10)).containsExactly("orders_cus", "tomer_id_n", "ot_null x");
+        assertThat(Format.wrap(null, 5)).containsExactly("-");
+    }
+
+    @Test
+    void oneLineCollapsesAndTruncates() {
+        assertThat(Format.oneLine("CREATE INDEX i\n    ON t (c)", 60)).isEqualTo("CREATE INDEX i ON t (c)");
+        assertThat(Format.oneLine("x".repeat(80), 60)).hasSize(60).endsWith("...");
+    }
+
+    @Test
+    void estimateNamesTheProductionSize() {
+        assertThat(Format.estimate(new Report.Estimate("orders", 1_000_000, 38.2, 2_000_000_000L, 76_400L)))
+                .isEqualTo("~38.2 ms per million rows of orders (rehearsed at 1,000,000); at 2,000,000,000 rows ≈ 1 min 16 s");
+        assertThat(Format.estimate(new Report.Estimate("orders", 1_000_000, 38.2, null, null)))
+                .isEqualTo("~38.2 ms per million rows of orders (rehearsed at 1,000,000)");
+    }
+
+    @Test
+    void sqlRewritesAreToldFromProse() {
+        assertThat(Format.isSql(ReportFixture.NOT_NULL_REWRITE)).isTrue();
+        assertThat(Format.isSql("-- first\nDROP INDEX CONCURRENTLY i;")).isTrue();
+        assertThat(Format.isSql("Use pg_repack (or pg_squeeze), which rebuilds online.")).isFalse();
+        assertThat(Format.isSql("Delete in batches if the rows must go")).isFalse();
+    }
+}
