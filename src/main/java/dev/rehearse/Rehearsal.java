@@ -1,0 +1,215 @@
+package dev.rehearse;
+
+import dev.rehearse.analyze.Analyzer;
+import dev.rehearse.engine.Engine;
+import dev.rehearse.engine.postgres.PostgresEngine;
+import dev.rehearse.load.LoadEvent;
+import dev.rehearse.load.LoadGenerator;
+import dev.rehearse.load.LoadTarget;
+import dev.rehearse.migrate.ExecutedStatement;
+import dev.rehearse.migrate.Migration;
+import dev.rehearse.migrate.MigrationRun;
+import dev.rehearse.migrate.MigrationRunner;
+import dev.rehearse.migrate.SqlMigrationSource;
+import dev.rehearse.migrate.SqlSplitException;
+import dev.rehearse.migrate.SqlSplitter;
+import dev.rehearse.migrate.SqlStatement;
+import dev.rehearse.observe.LockSampler;
+import dev.rehearse.observe.Timeline;
+import dev.rehearse.provision.Database;
+import dev.rehearse.report.Report;
+import dev.rehearse.scenario.Scenario;
+import dev.rehearse.seed.SeedResult;
+import dev.rehearse.seed.Seeder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One rehearsal, straight through the pipeline: provision, schema, seed, load + observe + migrate,
+ * analyze. Input mistakes surface before any database starts; everything started is torn down however
+ * the rehearsal ends.
+ */
+public final class Rehearsal {
+
+    /**
+     * @param syntaxError a migration statement the server could not parse ({@code file:line: message}), which
+     *                    makes the run's input invalid (exit 2) even though a report was produced
+     */
+    public record Result(Report report, String syntaxError) {}
+
+    private final Scenario scenario;
+    private final Consumer<String> progress;
+
+    public Rehearsal(Scenario scenario, Consumer<String> progress) {
+        this.scenario = scenario;
+        this.progress = progress;
+    }
+
+    public Result run() {
+        long wallStart = System.nanoTime();
+        String startedAt = Instant.now().toString();
+        Engine engine = Engine.of(scenario.engine().kind());
+        if (engine instanceof PostgresEngine pg) pg.withExternal(scenario.external());
+        if (!scenario.migrations().format().equals("sql")) {
+            throw new RehearsalFailedException("--format " + scenario.migrations().format()
+                    + " is not available in this build yet; plain sql is");
+        }
+        // Read everything the user gave before starting anything, so mistakes fail fast.
+        SqlSplitter splitter = engine.splitter(scenario.engine().major());
+        List<SqlStatement> schema = schemaStatements(splitter);
+        List<Migration> migrations = new SqlMigrationSource(splitter).read(scenario.migrations().paths());
+
+        progress.accept("provision: " + scenario.provider().id() + " " + scenario.engine());
+        try (Database db = engine.provisioner(scenario.provider()).start(scenario.engine())) {
+            progress.accept("provision: PostgreSQL " + db.serverVersion() + " ready at " + db.jdbcUrl());
+            applySchema(db, schema);
+            SeedResult seed = new Seeder(engine.schemaReader(), engine.bulkLoader())
+                    .seed(db, scenario.data().tables(), scenario.data().seed(), progress);
+            return rehearse(engine, db, migrations, seed, startedAt, wallStart);
+        }
+    }
+
+    private Result rehearse(Engine engine, Database db, List<Migration> migrations, SeedResult seed, String startedAt,
+                            long wallStart) {
+        Timeline timeline = new Timeline();
+        Scenario.Load loadSettings = scenario.load();
+        List<LoadTarget> targets = List.of();
+        if (loadSettings.enabled()) {
+            try (Connection c = db.connect()) {
+                targets = engine.loadTargets(c, seed.tables().stream().map(t -> t.table()).toList());
+            } catch (SQLException e) {
+                throw new RehearsalFailedException("cannot prepare the workload: " + e.getMessage(), e);
+            }
+            if (targets.isEmpty()) progress.accept("load: no seeded table has a single integer primary key; no load");
+        }
+        boolean loadRuns = loadSettings.enabled() && !targets.isEmpty();
+        MigrationRun run;
+        List<LoadEvent> events = List.of();
+        long baselineFrom, baselineTo;
+        Double achieved;
+        try (LockSampler sampler = new LockSampler(db, engine.lockProbe(), timeline,
+                scenario.observe().lockSampleIntervalMs()).start();
+             LoadGenerator load = new LoadGenerator(db, engine::sessionId, targets, loadSettings, scenario.data().seed())) {
+            if (loadRuns) {
+                load.start();
+                progress.accept(String.format(java.util.Locale.ROOT, "load: %d clients, %.0f queries/s on %d tables; baseline %.0f s",
+                        loadSettings.clients(), loadSettings.rate(), targets.size(), loadSettings.baselineSeconds()));
+            }
+            baselineFrom = System.nanoTime();
+            if (loadRuns) sleep(loadSettings.baselineSeconds());
+            baselineTo = System.nanoTime();
+            run = new MigrationRunner(db, engine.statementProbe(db.major()), scenario.migrations(), progress)
+                    .run(migrations);
+            if (loadRuns) sleep(loadSettings.cooldownSeconds());
+            load.close();
+            sampler.close();
+            events = load.events();
+            achieved = sampler.achievedIntervalMs();
+            if (sampler.failure() != null) progress.accept("observe: lock sampler stopped: " + sampler.failure());
+        } catch (SQLException e) {
+            throw new RehearsalFailedException("cannot start the lock sampler or the workload: " + e.getMessage(), e);
+        }
+
+        Analyzer.Analysis analysis = new Analyzer(scenario.thresholds()).analyze(new Analyzer.Input(scenario, run,
+                timeline.lockSamples(), events, loadRuns, timeline.origin(), baselineFrom, baselineTo,
+                engine.rules(), engine::words, engine::blocks));
+        Report report = new Report(
+                new Report.Tool("rehearse", Version.get()),
+                new Report.Engine(engine.kind().id(), db.serverVersion(), db.provider().id()),
+                analysis.verdict(), analysis.reason(), analysis.categories(), analysis.statements(),
+                analysis.findings(),
+                new Report.Seed(seed.tables().stream().map(t -> new Report.SeedTable(t.table(), t.rows(), t.seconds())).toList()),
+                loadReport(loadRuns, events, baselineFrom, baselineTo, run),
+                new Report.Replication(false, null, null),
+                new Report.Run(startedAt, Math.round((System.nanoTime() - wallStart) / 1e7) / 100.0,
+                        scenario.observe().lockSampleIntervalMs(), achieved,
+                        scenario.source() == null ? null : scenario.source().toString()));
+        return new Result(report, syntaxError(run));
+    }
+
+    private Report.Load loadReport(boolean ran, List<LoadEvent> events, long baselineFrom, long baselineTo, MigrationRun run) {
+        Scenario.Load l = scenario.load();
+        if (!ran) return new Report.Load(false, null, null, null, null, null, null, null, null);
+        List<LoadEvent> baseline = events.stream()
+                .filter(e -> e.intendedNanos() >= baselineFrom && e.endNanos() <= baselineTo).toList();
+        long from = run.statements().isEmpty() ? baselineTo : run.statements().get(0).startNanos();
+        long to = run.statements().isEmpty() ? baselineTo : run.statements().get(run.statements().size() - 1).transactionEndNanos();
+        List<LoadEvent> during = events.stream().filter(e -> e.overlaps(from, to)).toList();
+        double max = events.stream().mapToDouble(LoadEvent::latencyMs).max().orElse(0);
+        return new Report.Load(true, l.clients(), l.rate(), (long) events.size(),
+                events.stream().filter(e -> e.error() != null).count(),
+                round(percentile(baseline, 50)), round(percentile(baseline, 99)), round(percentile(during, 99)), round(max));
+    }
+
+    private static Double percentile(List<LoadEvent> events, double p) {
+        if (events.isEmpty()) return null;
+        double[] v = events.stream().mapToDouble(LoadEvent::latencyMs).sorted().toArray();
+        return v[Math.min(v.length - 1, (int) Math.ceil(p / 100 * v.length) - 1)];
+    }
+
+    private static Double round(Double v) {
+        return v == null ? null : Math.round(v * 100) / 100.0;
+    }
+
+    /** A statement PostgreSQL could not parse (SQLSTATE 42601) is a broken migration source, not a finding. */
+    private static String syntaxError(MigrationRun run) {
+        for (ExecutedStatement s : run.statements()) {
+            if ("42601".equals(s.sqlState())) {
+                return s.migration().file() + ":" + s.statement().line() + ": " + s.error();
+            }
+        }
+        return null;
+    }
+
+    private List<SqlStatement> schemaStatements(SqlSplitter splitter) {
+        Scenario.Schema schema = scenario.schema();
+        if (schema.isEmpty()) return List.of();
+        String text;
+        try {
+            text = schema.file() != null ? Files.readString(schema.file()) : schema.inlineSql();
+        } catch (IOException e) {
+            throw new InvalidInputException(schema.file() + ": cannot read schema: " + e.getMessage());
+        }
+        try {
+            return splitter.split(text);
+        } catch (SqlSplitException e) {
+            throw InvalidInputException.at(schema.file(), e.line(), e.getMessage());
+        }
+    }
+
+    private void applySchema(Database db, List<SqlStatement> statements) {
+        if (statements.isEmpty()) return;
+        progress.accept("schema: " + statements.size() + " statements");
+        try (Connection c = db.connect("rehearse-schema"); Statement st = c.createStatement()) {
+            for (SqlStatement s : statements) {
+                try {
+                    st.execute(s.sql());
+                } catch (SQLException e) {
+                    Path file = scenario.schema().file();
+                    throw InvalidInputException.at(file == null ? Path.of("schema") : file, s.line(),
+                            "baseline schema statement failed: " + e.getMessage().lines().findFirst().orElse(""));
+                }
+            }
+        } catch (SQLException e) {
+            throw new RehearsalFailedException("cannot apply the baseline schema: " + e.getMessage(), e);
+        }
+    }
+
+    private static void sleep(double seconds) {
+        try {
+            Thread.sleep((long) (seconds * 1000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RehearsalFailedException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.rehearse.cli;
+
+import dev.rehearse.InvalidInputException;
+import dev.rehearse.RehearsalFailedException;
+import dev.rehearse.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * {@code rehearse}: the command-line entry point. Maps every way a run can end to the documented exit
+ * codes in one place.
+ */
+@Command(name = "rehearse", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Rehearses database migrations on a real, live database before they ship.",
+        subcommands = {RunCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:the verdict is below --fail-on",
+                "1:the verdict reached --fail-on (FLAG or BLOCK)",
+                "2:invalid input: bad flags, unreadable or invalid scenario, profile or migration source",
+                "3:the rehearsal could not run: no database could be started or reached, or it failed"})
+public final class Main implements Runnable {
+
+    public static final int OK = 0;
+    public static final int VERDICT = 1;
+    public static final int INVALID_INPUT = 2;
+    public static final int FAILED = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        // The report uses a few non-ASCII characters; Java 17 would print them as '?' under a C locale.
+        System.setOut(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                java.nio.charset.StandardCharsets.UTF_8));
+        int code = execute(args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (e instanceof InvalidInputException) {
+                err.println("rehearse: " + e.getMessage());
+                return INVALID_INPUT;
+            }
+            if (e instanceof RehearsalFailedException) {
+                err.println("rehearse: " + e.getMessage());
+                return FAILED;
+            }
+            // Anything else is a bug in rehearse: show where.
+            err.println("rehearse: internal error: " + e);
+            e.printStackTrace(err);
+            return FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, doctor); see --help");
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"rehearse " + Version.get()};
+        }
+    }
+}

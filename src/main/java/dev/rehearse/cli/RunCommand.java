@@ -1,0 +1,119 @@
+package dev.rehearse.cli;
+
+import dev.rehearse.Rehearsal;
+import dev.rehearse.RehearsalFailedException;
+import dev.rehearse.analyze.Verdict;
+import dev.rehearse.report.ConsoleReport;
+import dev.rehearse.report.Report;
+import dev.rehearse.report.ReportWriter;
+import dev.rehearse.scenario.CliOverrides;
+import dev.rehearse.scenario.Scenario;
+import dev.rehearse.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code rehearse run}: one rehearsal, from a scenario file, flags, or both (flags win). */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Provision, seed, load, migrate, analyze and report one rehearsal.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO.yaml", description = "Scenario file.")
+    Path scenarioFile;
+
+    @Option(names = "--engine", paramLabel = "KIND:VERSION",
+            description = "postgres:10 .. postgres:18 (or a full version such as postgres:16.4). Default postgres:16.")
+    String engine;
+
+    @Option(names = "--provider", paramLabel = "embedded|docker|external", description = "Where the database comes from.")
+    String provider;
+
+    @Option(names = "--url", paramLabel = "JDBC", description = "The server of --provider external.")
+    String url;
+
+    @Option(names = "--user", description = "User for --url.")
+    String user;
+
+    @Option(names = "--password", description = "Password for --url.")
+    String password;
+
+    @Option(names = "--allow-writes", description = "Let --provider external write (use a disposable copy).")
+    Boolean allowWrites;
+
+    @Option(names = "--schema", paramLabel = "FILE", description = "Baseline DDL applied before seeding.")
+    Path schema;
+
+    @Option(names = "--migrations", paramLabel = "PATH", description = "A migration file or directory; repeatable.")
+    List<Path> migrations;
+
+    @Option(names = "--format", paramLabel = "sql", description = "Migration format (this build: sql).")
+    String format;
+
+    @Option(names = "--rows", paramLabel = "TABLE=N", description = "Rows to seed, e.g. orders=1M; repeatable.")
+    List<String> rows;
+
+    @Option(names = "--no-load", description = "Run no application workload.")
+    Boolean noLoad;
+
+    @Option(names = "--replica", description = "Rehearse with a streaming replica (not in this build).")
+    Boolean replica;
+
+    @Option(names = "--lock-timeout", paramLabel = "DURATION", description = "The deploy's lock_timeout, e.g. 5s.")
+    String lockTimeout;
+
+    @Option(names = "--seed", description = "Seed of the data generator.")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default reports/<timestamp>).")
+    Path out;
+
+    @Option(names = "--report", paramLabel = "FORMATS", description = "console,json,md (default all three).")
+    String report;
+
+    @Option(names = "--fail-on", paramLabel = "block|flag|never", description = "Verdict that exits 1 (default block).")
+    String failOn;
+
+    @Override
+    public Integer call() {
+        Scenario base = scenarioFile == null ? ScenarioLoader.defaults() : ScenarioLoader.load(scenarioFile);
+        Scenario scenario = ScenarioLoader.applyOverrides(base, new CliOverrides(engine, provider, url, user, password,
+                allowWrites, schema, migrations, format, rows, noLoad, replica, out, report, failOn, lockTimeout, seed));
+        if (scenario.replica()) {
+            throw new RehearsalFailedException("--replica: replica rehearsals are not available in this build yet");
+        }
+        Rehearsal.Result result = new Rehearsal(scenario, Progress::line).run();
+        Report r = result.report();
+        Path dir = scenario.output().dir() != null ? scenario.output().dir()
+                : Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")));
+        if (scenario.output().formats().contains("console")) {
+            System.out.print(ConsoleReport.render(r, Progress.color()));
+            System.out.flush();
+        }
+        try {
+            for (Path written : ReportWriter.write(r, dir, scenario.output().formats())) {
+                Progress.line("report: " + written);
+            }
+        } catch (java.io.IOException e) {
+            throw new RehearsalFailedException("cannot write the report to " + dir + ": " + e.getMessage(), e);
+        }
+        if (result.syntaxError() != null) {
+            System.err.println("rehearse: " + result.syntaxError());
+            return Main.INVALID_INPUT;
+        }
+        return reached(r.verdict(), scenario.output().failOn()) ? Main.VERDICT : Main.OK;
+    }
+
+    static boolean reached(Verdict verdict, Scenario.FailOn failOn) {
+        return switch (failOn) {
+            case NEVER -> false;
+            case BLOCK -> verdict == Verdict.BLOCK;
+            case FLAG -> verdict != Verdict.SAFE_TO_SHIP;
+        };
+    }
+}

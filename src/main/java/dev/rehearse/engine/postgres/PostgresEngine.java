@@ -1,0 +1,136 @@
+package dev.rehearse.engine.postgres;
+
+import dev.rehearse.analyze.Rule;
+import dev.rehearse.analyze.Rules;
+import dev.rehearse.engine.Engine;
+import dev.rehearse.load.LoadTarget;
+import dev.rehearse.migrate.SqlSplitter;
+import dev.rehearse.migrate.StatementProbe;
+import dev.rehearse.observe.LockSampler;
+import dev.rehearse.provision.ExternalProvisioner;
+import dev.rehearse.provision.Provisioner;
+import dev.rehearse.scenario.EngineSpec;
+import dev.rehearse.scenario.Provider;
+import dev.rehearse.scenario.Scenario;
+import dev.rehearse.seed.BulkLoader;
+import dev.rehearse.seed.SchemaReader;
+import org.postgresql.PGConnection;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** PostgreSQL 10-18. */
+public final class PostgresEngine implements Engine {
+
+    private Scenario.External external = Scenario.External.NONE;
+
+    /** The server an {@code external} provider reaches. */
+    public PostgresEngine withExternal(Scenario.External external) {
+        this.external = external;
+        return this;
+    }
+
+    @Override
+    public EngineSpec.Kind kind() {
+        return EngineSpec.Kind.POSTGRES;
+    }
+
+    @Override
+    public Provisioner provisioner(Provider provider) {
+        return switch (provider) {
+            case EMBEDDED -> new EmbeddedPostgresProvisioner();
+            case DOCKER -> new DockerPostgresProvisioner();
+            case EXTERNAL -> new ExternalProvisioner(external);
+        };
+    }
+
+    @Override
+    public SqlSplitter splitter(int major) {
+        return new PostgresSplitter(major);
+    }
+
+    @Override
+    public SchemaReader schemaReader() {
+        return new PostgresSchemaReader();
+    }
+
+    @Override
+    public BulkLoader bulkLoader() {
+        return new PostgresBulkLoader();
+    }
+
+    @Override
+    public LockSampler.Probe lockProbe() {
+        return new PostgresLockProbe();
+    }
+
+    @Override
+    public StatementProbe statementProbe(int major) {
+        return new PostgresStatementProbe(major);
+    }
+
+    @Override
+    public long sessionId(Connection c) throws SQLException {
+        return c.unwrap(PGConnection.class).getBackendPID();
+    }
+
+    @Override
+    public List<String> words(String sql) {
+        return PostgresLexer.words(sql);
+    }
+
+    @Override
+    public List<Rule> rules() {
+        return Rules.POSTGRES;
+    }
+
+    /** Lock modes by what they stop the application from doing (explicit-locking.html, table 13.2). */
+    @Override
+    public String blocks(String mode) {
+        return switch (mode) {
+            case "AccessExclusiveLock" -> "reads_writes";
+            case "ExclusiveLock", "ShareRowExclusiveLock", "ShareLock" -> "writes";
+            default -> "none";
+        };
+    }
+
+    private static final String PRIMARY_KEY = "SELECT c.oid::regclass::text, quote_ident(a.attname)"
+            + " FROM pg_class c JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary AND i.indnatts = 1"
+            + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[0]"
+            + " WHERE c.oid = ?::regclass AND a.atttypid IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype)";
+    /**
+     * Reads fetch the whole row; updates set the key to itself, which locks and rewrites the row like any
+     * application update but names no other column, so the synthetic workload does not depend on columns
+     * that a migration may legitimately drop or rename.
+     */
+    @Override
+    public List<LoadTarget> loadTargets(Connection c, Collection<String> tables) throws SQLException {
+        List<LoadTarget> targets = new ArrayList<>();
+        for (String table : tables) {
+            String name, pk;
+            try (PreparedStatement ps = c.prepareStatement(PRIMARY_KEY)) {
+                ps.setString(1, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) continue; // no single integer key: the default workload cannot address rows
+                    name = rs.getString(1);
+                    pk = rs.getString(2);
+                }
+            }
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT min(" + pk + "), max(" + pk + ") FROM " + name)) {
+                rs.next();
+                if (rs.getObject(1) == null) continue; // empty
+                targets.add(new LoadTarget(name, "SELECT * FROM " + name + " WHERE " + pk + " = ?",
+                        "UPDATE " + name + " SET " + pk + " = " + pk + " WHERE " + pk + " = ?",
+                        rs.getLong(1), rs.getLong(2)));
+            }
+        }
+        return targets;
+    }
+}

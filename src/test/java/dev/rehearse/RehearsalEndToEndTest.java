@@ -1,0 +1,94 @@
+package dev.rehearse;
+
+import dev.rehearse.analyze.Category;
+import dev.rehearse.analyze.Status;
+import dev.rehearse.analyze.Verdict;
+import dev.rehearse.report.Report;
+import dev.rehearse.scenario.CliOverrides;
+import dev.rehearse.scenario.Scenario;
+import dev.rehearse.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Whole rehearsals on a real embedded PostgreSQL, asserted on the report as a user reads it. */
+class RehearsalEndToEndTest {
+
+    private static Scenario scenario(String file, String... rows) {
+        Scenario base = ScenarioLoader.load(Path.of("scenarios", file));
+        return ScenarioLoader.applyOverrides(base, new CliOverrides(null, null, null, null, null, null, null, null,
+                null, rows.length == 0 ? null : List.of(rows), null, null, null, null, null, null, null));
+    }
+
+    private static Report run(Scenario s) {
+        return new Rehearsal(s, line -> { }).run().report();
+    }
+
+    @Test
+    void setNotNullIsFlaggedWithItsRewriteAndTheSafeFormShips() {
+        Report unsafe = run(scenario("set-not-null/unsafe.yaml", "accounts=100k"));
+        assertThat(unsafe.verdict()).isNotEqualTo(Verdict.SAFE_TO_SHIP);
+        Report.StatementReport s = unsafe.statements().get(0);
+        assertThat(s.locks()).anySatisfy(l -> {
+            assertThat(l.relation()).isEqualTo("accounts");
+            assertThat(l.mode()).isEqualTo("AccessExclusiveLock");
+            assertThat(l.blocks()).isEqualTo("reads_writes");
+        });
+        assertThat(s.scanned()).containsExactly("accounts");
+        assertThat(s.rewrote()).isEmpty();
+        assertThat(s.impact()).isNotNull();
+        assertThat(s.impact().baselineP99Ms()).isNotNull();
+        assertThat(s.estimate().rehearsedRows()).isBetween(90_000L, 110_000L);
+        assertThat(s.estimate().productionRows()).isEqualTo(200_000_000L);
+        assertThat(unsafe.findings()).anySatisfy(f -> {
+            assertThat(f.rule()).isEqualTo("set-not-null");
+            assertThat(f.action()).contains("NOT VALID", "VALIDATE CONSTRAINT");
+        });
+        assertThat(unsafe.categories().get(Category.CONSTRAINT_VALIDATION.ordinal()).status()).isNotEqualTo(Status.PASS);
+        assertThat(unsafe.seed().tables()).anySatisfy(t -> assertThat(t.rows()).isEqualTo(100_000));
+
+        Report safe = run(scenario("set-not-null/safe.yaml", "accounts=100k"));
+        assertThat(safe.verdict()).as(safe.verdictReason()).isEqualTo(Verdict.SAFE_TO_SHIP);
+        assertThat(safe.statements()).hasSize(4);
+        assertThat(safe.statements().get(1).locks())
+                .anySatisfy(l -> assertThat(l.mode()).isEqualTo("ShareUpdateExclusiveLock"));
+        assertThat(safe.statements().get(1).scanned()).containsExactly("accounts"); // VALIDATE reads, without blocking
+        assertThat(safe.statements().get(2).scanned()).isEmpty(); // SET NOT NULL trusted the valid CHECK
+    }
+
+    @Test
+    void queriesBlockedByAMigrationAreCountedAndTimed(@TempDir Path dir) throws Exception {
+        Path migration = dir.resolve("V1__slow.sql");
+        Files.writeString(migration, "ALTER TABLE accounts ADD COLUMN x int;\nSELECT pg_sleep(2.5);\n");
+        Scenario base = scenario("set-not-null/unsafe.yaml", "accounts=20k");
+        Scenario s = ScenarioLoader.applyOverrides(base, new CliOverrides(null, null, null, null, null, null, null,
+                List.of(migration), null, null, null, null, null, null, null, null, null));
+        Report r = run(s);
+        Report.StatementReport alter = r.statements().get(0);
+        assertThat(alter.locks()).anySatisfy(l -> assertThat(l.heldMs()).isBetween(2_400L, 4_000L));
+        assertThat(alter.impact().blockedQueries()).isPositive();
+        assertThat(alter.impact().maxBlockedMs()).isGreaterThanOrEqualTo(2_000L);
+        assertThat(alter.impact().p99Ms()).isGreaterThan(alter.impact().baselineP99Ms());
+        assertThat(r.categories().get(Category.LOCK_CONTENTION.ordinal()).status()).isEqualTo(Status.BLOCK);
+        assertThat(r.verdict()).isEqualTo(Verdict.BLOCK);
+        assertThat(r.run().achievedSampleIntervalMs()).isNotNull();
+    }
+
+    @Test
+    void concurrentlyInsideAnExplicitTransactionIsReportedAsTheFailureItIs() {
+        Report r = run(scenario("concurrently-in-transaction/unsafe.yaml", "payments=10k"));
+        assertThat(r.verdict()).isEqualTo(Verdict.BLOCK);
+        assertThat(r.statements()).anySatisfy(s -> assertThat(s.error()).contains("cannot run inside a transaction block"));
+        assertThat(r.findings()).anySatisfy(f -> assertThat(f.rule()).isEqualTo("concurrently-in-transaction"));
+
+        Report safe = run(scenario("concurrently-in-transaction/safe.yaml", "payments=10k"));
+        assertThat(safe.statements().get(0).inTransaction()).isFalse();
+        assertThat(safe.statements().get(0).error()).isNull();
+        assertThat(safe.verdict()).as(safe.verdictReason()).isEqualTo(Verdict.SAFE_TO_SHIP);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.rehearse.cli;
+
+import dev.rehearse.provision.RunDirectories;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The commands as users and CI scripts call them: output, report files and exit codes. */
+class CliTest {
+
+    record Outcome(int code, String out, String err) {}
+
+    static synchronized Outcome rehearse(String... args) {
+        PrintStream out = System.out, err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+        try {
+            int code = Main.execute(args);
+            return new Outcome(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void versionAndHelp() {
+        assertThat(rehearse("--version").out()).startsWith("rehearse ");
+        Outcome help = rehearse("run", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("--engine", "--migrations", "--fail-on");
+    }
+
+    @Test
+    void badInputIsOneLineAndExitCodeTwoWithoutStartingADatabase(@TempDir Path dir) throws Exception {
+        List<Path> before = runDirs();
+        Outcome missing = rehearse("run", dir.resolve("nope.yaml").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err().strip()).contains("nope.yaml").doesNotContain("\n").doesNotContain("Exception");
+
+        Outcome engine = rehearse("run", "--engine", "oracle:19", "--migrations", "scenarios/set-not-null/unsafe");
+        assertThat(engine.code()).isEqualTo(2);
+        assertThat(engine.err()).contains("unknown engine 'oracle:19'");
+
+        Path yaml = dir.resolve("bad.yaml");
+        Files.writeString(yaml, "engine: postgres:16\nload:\n  clients: [\n");
+        Outcome invalid = rehearse("run", yaml.toString());
+        assertThat(invalid.code()).isEqualTo(2);
+        assertThat(invalid.err()).contains("bad.yaml:");
+
+        Path unterminated = dir.resolve("V1__broken.sql");
+        Files.writeString(unterminated, "ALTER TABLE t ADD COLUMN a int;\nUPDATE t SET a = 'oops;\n");
+        Outcome split = rehearse("run", "--migrations", unterminated.toString());
+        assertThat(split.code()).isEqualTo(2);
+        assertThat(split.err().strip()).isEqualTo("rehearse: " + unterminated + ":2: unterminated quoted string");
+
+        Outcome flag = rehearse("run", "--rows", "orders=lots");
+        assertThat(flag.code()).isEqualTo(2);
+        assertThat(flag.err()).contains("--rows");
+
+        Outcome unknownFlag = rehearse("run", "--frobnicate");
+        assertThat(unknownFlag.code()).isEqualTo(2);
+        assertThat(runDirs()).isSubsetOf(before);
+    }
+
+    @Test
+    void sqlThePostgresParserRejectsIsInvalidInputNamingFileAndLine(@TempDir Path dir) throws Exception {
+        Path schema = dir.resolve("schema.sql");
+        Files.writeString(schema, "CREATE TABLE t (id bigint PRIMARY KEY, a int);\n");
+        Path migration = dir.resolve("V1__typo.sql");
+        Files.writeString(migration, "-- a typo on line 2\nALTER TABEL t ADD COLUMN b int;\n");
+        Outcome o = rehearse("run", "--schema", schema.toString(), "--migrations", migration.toString(),
+                "--rows", "t=1000", "--no-load", "--report", "json", "--out", dir.resolve("out").toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains(migration + ":2: ").contains("syntax error");
+    }
+
+    @Test
+    void runWritesReportsAndExitsByTheVerdictAndFailOn(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        Outcome blocked = rehearse("run", "scenarios/create-index/unsafe.yaml", "--rows", "events=50k",
+                "--out", out.toString(), "--fail-on", "flag");
+        assertThat(blocked.code()).as(blocked.err()).isEqualTo(1);
+        assertThat(blocked.out()).contains("Category", "Status", "Issue", "Recommended Action", "VERDICT:");
+        assertThat(blocked.out()).contains("create-index-non-concurrent");
+        assertThat(Files.readString(out.resolve("report.json"))).contains("\"verdict\"", "\"categories\"", "ShareLock");
+        assertThat(out.resolve("report.md")).exists();
+
+        Outcome never = rehearse("run", "scenarios/create-index/safe.yaml", "--rows", "events=50k",
+                "--out", dir.resolve("safe").toString(), "--fail-on", "flag", "--report", "json");
+        assertThat(never.code()).as(never.err()).isZero();
+        assertThat(never.out()).isEmpty();
+    }
+
+    @Test
+    void doctorSaysWhatThisMachineCanRun() {
+        Outcome o = rehearse("doctor");
+        assertThat(o.code()).isZero();
+        assertThat(o.out()).contains("embedded", "bundled: 16.15.0", "docker");
+    }
+
+    static List<Path> runDirs() throws Exception {
+        try (Stream<Path> s = Files.list(RunDirectories.root())) {
+            return s.toList();
+        }
+    }
+}
