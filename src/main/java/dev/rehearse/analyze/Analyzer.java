@@ -51,7 +51,7 @@ public final class Analyzer {
         for (int i = 0; i < statements.size(); i++) {
             ExecutedStatement s = statements.get(i);
             long errorsUntil = i + 1 < statements.size() ? statements.get(i + 1).startNanos() : Long.MAX_VALUE;
-            Report.StatementReport report = statementReport(s, rec, in, baselineP99, errorsUntil);
+            Report.StatementReport report = statementReport(s, window(statements, i), rec, in, baselineP99, errorsUntil);
             reports.add(report);
             findings.addAll(findingsFor(s, report, rec, in));
         }
@@ -62,13 +62,28 @@ public final class Analyzer {
         return new Analysis(reports, findings, categories, verdict, reason(verdict, findings, reports));
     }
 
-    private Report.StatementReport statementReport(ExecutedStatement s, StatementEvidence.Recording rec, Input in,
+    /** Statements of one transaction share its end; each answers for what began while it ran. */
+    private static StatementEvidence.Window window(List<ExecutedStatement> statements, int i) {
+        ExecutedStatement s = statements.get(i);
+        long txStart = s.startNanos();
+        for (int j = i - 1; j >= 0 && sameTransaction(statements.get(j), s); j--) txStart = statements.get(j).startNanos();
+        long to = i + 1 < statements.size() && sameTransaction(s, statements.get(i + 1))
+                ? statements.get(i + 1).startNanos() : s.transactionEndNanos();
+        return new StatementEvidence.Window(txStart, s.startNanos(), to, s.transactionEndNanos());
+    }
+
+    private static boolean sameTransaction(ExecutedStatement a, ExecutedStatement b) {
+        return a.inTransaction() && b.inTransaction() && a.transactionEndNanos() == b.transactionEndNanos();
+    }
+
+    private Report.StatementReport statementReport(ExecutedStatement s, StatementEvidence.Window window,
+                                                   StatementEvidence.Recording rec, Input in,
                                                    Double baselineP99, long errorsUntil) {
         List<Report.Lock> locks = StatementEvidence.locks(s, rec);
         Report.Impact impact = null;
         if (in.loadRan()) {
-            long[] blocked = StatementEvidence.blocked(s, rec);
-            List<LoadEvent> during = StatementEvidence.during(rec.events(), s.startNanos(), s.transactionEndNanos());
+            long[] blocked = StatementEvidence.blocked(window, rec);
+            List<LoadEvent> during = StatementEvidence.during(rec.events(), window.from(), window.to());
             int errors = (int) rec.events().stream()
                     .filter(e -> e.error() != null && e.endNanos() >= s.startNanos() && e.endNanos() < errorsUntil)
                     .count();
@@ -117,6 +132,7 @@ public final class Analyzer {
             out.add(failure(s, words, rule, what, in));
             return out;
         }
+        if (s.statement().kind() == SqlStatement.Kind.TRANSACTION_CONTROL) return out; // holds nothing itself
         Report.Impact impact = r.impact();
         long longestWait = impact == null || impact.maxBlockedMs() == null ? 0 : impact.maxBlockedMs();
         List<Report.Lock> blocking = r.locks().stream()
@@ -234,11 +250,12 @@ public final class Analyzer {
                             + " the database is left half-migrated" + (m.rollback() == null ? " and it has no rollback script" : ""),
                     "Make the migration transactional, or split its non-transactional statements into migrations of their own."));
         }
-        for (ExecutedStatement s : run.statements()) {
-            Migration m = s.migration();
-            boolean first = run.statements().stream().filter(x -> x.migration() == m).findFirst().get() == s;
+        for (Migration m : run.statements().stream().map(ExecutedStatement::migration).distinct().toList()) {
+            // Statements that committed one by one; a file that sets its own BEGIN/COMMIT chose its boundaries.
+            long autocommitted = run.statements().stream().filter(x -> x.migration() == m && !x.inTransaction()
+                    && x.statement().kind() != SqlStatement.Kind.TRANSACTION_CONTROL).count();
             long changes = m.statements().stream().filter(x -> x.kind() != SqlStatement.Kind.TRANSACTION_CONTROL).count();
-            if (first && !s.inTransaction() && changes > 1 && m.rollback() == null && !run.partiallyApplied().contains(m)) {
+            if (autocommitted > 0 && changes > 1 && m.rollback() == null && !run.partiallyApplied().contains(m)) {
                 out.add(new Report.Finding("no-rollback-non-transactional", Category.MISSING_ROLLBACK, Status.FLAG, null,
                         m.name() + " runs " + changes + " statements outside a transaction and has no rollback script:"
                                 + " a failure part-way leaves it half-applied",

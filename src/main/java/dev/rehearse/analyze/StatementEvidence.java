@@ -66,10 +66,16 @@ final class StatementEvidence {
         return out;
     }
 
-    /** Wait episodes of other sessions blocked by the migration session, as [count, longest ms]. */
-    static long[] blocked(ExecutedStatement s, Recording r) {
+    /**
+     * The part of a transaction a statement answers for: waits that began while it ran (or, for the last
+     * statement, until the transaction ended), though the locks behind them may come from earlier statements.
+     */
+    record Window(long transactionStart, long from, long to, long transactionEnd) {}
+
+    /** Wait episodes of other sessions blocked by the migration session that began in the window, as [count, longest ms]. */
+    static long[] blocked(Window w, Recording r) {
         Map<List<Long>, long[]> episodes = new HashMap<>();
-        for (LockSample sample : between(r.samples(), s.startNanos(), s.transactionEndNanos() + r.intervalNanos())) {
+        for (LockSample sample : between(r.samples(), w.transactionStart(), w.transactionEnd() + r.intervalNanos())) {
             for (LockSample.SessionLock sl : sample.locks()) {
                 if (sl.granted() || sl.session() == r.session() || !sl.blockedBy().contains(r.session())) continue;
                 long[] span = episodes.computeIfAbsent(List.of(sl.session(), sl.queryStartMicros()),
@@ -77,9 +83,13 @@ final class StatementEvidence {
                 span[1] = sample.atNanos();
             }
         }
-        long longest = 0;
-        for (long[] span : episodes.values()) longest = Math.max(longest, span[1] - span[0] + r.intervalNanos());
-        return new long[]{episodes.size(), ms(longest)};
+        long count = 0, longest = 0;
+        for (long[] span : episodes.values()) {
+            if (span[0] < w.from() || span[0] > w.to() + r.intervalNanos()) continue;
+            count++;
+            longest = Math.max(longest, span[1] - span[0] + r.intervalNanos());
+        }
+        return new long[]{count, ms(longest)};
     }
 
     /** The migration session's own waits for locks during the statement, in ms (queueing behind others). */

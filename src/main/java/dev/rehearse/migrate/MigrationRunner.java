@@ -60,7 +60,8 @@ public final class MigrationRunner {
                 if (!ok) {
                     boolean wrapped = wrapsInTransaction(m, settings.transaction());
                     boolean someCommitted = done.subList(before, done.size()).stream()
-                            .anyMatch(s -> !s.failed() && !(wrapped || s.inTransaction()));
+                            .anyMatch(s -> !s.failed() && !(wrapped || s.inTransaction())
+                                    && s.statement().kind() != SqlStatement.Kind.TRANSACTION_CONTROL);
                     if (someCommitted) partial.add(m);
                     return new MigrationRun(session, done, rows, migrations.subList(i + 1, migrations.size()), partial);
                 }

@@ -19,10 +19,16 @@ public final class MavenArtifacts {
     private MavenArtifacts() {}
 
     public static Path resolve(String coordinates) {
-        ContextOverrides overrides = ContextOverrides.create()
+        return resolve(coordinates, null);
+    }
+
+    /** @param settingsXml a user settings.xml to use instead of {@code ~/.m2/settings.xml}, or null */
+    public static Path resolve(String coordinates, Path settingsXml) {
+        ContextOverrides.Builder builder = ContextOverrides.create()
                 .withUserSettings(true)
-                .offline(Boolean.getBoolean("rehearse.offline") || "true".equals(System.getenv("REHEARSE_OFFLINE")))
-                .build();
+                .offline(Boolean.getBoolean("rehearse.offline") || "true".equals(System.getenv("REHEARSE_OFFLINE")));
+        if (settingsXml != null) builder.withUserSettingsXmlOverride(settingsXml);
+        ContextOverrides overrides = builder.build();
         try (Context context = Runtimes.INSTANCE.getRuntime().create(overrides)) {
             ArtifactRequest request = new ArtifactRequest(new DefaultArtifact(coordinates),
                     context.remoteRepositories(), null);

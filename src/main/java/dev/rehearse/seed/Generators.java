@@ -104,7 +104,7 @@ public final class Generators {
         int scale = type.kind() == ColumnType.Kind.NUMERIC && type.precision() >= 0 ? Math.max(0, type.scale()) : 2;
         long unit = BigDecimal.TEN.pow(scale).longValueExact();
         long limit = 1_000_000_000_000_000L;
-        if (type.kind() == ColumnType.Kind.NUMERIC && type.precision() >= 0 && type.precision() - scale < 18) {
+        if (type.kind() == ColumnType.Kind.NUMERIC && type.precision() >= 0 && type.precision() <= 18) {
             limit = Math.min(limit, BigDecimal.TEN.pow(type.precision()).longValueExact() - 1);
         }
         long max = limit;
@@ -154,12 +154,13 @@ public final class Generators {
         }
         if (lo > hi) throw new Impossible("no " + type + " value satisfies the bounds");
         if (unique) {
-            long start = Math.min(Math.max(d.plausibleLo(), lo), hi);
-            long room = hi - start; // may overflow only for full-range bigint, where room is plenty anyway
-            if (room >= 0 && room < rows - 1) {
+            // From the plausible start, or as near it as the bounds allow.
+            long start = lo >= d.plausibleLo() ? lo : hi >= d.plausibleLo() ? d.plausibleLo() : Math.max(lo, hi - (rows - 1));
+            long room = hi - start; // no overflow: start >= 0, or start is within rows of hi
+            if (room < rows - 1) {
                 throw new Impossible("has room for " + (room + 1) + " distinct " + type + " values, fewer than " + rows + " rows");
             }
-            long step = room < 0 || room / d.uniqueStep() >= rows ? d.uniqueStep() : 1;
+            long step = room / d.uniqueStep() >= rows ? d.uniqueStep() : 1;
             return row -> d.format().apply(start + (row - 1) * step);
         }
         long a = Math.max(lo, d.plausibleLo());
@@ -251,11 +252,17 @@ public final class Generators {
 
     private static ColumnGenerator choice(ColumnType type, ColumnRule rule, List<String> values, boolean unique,
                                           long rows, long seed, long salt) {
+        // CHECKs may spell booleans 't', 'yes', 'on'...: compare in the generator's spelling.
+        Function<String, String> spelling = type.kind() == ColumnType.Kind.BOOLEAN ? Generators::bool : v -> v;
         List<String> allowed = values.stream()
-                .filter(v -> rule.allowed() == null || rule.allowed().contains(v) || (type.kind() == ColumnType.Kind.BOOLEAN
-                        && rule.allowed().stream().anyMatch(a -> a.equalsIgnoreCase(v.substring(0, 1)) || a.equalsIgnoreCase(v))))
-                .filter(v -> !rule.excluded().contains(v)).toList();
+                .filter(v -> rule.allowed() == null || rule.allowed().stream().map(spelling).anyMatch(v::equals))
+                .filter(v -> rule.excluded().stream().map(spelling).noneMatch(v::equals)).toList();
         return pick(type, allowed, unique, rows, seed, salt);
+    }
+
+    private static String bool(String literal) {
+        String l = literal.strip().toLowerCase(java.util.Locale.ROOT);
+        return l.startsWith("t") || l.startsWith("y") || l.equals("on") || l.equals("1") ? "true" : "false";
     }
 
     private static ColumnGenerator pick(ColumnType type, List<String> values, boolean unique, long rows, long seed, long salt) {

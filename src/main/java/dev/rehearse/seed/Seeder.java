@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -43,8 +45,11 @@ public final class Seeder {
             c.setAutoCommit(true);
             Map<String, Long> requested = new LinkedHashMap<>();
             tables.forEach((name, data) -> requested.put(name, data.rows()));
+            Set<String> qualified = new HashSet<>();
+            for (String name : requested.keySet()) qualified.add(name.contains(".") ? name : "public." + name);
+            List<TableModel> models = ImpliedForeignKeys.apply(reader.read(c), qualified, progress);
             List<SeedPlanner.TablePlan> plans =
-                    new SeedPlanner(reader.read(c), seed, progress, new JdbcExisting(c)).plan(requested);
+                    new SeedPlanner(models, seed, progress, new JdbcExisting(c)).plan(requested);
             List<TableSeed> out = new ArrayList<>();
             for (SeedPlanner.TablePlan plan : plans) {
                 long start = System.nanoTime();

@@ -160,4 +160,29 @@ class AnalyzerTest {
         assertThat(a.findings()).extracting(Report.Finding::rule).contains("unbatched-backfill");
         assertThat(a.categories().get(Category.CONCURRENT_WRITE_HAZARDS.ordinal()).status()).isEqualTo(Status.FLAG);
     }
+
+    @Test
+    void waitsAreAttributedToTheStatementDuringWhichTheyBeganWithinOneTransaction() {
+        Migration m = new Migration("V1__x.sql", Path.of("V1__x.sql"), List.of(
+                new SqlStatement("ALTER TABLE orders ADD COLUMN d int", 1, SqlStatement.Kind.TRANSACTIONAL),
+                new SqlStatement("ALTER TABLE orders DROP CONSTRAINT c", 2, SqlStatement.Kind.TRANSACTIONAL)), null);
+        StatementProbe.Facts none = new StatementProbe.Facts(List.of(), List.of(), List.of(), List.of(), List.of(), 0L);
+        StatementProbe.Facts ae = new StatementProbe.Facts(
+                List.of(new StatementProbe.HeldLock("orders", "AccessExclusiveLock")), List.of(), List.of(), List.of(), List.of(), 0L);
+        ExecutedStatement first = new ExecutedStatement(1, m, m.statements().get(0), true, 2_000 * MS, 2_100 * MS, 2_300 * MS, null, null, null, ae);
+        ExecutedStatement second = new ExecutedStatement(2, m, m.statements().get(1), true, 2_100 * MS, 2_290 * MS, 2_300 * MS, null, null, null, none);
+        List<LockSample> samples = new ArrayList<>();
+        for (long t = 2_050; t <= 2_290; t += 10) {
+            samples.add(new LockSample(t * MS, List.of(
+                    new LockSample.SessionLock(7, "orders", "AccessShareLock", false, List.of(SESSION), 100, "SELECT"))));
+        }
+        MigrationRun run = new MigrationRun(SESSION, List.of(first, second), Map.of("orders", 1_000_000L), List.of(), List.of());
+        Scenario sc = scenario(null);
+        var a = new Analyzer(sc.thresholds()).analyze(new Analyzer.Input(sc, run, samples, List.of(), true,
+                0, 0, 1_000 * MS, Rules.POSTGRES, PostgresLexer::words, AnalyzerTest::blocks));
+        assertThat(a.statements().get(0).impact().blockedQueries()).isEqualTo(1);
+        assertThat(a.statements().get(0).impact().maxBlockedMs()).isEqualTo(250L);
+        assertThat(a.statements().get(1).impact().blockedQueries()).isZero();
+        assertThat(a.statements().get(0).locks().get(0).heldMs()).isEqualTo(300L); // until the commit
+    }
 }
