@@ -4,18 +4,29 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The tool's version, stamped into the jar at build time. */
+/** Facts stamped into the jar at build time (rehearse-version.properties, filtered by Maven). */
 public final class Version {
+
+    private static final Properties BUILD = load();
 
     private Version() {}
 
+    /** The tool's version. */
     public static String get() {
+        return property("version", "unknown");
+    }
+
+    public static String property(String key, String fallback) {
+        return BUILD.getProperty(key, fallback);
+    }
+
+    private static Properties load() {
+        Properties p = new Properties();
         try (InputStream in = Version.class.getResourceAsStream("/rehearse-version.properties")) {
-            Properties p = new Properties();
             if (in != null) p.load(in);
-            return p.getProperty("version", "unknown");
         } catch (IOException e) {
-            return "unknown";
+            // An unreadable resource in our own jar: report unknown rather than fail the run.
         }
+        return p;
     }
 }

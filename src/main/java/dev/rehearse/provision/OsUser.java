@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Who database processes run as. initdb and postgres refuse to run as root, and CI containers often run
@@ -93,8 +92,6 @@ public final class OsUser {
     public static void neutralEnvironment(Map<String, String> env) {
         env.put("LC_ALL", "C");
         env.put("LANG", "C");
-        try (Stream<String> keys = env.keySet().stream().filter(k -> k.startsWith("PG")).toList().stream()) {
-            keys.forEach(env::remove);
-        }
+        env.keySet().removeIf(k -> k.startsWith("PG")); // PGDATA, PGPORT... of the host must not steer our server
     }
 }

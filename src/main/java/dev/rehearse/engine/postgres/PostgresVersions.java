@@ -1,11 +1,9 @@
 package dev.rehearse.engine.postgres;
 
 import dev.rehearse.InvalidInputException;
+import dev.rehearse.Version;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Maps what users write ({@code 16}, {@code 16.4}) to a version of the zonky binaries artifact on Maven
@@ -40,12 +38,6 @@ public final class PostgresVersions {
 
     /** The version bundled in this jar, which needs no download. */
     public static String bundled() {
-        try (InputStream in = PostgresVersions.class.getResourceAsStream("/rehearse-version.properties")) {
-            Properties p = new Properties();
-            if (in != null) p.load(in);
-            return p.getProperty("postgres.bundled", "");
-        } catch (IOException e) {
-            return "";
-        }
+        return Version.property("postgres.bundled", "");
     }
 }
