@@ -91,4 +91,23 @@ class RehearsalEndToEndTest {
         assertThat(safe.statements().get(0).error()).isNull();
         assertThat(safe.verdict()).as(safe.verdictReason()).isEqualTo(Verdict.SAFE_TO_SHIP);
     }
+
+    @Test
+    void onPostgres10TheCheckShortcutDoesNotExistAndTheRehearsalSaysSo() {
+        Scenario base = scenario("set-not-null/safe.yaml", "accounts=50k");
+        Scenario pg10 = ScenarioLoader.applyOverrides(base, new CliOverrides("postgres:10", null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null));
+        Report r = run(pg10);
+        assertThat(r.engine().version()).startsWith("10.");
+        // SET NOT NULL after a validated CHECK still scans before PostgreSQL 12.
+        Report.StatementReport setNotNull = r.statements().get(2);
+        assertThat(setNotNull.sql()).contains("SET NOT NULL");
+        assertThat(setNotNull.scanned()).containsExactly("accounts");
+        assertThat(r.findings()).anySatisfy(f -> {
+            assertThat(f.rule()).isEqualTo("set-not-null");
+            assertThat(f.statementIndex()).isEqualTo(3);
+        });
+        assertThat(r.verdict()).isNotEqualTo(Verdict.SAFE_TO_SHIP);
+        assertThat(r.run().achievedSampleIntervalMs()).isNotNull();
+    }
 }
