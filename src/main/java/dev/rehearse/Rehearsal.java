@@ -1,6 +1,7 @@
 package dev.rehearse;
 
 import dev.rehearse.analyze.Analyzer;
+import dev.rehearse.analyze.LockWaits;
 import dev.rehearse.engine.Engine;
 import dev.rehearse.engine.postgres.PostgresEngine;
 import dev.rehearse.load.LoadEvent;
@@ -29,7 +30,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -128,7 +129,7 @@ public final class Rehearsal {
                 analysis.verdict(), analysis.reason(), analysis.categories(), analysis.statements(),
                 analysis.findings(),
                 new Report.Seed(seed.tables().stream().map(t -> new Report.SeedTable(t.table(), t.rows(), t.seconds())).toList()),
-                loadReport(loadRuns, events, baselineFrom, baselineTo, run),
+                loadReport(loadRuns, events, timeline.lockSamples(), baselineFrom, baselineTo, run),
                 new Report.Replication(false, null, null),
                 new Report.Run(startedAt, Math.round((System.nanoTime() - wallStart) / 1e7) / 100.0,
                         scenario.observe().lockSampleIntervalMs(), achieved,
@@ -136,18 +137,21 @@ public final class Rehearsal {
         return new Result(report, syntaxError(run));
     }
 
-    private Report.Load loadReport(boolean ran, List<LoadEvent> events, long baselineFrom, long baselineTo, MigrationRun run) {
+    private Report.Load loadReport(boolean ran, List<LoadEvent> events, List<dev.rehearse.observe.LockSample> samples,
+                                   long baselineFrom, long baselineTo, MigrationRun run) {
         Scenario.Load l = scenario.load();
-        if (!ran) return new Report.Load(false, null, null, null, null, null, null, null, null);
+        if (!ran) return new Report.Load(false, null, null, null, null, null, null, null, null, null, null);
         List<LoadEvent> baseline = events.stream()
                 .filter(e -> e.intendedNanos() >= baselineFrom && e.endNanos() <= baselineTo).toList();
         long from = run.statements().isEmpty() ? baselineTo : run.statements().get(0).startNanos();
         long to = run.statements().isEmpty() ? baselineTo : run.statements().get(run.statements().size() - 1).transactionEndNanos();
         List<LoadEvent> during = events.stream().filter(e -> e.overlaps(from, to)).toList();
         double max = events.stream().mapToDouble(LoadEvent::latencyMs).max().orElse(0);
+        long[] waits = LockWaits.perQuery(events, samples, scenario.observe().lockSampleIntervalMs() * 1_000_000L);
         return new Report.Load(true, l.clients(), l.rate(), (long) events.size(),
                 events.stream().filter(e -> e.error() != null).count(),
-                round(percentile(baseline, 50)), round(percentile(baseline, 99)), round(percentile(during, 99)), round(max));
+                round(percentile(baseline, 50)), round(percentile(baseline, 99)), round(percentile(during, 99)), round(max),
+                Arrays.stream(waits).filter(w -> w > 0).count(), Arrays.stream(waits).max().orElse(0));
     }
 
     private static Double percentile(List<LoadEvent> events, double p) {

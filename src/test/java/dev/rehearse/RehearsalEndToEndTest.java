@@ -77,6 +77,8 @@ class RehearsalEndToEndTest {
         assertThat(r.categories().get(Category.LOCK_CONTENTION.ordinal()).status()).isEqualTo(Status.BLOCK);
         assertThat(r.verdict()).isEqualTo(Verdict.BLOCK);
         assertThat(r.run().achievedSampleIntervalMs()).isNotNull();
+        assertThat(r.load().lockWaitedQueries()).isPositive();
+        assertThat(r.load().maxLockWaitMs()).isGreaterThanOrEqualTo(2_000L);
     }
 
     @Test

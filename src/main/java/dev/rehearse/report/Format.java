@@ -172,7 +172,9 @@ final class Format {
                     + " queries/s, " + (l.queries() == null ? NONE : number(l.queries())) + " queries, "
                     + (l.errors() == null ? NONE : number(l.errors())) + " errors; p50/p99 baseline "
                     + ms(l.baselineP50Ms()) + " / " + ms(l.baselineP99Ms()) + ", p99 during migration "
-                    + ms(l.migrationP99Ms()) + ", max " + ms(l.maxMs()));
+                    + ms(l.migrationP99Ms()) + ", max " + ms(l.maxMs())
+                    + (l.lockWaitedQueries() == null ? "" : "; " + number(l.lockWaitedQueries())
+                    + " waited on a lock (longest " + (l.maxLockWaitMs() == null ? NONE : duration(l.maxLockWaitMs())) + ")"));
         }
         Report.Replication rep = r.replication();
         if (rep != null && rep.measured()) {

@@ -77,9 +77,12 @@ public record Report(
      * The application workload.
      *
      * @param queries total queries issued; {@code errors} of them failed
+     * @param lockWaitedQueries queries that waited on a lock at least one sampling interval
+     * @param maxLockWaitMs the longest such wait
      */
     public record Load(boolean enabled, Integer clients, Double targetRate, Long queries, Long errors,
-                       Double baselineP50Ms, Double baselineP99Ms, Double migrationP99Ms, Double maxMs) {}
+                       Double baselineP50Ms, Double baselineP99Ms, Double migrationP99Ms, Double maxMs,
+                       Long lockWaitedQueries, Long maxLockWaitMs) {}
 
     /** @param measured false when no replica was rehearsed; the other fields are then null */
     public record Replication(boolean measured, Long maxLagMs, Long walBytes) {}

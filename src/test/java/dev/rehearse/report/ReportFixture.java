@@ -82,7 +82,7 @@ final class ReportFixture {
                 new Report.Seed(List.of(new Report.SeedTable("customers", 50_000, 0.9),
                         new Report.SeedTable("orders", 1_000_000, 41.8),
                         new Report.SeedTable("order_items", 3_000_000, 97.2))),
-                new Report.Load(true, 16, 200.0, 24_000L, 12L, 2.1, 4.1, 812.4, 1_204.0),
+                new Report.Load(true, 16, 200.0, 24_000L, 12L, 2.1, 4.1, 812.4, 1_204.0, 31L, 790L),
                 new Report.Replication(false, null, null),
                 new Report.Run("2025-01-14T09:30:00Z", 184.6, 10, 10.4, "scenarios/orders.yaml"));
     }
