@@ -5,6 +5,7 @@ import dev.rehearse.migrate.ExecutedStatement;
 import dev.rehearse.migrate.Migration;
 import dev.rehearse.migrate.MigrationRun;
 import dev.rehearse.migrate.SqlStatement;
+import dev.rehearse.report.Format;
 import dev.rehearse.report.Report;
 import dev.rehearse.scenario.Scenario;
 
@@ -209,7 +210,7 @@ public final class Analyzer {
         Long wal = r.walBytes();
         if (wal != null && wal >= t.walBytesFlag()) {
             out.add(new Report.Finding("wal-volume", Category.REPLICATION_LAG, Status.FLAG, s.index(),
-                    what + " wrote " + mb(wal) + " of WAL; replicas must replay it serially",
+                    what + " wrote " + Format.bytes(wal) + " of WAL; replicas must replay it serially",
                     "Batch the change so replicas keep up; watch replica lag during the deploy."));
         }
         return out;
@@ -306,7 +307,7 @@ public final class Analyzer {
                     + String.format(Locale.ROOT, "%,d", t.backfillRowsFlag()) + "+ rows in one transaction";
             case MISSING_ROLLBACK -> "Every migration ran atomically or has a rollback script";
             case DATA_LOSS -> "No populated table or column was dropped or truncated";
-            case REPLICATION_LAG -> "No replica rehearsed; largest WAL burst " + mb(maxWal) + projectedWal(reports);
+            case REPLICATION_LAG -> "No replica rehearsed; largest WAL burst " + Format.bytes(maxWal) + projectedWal(reports);
             case CONSTRAINT_VALIDATION -> "No constraint validated existing rows under a blocking lock";
             case INDEX_DEPENDENCIES -> "No index was built or rebuilt under a lock that blocks writes";
             case FOREIGN_KEYS -> "No foreign key validated existing rows under a blocking lock";
@@ -321,7 +322,7 @@ public final class Analyzer {
             if (r.walBytes() == null || e == null || e.productionRows() == null || e.rehearsedRows() == 0) continue;
             max = Math.max(max, (long) (r.walBytes() * ((double) e.productionRows() / e.rehearsedRows())));
         }
-        return max == 0 ? "" : " (about " + mb(max) + " at production rows)";
+        return max == 0 ? "" : " (about " + Format.bytes(max) + " at production rows)";
     }
 
     private static String reason(Verdict verdict, List<Report.Finding> findings, List<Report.StatementReport> reports) {
@@ -352,7 +353,7 @@ public final class Analyzer {
         if (e != null && !grew.isEmpty()) {
             b.append(String.format(Locale.ROOT, "; %.1f ms per million rows", e.msPerMillionRows()));
             if (e.productionMs() != null) {
-                b.append(String.format(Locale.ROOT, ", about %s at %,d rows", duration(e.productionMs()), e.productionRows()));
+                b.append(String.format(Locale.ROOT, ", about %s at %,d rows", Format.duration(e.productionMs()), e.productionRows()));
             } else {
                 b.append(", and it grows with the table");
             }
@@ -387,14 +388,4 @@ public final class Analyzer {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 
-    static String mb(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
-    }
-
-    static String duration(long ms) {
-        if (ms < 1_000) return ms + " ms";
-        if (ms < 60_000) return String.format(Locale.ROOT, "%.1f s", ms / 1e3);
-        if (ms < 3_600_000) return String.format(Locale.ROOT, "%.0f min", ms / 6e4);
-        return String.format(Locale.ROOT, "%.1f h", ms / 3.6e6);
-    }
 }

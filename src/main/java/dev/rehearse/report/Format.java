@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Wording and number formats shared by the renderers, so the console and Markdown say the same thing the same way. */
-final class Format {
+public final class Format {
 
     /** Shown where the run could not measure a value (the model's null). */
     static final String NONE = "-";
@@ -23,7 +23,7 @@ final class Format {
 
     private Format() {}
 
-    static String number(long n) {
+    public static String number(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
@@ -32,7 +32,7 @@ final class Format {
     }
 
     /** 840 ms, 12.3 s, 1 min 16 s, 1 h 16 min: exact where a reader compares, rounded where they plan. */
-    static String duration(long ms) {
+    public static String duration(long ms) {
         if (ms < 1000) return ms + " ms";
         long tenths = Math.round(ms / 100.0);
         if (tenths < 600) return decimal(tenths / 10.0) + " s";
@@ -40,6 +40,19 @@ final class Format {
         if (s < 3600) return units(s / 60, "min", s % 60, "s");
         long min = Math.round(ms / 60_000.0);
         return units(min / 60, "h", min % 60, "min");
+    }
+
+    /** Bytes in decimal units, as PostgreSQL's own size functions print them: 512 kB, 4.1 GB. */
+    public static String bytes(long b) {
+        if (b < 1_000) return b + " B";
+        String[] units = {"kB", "MB", "GB", "TB"};
+        double v = b;
+        int u = -1;
+        while (v >= 1_000 && u < units.length - 1) {
+            v /= 1_000;
+            u++;
+        }
+        return decimal(Math.round(v * 10) / 10.0) + " " + units[u];
     }
 
     private static String units(long big, String bigUnit, long small, String smallUnit) {
@@ -174,7 +187,7 @@ final class Format {
                     + ms(l.baselineP50Ms()) + " / " + ms(l.baselineP99Ms()) + ", p99 during migration "
                     + ms(l.migrationP99Ms()) + ", max " + ms(l.maxMs())
                     + (l.lockWaitedQueries() == null ? "" : "; " + number(l.lockWaitedQueries())
-                    + " waited on a lock (longest " + (l.maxLockWaitMs() == null ? NONE : duration(l.maxLockWaitMs())) + ")"));
+                    + (l.lockWaitedQueries() == 1 ? " query" : " queries") + " waited on a lock (longest " + (l.maxLockWaitMs() == null ? NONE : duration(l.maxLockWaitMs())) + ")"));
         }
         Report.Replication rep = r.replication();
         if (rep != null && rep.measured()) {

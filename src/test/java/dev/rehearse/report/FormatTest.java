@@ -53,4 +53,11 @@ class FormatTest {
         assertThat(Format.isSql("Use pg_repack (or pg_squeeze), which rebuilds online.")).isFalse();
         assertThat(Format.isSql("Delete in batches if the rows must go")).isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void bytesInDecimalUnits() {
+        org.assertj.core.api.Assertions.assertThat(Format.bytes(512)).isEqualTo("512 B");
+        org.assertj.core.api.Assertions.assertThat(Format.bytes(4_147_900_000L)).isEqualTo("4.1 GB");
+        org.assertj.core.api.Assertions.assertThat(Format.bytes(1_000_000)).isEqualTo("1.0 MB");
+    }
 }
