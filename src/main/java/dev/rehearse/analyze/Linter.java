@@ -335,7 +335,12 @@ public final class Linter {
             int set = w.indexOf(0, "SET");
             int end = w.indexOf(0, "WHERE");
             if (end < 0) end = w.words().size();
-            for (int i = set + 1; set > 0 && i + 3 < end; i++) {
+            // a column assigned here and tested in the WHERE is a marker: re-runs skip rows already done
+            Set<String> assigned = new HashSet<>();
+            for (int i = set + 1; set > 0 && i + 1 < end; i++) if (w.at(i + 1).equals("=")) assigned.add(w.at(i));
+            boolean guarded = false;
+            for (int i = end + 1; i < w.words().size(); i++) guarded |= assigned.contains(w.at(i));
+            for (int i = set + 1; set > 0 && !guarded && i + 3 < end; i++) {
                 if (w.at(i + 1).equals("=") && w.at(i + 2).equals(w.at(i))
                         && Set.of("+", "-", "*", "/", "|").contains(w.at(i + 3))) {
                     Rule r = Rules.byId("backfill-not-idempotent");

@@ -107,6 +107,22 @@ public record Rule(String id, Category category, Status severity, String title, 
 
         /** The table an ALTER TABLE / CREATE INDEX ... ON / DROP TABLE names. */
         public String table() {
+            if (startsWith("CLUSTER") || startsWith("VACUUM")) {
+                for (int i = 1; i < words.size(); i++) {
+                    String x = words.get(i);
+                    if (!List.of("FULL", "VERBOSE", "ANALYZE", "FREEZE", "(", ")").contains(x)) {
+                        return ident(x) + (i + 2 < words.size() && words.get(i + 1).equals(".") ? "." + ident(words.get(i + 2)) : "");
+                    }
+                }
+                return "?";
+            }
+            if (startsWith("ALTER", "TYPE")) return nameAfter("TYPE");
+            if (startsWith("TRUNCATE")) return has("TABLE") ? nameAfter("TABLE") : nameAfter("TRUNCATE");
+            if (startsWith("REINDEX") && has("INDEX")) return "?";
+            if (startsWith("UPDATE")) return nameAfter("UPDATE");
+            if (startsWith("DELETE")) return nameAfter("FROM");
+            if (startsWith("RENAME", "TABLE")) return nameAfter("TABLE");
+            if (startsWith("OPTIMIZE", "TABLE")) return nameAfter("TABLE");
             if (has("ON") && (startsWith("CREATE", "INDEX") || startsWith("CREATE", "UNIQUE", "INDEX"))) return nameAfter("ON");
             return nameAfter("TABLE");
         }

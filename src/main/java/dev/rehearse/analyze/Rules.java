@@ -186,14 +186,14 @@ public final class Rules {
                     w -> w.startsWith("REINDEX") && !w.has("CONCURRENTLY"), true,
                     w -> w.sql().replaceFirst("(?i)^(\\s*REINDEX\\s+\\w+)\\s+", "$1 CONCURRENTLY ")
                             + ";\n-- PostgreSQL 12+, outside a transaction block",
-                    (e, w) -> w.has("TABLE") ? Claim.pg("ShareLock", false, false) : null, MEASURES_LOCK),
+                    (e, w) -> Claim.pg("ShareLock", false, true), MEASURES_LOCK),
             rule("vacuum-full-or-cluster", Category.LOCK_CONTENTION, Status.FLAG, PG,
                     "VACUUM FULL / CLUSTER rewrite under ACCESS EXCLUSIVE",
                     "Use pg_repack instead",
                     "VACUUM FULL and CLUSTER copy the whole table into new storage while holding ACCESS EXCLUSIVE.",
                     w -> (w.startsWith("VACUUM") && w.has("FULL")) || w.startsWith("CLUSTER"), true,
                     w -> "Use pg_repack (or pg_squeeze), which rebuilds online and takes ACCESS EXCLUSIVE only briefly.",
-                    (e, w) -> w.startsWith("CLUSTER") ? Claim.pg("AccessExclusiveLock", true, false) : null, MEASURES_LOCK),
+                    (e, w) -> Claim.pg("AccessExclusiveLock", true, false), MEASURES_LOCK),
             rule("validate-in-same-transaction", Category.CONSTRAINT_VALIDATION, Status.FLAG, PG,
                     "VALIDATE CONSTRAINT in the transaction that added it NOT VALID",
                     "Validate in a later migration, in its own transaction",
@@ -347,12 +347,11 @@ public final class Rules {
                     "MySQL before 8.0.29 adds a column INSTANT only as the last column; FIRST/AFTER rebuilds the"
                             + " table in place (writes allowed, but hours of I/O and a replica lag spike). Before"
                             + " 8.0.12 there is no INSTANT at all. An AUTO_INCREMENT column is never online.",
-                    w -> w.startsWith("ALTER", "TABLE") && w.has("ADD") && !w.hasAny("INDEX", "KEY", "CONSTRAINT", "FULLTEXT", "SPATIAL", "UNIQUE", "PRIMARY", "FOREIGN")
-                            && (w.hasAny("FIRST", "AFTER", "AUTO_INCREMENT")), true,
+                    w -> w.startsWith("ALTER", "TABLE") && addsColumn(w) && w.hasAny("FIRST", "AFTER", "AUTO_INCREMENT"), true,
                     w -> w.sql().strip().replaceFirst("(?is)\\s+(FIRST|AFTER\\s+\\S+)\\s*$", "")
                             + ", ALGORITHM=INSTANT;  -- appended last: metadata only",
                     Rules::mysqlAddColumn, "unverified by rehearsal in this build"),
-            rule("mysql-drop-column-rebuild", Category.LOCK_CONTENTION, Status.FLAG, MY,
+            rule("mysql-drop-column-rebuild", Category.LOCK_CONTENTION, Status.FLAG, EnumSet.of(Kind.MYSQL),
                     "DROP COLUMN rebuilds the table before MySQL 8.0.29",
                     "On MySQL < 8.0.29 use gh-ost / pt-online-schema-change for large tables",
                     "MySQL 8.0.29 made DROP COLUMN INSTANT; before, it rebuilds the table in place. MariaDB 10.4+"
@@ -463,6 +462,16 @@ public final class Rules {
             String word = w.at(i);
             if (List.of("NOT", "NULL", "CONSTRAINT", "CHECK", "REFERENCES", "UNIQUE", "PRIMARY", ",").contains(word)) break;
             if (w.at(i + 1).equals("(") && Character.isLetter(word.charAt(0)) && !NON_VOLATILE.contains(word)) return true;
+        }
+        return false;
+    }
+
+    /** ALTER TABLE ... ADD [COLUMN] name ...: an ADD not followed by an index or constraint keyword. */
+    static boolean addsColumn(Words w) {
+        Set<String> notColumn = Set.of("INDEX", "KEY", "CONSTRAINT", "FULLTEXT", "SPATIAL", "UNIQUE", "PRIMARY",
+                "FOREIGN", "CHECK", "PARTITION");
+        for (int i = w.indexOf(0, "ADD"); i >= 0; i = w.indexOf(i + 1, "ADD")) {
+            if (!notColumn.contains(w.at(i + 1))) return true;
         }
         return false;
     }
