@@ -33,9 +33,16 @@ public final class Analyzer {
                            List<Report.CategoryResult> categories, Verdict verdict, String reason) {}
 
     private final Scenario.Thresholds t;
+    private final java.util.Set<String> exclude;
 
     public Analyzer(Scenario.Thresholds thresholds) {
+        this(thresholds, java.util.Set.of());
+    }
+
+    /** @param exclude rule ids the project accepts (.rehearse.yaml): listed as suppressed, not counted */
+    public Analyzer(Scenario.Thresholds thresholds, java.util.Set<String> exclude) {
         this.t = thresholds;
+        this.exclude = exclude;
     }
 
     public Analysis analyze(Input in) {
@@ -48,18 +55,47 @@ public final class Analyzer {
         List<Report.StatementReport> reports = new ArrayList<>();
         List<Report.Finding> findings = new ArrayList<>();
         List<ExecutedStatement> statements = run.statements();
+        Map<java.nio.file.Path, String> fileTexts = new java.util.HashMap<>();
         for (int i = 0; i < statements.size(); i++) {
             ExecutedStatement s = statements.get(i);
             long errorsUntil = i + 1 < statements.size() ? statements.get(i + 1).startNanos() : Long.MAX_VALUE;
             Report.StatementReport report = statementReport(s, window(statements, i), rec, in, baselineP99, errorsUntil);
             reports.add(report);
-            findings.addAll(findingsFor(s, report, rec, in));
+            findings.addAll(located(s, findingsFor(s, report, rec, in), fileTexts));
         }
         findings.addAll(migrationFindings(run, in));
-        List<Report.CategoryResult> categories = categories(findings, reports, in);
-        Status worst = findings.stream().map(Report.Finding::status).reduce(Status.PASS, Status::max);
+        List<Report.CategoryResult> categories = categories(findings.stream().filter(Report.Finding::counts).toList(),
+                reports, in);
+        Status worst = findings.stream().filter(Report.Finding::counts).map(Report.Finding::status)
+                .reduce(Status.PASS, Status::max);
         Verdict verdict = Verdict.of(worst);
-        return new Analysis(reports, findings, categories, verdict, reason(verdict, findings, reports));
+        return new Analysis(reports, findings, categories, verdict, reason(verdict, findings.stream().filter(Report.Finding::counts).toList(), reports));
+    }
+
+    /**
+     * The statement's file and line on each of its findings, the rule's claim in the message, and the user's
+     * suppressions ({@code -- rehearse:ignore RULE reason} before it, {@code -- rehearse:ignore-file} in its file,
+     * {@code exclude} in .rehearse.yaml): a suppressed finding is listed but does not count.
+     */
+    private List<Report.Finding> located(ExecutedStatement s, List<Report.Finding> found,
+                                         Map<java.nio.file.Path, String> fileTexts) {
+        if (found.isEmpty()) return found;
+        String text = s.migration().file() == null ? null : fileTexts.computeIfAbsent(s.migration().file(), f -> {
+            try {
+                return java.nio.file.Files.readString(f);
+            } catch (java.io.IOException | RuntimeException e) {
+                return "";
+            }
+        });
+        Map<String, Report.Suppressed> ignores = Linter.suppressionsFor(s.statement(), text);
+        List<Report.Finding> out = new ArrayList<>();
+        for (Report.Finding f : found) {
+            Report.Suppressed sup = ignores.get(f.rule());
+            if (sup == null && exclude.contains(f.rule())) sup = new Report.Suppressed("config", "excluded in the project configuration");
+            out.add(new Report.Finding(f.rule(), f.category(), f.status(), f.statementIndex(), f.message(), f.action(),
+                    s.migration().name(), s.statement().line(), sup));
+        }
+        return out;
     }
 
     /** Statements of one transaction share its end; each answers for what began while it ran. */
@@ -157,7 +193,8 @@ public final class Analyzer {
             String id = rule != null ? rule.id() : !grew.isEmpty() && !r.rewrote().isEmpty() ? "table-rewrite-under-lock"
                     : !grew.isEmpty() ? "full-scan-under-lock" : "long-lock-hold";
             out.add(new Report.Finding(id, category, status, s.index(),
-                    what + " " + evidence(r, blocking, grew, rec) + waits(impact),
+                    what + " " + evidence(r, blocking, grew, rec) + waits(impact)
+                            + (rule != null ? " [" + rule.id() + ": " + rule.title() + "]" : ""),
                     rule != null ? rule.rewrite().apply(words)
                             : "Do the work without holding a lock that blocks reads or writes for long: split it,"
                             + " batch it, or use the engine's online form; set lock_timeout."));

@@ -142,6 +142,33 @@ public final class Linter {
         }
     }
 
+    /**
+     * The suppressions that apply to a statement in {@code run}: valid {@code rehearse:ignore} comments before it
+     * and {@code rehearse:ignore-file} comments in its file (known rule, reason given), rule id to reason.
+     */
+    static Map<String, Report.Suppressed> suppressionsFor(SqlStatement s, String fileText) {
+        Map<String, Report.Suppressed> out = new HashMap<>();
+        for (String comment : s.comments()) {
+            Matcher mt = IGNORE.matcher(comment);
+            while (mt.find()) {
+                Suppression sup = parse(mt, mt.group(1) == null ? "statement" : "file");
+                if (Rules.known(sup.rule()) && !sup.reason().isEmpty()) out.put(sup.rule(), new Report.Suppressed(sup.by(), sup.reason()));
+            }
+        }
+        if (fileText != null && fileText.contains("rehearse:ignore-file")) {
+            for (String line : fileText.split("\\R")) {
+                Matcher mt = IGNORE.matcher(line.strip());
+                if (mt.find() && mt.group(1) != null) {
+                    Suppression sup = parse(mt, "file");
+                    if (Rules.known(sup.rule()) && !sup.reason().isEmpty()) {
+                        out.putIfAbsent(sup.rule(), new Report.Suppressed("file", sup.reason()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     private static int lineOf(String text, String line) {
         int at = text.indexOf(line);
         int n = 1;
