@@ -61,7 +61,10 @@ public final class Analyzer {
             long errorsUntil = i + 1 < statements.size() ? statements.get(i + 1).startNanos() : Long.MAX_VALUE;
             Report.StatementReport report = statementReport(s, window(statements, i), rec, in, baselineP99, errorsUntil);
             reports.add(report);
-            findings.addAll(located(s, findingsFor(s, report, rec, in), fileTexts));
+            // locks this statement's transaction took in earlier statements are held while it runs
+            List<Report.Lock> heldBefore = new ArrayList<>();
+            for (int j = i - 1; j >= 0 && sameTransaction(statements.get(j), s); j--) heldBefore.addAll(reports.get(j).locks());
+            findings.addAll(located(s, findingsFor(s, report, heldBefore, rec, in), fileTexts));
         }
         findings.addAll(migrationFindings(run, in));
         List<Report.CategoryResult> categories = categories(findings.stream().filter(Report.Finding::counts).toList(),
@@ -115,7 +118,7 @@ public final class Analyzer {
     private Report.StatementReport statementReport(ExecutedStatement s, StatementEvidence.Window window,
                                                    StatementEvidence.Recording rec, Input in,
                                                    Double baselineP99, long errorsUntil) {
-        List<Report.Lock> locks = StatementEvidence.locks(s, rec);
+        List<Report.Lock> locks = StatementEvidence.locks(s, rec, errorsUntil);
         Report.Impact impact = null;
         if (in.loadRan()) {
             long[] blocked = StatementEvidence.blocked(window, rec);
@@ -158,7 +161,7 @@ public final class Analyzer {
         return null;
     }
 
-    private List<Report.Finding> findingsFor(ExecutedStatement s, Report.StatementReport r,
+    private List<Report.Finding> findingsFor(ExecutedStatement s, Report.StatementReport r, List<Report.Lock> heldBefore,
                                              StatementEvidence.Recording rec, Input in) {
         List<Report.Finding> out = new ArrayList<>();
         Rule.Words words = new Rule.Words(s.statement().sql(), in.words().apply(s.statement().sql()));
@@ -171,8 +174,17 @@ public final class Analyzer {
         if (s.statement().kind() == SqlStatement.Kind.TRANSACTION_CONTROL) return out; // holds nothing itself
         Report.Impact impact = r.impact();
         long longestWait = impact == null || impact.maxBlockedMs() == null ? 0 : impact.maxBlockedMs();
-        List<Report.Lock> blocking = r.locks().stream()
-                .filter(l -> !l.blocks().equals("none") && rec.tableRows().getOrDefault(l.relation(), 0L) > 0).toList();
+        List<Report.Lock> blocking = new ArrayList<>(r.locks().stream()
+                .filter(l -> !l.blocks().equals("none") && rec.tableRows().getOrDefault(l.relation(), 0L) > 0).toList());
+        if (rule == null && words.startsWith("ALTER", "TABLE") && words.has("VALIDATE", "CONSTRAINT")) {
+            // VALIDATE scans under its weak lock, unless its transaction still holds ADD CONSTRAINT's strong one
+            List<Report.Lock> earlier = heldBefore.stream()
+                    .filter(l -> !l.blocks().equals("none") && rec.tableRows().getOrDefault(l.relation(), 0L) > 0).toList();
+            if (!earlier.isEmpty()) {
+                rule = Rules.byId(in.rules(), "validate-in-same-transaction");
+                blocking.addAll(earlier);
+            }
+        }
         long longestHold = blocking.stream().mapToLong(l -> l.heldMs() == null ? 0 : l.heldMs()).max().orElse(0);
         // TRUNCATE replaces storage and DROP frees it: neither grows with the table, whatever relfilenode says.
         List<String> grew = rule != null && !rule.growsWithTable() ? List.of() : StatementEvidence.grew(s, rec).stream()
