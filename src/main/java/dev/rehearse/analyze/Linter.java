@@ -37,10 +37,12 @@ public final class Linter {
     /**
      * @param exclude rule ids accepted project-wide (.rehearse.yaml); their findings are listed as suppressed
      * @param lockTimeoutByTool the deploy sets lock_timeout itself (so missing-lock-timeout does not apply)
+     * @param toolWrapsEveryFile the migration tool runs every file in one transaction (Liquibase-style, or
+     *                           {@code transaction: always}), so CONCURRENTLY anywhere fails
      */
-    public record Options(EngineSpec engine, Set<String> exclude, boolean lockTimeoutByTool) {
+    public record Options(EngineSpec engine, Set<String> exclude, boolean lockTimeoutByTool, boolean toolWrapsEveryFile) {
         public static Options of(EngineSpec engine) {
-            return new Options(engine, Set.of(), false);
+            return new Options(engine, Set.of(), false, false);
         }
     }
 
@@ -116,7 +118,7 @@ public final class Linter {
                 nonTx |= s.kind() == Kind.NON_TRANSACTIONAL;
                 control |= s.kind() == Kind.TRANSACTION_CONTROL;
             }
-            wrapped = postgres && !nonTx && !control;
+            wrapped = postgres && (options.toolWrapsEveryFile() || !nonTx && !control);
             String text;
             try {
                 text = Files.readString(m.file());
@@ -293,10 +295,11 @@ public final class Linter {
         boolean isNew = newTables.contains(table);
 
         // concurrently-in-transaction: refused by the server, whatever the table
-        if (postgres && s.kind() == Kind.NON_TRANSACTIONAL && f.explicitTx) {
+        if (postgres && s.kind() == Kind.NON_TRANSACTIONAL && (f.explicitTx || options.toolWrapsEveryFile())) {
             Rule r = Rules.byId("concurrently-in-transaction");
-            out.add(finding(r, index, s, f.m, w, "runs inside the BEGIN ... COMMIT block the file opens; PostgreSQL refuses it"
-                    + " there (SQLSTATE 25001)", null));
+            out.add(finding(r, index, s, f.m, w, (f.explicitTx ? "runs inside the BEGIN ... COMMIT block the file opens"
+                    : "runs inside the transaction the migration tool wraps every file in (transaction: always)")
+                    + "; PostgreSQL refuses it there (SQLSTATE 25001)", null));
         }
         // validate-in-same-transaction
         if (postgres && w.startsWith("ALTER", "TABLE") && w.has("VALIDATE", "CONSTRAINT")) {
@@ -439,7 +442,10 @@ public final class Linter {
 
     private List<Finding> fileLevel(FileState f, int firstIndex) {
         Migration m = f.m;
-        List<SqlStatement> changes = m.statements().stream().filter(s -> s.kind() != Kind.TRANSACTION_CONTROL).toList();
+        // session settings (SET ...) change nothing a rollback would undo
+        List<SqlStatement> changes = m.statements().stream().filter(s -> s.kind() != Kind.TRANSACTION_CONTROL
+                && !words.apply(s.sql()).stream().findFirst().map(x -> x.equals("SET") || x.equals("RESET")).orElse(false))
+                .toList();
         boolean nonTx = changes.stream().anyMatch(s -> s.kind() == Kind.NON_TRANSACTIONAL);
         boolean ownTx = m.statements().stream().anyMatch(s -> s.kind() == Kind.TRANSACTION_CONTROL);
         if (changes.size() > 1 && nonTx && !ownTx && m.rollback() == null) {

@@ -78,7 +78,8 @@ final class LintCommand implements Callable<Integer> {
         Engine.Dialect dialect = Engine.dialect(spec);
         List<Migration> migrations = new SqlMigrationSource(dialect.splitter()).read(paths);
         Linter.Result result = new Linter(new Linter.Options(spec, new HashSet<>(project.exclude()),
-                project.lockTimeoutMs() != null), dialect.words()).lint(migrations);
+                project.lockTimeoutMs() != null, project.transaction() == Scenario.Transaction.ALWAYS), dialect.words())
+                .lint(migrations);
         Report r = Linter.report(result, spec, Version.get(), (System.nanoTime() - start) / 1e9);
 
         if (formats.contains("console")) {

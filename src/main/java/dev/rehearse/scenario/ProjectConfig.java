@@ -10,9 +10,11 @@ import java.util.List;
  * @param exclude rule ids accepted project-wide: their findings are listed as suppressed
  * @param thresholds the scenario thresholds used when a scenario sets none
  * @param lockTimeoutMs the lock_timeout the deploy sets itself; null = none known
+ * @param transaction how the migration tool wraps files, as the scenario's migrations.transaction
  */
 public record ProjectConfig(Path file, EngineSpec engine, List<String> exclude, Scenario.Thresholds thresholds,
-                            Integer lockTimeoutMs) {
+                            Integer lockTimeoutMs, Scenario.Transaction transaction) {
 
-    public static final ProjectConfig NONE = new ProjectConfig(null, null, List.of(), Scenario.Thresholds.DEFAULT, null);
+    public static final ProjectConfig NONE = new ProjectConfig(null, null, List.of(), Scenario.Thresholds.DEFAULT, null,
+            Scenario.Transaction.AUTO);
 }

@@ -87,7 +87,7 @@ public final class ScenarioLoader {
     }
 
     /** Keys of the project configuration, {@code .rehearse.yaml}. */
-    private static final List<String> PROJECT_KEYS = List.of("engine", "exclude", "thresholds", "lock_timeout");
+    private static final List<String> PROJECT_KEYS = List.of("engine", "exclude", "thresholds", "lock_timeout", "transaction");
 
     /**
      * Reads a project configuration ({@code .rehearse.yaml}): {@code engine} (the version lint assumes),
@@ -119,7 +119,8 @@ public final class ScenarioLoader {
                 "lock_hold_flag", "lock_hold_block", "p99_factor", "p99_min_increase", "backfill_rows_flag",
                 "wal_bytes_flag", "replication_lag_flag", "replication_lag_block"));
         Integer lockTimeout = top.get("lock_timeout", null, l.intDuration(0));
-        return new ProjectConfig(yamlFile, engine, List.copyOf(exclude), thresholds, lockTimeout);
+        Transaction transaction = top.get("transaction", Transaction.AUTO, l.enumChoice(Transaction.values()));
+        return new ProjectConfig(yamlFile, engine, List.copyOf(exclude), thresholds, lockTimeout, transaction);
     }
 
     // ---- the file ----
