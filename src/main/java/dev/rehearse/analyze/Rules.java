@@ -340,7 +340,7 @@ public final class Rules {
                     w -> w.startsWith("ALTER", "TABLE") && (w.has("MODIFY") || w.has("CHANGE")), true,
                     w -> w.sql().strip() + ", ALGORITHM=INPLACE, LOCK=NONE;  -- refused (error 1846) if it needs COPY\n"
                             + "-- if refused: gh-ost / pt-online-schema-change, or add a new column and backfill",
-                    (e, w) -> Claim.mysql("COPY", "writes", true), "unverified by rehearsal in this build"),
+                    (e, w) -> refusesCopy(w) ? null : Claim.mysql("COPY", "writes", true), "unverified by rehearsal in this build"),
             rule("mysql-add-column-rebuild", Category.LOCK_CONTENTION, Status.FLAG, MY,
                     "ADD COLUMN that cannot be INSTANT rebuilds the table",
                     "Add the column last (or upgrade to MySQL 8.0.29+) so it is INSTANT",
@@ -477,10 +477,18 @@ public final class Rules {
     }
 
     private static Claim mysqlAddColumn(EngineSpec e, Words w) {
-        if (w.has("AUTO_INCREMENT")) return Claim.mysql("INPLACE", "writes", true);
-        if (e.kind() == Kind.MARIADB) return null; // INSTANT at any position since 10.3/10.4
-        if (atLeast(e, 8, 0, 29)) return null;
-        return Claim.mysql("INPLACE", "none", true);
+        Claim c;
+        if (w.has("AUTO_INCREMENT")) c = Claim.mysql("INPLACE", "writes", true);
+        else if (e.kind() == Kind.MARIADB || atLeast(e, 8, 0, 29)) c = null; // INSTANT at any position
+        else c = Claim.mysql("INPLACE", "none", true);
+        // ALGORITHM=INSTANT where INSTANT is impossible: the server refuses the statement instead (error 1845)
+        if (c != null && w.has("ALGORITHM", "=", "INSTANT")) return new Claim("INSTANT", "none", false, false, true);
+        return c;
+    }
+
+    /** ALGORITHM=INPLACE/INSTANT stated: the server refuses a copy (error 1846) rather than blocking writes. */
+    static boolean refusesCopy(Words w) {
+        return w.has("ALGORITHM", "=", "INPLACE") || w.has("ALGORITHM", "=", "INSTANT") || w.has("ALGORITHM", "=", "NOCOPY");
     }
 
     /** Version comparison on the spec's dotted version; a bare "8.0" counts as the newest 8.0.x. */

@@ -133,4 +133,17 @@ class LinterTest {
         assertThat(report.statements()).isEmpty();
         assertThat(report.seed()).isNull();
     }
+
+    @Test
+    void statingTheMysqlAlgorithmTurnsASilentCopyOrRebuildIntoARefusal() throws Exception {
+        assertThat(lint("mysql:8.0", "SET lock_wait_timeout = 5;\nALTER TABLE t MODIFY COLUMN c BIGINT NOT NULL;"))
+                .containsExactly("mysql-modify-column-copy@V1__m.sql:2");
+        assertThat(lint("mysql:8.0", "SET lock_wait_timeout = 5;\nALTER TABLE t MODIFY COLUMN c BIGINT NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;"))
+                .isEmpty();
+        EngineSpec old = EngineSpec.parse("mysql:8.0.28");
+        Rule rule = Rules.byId("mysql-add-column-rebuild");
+        String sql = "ALTER TABLE t ADD COLUMN n TEXT AFTER id, ALGORITHM=INSTANT";
+        Rule.Claim claim = rule.claim().apply(old, new Rule.Words(sql, Engine.dialect(old).words().apply(sql)));
+        assertThat(claim.fails()).isTrue();
+    }
 }
