@@ -19,7 +19,9 @@ import java.util.function.Predicate;
  * The rule catalog, shared by {@code lint} and {@code run}. Order matters for {@code run}: the first rule whose
  * words match names the statement, so specific forms come before general ones. Rules whose condition needs the
  * migration set's state (earlier statements, transaction boundaries) match no single statement's words; the
- * {@link Linter} evaluates them.
+ * {@link Linter} evaluates them. Each rule's bad and safe examples (and the baseline they run on) are files in
+ * {@code docs/patterns/<rule-id>/<engine>-<version>/}: the unit tests lint them, the rule-vs-measurement test
+ * rehearses the PostgreSQL ones at 10 and 16, and the pattern pages are generated from them and from this data.
  */
 public final class Rules {
 

@@ -31,7 +31,6 @@ public final class SarifReport {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "rehearse");
         if (r.tool() != null) driver.put("version", r.tool().version());
-        driver.put("informationUri", "https://github.com/rehearse/rehearse/tree/main/docs/patterns");
         ArrayNode rules = driver.putArray("rules");
         Set<String> ids = new LinkedHashSet<>();
         for (Finding f : Format.list(r.findings())) ids.add(f.rule());
