@@ -26,7 +26,8 @@ class ScenarioPairsTest {
             Map.entry("alter-column-type", "alter-column-type"),
             Map.entry("add-check-validated", "add-check-validated"),
             Map.entry("validate-in-same-transaction", "validate-in-same-transaction"),
-            Map.entry("add-unique-without-index", "add-unique-without-index"));
+            Map.entry("add-unique-without-index", "add-unique-without-index"),
+            Map.entry("reindex", "reindex-non-concurrent"));
 
     private static Report rehearse(String name, String form) {
         Scenario base = ScenarioLoader.load(Path.of("scenarios", name, form + ".yaml"));
@@ -41,7 +42,7 @@ class ScenarioPairsTest {
     @ParameterizedTest
     @ValueSource(strings = {"set-not-null", "create-index", "add-foreign-key", "add-column-volatile-default",
             "concurrently-in-transaction", "alter-column-type", "add-check-validated", "validate-in-same-transaction",
-            "add-unique-without-index"})
+            "add-unique-without-index", "reindex"})
     void unsafeFormIsStoppedAndSafeFormShips(String name) {
         Report unsafe = rehearse(name, "unsafe");
         assertThat(unsafe.verdict()).as(unsafe.verdictReason()).isEqualTo(Verdict.BLOCK);

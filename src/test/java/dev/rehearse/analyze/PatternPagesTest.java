@@ -35,7 +35,8 @@ class PatternPagesTest {
             "alter-column-type", "alter-column-type",
             "add-check-validated", "add-check-validated",
             "validate-in-same-transaction", "validate-in-same-transaction",
-            "add-unique-without-index", "add-unique-without-index");
+            "add-unique-without-index", "add-unique-without-index",
+            "reindex-non-concurrent", "reindex");
 
     private static final List<String> PG_VERSIONS = List.of("10", "11", "12", "13", "14", "15", "16", "17", "18");
     private static final List<String> MY_VERSIONS = List.of("mysql:8.0.28", "mysql:8.0", "mysql:8.4", "mariadb:10.11");
