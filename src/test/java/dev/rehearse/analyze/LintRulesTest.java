@@ -66,4 +66,18 @@ class LintRulesTest {
                 "vacuum-full-or-cluster", "drop-table", "drop-column", "truncate", "rename", "unbatched-backfill",
                 "concurrently-in-transaction");
     }
+
+    /** lint and run name the same statements: each scenario pair's unsafe form is found by lint, its safe form is not. */
+    @ParameterizedTest(name = "scenarios/{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"set-not-null", "create-index", "add-foreign-key",
+            "add-column-volatile-default", "concurrently-in-transaction", "alter-column-type", "add-check-validated",
+            "validate-in-same-transaction", "add-unique-without-index", "reindex"})
+    void lintFindsWhatTheScenarioPairsRehearse(String name) {
+        String rule = java.util.Map.of("create-index", "create-index-non-concurrent", "add-foreign-key", "add-foreign-key-validated",
+                "add-column-volatile-default", "add-column-rewrite", "reindex", "reindex-non-concurrent").getOrDefault(name, name);
+        EngineSpec pg16 = EngineSpec.parse("postgres:16");
+        var ex = new PatternExamples(rule, pg16, java.nio.file.Path.of("scenarios", name));
+        assertThat(ex.lint(ex.dir().resolve("unsafe"), pg16).counted()).extracting(Finding::rule).contains(rule);
+        assertThat(ex.lint(ex.dir().resolve("safe"), pg16).counted()).extracting(Finding::rule).doesNotContain(rule);
+    }
 }
