@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  * migration set's state (earlier statements, transaction boundaries) match no single statement's words; the
  * {@link Linter} evaluates them. Each rule's bad and safe examples (and the baseline they run on) are files in
  * {@code docs/patterns/<rule-id>/<engine>-<version>/}: the unit tests lint them, the rule-vs-measurement test
- * rehearses the PostgreSQL ones at 10 and 16, and the pattern pages are generated from them and from this data.
+ * rehearses the PostgreSQL ones at 10, 16 and 18, and the pattern pages are generated from them and from this data.
  */
 public final class Rules {
 

@@ -51,7 +51,7 @@ class PatternPagesTest {
                 One page per rule of the catalog shared by `rehearse lint` and `rehearse run`. Each page is generated
                 from the rule's data (src/main/java/dev/rehearse/analyze/Rules.java) and its example files in
                 this directory (`<rule-id>/<engine>-<version>/bad*`, `safe*`, `setup.sql`), which are also what the
-                unit tests lint and what the rule-vs-measurement test rehearses on PostgreSQL 10 and 16.
+                unit tests lint and what the rule-vs-measurement test rehearses on PostgreSQL 10, 16 and 18.
                 Regenerate: `mvn -B test -Dtest=PatternPagesTest -Drehearse.writePatterns=true`.
 
                 Suppress a finding with a reason: `-- rehearse:ignore RULE why` in the comment lines directly
@@ -123,7 +123,7 @@ class PatternPagesTest {
         if (r.engines().contains(EngineSpec.Kind.POSTGRES)) {
             b.append("On PostgreSQL `run` records ").append(r.measures()).append(".");
             if (r.claim() != null) {
-                b.append(" `RuleMeasurementTest` rehearses the examples below on PostgreSQL 10 and 16 and checks that"
+                b.append(" `RuleMeasurementTest` rehearses the examples below on PostgreSQL 10, 16 and 18 and checks that"
                         + " the lock, rewrite and scan this page claims are the ones measured.");
             }
             b.append("\n\n");
@@ -190,7 +190,7 @@ class PatternPagesTest {
                     + " statement locks; the lint finding and the examples below are the whole story here.";
         }
         if (r.id().startsWith("mysql-")) return "No scenario pair: MySQL / MariaDB rehearsals are not in this build.";
-        return "No scenario pair yet; the rule-vs-measurement test rehearses the examples below on PostgreSQL 10 and 16.";
+        return "No scenario pair yet; the rule-vs-measurement test rehearses the examples below on PostgreSQL 10, 16 and 18.";
     }
 
     private static String files(Path form) throws IOException {

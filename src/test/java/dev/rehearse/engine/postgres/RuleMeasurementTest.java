@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The static rules agree with measurement. For every PostgreSQL rule's bad and safe example (docs/patterns), at
- * PostgreSQL 10 and 16: rehearse the example on a populated baseline with the migration runner and the statement
+ * PostgreSQL 10, 16 and 18: rehearse the example on a populated baseline with the migration runner and the statement
  * probe, lint the same files at the same version, and assert that
  * <ul>
  *   <li>for every statement lint flags with a claim, the measured lock on the target table (the strongest its
@@ -68,7 +68,7 @@ class RuleMeasurementTest {
         List<Arguments> out = new ArrayList<>();
         for (PatternExamples ex : PatternExamples.all()) {
             if (ex.engine().kind() != EngineSpec.Kind.POSTGRES) continue;
-            for (int major : List.of(10, 16)) {
+            for (int major : List.of(10, 16, 18)) {
                 for (String form : List.of("bad", "safe")) out.add(Arguments.of(ex, major, form));
             }
         }
