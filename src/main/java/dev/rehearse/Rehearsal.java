@@ -50,9 +50,17 @@ public final class Rehearsal {
     private final Scenario scenario;
     private final Consumer<String> progress;
 
+    private final java.util.Set<String> exclude;
+
     public Rehearsal(Scenario scenario, Consumer<String> progress) {
+        this(scenario, progress, java.util.Set.of());
+    }
+
+    /** @param exclude rule ids the project accepts (.rehearse.yaml exclude): listed as suppressed, not counted */
+    public Rehearsal(Scenario scenario, Consumer<String> progress, java.util.Set<String> exclude) {
         this.scenario = scenario;
         this.progress = progress;
+        this.exclude = exclude;
     }
 
     public Result run() {
@@ -120,7 +128,7 @@ public final class Rehearsal {
             throw new RehearsalFailedException("cannot start the lock sampler or the workload: " + e.getMessage(), e);
         }
 
-        Analyzer.Analysis analysis = new Analyzer(scenario.thresholds()).analyze(new Analyzer.Input(scenario, run,
+        Analyzer.Analysis analysis = new Analyzer(scenario.thresholds(), exclude).analyze(new Analyzer.Input(scenario, run,
                 timeline.lockSamples(), events, loadRuns, timeline.origin(), baselineFrom, baselineTo,
                 engine.rules(), engine::words, engine::blocks));
         Report report = new Report(

@@ -34,9 +34,16 @@ public final class Analyzer {
                            List<Report.CategoryResult> categories, Verdict verdict, String reason) {}
 
     private final Scenario.Thresholds t;
+    private final java.util.Set<String> exclude;
 
     public Analyzer(Scenario.Thresholds thresholds) {
+        this(thresholds, java.util.Set.of());
+    }
+
+    /** @param exclude rule ids the project accepts (.rehearse.yaml): listed as suppressed, not counted */
+    public Analyzer(Scenario.Thresholds thresholds, java.util.Set<String> exclude) {
         this.t = thresholds;
+        this.exclude = exclude;
     }
 
     public Analysis analyze(Input in) {
@@ -49,18 +56,50 @@ public final class Analyzer {
         List<Report.StatementReport> reports = new ArrayList<>();
         List<Report.Finding> findings = new ArrayList<>();
         List<ExecutedStatement> statements = run.statements();
+        Map<java.nio.file.Path, String> fileTexts = new java.util.HashMap<>();
         for (int i = 0; i < statements.size(); i++) {
             ExecutedStatement s = statements.get(i);
             long errorsUntil = i + 1 < statements.size() ? statements.get(i + 1).startNanos() : Long.MAX_VALUE;
             Report.StatementReport report = statementReport(s, window(statements, i), rec, in, baselineP99, errorsUntil);
             reports.add(report);
-            findings.addAll(findingsFor(s, report, rec, in));
+            // locks this statement's transaction took in earlier statements are held while it runs
+            List<Report.Lock> heldBefore = new ArrayList<>();
+            for (int j = i - 1; j >= 0 && sameTransaction(statements.get(j), s); j--) heldBefore.addAll(reports.get(j).locks());
+            findings.addAll(located(s, findingsFor(s, report, heldBefore, rec, in), fileTexts));
         }
         findings.addAll(migrationFindings(run, in));
-        List<Report.CategoryResult> categories = categories(findings, reports, in);
-        Status worst = findings.stream().map(Report.Finding::status).reduce(Status.PASS, Status::max);
+        List<Report.CategoryResult> categories = categories(findings.stream().filter(Report.Finding::counts).toList(),
+                reports, in);
+        Status worst = findings.stream().filter(Report.Finding::counts).map(Report.Finding::status)
+                .reduce(Status.PASS, Status::max);
         Verdict verdict = Verdict.of(worst);
-        return new Analysis(reports, findings, categories, verdict, reason(verdict, findings, reports));
+        return new Analysis(reports, findings, categories, verdict, reason(verdict, findings.stream().filter(Report.Finding::counts).toList(), reports));
+    }
+
+    /**
+     * The statement's file and line on each of its findings, the rule's claim in the message, and the user's
+     * suppressions ({@code -- rehearse:ignore RULE reason} before it, {@code -- rehearse:ignore-file} in its file,
+     * {@code exclude} in .rehearse.yaml): a suppressed finding is listed but does not count.
+     */
+    private List<Report.Finding> located(ExecutedStatement s, List<Report.Finding> found,
+                                         Map<java.nio.file.Path, String> fileTexts) {
+        if (found.isEmpty()) return found;
+        String text = s.migration().file() == null ? null : fileTexts.computeIfAbsent(s.migration().file(), f -> {
+            try {
+                return java.nio.file.Files.readString(f);
+            } catch (java.io.IOException | RuntimeException e) {
+                return "";
+            }
+        });
+        Map<String, Report.Suppressed> ignores = Linter.suppressionsFor(s.statement(), text);
+        List<Report.Finding> out = new ArrayList<>();
+        for (Report.Finding f : found) {
+            Report.Suppressed sup = ignores.get(f.rule());
+            if (sup == null && exclude.contains(f.rule())) sup = new Report.Suppressed("config", "excluded in the project configuration");
+            out.add(new Report.Finding(f.rule(), f.category(), f.status(), f.statementIndex(), f.message(), f.action(),
+                    s.migration().name(), s.statement().line(), sup));
+        }
+        return out;
     }
 
     /** Statements of one transaction share its end; each answers for what began while it ran. */
@@ -80,7 +119,7 @@ public final class Analyzer {
     private Report.StatementReport statementReport(ExecutedStatement s, StatementEvidence.Window window,
                                                    StatementEvidence.Recording rec, Input in,
                                                    Double baselineP99, long errorsUntil) {
-        List<Report.Lock> locks = StatementEvidence.locks(s, rec);
+        List<Report.Lock> locks = StatementEvidence.locks(s, rec, errorsUntil);
         Report.Impact impact = null;
         if (in.loadRan()) {
             long[] blocked = StatementEvidence.blocked(window, rec);
@@ -123,7 +162,7 @@ public final class Analyzer {
         return null;
     }
 
-    private List<Report.Finding> findingsFor(ExecutedStatement s, Report.StatementReport r,
+    private List<Report.Finding> findingsFor(ExecutedStatement s, Report.StatementReport r, List<Report.Lock> heldBefore,
                                              StatementEvidence.Recording rec, Input in) {
         List<Report.Finding> out = new ArrayList<>();
         Rule.Words words = new Rule.Words(s.statement().sql(), in.words().apply(s.statement().sql()));
@@ -136,8 +175,17 @@ public final class Analyzer {
         if (s.statement().kind() == SqlStatement.Kind.TRANSACTION_CONTROL) return out; // holds nothing itself
         Report.Impact impact = r.impact();
         long longestWait = impact == null || impact.maxBlockedMs() == null ? 0 : impact.maxBlockedMs();
-        List<Report.Lock> blocking = r.locks().stream()
-                .filter(l -> !l.blocks().equals("none") && rec.tableRows().getOrDefault(l.relation(), 0L) > 0).toList();
+        List<Report.Lock> blocking = new ArrayList<>(r.locks().stream()
+                .filter(l -> !l.blocks().equals("none") && rec.tableRows().getOrDefault(l.relation(), 0L) > 0).toList());
+        if (rule == null && words.startsWith("ALTER", "TABLE") && words.has("VALIDATE", "CONSTRAINT")) {
+            // VALIDATE scans under its weak lock, unless its transaction still holds ADD CONSTRAINT's strong one
+            List<Report.Lock> earlier = heldBefore.stream()
+                    .filter(l -> !l.blocks().equals("none") && rec.tableRows().getOrDefault(l.relation(), 0L) > 0).toList();
+            if (!earlier.isEmpty()) {
+                rule = Rules.byId(in.rules(), "validate-in-same-transaction");
+                blocking.addAll(earlier);
+            }
+        }
         long longestHold = blocking.stream().mapToLong(l -> l.heldMs() == null ? 0 : l.heldMs()).max().orElse(0);
         // TRUNCATE replaces storage and DROP frees it: neither grows with the table, whatever relfilenode says.
         List<String> grew = rule != null && !rule.growsWithTable() ? List.of() : StatementEvidence.grew(s, rec).stream()
@@ -158,7 +206,8 @@ public final class Analyzer {
             String id = rule != null ? rule.id() : !grew.isEmpty() && !r.rewrote().isEmpty() ? "table-rewrite-under-lock"
                     : !grew.isEmpty() ? "full-scan-under-lock" : "long-lock-hold";
             out.add(new Report.Finding(id, category, status, s.index(),
-                    what + " " + evidence(r, blocking, grew, rec) + waits(impact),
+                    what + " " + evidence(r, blocking, grew, rec) + waits(impact)
+                            + (rule != null ? " [" + rule.id() + ": " + rule.title() + "]" : ""),
                     rule != null ? rule.rewrite().apply(words)
                             : "Do the work without holding a lock that blocks reads or writes for long: split it,"
                             + " batch it, or use the engine's online form; set lock_timeout."));

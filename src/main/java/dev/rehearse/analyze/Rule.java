@@ -1,21 +1,75 @@
 package dev.rehearse.analyze;
 
+import dev.rehearse.scenario.EngineSpec;
+
 import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * One entry of the rule catalog: what a statement is, why it hurts, and its safe rewrite. Rules are data;
- * the rehearsal decides whether and how badly a rule's statement hurt by measurement.
+ * One entry of the rule catalog: what a statement is, why it hurts, what it costs on which engine version,
+ * and its safe rewrite. Rules are data, shared by {@code lint} (static, no database) and {@code run} (where
+ * measurement confirms, refutes or sizes the rule's claim).
  *
  * @param id stable kebab-case id shared by lint and run
+ * @param severity the status {@code lint} gives a finding of this rule (run decides by measurement)
+ * @param title one line: what the statement does that hurts
  * @param advice the recommended action in one line, for the category table
+ * @param explanation why it hurts, a few sentences (docs/patterns and SARIF help)
+ * @param engines the engines the rule applies to
  * @param matches recognises the statement from its significant words (keywords upper-cased)
  * @param growsWithTable its cost is a scan or rewrite proportional to the table's rows
  * @param rewrite the safe rewrite for this statement
+ * @param claim what the statement does at an engine version (lock, rewrite, scan); null from the function
+ *              when the statement is harmless at that version; a null function when the rule makes no
+ *              lock claim (data loss, silent breaks, process rules)
+ * @param measures what a rehearsal measures for this rule, for docs/patterns
  */
-public record Rule(String id, Category category, String title, String advice, Predicate<Words> matches, boolean growsWithTable,
-                   Function<Words, String> rewrite) {
+public record Rule(String id, Category category, Status severity, String title, String advice, String explanation,
+                   Set<EngineSpec.Kind> engines, Predicate<Words> matches, boolean growsWithTable,
+                   Function<Words, String> rewrite, BiFunction<EngineSpec, Words, Claim> claim, String measures) {
+
+    /**
+     * What a statement does to its target table at one engine version.
+     *
+     * @param lock the engine's lock (PostgreSQL mode name such as {@code AccessExclusiveLock}; on MySQL/MariaDB the
+     *             online-DDL algorithm such as {@code COPY}, {@code INPLACE}, {@code INSTANT})
+     * @param blocks {@code reads_writes}, {@code writes} or {@code none}
+     * @param rewrite the table's storage is rewritten
+     * @param scan the table is read in full while the lock is held
+     * @param fails the statement fails on a populated table
+     */
+    public record Claim(String lock, String blocks, boolean rewrite, boolean scan, boolean fails) {
+
+        public static Claim pg(String lock, boolean rewrite, boolean scan) {
+            return new Claim(lock, pgBlocks(lock), rewrite, scan, false);
+        }
+
+        public static Claim mysql(String algorithm, String blocks, boolean rebuild) {
+            return new Claim(algorithm, blocks, rebuild, false, false);
+        }
+
+        public String describe() {
+            if (fails) return "fails on a populated table";
+            return lock + " (blocks " + blocks.replace('_', '/') + ")" + (rewrite ? ", rewrites the table" : "")
+                    + (scan ? ", scans the table" : "");
+        }
+
+        static String pgBlocks(String mode) {
+            return switch (mode) {
+                case "AccessExclusiveLock" -> "reads_writes";
+                case "ExclusiveLock", "ShareRowExclusiveLock", "ShareLock" -> "writes";
+                default -> "none";
+            };
+        }
+    }
+
+    /** Whether the rule covers this engine. */
+    public boolean covers(EngineSpec.Kind kind) {
+        return engines.contains(kind);
+    }
 
     /** A statement's significant tokens with the SQL they came from, and a few questions rules ask. */
     public record Words(String sql, List<String> words) {
@@ -53,8 +107,33 @@ public record Rule(String id, Category category, String title, String advice, Pr
 
         /** The table an ALTER TABLE / CREATE INDEX ... ON / DROP TABLE names. */
         public String table() {
+            if (startsWith("CLUSTER") || startsWith("VACUUM")) {
+                for (int i = 1; i < words.size(); i++) {
+                    String x = words.get(i);
+                    if (!List.of("FULL", "VERBOSE", "ANALYZE", "FREEZE", "(", ")").contains(x)) {
+                        return ident(x) + (i + 2 < words.size() && words.get(i + 1).equals(".") ? "." + ident(words.get(i + 2)) : "");
+                    }
+                }
+                return "?";
+            }
+            if (startsWith("ALTER", "TYPE")) return nameAfter("TYPE");
+            if (startsWith("TRUNCATE")) return has("TABLE") ? nameAfter("TABLE") : nameAfter("TRUNCATE");
+            if (startsWith("REINDEX") && has("INDEX")) return "?";
+            if (startsWith("UPDATE")) return nameAfter("UPDATE");
+            if (startsWith("DELETE")) return nameAfter("FROM");
+            if (startsWith("RENAME", "TABLE")) return nameAfter("TABLE");
+            if (startsWith("OPTIMIZE", "TABLE")) return nameAfter("TABLE");
             if (has("ON") && (startsWith("CREATE", "INDEX") || startsWith("CREATE", "UNIQUE", "INDEX"))) return nameAfter("ON");
             return nameAfter("TABLE");
+        }
+
+        public boolean hasAny(String... words) {
+            for (String w : words) if (this.words.contains(w)) return true;
+            return false;
+        }
+
+        public String at(int i) {
+            return i >= 0 && i < words.size() ? words.get(i) : "";
         }
 
         /** The column after ALTER [COLUMN] in an ALTER TABLE. */

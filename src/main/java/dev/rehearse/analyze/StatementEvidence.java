@@ -30,6 +30,11 @@ final class StatementEvidence {
 
     /** Locks on tables that existed before the migrations, with hold times. */
     static List<Report.Lock> locks(ExecutedStatement s, Recording r) {
+        return locks(s, r, Long.MAX_VALUE);
+    }
+
+    /** @param nextStart when the next statement started: the sampler's view of this one ends there */
+    static List<Report.Lock> locks(ExecutedStatement s, Recording r, long nextStart) {
         List<Report.Lock> out = new ArrayList<>();
         if (s.inTransaction() && s.facts() != null) {
             for (StatementProbe.HeldLock l : s.facts().locksAcquired()) {
@@ -52,7 +57,8 @@ final class StatementEvidence {
         }
         // Outside a transaction (or failed): what the sampler saw the session hold.
         Map<List<String>, long[]> seen = new LinkedHashMap<>();
-        for (LockSample sample : between(r.samples(), s.startNanos(), s.transactionEndNanos() + r.intervalNanos())) {
+        for (LockSample sample : between(r.samples(), s.startNanos(),
+                Math.min(s.transactionEndNanos() + r.intervalNanos(), nextStart))) {
             for (LockSample.SessionLock sl : sample.locks()) {
                 if (sl.session() != r.session() || sl.relation() == null || !sl.granted()
                         || !r.tableRows().containsKey(sl.relation())) continue;

@@ -79,15 +79,20 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--fail-on", paramLabel = "block|flag|never", description = "Verdict that exits 1 (default block).")
     String failOn;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "Project configuration (default ./.rehearse.yaml when present).")
+    Path config;
+
     @Override
     public Integer call() {
+        dev.rehearse.scenario.ProjectConfig project = LintCommand.projectConfig(config);
         Scenario base = scenarioFile == null ? ScenarioLoader.defaults() : ScenarioLoader.load(scenarioFile);
+        if (base.thresholds().equals(Scenario.Thresholds.DEFAULT)) base = base.withThresholds(project.thresholds());
         Scenario scenario = ScenarioLoader.applyOverrides(base, new CliOverrides(engine, provider, url, user, password,
                 allowWrites, schema, migrations, format, rows, noLoad, replica, out, report, failOn, lockTimeout, seed));
         if (scenario.replica()) {
             throw new RehearsalFailedException("--replica: replica rehearsals are not available in this build yet");
         }
-        Rehearsal.Result result = new Rehearsal(scenario, Progress::line).run();
+        Rehearsal.Result result = new Rehearsal(scenario, Progress::line, java.util.Set.copyOf(project.exclude())).run();
         Report r = result.report();
         Path dir = scenario.output().dir() != null ? scenario.output().dir()
                 : Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")));

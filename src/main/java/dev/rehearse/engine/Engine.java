@@ -53,6 +53,21 @@ public interface Engine {
     /** What a lock mode blocks for the application: {@code reads_writes}, {@code writes} or {@code none}. */
     String blocks(String mode);
 
+    /**
+     * What static analysis needs from an engine, without a server: its splitter and its words. Available for
+     * every engine, including those this build cannot rehearse.
+     */
+    record Dialect(SqlSplitter splitter, java.util.function.Function<String, List<String>> words) {}
+
+    static Dialect dialect(EngineSpec spec) {
+        return switch (spec.kind()) {
+            case POSTGRES -> new Dialect(new dev.rehearse.engine.postgres.PostgresSplitter(spec.major()),
+                    dev.rehearse.engine.postgres.PostgresLexer::words);
+            case MYSQL, MARIADB -> new Dialect(new dev.rehearse.engine.mysql.MySqlSplitter(),
+                    dev.rehearse.engine.mysql.MySqlSplitter::words);
+        };
+    }
+
     static Engine of(EngineSpec.Kind kind) {
         return switch (kind) {
             case POSTGRES -> new PostgresEngine();

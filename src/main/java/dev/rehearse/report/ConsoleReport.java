@@ -61,7 +61,9 @@ public final class ConsoleReport {
         for (Finding f : list(r.findings())) {
             out.append("  ").append(paint("[" + or(f.status()) + "]", f.status(), color)).append(' ').append(or(f.rule()))
                     .append(f.statementIndex() == null ? "" : ", statement #" + f.statementIndex())
-                    .append(f.category() == null ? "" : " (" + f.category().title() + ")").append('\n');
+                    .append(f.category() == null ? "" : " (" + f.category().title() + ")")
+                    .append(f.suppressed() == null ? "" : " suppressed (" + f.suppressed().by() + "): " + f.suppressed().reason())
+                    .append('\n');
             Format.wrap(f.message(), TEXT).forEach(l -> out.append("      ").append(l).append('\n'));
             if (f.action() != null) {
                 // SQL keeps its own lines and indentation; prose is wrapped like the message

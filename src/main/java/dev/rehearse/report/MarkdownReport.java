@@ -48,7 +48,9 @@ public final class MarkdownReport {
         for (Finding f : list(r.findings())) {
             out.append('\n').append(status(f.status())).append(" `").append(or(f.rule())).append('`')
                     .append(f.statementIndex() == null ? "" : ", statement #" + f.statementIndex())
-                    .append(f.category() == null ? "" : " (" + f.category().title() + ")").append(": ")
+                    .append(f.category() == null ? "" : " (" + f.category().title() + ")")
+                    .append(f.suppressed() == null ? "" : " *suppressed (" + f.suppressed().by() + "): "
+                            + text(or(f.suppressed().reason())) + "*").append(": ")
                     .append(text(or(f.message()))).append('\n');
             if (Format.isSql(f.action())) {
                 String fence = "```";

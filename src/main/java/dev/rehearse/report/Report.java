@@ -65,9 +65,32 @@ public record Report(
     public record Impact(Integer blockedQueries, Long maxBlockedMs, Double p99Ms, Double baselineP99Ms,
                          Integer errors) {}
 
-    /** @param rule stable kebab-case id shared by lint and run */
+    /**
+     * @param rule stable kebab-case id shared by lint and run
+     * @param file the migration file the finding is about (extension; lint and run), null when it is about none
+     * @param line the statement's first line in that file (extension)
+     * @param suppressed why the finding does not count (extension): null when it counts
+     */
     public record Finding(String rule, Category category, Status status, Integer statementIndex, String message,
-                          String action) {}
+                          String action, String file, Integer line, Suppressed suppressed) {
+
+        public Finding(String rule, Category category, Status status, Integer statementIndex, String message,
+                       String action) {
+            this(rule, category, status, statementIndex, message, action, null, null, null);
+        }
+
+        public boolean counts() {
+            return suppressed == null;
+        }
+    }
+
+    /**
+     * A finding a user chose to accept.
+     *
+     * @param by {@code statement} ({@code -- rehearse:ignore} before it), {@code file}
+     *           ({@code -- rehearse:ignore-file}) or {@code config} ({@code exclude} in .rehearse.yaml)
+     */
+    public record Suppressed(String by, String reason) {}
 
     public record Seed(List<SeedTable> tables) {}
 

@@ -14,8 +14,8 @@ public final class ReportWriter {
     private ReportWriter() {}
 
     /**
-     * Writes {@code report.json} for {@code json} and {@code report.md} for {@code md}, in that order. {@code console}
-     * is the caller's to print; other names (junit, sarif, html, or unknown ones, validated by the CLI) are skipped.
+     * Writes {@code report.json} for {@code json}, {@code report.md} for {@code md} and {@code report.sarif} for {@code sarif}, in that order. {@code console}
+     * is the caller's to print; other names (junit, html, or unknown ones, validated by the CLI) are skipped.
      *
      * @return the files written
      */
@@ -23,6 +23,7 @@ public final class ReportWriter {
         List<Path> written = new ArrayList<>();
         if (formats.contains("json")) written.add(write(outDir.resolve("report.json"), JsonReport.render(report)));
         if (formats.contains("md")) written.add(write(outDir.resolve("report.md"), MarkdownReport.render(report)));
+        if (formats.contains("sarif")) written.add(write(outDir.resolve("report.sarif"), SarifReport.render(report)));
         return written;
     }
 

@@ -26,6 +26,11 @@ public record Scenario(
         Thresholds thresholds,
         Output output) {
 
+    /** The same scenario judged by other thresholds (a project's .rehearse.yaml when the scenario sets none). */
+    public Scenario withThresholds(Thresholds t) {
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, t, output);
+    }
+
     /** An existing server. Writes (schema, seed, migrations) need {@code allowWrites}. */
     public record External(String url, String user, String password, boolean allowWrites) {
         public static final External NONE = new External(null, null, null, false);

@@ -86,6 +86,43 @@ public final class ScenarioLoader {
         return new ScenarioLoader(yamlFile, env).build(YamlNode.parse(yamlFile, content));
     }
 
+    /** Keys of the project configuration, {@code .rehearse.yaml}. */
+    private static final List<String> PROJECT_KEYS = List.of("engine", "exclude", "thresholds", "lock_timeout", "transaction");
+
+    /**
+     * Reads a project configuration ({@code .rehearse.yaml}): {@code engine} (the version lint assumes),
+     * {@code exclude} (rule ids accepted project-wide; {@code knownRule} says which ids exist),
+     * {@code thresholds} (the scenario keys) and {@code lock_timeout} (the deploy sets one itself).
+     */
+    public static ProjectConfig loadProjectConfig(Path yamlFile, java.util.function.Predicate<String> knownRule) {
+        byte[] content;
+        try {
+            if (Files.isDirectory(yamlFile)) throw InvalidInputException.at(yamlFile, 0, "cannot read: is a directory");
+            content = Files.readAllBytes(yamlFile);
+        } catch (NoSuchFileException e) {
+            throw InvalidInputException.at(yamlFile, 0, "cannot read: no such file");
+        } catch (IOException e) {
+            throw InvalidInputException.at(yamlFile, 0, "cannot read: " + e.getMessage());
+        }
+        ScenarioLoader l = new ScenarioLoader(yamlFile, System::getenv);
+        Section top = l.new Section(YamlNode.parse(yamlFile, content), "", 1, PROJECT_KEYS);
+        EngineSpec engine = top.get("engine", null, new Conv<>("an engine such as postgres:16", EngineSpec::parse));
+        List<String> exclude = new ArrayList<>();
+        for (Scalar s : top.items("exclude")) {
+            if (!knownRule.test(s.text())) {
+                throw InvalidInputException.at(yamlFile, s.line(), "unknown rule '" + s.text()
+                        + "' in exclude; rule ids are listed in docs/patterns/");
+            }
+            exclude.add(s.text());
+        }
+        Thresholds thresholds = l.thresholds(top.section("thresholds", "query_wait_flag", "query_wait_block",
+                "lock_hold_flag", "lock_hold_block", "p99_factor", "p99_min_increase", "backfill_rows_flag",
+                "wal_bytes_flag", "replication_lag_flag", "replication_lag_block"));
+        Integer lockTimeout = top.get("lock_timeout", null, l.intDuration(0));
+        Transaction transaction = top.get("transaction", Transaction.AUTO, l.enumChoice(Transaction.values()));
+        return new ProjectConfig(yamlFile, engine, List.copyOf(exclude), thresholds, lockTimeout, transaction);
+    }
+
     // ---- the file ----
 
     private Scenario build(YamlNode root) {

@@ -185,4 +185,39 @@ class AnalyzerTest {
         assertThat(a.statements().get(1).impact().blockedQueries()).isZero();
         assertThat(a.statements().get(0).locks().get(0).heldMs()).isEqualTo(300L); // until the commit
     }
+
+    @Test
+    void runHonoursSuppressionsAndTheProjectExcludeButStillListsTheFinding() {
+        Migration m = new Migration("V1__x.sql", Path.of("V1__x.sql"), List.of(new SqlStatement(
+                "ALTER TABLE orders ALTER COLUMN note SET NOT NULL", 3, SqlStatement.Kind.TRANSACTIONAL,
+                List.of("-- rehearse:ignore set-not-null orders is small in production too"))), null);
+        var a = analyze(scenario(null), statement(m, 2_000, 2_050, setNotNullFacts()), List.of(), List.of(), false);
+        assertThat(a.verdict()).isEqualTo(Verdict.SAFE_TO_SHIP);
+        Report.Finding f = a.findings().get(0);
+        assertThat(f.rule()).isEqualTo("set-not-null");
+        assertThat(f.file()).isEqualTo("V1__x.sql");
+        assertThat(f.line()).isEqualTo(3);
+        assertThat(f.suppressed()).isEqualTo(new Report.Suppressed("statement", "orders is small in production too"));
+        assertThat(a.categories().get(Category.CONSTRAINT_VALIDATION.ordinal()).status()).isEqualTo(Status.PASS);
+
+        Migration plain = migration("ALTER TABLE orders ALTER COLUMN note SET NOT NULL");
+        MigrationRun run = new MigrationRun(SESSION, List.of(statement(plain, 2_000, 2_050, setNotNullFacts())),
+                Map.of("orders", 1_000_000L), List.of(), List.of());
+        Scenario sc = scenario(null);
+        var excluded = new Analyzer(sc.thresholds(), java.util.Set.of("set-not-null")).analyze(new Analyzer.Input(sc, run,
+                List.of(), List.of(), false, 0, 0, 1_000 * MS, Rules.POSTGRES, PostgresLexer::words, AnalyzerTest::blocks));
+        assertThat(excluded.verdict()).isEqualTo(Verdict.SAFE_TO_SHIP);
+        assertThat(excluded.findings().get(0).suppressed().by()).isEqualTo("config");
+    }
+
+    @Test
+    void measurementRefutesTheClaimWhenNothingWasScanned() {
+        // SET NOT NULL after a validated CHECK on PostgreSQL 12+: the lock, but no scan, so no finding
+        Migration m = migration("ALTER TABLE orders ALTER COLUMN note SET NOT NULL");
+        StatementProbe.Facts noScan = new StatementProbe.Facts(List.of(new StatementProbe.HeldLock("orders", "AccessExclusiveLock")),
+                List.of(), List.of(), List.of(), List.of(), 512L);
+        var a = analyze(scenario(500_000_000L), statement(m, 2_000, 2_003, noScan), List.of(), List.of(), false);
+        assertThat(a.findings()).isEmpty();
+        assertThat(a.verdict()).isEqualTo(Verdict.SAFE_TO_SHIP);
+    }
 }

@@ -47,7 +47,7 @@ class JsonReportTest {
         }
         for (JsonNode c : json.get("categories")) assertThat(keys(c)).containsExactly("category", "status", "issue", "action");
         for (JsonNode f : json.get("findings")) {
-            assertThat(keys(f)).containsExactly("rule", "category", "status", "statementIndex", "message", "action");
+            assertThat(keys(f)).containsExactly("rule", "category", "status", "statementIndex", "message", "action", "file", "line", "suppressed");
         }
     }
 

@@ -29,12 +29,17 @@ public final class PostgresSplitter implements SqlSplitter {
     public List<SqlStatement> split(String text) {
         List<SqlStatement> out = new ArrayList<>();
         List<Token> stmt = new ArrayList<>(); // significant tokens of the statement being read
+        List<String> comments = new ArrayList<>(); // before the statement's first token: they belong to it
         int parens = 0, atomic = 0;
         for (Token t : PostgresLexer.tokenize(text)) {
-            if (t.type() == Token.Type.COMMENT) continue;
+            if (t.type() == Token.Type.COMMENT) {
+                if (stmt.isEmpty()) comments.add(t.text());
+                continue;
+            }
             if (t.type() == Token.Type.SEMICOLON && parens == 0 && atomic == 0) {
-                emit(text, stmt, out);
+                emit(text, stmt, comments, out);
                 stmt.clear();
+                comments = new ArrayList<>();
                 continue;
             }
             if (t.is(Token.Type.PUNCT, "(")) parens++;
@@ -47,16 +52,16 @@ public final class PostgresSplitter implements SqlSplitter {
             }
             stmt.add(t);
         }
-        emit(text, stmt, out);
+        emit(text, stmt, comments, out);
         return out;
     }
 
-    private void emit(String text, List<Token> stmt, List<SqlStatement> out) {
+    private void emit(String text, List<Token> stmt, List<String> comments, List<SqlStatement> out) {
         if (stmt.isEmpty()) return;
         Token first = stmt.get(0), last = stmt.get(stmt.size() - 1);
         // from the first to the last significant token: comments between statements belong to neither, and
         // a trailing -- comment would swallow anything a caller appends to the statement
-        out.add(new SqlStatement(text.substring(first.start(), last.end()), first.line(), kind(keys(stmt))));
+        out.add(new SqlStatement(text.substring(first.start(), last.end()), first.line(), kind(keys(stmt)), comments));
     }
 
     /** CREATE [OR REPLACE] FUNCTION | PROCEDURE, the only statements that can hold BEGIN ATOMIC. */

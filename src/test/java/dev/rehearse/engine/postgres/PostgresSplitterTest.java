@@ -53,7 +53,7 @@ class PostgresSplitterTest {
     }
 
     @Test
-    void commentsBetweenStatementsAreDroppedAndCommentsInsideKept() {
+    void commentsBeforeAStatementAttachToItAndCommentsInsideAreKept() {
         String sql = """
                 -- header; with 'quotes'
                 /* block; "x" */
@@ -64,7 +64,8 @@ class PostgresSplitterTest {
                 -- footer
                 """;
         assertThat(split(sql)).containsExactly(new SqlStatement(
-                "CREATE TABLE t ( -- the table; it's new\n  id int /* key; */\n)", 3, Kind.TRANSACTIONAL));
+                "CREATE TABLE t ( -- the table; it's new\n  id int /* key; */\n)", 3, Kind.TRANSACTIONAL,
+                java.util.List.of("-- header; with 'quotes'", "/* block; \"x\" */")));
     }
 
     @Test

@@ -1,0 +1,11 @@
+DO $$
+DECLARE
+  last_id bigint := 0;
+BEGIN
+  LOOP
+    UPDATE accounts SET region = 'eu' WHERE id > last_id AND id <= last_id + 5000 AND region IS NULL;
+    last_id := last_id + 5000;
+    PERFORM pg_sleep(0.01);
+    EXIT WHEN last_id >= 20000;
+  END LOOP;
+END $$;

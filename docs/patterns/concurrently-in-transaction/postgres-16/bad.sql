@@ -1,0 +1,3 @@
+BEGIN;
+CREATE INDEX CONCURRENTLY accounts_email_idx ON accounts (email);
+COMMIT;

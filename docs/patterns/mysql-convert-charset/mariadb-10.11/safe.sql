@@ -1,0 +1,2 @@
+-- Convert with gh-ost or pt-online-schema-change, outside the migration:
+--   pt-online-schema-change --alter "CONVERT TO CHARACTER SET utf8mb4" D=app,t=accounts

@@ -1,0 +1,1 @@
+-- Rebuild with gh-ost or pt-online-schema-change (--alter "ENGINE=InnoDB"), off-peak, replicas watched.

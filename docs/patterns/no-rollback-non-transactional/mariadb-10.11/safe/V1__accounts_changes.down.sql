@@ -1,0 +1,2 @@
+DROP INDEX accounts_region_idx ON accounts;
+ALTER TABLE accounts DROP COLUMN note;

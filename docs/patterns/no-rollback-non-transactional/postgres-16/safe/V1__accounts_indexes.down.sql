@@ -1,0 +1,2 @@
+DROP INDEX CONCURRENTLY IF EXISTS accounts_email_idx;
+DROP INDEX CONCURRENTLY IF EXISTS accounts_region_idx;

@@ -1,0 +1,2 @@
+-- requires: postgres 12+
+REINDEX TABLE CONCURRENTLY accounts;

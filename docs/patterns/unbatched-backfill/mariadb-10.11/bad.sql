@@ -1,0 +1,1 @@
+UPDATE accounts SET region = 'eu' WHERE region IS NULL;

@@ -1,0 +1,2 @@
+-- No SQL form is online. Rebuild with pg_repack, outside the migration:
+--   pg_repack --table=accounts --no-order

@@ -1,0 +1,2 @@
+-- new rows are checked at once; existing rows later
+ALTER TABLE accounts ADD CONSTRAINT accounts_id_positive CHECK (id > 0) NOT VALID;

@@ -1,0 +1,2 @@
+-- SHARE UPDATE EXCLUSIVE: reads and writes go on while it scans
+ALTER TABLE accounts VALIDATE CONSTRAINT accounts_id_positive;

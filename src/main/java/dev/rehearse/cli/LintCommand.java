@@ -1,0 +1,129 @@
+package dev.rehearse.cli;
+
+import dev.rehearse.InvalidInputException;
+import dev.rehearse.RehearsalFailedException;
+import dev.rehearse.Version;
+import dev.rehearse.analyze.Linter;
+import dev.rehearse.analyze.Rules;
+import dev.rehearse.engine.Engine;
+import dev.rehearse.migrate.Migration;
+import dev.rehearse.migrate.SqlMigrationSource;
+import dev.rehearse.report.LintConsoleReport;
+import dev.rehearse.report.Report;
+import dev.rehearse.report.ReportWriter;
+import dev.rehearse.scenario.EngineSpec;
+import dev.rehearse.scenario.ProjectConfig;
+import dev.rehearse.scenario.Scenario;
+import dev.rehearse.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code rehearse lint}: the rule catalog without a database, in milliseconds. */
+@Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Static rules only, no database: the same rule ids and findings[] as run.")
+final class LintCommand implements Callable<Integer> {
+
+    static final List<String> FORMATS = List.of("console", "json", "md", "sarif");
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Migration files or directories (.sql).")
+    List<Path> paths;
+
+    @Option(names = "--engine", paramLabel = "KIND:VERSION",
+            description = "postgres:10 .. postgres:18, mysql:8.0, mysql:8.0.28, mariadb:10.11 (default: .rehearse.yaml, else postgres:16).")
+    String engine;
+
+    @Option(names = "--format", paramLabel = "sql", description = "Migration format (this build: sql).")
+    String format;
+
+    @Option(names = "--report", paramLabel = "FORMATS", description = "console,json,md,sarif (default console).")
+    String report;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default reports/<timestamp>).")
+    Path out;
+
+    @Option(names = "--fail-on", paramLabel = "block|flag|never", description = "Verdict that exits 1 (default block).")
+    String failOn;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Project configuration (default ./.rehearse.yaml when present).")
+    Path config;
+
+    @Override
+    public Integer call() {
+        long start = System.nanoTime();
+        ProjectConfig project = projectConfig(config);
+        EngineSpec spec;
+        try {
+            spec = engine != null ? EngineSpec.parse(engine) : project.engine() != null ? project.engine() : EngineSpec.DEFAULT;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--engine: " + e.getMessage());
+        }
+        if (format != null && !format.equalsIgnoreCase("sql")) {
+            throw new InvalidInputException("--format: '" + format + "' is not available for lint in this build; use sql");
+        }
+        Scenario.FailOn fail = failOn(failOn);
+        Set<String> formats = formats(report);
+
+        Engine.Dialect dialect = Engine.dialect(spec);
+        List<Migration> migrations = new SqlMigrationSource(dialect.splitter()).read(paths);
+        Linter.Result result = new Linter(new Linter.Options(spec, new HashSet<>(project.exclude()),
+                project.lockTimeoutMs() != null, project.transaction() == Scenario.Transaction.ALWAYS), dialect.words())
+                .lint(migrations);
+        Report r = Linter.report(result, spec, Version.get(), (System.nanoTime() - start) / 1e9);
+
+        if (formats.contains("console")) {
+            System.out.print(LintConsoleReport.render(r));
+            System.out.flush();
+        }
+        if (formats.stream().anyMatch(f -> !f.equals("console"))) {
+            Path dir = out != null ? out
+                    : Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")));
+            try {
+                for (Path written : ReportWriter.write(r, dir, formats)) Progress.line("report: " + written);
+            } catch (java.io.IOException e) {
+                throw new RehearsalFailedException("cannot write the report to " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        return RunCommand.reached(r.verdict(), fail) ? Main.VERDICT : Main.OK;
+    }
+
+    static ProjectConfig projectConfig(Path explicit) {
+        if (explicit != null) return ScenarioLoader.loadProjectConfig(explicit, Rules::known);
+        Path dflt = Path.of(".rehearse.yaml");
+        return Files.isRegularFile(dflt) ? ScenarioLoader.loadProjectConfig(dflt, Rules::known) : ProjectConfig.NONE;
+    }
+
+    private static Scenario.FailOn failOn(String text) {
+        if (text == null) return Scenario.FailOn.BLOCK;
+        try {
+            return Scenario.FailOn.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--fail-on: '" + text + "'; expected block, flag or never");
+        }
+    }
+
+    private static Set<String> formats(String text) {
+        if (text == null) return Set.of("console");
+        Set<String> out = new LinkedHashSet<>();
+        for (String part : text.split(",")) {
+            String p = part.trim().toLowerCase(Locale.ROOT);
+            if (p.isEmpty()) continue;
+            if (!FORMATS.contains(p)) {
+                throw new InvalidInputException("--report: '" + p + "'; lint writes " + String.join(", ", FORMATS));
+            }
+            out.add(p);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.rehearse.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rehearse.analyze.Rule;
+import dev.rehearse.analyze.Rules;
+import dev.rehearse.report.Report.Finding;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * {@code report.sarif}: SARIF 2.1.0 for code-scanning UIs. One result per finding with its rule id, level
+ * ({@code BLOCK} = error, {@code FLAG} = warning), message and file:line; suppressed findings carry SARIF
+ * {@code suppressions} with the user's reason. Rules carry the catalog's title, explanation and advice.
+ */
+public final class SarifReport {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private SarifReport() {}
+
+    public static String render(Report r) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        root.put("version", "2.1.0");
+        ObjectNode run = root.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "rehearse");
+        if (r.tool() != null) driver.put("version", r.tool().version());
+        ArrayNode rules = driver.putArray("rules");
+        Set<String> ids = new LinkedHashSet<>();
+        for (Finding f : Format.list(r.findings())) ids.add(f.rule());
+        for (String id : ids) {
+            ObjectNode rule = rules.addObject();
+            rule.put("id", id);
+            Rule known = Rules.ALL.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+            if (known != null) {
+                rule.putObject("shortDescription").put("text", known.title());
+                rule.putObject("fullDescription").put("text", known.explanation());
+                rule.putObject("help").put("text", known.advice());
+                rule.put("helpUri", "docs/patterns/" + id + ".md");
+            }
+        }
+        ArrayNode results = run.putArray("results");
+        for (Finding f : Format.list(r.findings())) {
+            ObjectNode res = results.addObject();
+            res.put("ruleId", f.rule());
+            res.put("level", f.status() == null ? "note" : switch (f.status()) {
+                case BLOCK -> "error";
+                case FLAG -> "warning";
+                case PASS -> "note";
+            });
+            res.putObject("message").put("text", Format.or(f.message())
+                    + (f.action() == null ? "" : "\nSafe rewrite:\n" + f.action().strip()));
+            if (f.file() != null) {
+                ObjectNode phys = res.putArray("locations").addObject().putObject("physicalLocation");
+                phys.putObject("artifactLocation").put("uri", f.file().replace('\\', '/'));
+                if (f.line() != null) phys.putObject("region").put("startLine", f.line());
+            }
+            if (f.suppressed() != null) {
+                ObjectNode s = res.putArray("suppressions").addObject();
+                s.put("kind", f.suppressed().by().equals("config") ? "external" : "inSource");
+                s.put("justification", f.suppressed().reason());
+            }
+        }
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.rehearse.analyze;
+
+import dev.rehearse.engine.Engine;
+import dev.rehearse.migrate.SqlMigrationSource;
+import dev.rehearse.report.Report.Finding;
+import dev.rehearse.scenario.EngineSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The state lint keeps across a migration set, which per-statement linters cannot see. */
+class LinterTest {
+
+    @TempDir
+    Path dir;
+
+    private List<String> lint(String engine, Linter.Options options, String... files) throws Exception {
+        try (var old = Files.list(dir)) {
+            for (Path p : old.toList()) Files.delete(p);
+        }
+        for (int i = 0; i < files.length; i++) Files.writeString(dir.resolve("V" + (i + 1) + "__m.sql"), files[i]);
+        EngineSpec spec = EngineSpec.parse(engine);
+        Engine.Dialect d = Engine.dialect(spec);
+        Linter.Options o = options != null ? options : Linter.Options.of(spec);
+        return new Linter(o, d.words()).lint(new SqlMigrationSource(d.splitter()).read(List.of(dir))).counted().stream()
+                .map(f -> f.rule() + "@" + f.file() + ":" + f.line()).toList();
+    }
+
+    private List<String> lint(String engine, String... files) throws Exception {
+        return lint(engine, null, files);
+    }
+
+    @Test
+    void tablesCreatedEarlierInTheSetAreNew() throws Exception {
+        assertThat(lint("postgres:16",
+                "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint, note text);",
+                "CREATE INDEX orders_customer_idx ON orders (customer_id);\nALTER TABLE orders ALTER COLUMN note SET NOT NULL;\n"
+                        + "ALTER TABLE orders ADD CONSTRAINT orders_note_check CHECK (note <> '');\nDROP TABLE orders;"))
+                .isEmpty();
+        assertThat(lint("postgres:16", "CREATE INDEX orders_customer_idx ON orders (customer_id);"))
+                .contains("create-index-non-concurrent@V1__m.sql:1");
+    }
+
+    @Test
+    void aValidatedCheckLetsSetNotNullSkipItsScanFromPostgres12() throws Exception {
+        String[] set = {
+                "SET lock_timeout = '5s';\nALTER TABLE orders ADD CONSTRAINT orders_note_nn CHECK (note IS NOT NULL) NOT VALID;",
+                "ALTER TABLE orders VALIDATE CONSTRAINT orders_note_nn;",
+                "ALTER TABLE orders ALTER COLUMN note SET NOT NULL;"};
+        assertThat(lint("postgres:16", set)).isEmpty();
+        assertThat(lint("postgres:11", set)).containsExactly("set-not-null@V3__m.sql:1");
+        // without the VALIDATE the CHECK proves nothing
+        assertThat(lint("postgres:16", set[0], "SELECT 1;", set[2])).containsExactly("set-not-null@V3__m.sql:1");
+    }
+
+    @Test
+    void theTargetVersionDecidesWhatRewrites() throws Exception {
+        String constant = "SET lock_timeout = '5s';\nALTER TABLE t ADD COLUMN plan text DEFAULT 'free';";
+        assertThat(lint("postgres:10", constant)).containsExactly("add-column-rewrite@V1__m.sql:2");
+        assertThat(lint("postgres:11", constant)).isEmpty();
+        assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER TABLE t ADD COLUMN at timestamptz DEFAULT now();")).isEmpty();
+        assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER TABLE t ADD COLUMN at timestamptz DEFAULT clock_timestamp();"))
+                .containsExactly("add-column-rewrite@V1__m.sql:2");
+        assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER TABLE t ALTER COLUMN c TYPE varchar(200);\n"
+                + "ALTER TABLE t ALTER COLUMN d TYPE text;")).isEmpty();
+        assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER TABLE t ALTER COLUMN c TYPE text USING trim(c);"))
+                .containsExactly("alter-column-type@V1__m.sql:2");
+    }
+
+    @Test
+    void transactionsDecideConcurrentlyAndValidate() throws Exception {
+        assertThat(lint("postgres:16", "CREATE INDEX CONCURRENTLY i ON t (a);")).isEmpty();
+        assertThat(lint("postgres:16", "BEGIN;\nCREATE INDEX CONCURRENTLY i ON t (a);\nCOMMIT;"))
+                .containsExactly("concurrently-in-transaction@V1__m.sql:2");
+        EngineSpec pg = EngineSpec.parse("postgres:16");
+        assertThat(lint("postgres:16", new Linter.Options(pg, Set.of(), false, true), "CREATE INDEX CONCURRENTLY i ON t (a);"))
+                .containsExactly("concurrently-in-transaction@V1__m.sql:1");
+        assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER TABLE t ADD CONSTRAINT c FOREIGN KEY (p) REFERENCES p (id) NOT VALID;\n"
+                + "ALTER TABLE t VALIDATE CONSTRAINT c;")).containsExactly("validate-in-same-transaction@V1__m.sql:3");
+    }
+
+    @Test
+    void lockTimeoutOnceSetCoversTheRestOfTheSet() throws Exception {
+        assertThat(lint("postgres:16", "ALTER TABLE t ADD COLUMN a int;\nALTER TABLE t ADD COLUMN b int;",
+                "ALTER TABLE u ADD COLUMN a int;")).containsExactly("missing-lock-timeout@V1__m.sql:1", "missing-lock-timeout@V2__m.sql:1");
+        assertThat(lint("postgres:16", "SET lock_timeout = '2s';", "ALTER TABLE t ADD COLUMN a int;")).isEmpty();
+        assertThat(lint("postgres:16", "ALTER TABLE t VALIDATE CONSTRAINT c;")).isEmpty(); // SHARE UPDATE EXCLUSIVE
+        EngineSpec pg = EngineSpec.parse("postgres:16");
+        assertThat(lint("postgres:16", new Linter.Options(pg, Set.of(), true, false), "ALTER TABLE t ADD COLUMN a int;")).isEmpty();
+    }
+
+    @Test
+    void backfillsAreBatchedIdempotentThrottledAndRecorded() throws Exception {
+        assertThat(lint("postgres:16", "UPDATE t SET a = 0 WHERE a IS NULL;")).containsExactly("unbatched-backfill@V1__m.sql:1");
+        assertThat(lint("postgres:16", "UPDATE t SET a = 0 WHERE id BETWEEN 1 AND 1000 AND a IS NULL;")).isEmpty();
+        assertThat(lint("postgres:16", "UPDATE t SET n = n + 1 WHERE id < 1000;")).containsExactly("backfill-not-idempotent@V1__m.sql:1");
+        assertThat(lint("postgres:16", "UPDATE t SET n = n + 1, done = true WHERE id < 1000 AND NOT done;")).isEmpty();
+    }
+
+    @Test
+    void mysqlForeignKeyChecksOffMakesTheForeignKeyInPlace() throws Exception {
+        String fk = "ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (p) REFERENCES p (id);";
+        assertThat(lint("mysql:8.0", "SET lock_wait_timeout = 5;\n" + fk)).containsExactly("mysql-add-foreign-key-copy@V1__m.sql:2");
+        assertThat(lint("mysql:8.0", "SET lock_wait_timeout = 5;\nSET foreign_key_checks = 0;\n" + fk)).isEmpty();
+    }
+
+    @Test
+    void aStatementSuppressionCoversOnlyTheNextStatement() throws Exception {
+        List<String> found = lint("postgres:16", "SET lock_timeout = '5s';\n-- rehearse:ignore drop-table archived in release 40\n"
+                + "DROP TABLE a;\nDROP TABLE b;");
+        assertThat(found).containsExactly("drop-table@V1__m.sql:4");
+    }
+
+    @Test
+    void findingsCarryFileLineAndTheSameShapeAsRun() throws Exception {
+        Files.writeString(dir.resolve("V1__m.sql"), "\n\nTRUNCATE audit;");
+        EngineSpec spec = EngineSpec.parse("postgres:16");
+        Engine.Dialect d = Engine.dialect(spec);
+        Linter.Result r = new Linter(Linter.Options.of(spec), d.words()).lint(new SqlMigrationSource(d.splitter()).read(List.of(dir)));
+        Finding f = r.counted().stream().filter(x -> x.rule().equals("truncate")).findFirst().orElseThrow();
+        assertThat(f.category()).isEqualTo(Category.DATA_LOSS);
+        assertThat(f.statementIndex()).isEqualTo(1);
+        assertThat(f.line()).isEqualTo(3);
+        var report = Linter.report(r, spec, "test", 0.01);
+        assertThat(report.categories()).hasSize(8);
+        assertThat(report.verdict()).isEqualTo(Verdict.SAFE_WITH_MODIFICATIONS);
+        assertThat(report.statements()).isEmpty();
+        assertThat(report.seed()).isNull();
+    }
+
+    @Test
+    void statingTheMysqlAlgorithmTurnsASilentCopyOrRebuildIntoARefusal() throws Exception {
+        assertThat(lint("mysql:8.0", "SET lock_wait_timeout = 5;\nALTER TABLE t MODIFY COLUMN c BIGINT NOT NULL;"))
+                .containsExactly("mysql-modify-column-copy@V1__m.sql:2");
+        assertThat(lint("mysql:8.0", "SET lock_wait_timeout = 5;\nALTER TABLE t MODIFY COLUMN c BIGINT NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;"))
+                .isEmpty();
+        EngineSpec old = EngineSpec.parse("mysql:8.0.28");
+        Rule rule = Rules.byId("mysql-add-column-rebuild");
+        String sql = "ALTER TABLE t ADD COLUMN n TEXT AFTER id, ALGORITHM=INSTANT";
+        Rule.Claim claim = rule.claim().apply(old, new Rule.Words(sql, Engine.dialect(old).words().apply(sql)));
+        assertThat(claim.fails()).isTrue();
+    }
+}
