@@ -123,7 +123,7 @@ public final class Rehearsal {
             sampler.close();
             events = load.events();
             achieved = sampler.achievedIntervalMs();
-            if (sampler.failure() != null) progress.accept("observe: lock sampler stopped: " + sampler.failure());
+            if (sampler.failure() != null) progress.accept("observe: a lock sample failed: " + sampler.failure());
         } catch (SQLException e) {
             throw new RehearsalFailedException("cannot start the lock sampler or the workload: " + e.getMessage(), e);
         }

@@ -19,6 +19,8 @@ public final class LockSampler implements AutoCloseable {
         List<LockSample.SessionLock> sample(Connection c) throws SQLException;
     }
 
+    private static final int MAX_FAILURES_IN_A_ROW = 20;
+
     private final Database db;
     private final Probe probe;
     private final Timeline timeline;
@@ -47,9 +49,18 @@ public final class LockSampler implements AutoCloseable {
         try (c) {
             long next = System.nanoTime();
             long previous = -1;
+            int failuresInARow = 0;
             while (running) {
                 long at = System.nanoTime();
-                timeline.add(new LockSample(at, probe.sample(c)));
+                try {
+                    timeline.add(new LockSample(at, probe.sample(c)));
+                    failuresInARow = 0;
+                } catch (SQLException e) {
+                    // One poll can fail under load (a cancelled query, a backend gone mid-join); a gap of one
+                    // interval is honest, but a sampler that keeps failing measures nothing: stop and say so.
+                    failure = e.getMessage();
+                    if (++failuresInARow >= MAX_FAILURES_IN_A_ROW || !c.isValid(1)) return;
+                }
                 if (previous >= 0) intervals.add(at - previous);
                 previous = at;
                 next += intervalNanos;
@@ -78,7 +89,7 @@ public final class LockSampler implements AutoCloseable {
         return copy.get(copy.size() / 2) / 1e6;
     }
 
-    /** Why sampling stopped early, or null. */
+    /** The last poll error (sampling may have gone on after it), or null. */
     public String failure() {
         return failure;
     }

@@ -54,18 +54,24 @@ class TeardownTest {
                 cmd.contains("postgres") && dirs.stream().anyMatch(d -> cmd.contains(d.toString()))).orElse(false)).toList();
     }
 
-    private static List<Path> newRunDirs(List<Path> before) throws Exception {
+    /** The run directories the child created: their owner file names its pid (other runs may share the root). */
+    private static List<Path> runDirsOf(Process child) throws Exception {
         try (Stream<Path> s = Files.list(RunDirectories.root())) {
-            return s.filter(d -> !before.contains(d)).toList();
+            return s.filter(d -> {
+                try {
+                    return Files.readString(d.resolve("owner")).startsWith(child.pid() + " ");
+                } catch (Exception e) {
+                    return false;
+                }
+            }).toList();
         }
     }
 
     @Test
     void sigintStopsTheDatabaseAndRemovesItsDirectory(@TempDir Path dir) throws Exception {
-        List<Path> before = CliTest.runDirs();
         Process p = startLongRehearsal(dir);
         List<String> out = awaitLoad(p);
-        List<Path> mine = newRunDirs(before);
+        List<Path> mine = runDirsOf(p);
         assertThat(mine).as(String.join("\n", out)).hasSize(1);
         assertThat(postgresUnder(mine)).isNotEmpty();
 
@@ -77,10 +83,10 @@ class TeardownTest {
 
     @Test
     void aRunKilledOutrightIsReapedByTheNext(@TempDir Path dir) throws Exception {
-        List<Path> before = CliTest.runDirs();
         Process p = startLongRehearsal(dir);
         awaitLoad(p);
-        List<Path> mine = newRunDirs(before);
+        List<Path> mine = runDirsOf(p);
+        assertThat(mine).hasSize(1);
         new ProcessBuilder("kill", "-KILL", Long.toString(p.pid())).start().waitFor();
         p.waitFor(30, TimeUnit.SECONDS);
         assertThat(postgresUnder(mine)).as("SIGKILL leaves the server behind").isNotEmpty();
