@@ -127,7 +127,8 @@ public final class Analyzer {
             int errors = (int) rec.events().stream()
                     .filter(e -> e.error() != null && e.endNanos() >= s.startNanos() && e.endNanos() < errorsUntil)
                     .count();
-            impact = new Report.Impact((int) blocked[0], blocked[1], StatementEvidence.p99(during), baselineP99, errors);
+            impact = new Report.Impact((int) blocked[0], blocked[1], StatementEvidence.p99(during), baselineP99, errors,
+                    during.size());
         }
         var f = s.facts();
         return new Report.StatementReport(s.index(), s.migration().name(), s.statement().line(), s.statement().sql(),
@@ -420,8 +421,12 @@ public final class Analyzer {
         return n + " " + (n == 1 ? one : many);
     }
 
+    /** Below this many queries a window's "p99" is just its slowest query: noise, not a regression. */
+    private static final int MIN_QUERIES_FOR_P99 = 50;
+
     private boolean latencyRegressed(Report.Impact i) {
-        return i != null && i.p99Ms() != null && i.baselineP99Ms() != null
+        return i != null && i.p99Ms() != null && i.baselineP99Ms() != null && i.queries() != null
+                && i.queries() >= MIN_QUERIES_FOR_P99
                 && i.p99Ms() > i.baselineP99Ms() * t.p99Factor() && i.p99Ms() - i.baselineP99Ms() >= t.p99MinIncreaseMs();
     }
 

@@ -61,9 +61,13 @@ public record Report(
      */
     public record Lock(String relation, String mode, String blocks, Long heldMs) {}
 
-    /** What the statement did to the application's queries while it ran (and while its locks were held). */
+    /**
+     * What the statement did to the application's queries while it ran (and while its locks were held).
+     *
+     * @param queries application queries in flight during the statement: the sample size behind p99Ms
+     */
     public record Impact(Integer blockedQueries, Long maxBlockedMs, Double p99Ms, Double baselineP99Ms,
-                         Integer errors) {}
+                         Integer errors, Integer queries) {}
 
     /**
      * @param rule stable kebab-case id shared by lint and run

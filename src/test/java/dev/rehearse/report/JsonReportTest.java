@@ -42,7 +42,7 @@ class JsonReportTest {
         for (JsonNode s : json.get("statements")) {
             assertThat(keys(s)).containsExactlyInAnyOrderElementsOf(concat(CONTRACT_STATEMENT, EXTENSION_STATEMENT))
                     .containsExactlyElementsOf(components(Report.StatementReport.class));
-            assertThat(keys(s.get("impact"))).containsExactly("blockedQueries", "maxBlockedMs", "p99Ms", "baselineP99Ms", "errors");
+            assertThat(keys(s.get("impact"))).containsExactly("blockedQueries", "maxBlockedMs", "p99Ms", "baselineP99Ms", "errors", "queries");
             for (JsonNode l : s.get("locks")) assertThat(keys(l)).containsExactly("relation", "mode", "blocks", "heldMs");
         }
         for (JsonNode c : json.get("categories")) assertThat(keys(c)).containsExactly("category", "status", "issue", "action");

@@ -38,13 +38,13 @@ final class ReportFixture {
                 "ALTER TABLE orders ALTER COLUMN customer_id SET NOT NULL", true, 1_200, 840, null, 0L,
                 List.of(new Lock("orders", "AccessExclusiveLock", "reads_writes", 840L)),
                 List.of(), List.of(), List.of("orders"), 16_384L, null,
-                new Impact(12, 790L, 812.4, 4.1, 0),
+                new Impact(12, 790L, 812.4, 4.1, 0, 140),
                 new Estimate("orders", 1_000_000, 840.0, 400_000_000L, 336_000L));
         StatementReport index = new StatementReport(2, "V3__orders_indexes_and_fk.sql", 1,
                 "CREATE INDEX CONCURRENTLY orders_created_at_idx\n    ON orders (created_at)", false, 2_300, 1_150, null, 0L,
                 List.of(new Lock("orders", "ShareUpdateExclusiveLock", "none", 1_150L)),
                 List.of(), List.of(), List.of("orders"), 24_117_248L, null,
-                new Impact(0, null, 5.2, 4.1, 0),
+                new Impact(0, null, 5.2, 4.1, 0, 35),
                 new Estimate("orders", 1_000_000, 1_150.0, null, null));
         StatementReport fk = new StatementReport(3, "V3__orders_indexes_and_fk.sql", 4,
                 "ALTER TABLE order_items\n    ADD CONSTRAINT order_items_order_fk FOREIGN KEY (order_id) REFERENCES orders (id)",
@@ -53,7 +53,7 @@ final class ReportFixture {
                 null, List.of(new Lock("order_items", "ShareRowExclusiveLock", "writes", null),
                         new Lock("orders", "ShareRowExclusiveLock", "writes", null)),
                 List.of(), List.of(), List.of("order_items"), null, null,
-                new Impact(null, null, null, null, null), null);
+                new Impact(null, null, null, null, null, null), null);
 
         List<CategoryResult> categories = List.of(
                 pass(Category.LOCK_CONTENTION),
