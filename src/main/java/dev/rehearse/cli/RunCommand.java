@@ -70,6 +70,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the data generator.")
     Long seed;
 
+    @Option(names = "--profile", paramLabel = "FILE",
+            description = "A data profile (seed-data/*.yaml): row counts and column generators; --rows override its counts.")
+    Path profile;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default reports/<timestamp>).")
     Path out;
 
@@ -83,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Scenario base = scenarioFile == null ? ScenarioLoader.defaults() : ScenarioLoader.load(scenarioFile);
         Scenario scenario = ScenarioLoader.applyOverrides(base, new CliOverrides(engine, provider, url, user, password,
-                allowWrites, schema, migrations, format, rows, noLoad, replica, out, report, failOn, lockTimeout, seed));
+                allowWrites, schema, migrations, format, rows, noLoad, replica, out, report, failOn, lockTimeout, seed, profile));
         if (scenario.replica()) {
             throw new RehearsalFailedException("--replica: replica rehearsals are not available in this build yet");
         }

@@ -41,15 +41,30 @@ public final class Seeder {
      * @throws InvalidInputException naming the table/column/constraint when the request cannot be satisfied
      */
     public SeedResult seed(Database db, Map<String, Scenario.TableData> tables, long seed, Consumer<String> progress) {
+        return seed(db, tables, seed, Profile.EMPTY, progress);
+    }
+
+    /**
+     * As above, shaped by {@code profile}: its row counts (after its scale) unless {@code tables} names
+     * the table, and its generators for the columns it names.
+     */
+    public SeedResult seed(Database db, Map<String, Scenario.TableData> tables, long seed, Profile profile,
+                           Consumer<String> progress) {
         try (Connection c = db.connect("rehearse-seed")) {
             c.setAutoCommit(true);
             Map<String, Long> requested = new LinkedHashMap<>();
-            tables.forEach((name, data) -> requested.put(name, data.rows()));
+            profile.rows().forEach(requested::put);
+            tables.forEach((name, data) -> {
+                String q = name.contains(".") ? name : "public." + name;
+                requested.keySet().removeIf(k -> (k.contains(".") ? k : "public." + k).equalsIgnoreCase(q));
+                requested.put(name, data.rows());
+            });
             Set<String> qualified = new HashSet<>();
             for (String name : requested.keySet()) qualified.add(name.contains(".") ? name : "public." + name);
-            List<TableModel> models = ImpliedForeignKeys.apply(reader.read(c), qualified, progress);
+            List<TableModel> models = ImpliedForeignKeys.apply(ProfileForeignKeys.apply(reader.read(c), profile),
+                    qualified, progress);
             List<SeedPlanner.TablePlan> plans =
-                    new SeedPlanner(models, seed, progress, new JdbcExisting(c)).plan(requested);
+                    new SeedPlanner(models, seed, progress, new JdbcExisting(c), profile).plan(requested);
             List<TableSeed> out = new ArrayList<>();
             for (SeedPlanner.TablePlan plan : plans) {
                 long start = System.nanoTime();
