@@ -51,6 +51,14 @@ public final class Rehearsal {
     private final Scenario scenario;
     private final Consumer<String> progress;
 
+    private Consumer<String> status;
+
+    /** A transient status line (the seed's progress bar) for an interactive terminal; "" clears it. */
+    public Rehearsal withStatus(Consumer<String> status) {
+        this.status = status;
+        return this;
+    }
+
     public Rehearsal(Scenario scenario, Consumer<String> progress) {
         this.scenario = scenario;
         this.progress = progress;
@@ -75,7 +83,7 @@ public final class Rehearsal {
         try (Database db = engine.provisioner(scenario.provider()).start(scenario.engine())) {
             progress.accept("provision: PostgreSQL " + db.serverVersion() + " ready at " + db.jdbcUrl());
             applySchema(db, schema);
-            SeedResult seed = new Seeder(engine.schemaReader(), engine.bulkLoader())
+            SeedResult seed = new Seeder(engine.schemaReader(), engine.bulkLoader(), status)
                     .seed(db, scenario.data().tables(), scenario.data().seed(), profile, progress);
             return rehearse(engine, db, migrations, seed, startedAt, wallStart);
         }

@@ -91,7 +91,8 @@ final class RunCommand implements Callable<Integer> {
         if (scenario.replica()) {
             throw new RehearsalFailedException("--replica: replica rehearsals are not available in this build yet");
         }
-        Rehearsal.Result result = new Rehearsal(scenario, Progress::line).run();
+        Rehearsal.Result result = new Rehearsal(scenario, Progress::line)
+                .withStatus(Progress.interactive() ? Progress::status : null).run();
         Report r = result.report();
         Path dir = scenario.output().dir() != null ? scenario.output().dir()
                 : Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")));
