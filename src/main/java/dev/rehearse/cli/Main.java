@@ -14,7 +14,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "rehearse", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Rehearses database migrations on a real, live database before they ship.",
-        subcommands = {RunCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ProfileCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the verdict is below --fail-on",
@@ -62,7 +62,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, doctor); see --help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, profile, doctor); see --help");
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -11,6 +11,7 @@ import dev.rehearse.provision.Provisioner;
 import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.scenario.Provider;
 import dev.rehearse.seed.BulkLoader;
+import dev.rehearse.seed.ProfileCapture;
 import dev.rehearse.seed.SchemaReader;
 
 import java.sql.Connection;
@@ -34,6 +35,9 @@ public interface Engine {
 
     BulkLoader bulkLoader();
 
+    /** Reads a live database's statistics into a data profile, reading no table rows. */
+    ProfileCapture profileCapture();
+
     LockSampler.Probe lockProbe();
 
     StatementProbe statementProbe(int major);
@@ -52,6 +56,13 @@ public interface Engine {
 
     /** What a lock mode blocks for the application: {@code reads_writes}, {@code writes} or {@code none}. */
     String blocks(String mode);
+
+    /** The engine a JDBC URL speaks to. */
+    static Engine ofUrl(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) return new PostgresEngine();
+        throw new dev.rehearse.InvalidInputException("--url: expected a jdbc:postgresql://HOST[:PORT]/DB URL, got '"
+                + jdbcUrl + "' (this build captures PostgreSQL profiles)");
+    }
 
     static Engine of(EngineSpec.Kind kind) {
         return switch (kind) {

@@ -225,11 +225,14 @@ public final class ProfileGenerators {
         List<String> common = mcv;
         long restCount = rest;
         ColumnGenerator rest0 = byIndex;
+        // The other values in turn, scattered: each appears equally often and all of them appear, which
+        // random draws with replacement would not (they reach only ~63% of the values at one per row).
+        long scatter = coprime(restCount, salt);
         return row -> {
             long h = Rng.hash(seed, salt, row);
             double u = unit(Rng.next(h, 1));
             for (int i = 0; i < cumulative.length; i++) if (u < cumulative[i]) return common.get(i);
-            return rest0.value(1 + Rng.below(h, restCount));
+            return rest0.value(1 + mulMod((row - 1) % restCount, scatter, restCount));
         };
     }
 
@@ -257,7 +260,7 @@ public final class ProfileGenerators {
     // ---- helpers ----
 
     /** Zipf rank in [0, n) with exponent s, by inverting the continuous power law on [1, n+1). */
-    static long zipf(long h, long n, double s) {
+    public static long zipf(long h, long n, double s) {
         double u = unit(h);
         double x;
         if (s <= 0) return Rng.below(h, n);
@@ -280,7 +283,7 @@ public final class ProfileGenerators {
     }
 
     /** A multiplier coprime to n, so that {@code r·m mod n} scatters ranks over keys as a bijection. */
-    static long coprime(long n, long salt) {
+    public static long coprime(long n, long salt) {
         if (n <= 2 || n >= (1L << 32)) return 1;
         long m = (Rng.mix(salt) >>> 33) % n | 1;
         while (gcd(m, n) != 1) m += 2;
@@ -288,7 +291,7 @@ public final class ProfileGenerators {
     }
 
     /** r·m mod n for r < n; m is 1 or below 2^32 with n, so the product fits 64 unsigned bits. */
-    static long mulMod(long r, long m, long n) {
+    public static long mulMod(long r, long m, long n) {
         return m == 1 ? r % n : Long.remainderUnsigned(r * m, n);
     }
 
@@ -301,7 +304,7 @@ public final class ProfileGenerators {
         return a;
     }
 
-    static double unit(long h) {
+    public static double unit(long h) {
         return (h >>> 11) * 0x1.0p-53;
     }
 

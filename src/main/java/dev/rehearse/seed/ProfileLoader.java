@@ -37,7 +37,7 @@ public final class ProfileLoader {
         GENERATORS.put("normal", List.of("mean", "stddev", "min", "max"));
         GENERATORS.put("zipf", List.of("distinct", "s", "values"));
         GENERATORS.put("weighted", List.of("values"));
-        GENERATORS.put("foreign_key", List.of("references", "skew"));
+        GENERATORS.put("foreign_key", List.of("references", "skew", "most_common"));
         GENERATORS.put("text", List.of("length"));
         GENERATORS.put("timestamp", List.of("from", "to", "trend"));
         GENERATORS.put("json", List.of("keys"));
@@ -185,9 +185,11 @@ public final class ProfileLoader {
         if (mc != null) {
             Mapping mm = mapping(mc.value(), where + ".most_common", List.of("values", "frequencies"));
             Entry mv = mm.entries().get("values"), mf = mm.entries().get("frequencies");
-            if (mv == null || mf == null) throw InvalidInputException.at(file, mc.keyLine(), where
-                    + ".most_common: needs values and frequencies");
-            values = strings(mv, where + ".most_common.values");
+            // A foreign key's most common values are its busiest parents, by rank: frequencies alone.
+            boolean fk = generator.equals("foreign_key");
+            if ((mv == null && !fk) || mf == null) throw InvalidInputException.at(file, mc.keyLine(), where
+                    + (fk ? ".most_common: needs frequencies" : ".most_common: needs values and frequencies"));
+            values = mv == null ? null : strings(mv, where + ".most_common.values");
             weights = new ArrayList<>();
             double sum = 0;
             for (String f : strings(mf, where + ".most_common.frequencies")) {
@@ -202,7 +204,7 @@ public final class ProfileLoader {
                 weights.add(x);
                 sum += x;
             }
-            if (weights.size() != values.size()) throw InvalidInputException.at(file, mf.keyLine(), where + ".most_common: "
+            if (values != null && weights.size() != values.size()) throw InvalidInputException.at(file, mf.keyLine(), where + ".most_common: "
                     + values.size() + " values but " + weights.size() + " frequencies");
             if (sum + nullFraction > 1.0001) throw InvalidInputException.at(file, mf.keyLine(), where
                     + ".most_common: frequencies and null_fraction add up to " + fmt(sum + nullFraction) + ", more than 1");

@@ -359,16 +359,23 @@ public final class SeedPlanner {
                 gens[i] = row -> null;
             } else if (fk != null) {
                 double skew = 0;
+                double[] head = null;
                 if (own != null) {
                     if (!own.generator().equals("foreign_key")) {
                         throw own.error("a foreign key (" + fk.name() + " to " + fk.refQualifiedName()
                                 + "); only generator foreign_key (skew, null_fraction) can fill it");
                     }
                     skew = own.exponent() == null ? 0 : own.exponent();
+                    if (own.weights() != null && !own.weights().isEmpty()) {
+                        // Busiest parents by rank; frequencies count all rows, draws here are the non-null ones.
+                        head = new double[own.weights().size()];
+                        double sum = 0, nonNull = Math.max(1e-9, 1 - own.nullFraction());
+                        for (int k = 0; k < head.length; k++) head[k] = (sum += own.weights().get(k)) / nonNull;
+                    }
                     if (own.nullFraction() > 0 && c.notNull()) throw own.error("null_fraction on a NOT NULL column");
                 }
                 gens[i] = foreignKeyColumn(t, rows, fk, fk.columns().indexOf(c.name()), sources.get(fk), plans,
-                        enumerated.get(fk), gens, index, skew);
+                        enumerated.get(fk), gens, index, skew, head);
                 if (own != null) gens[i] = ProfileGenerators.withNulls(gens[i], own.nullFraction(), seed, salt);
             } else if (own != null) {
                 if (own.generator().equals("foreign_key")) {
@@ -460,7 +467,8 @@ public final class SeedPlanner {
 
     private ColumnGenerator foreignKeyColumn(TableModel t, long rows, ForeignKey fk, int j, Source source,
                                              Map<TableModel, TablePlan> plans, LongUnaryOperator enumeration,
-                                             ColumnGenerator[] own, Map<String, Integer> ownIndex, double skew) {
+                                             ColumnGenerator[] own, Map<String, Integer> ownIndex, double skew,
+                                             double[] head) {
         long salt = Rng.salt(t.qualifiedName() + "/" + fk.name());
         if (source instanceof Self) {
             // Each row points at an earlier row (the first at itself), so every reference exists.
@@ -476,8 +484,16 @@ public final class SeedPlanner {
         long size = keys.size();
         // Skewed: a few parents get most children (zipf over parent ranks, ranks scattered over the keys).
         long scatter = ProfileGenerators.coprime(size, salt);
+        int top = head == null ? 0 : (int) Math.min(head.length, size - 1);
+        LongUnaryOperator rank = skew > 0 ? row -> top + ProfileGenerators.zipf(Rng.hash(seed, salt, row), size - top, skew)
+                : row -> top + Rng.below(Rng.hash(seed, salt, row), size - top);
+        LongUnaryOperator ranked = top == 0 ? rank : row -> {
+            double u = ProfileGenerators.unit(Rng.next(Rng.hash(seed, salt, row), 1));
+            for (int k = 0; k < top; k++) if (u < head[k]) return k;
+            return rank.applyAsLong(row);
+        };
         LongUnaryOperator pick = enumeration != null ? enumeration
-                : skew > 0 ? row -> ProfileGenerators.mulMod(ProfileGenerators.zipf(Rng.hash(seed, salt, row), size, skew), scatter, size)
+                : skew > 0 || top > 0 ? row -> ProfileGenerators.mulMod(ranked.applyAsLong(row), scatter, size)
                 : row -> Rng.below(Rng.hash(seed, salt, row), size);
         return row -> keys.value(pick.applyAsLong(row), j);
     }
