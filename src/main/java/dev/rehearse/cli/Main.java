@@ -14,7 +14,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "rehearse", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Rehearses database migrations on a real, live database before they ship.",
-        subcommands = {RunCommand.class, ProfileCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ProfileCommand.class, DoctorCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the verdict is below --fail-on",
