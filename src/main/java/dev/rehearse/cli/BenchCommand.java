@@ -53,6 +53,10 @@ final class BenchCommand implements Runnable {
         @Option(names = "--engine", defaultValue = "postgres:16")
         String engine;
 
+        @Option(names = "--filler", defaultValue = "text", description = "text (words, 0-84 characters, mean 20) or blank"
+                + " (empty, padded by char(84), as pgbench writes it).")
+        String filler;
+
         @Override
         public Integer call() throws Exception {
             String pgbench = findPgbench();
@@ -72,8 +76,10 @@ final class BenchCommand implements Runnable {
                                 "pgbench -i -s " + scale, s, scale * 100_000 / s, "-"));
                         execute(db, "DROP TABLE pgbench_accounts, pgbench_branches, pgbench_tellers, pgbench_history");
                     }
-                    Result x = runRehearse(db, n);
-                    lines.add(String.format(Locale.ROOT, "%,-12d %-28s %9.2f %,12.0f %9.0f MiB", n, "rehearse (skewed, realistic)",
+                    Result x = runRehearse(db, n, filler.equals("blank")
+                            ? "{ generator: weighted, values: { '': 1 } }"
+                            : "{ generator: text, length: { min: 0, max: 84, mean: 20 } }");
+                    lines.add(String.format(Locale.ROOT, "%,-12d %-28s %9.2f %,12.0f %9.0f MiB", n, "rehearse (filler " + filler + ")",
                             x.seconds, n / x.seconds, x.peakHeap / 1048576.0));
                     execute(db, "DROP TABLE bench_accounts");
                     System.out.println(lines.get(lines.size() - 1));
@@ -89,7 +95,7 @@ final class BenchCommand implements Runnable {
         private record Result(double seconds, long peakHeap) {}
 
         /** accounts as pgbench shapes it, filled the way a profile fills it: skewed bid, normal balances, text filler. */
-        private static Result runRehearse(Database db, long n) throws IOException, java.sql.SQLException {
+        private static Result runRehearse(Database db, long n, String filler) throws IOException, java.sql.SQLException {
             long branches = Math.max(1, n / 100_000);
             execute(db, "CREATE TABLE bench_accounts (aid int NOT NULL PRIMARY KEY, bid int, abalance int, filler char(84))"
                     + " WITH (fillfactor = 100)");
@@ -102,8 +108,8 @@ final class BenchCommand implements Runnable {
                           aid: { generator: sequence }
                           bid: { generator: zipf, distinct: %d, s: 1.1 }
                           abalance: { generator: normal, mean: 0, stddev: 5000, min: -100000, max: 100000 }
-                          filler: { generator: text, length: { min: 0, max: 84, mean: 20 } }
-                    """.formatted(n, branches), StandardCharsets.UTF_8);
+                          filler: %s
+                    """.formatted(n, branches, filler), StandardCharsets.UTF_8);
             Profile profile = ProfileLoader.load(file);
             Files.delete(file);
             System.gc();

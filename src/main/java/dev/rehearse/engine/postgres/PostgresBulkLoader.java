@@ -18,6 +18,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -110,48 +113,106 @@ public final class PostgresBulkLoader implements BulkLoader {
         String sql = "COPY " + target + " (" + columns.stream().map(col -> quote(col.name()))
                 .collect(Collectors.joining(", ")) + ") FROM STDIN" + (freeze ? " (FREEZE)" : "");
         CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-        try {
-            String[] values = new String[columns.size()];
-            StringBuilder chunk = new StringBuilder(CHUNK + 4096);
-            while (rows.next(values)) {
-                for (int i = 0; i < values.length; i++) {
-                    if (i > 0) chunk.append('\t');
-                    escape(values[i], chunk);
+        // Rows are generated and encoded on their own thread while this one sits in socket writes: the two
+        // overlap instead of taking turns. A few chunks in flight bound the memory, whatever the row count.
+        BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(4);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread producer = new Thread(() -> {
+            try {
+                String[] values = new String[columns.size()];
+                Chunk chunk = new Chunk(CHUNK + 4096);
+                while (rows.next(values)) {
+                    for (int i = 0; i < values.length; i++) {
+                        if (i > 0) chunk.put((byte) '\t');
+                        chunk.escape(values[i]);
+                    }
+                    chunk.put((byte) '\n');
+                    if (chunk.length >= CHUNK) chunks.put(chunk.take());
                 }
-                chunk.append('\n');
-                if (chunk.length() >= CHUNK) flush(copy, chunk);
+                chunks.put(chunk.take());
+                chunks.put(END);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Throwable e) { // a generator bug or an impossible value: surfaces on the COPY thread
+                failure.set(e);
+                chunks.offer(END);
             }
-            flush(copy, chunk);
+        }, "rehearse-copy-rows");
+        producer.setDaemon(true);
+        producer.start();
+        try {
+            for (byte[] b = take(chunks); b != END; b = take(chunks)) {
+                if (b.length > 0) copy.writeToCopy(b, 0, b.length);
+            }
+            if (failure.get() instanceof RuntimeException r) throw r;
+            if (failure.get() instanceof Error e) throw e;
             copy.endCopy();
         } catch (PSQLException e) {
             throw translate(e);
         } finally {
+            producer.interrupt();
             if (copy.isActive()) copy.cancelCopy();
         }
     }
 
-    private static void flush(CopyIn copy, StringBuilder chunk) throws SQLException {
-        if (chunk.length() == 0) return;
-        byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        chunk.setLength(0);
+    private static final byte[] END = new byte[0];
+
+    private static byte[] take(BlockingQueue<byte[]> q) throws SQLException {
+        try {
+            return q.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while loading", e);
+        }
     }
 
-    /** COPY text format: backslash escapes for the delimiter, line ends and backslash; \N is NULL. */
-    private static void escape(String v, StringBuilder out) {
-        if (v == null) {
-            out.append("\\N");
-            return;
+    /** A growable byte buffer that writes COPY text directly as UTF-8, ASCII without detours. */
+    private static final class Chunk {
+        byte[] buf;
+        int length;
+
+        Chunk(int capacity) {
+            buf = new byte[capacity];
         }
-        for (int i = 0; i < v.length(); i++) {
-            char ch = v.charAt(i);
-            switch (ch) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(ch);
+
+        void put(byte b) {
+            if (length == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            buf[length++] = b;
+        }
+
+        byte[] take() {
+            byte[] out = java.util.Arrays.copyOf(buf, length);
+            length = 0;
+            return out;
+        }
+
+        /** COPY text format: backslash escapes for the delimiter, line ends and backslash; \N is NULL. */
+        void escape(String v) {
+            if (v == null) {
+                put((byte) '\\');
+                put((byte) 'N');
+                return;
             }
+            int n = v.length();
+            if (length + n * 2 > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, length + n * 2 + 16));
+            for (int i = 0; i < n; i++) {
+                char ch = v.charAt(i);
+                if (ch >= 0x80) { // rare: encode the rest of the value properly
+                    for (byte b : escapeSlow(v.substring(i)).getBytes(StandardCharsets.UTF_8)) put(b);
+                    return;
+                }
+                switch (ch) {
+                    case '\\' -> { put((byte) '\\'); put((byte) '\\'); }
+                    case '\t' -> { put((byte) '\\'); put((byte) 't'); }
+                    case '\n' -> { put((byte) '\\'); put((byte) 'n'); }
+                    case '\r' -> { put((byte) '\\'); put((byte) 'r'); }
+                    default -> buf[length++] = (byte) ch;
+                }
+            }
+        }
+
+        private static String escapeSlow(String v) {
+            return v.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
         }
     }
 

@@ -150,6 +150,26 @@ class ProfileSeedTest {
         }
     }
 
+    @Test
+    void copyKeepsTabsBackslashesLineBreaksAndNonAscii(@TempDir Path dir) throws Exception {
+        try (Database db = new EmbeddedPostgresProvisioner().start(EngineSpec.parse("postgres:16"))) {
+            execute(db, "CREATE TABLE notes (id int PRIMARY KEY, body text NOT NULL)");
+            seed(db, dir, """
+                    tables:
+                      notes:
+                        rows: 100
+                        columns:
+                          body: { generator: weighted, values: { "tab\\there\\\\back\\nline\\r é 😀 ok": 1 } }
+                    """);
+            try (Connection c = db.connect(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT DISTINCT body FROM notes")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("tab\there\\back\nline\r é 😀 ok");
+                assertThat(rs.next()).isFalse();
+            }
+        }
+    }
+
     private static void seed(Database db, Path dir, String yaml) throws Exception {
         Path p = dir.resolve("p.yaml");
         Files.writeString(p, yaml);
