@@ -374,6 +374,10 @@ public final class SeedPlanner {
                     }
                     if (own.nullFraction() > 0 && c.notNull()) throw own.error("null_fraction on a NOT NULL column");
                 }
+                if (enumerated.containsKey(fk) && (skew > 0 || head != null)) {
+                    progress.accept("seed: " + t + "." + c.name() + ": the profile's skew is not applied; the column is part of"
+                            + " a unique key made only of foreign keys, whose combinations are enumerated to stay unique");
+                }
                 gens[i] = foreignKeyColumn(t, rows, fk, fk.columns().indexOf(c.name()), sources.get(fk), plans,
                         enumerated.get(fk), gens, index, skew, head);
                 if (own != null) gens[i] = ProfileGenerators.withNulls(gens[i], own.nullFraction(), seed, salt);
