@@ -18,7 +18,7 @@ public interface DeferredBuild {
     /** Adds back the foreign keys, once every table is loaded and its keys exist. */
     void rebuildForeignKeys(Connection c) throws SQLException;
 
-    /** @throws IllegalStateException when the rebuilt catalog differs from the one before the load */
+    /** @throws dev.rehearse.RehearsalFailedException when the rebuilt catalog differs from the one before the load */
     void verify(Connection c) throws SQLException;
 
     /** After a failed load: puts back whatever it can, best effort, so a user's server keeps its schema. */

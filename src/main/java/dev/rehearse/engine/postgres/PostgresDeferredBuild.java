@@ -1,5 +1,6 @@
 package dev.rehearse.engine.postgres;
 
+import dev.rehearse.RehearsalFailedException;
 import dev.rehearse.provision.Database;
 import dev.rehearse.seed.DeferredBuild;
 import dev.rehearse.seed.TableModel;
@@ -196,7 +197,7 @@ final class PostgresDeferredBuild implements DeferredBuild {
             missing.removeAll(after);
             List<String> extra = new ArrayList<>(after);
             extra.removeAll(before);
-            throw new IllegalStateException("seed: indexes and constraints rebuilt after the load differ from the schema;"
+            throw new RehearsalFailedException("seed: indexes and constraints rebuilt after the load differ from the schema;"
                     + " missing " + missing + ", unexpected " + extra);
         }
     }
