@@ -53,6 +53,10 @@ final class BenchCommand implements Runnable {
         @Option(names = "--engine", defaultValue = "postgres:16")
         String engine;
 
+        @Option(names = "--copy-formats", description = "Also time COPY text vs binary on the same pre-generated rows"
+                + " (server side only: generation is out of the clock).")
+        boolean copyFormats;
+
         @Option(names = "--filler", defaultValue = "text", description = "text (words, 0-84 characters, mean 20) or blank"
                 + " (empty, padded by char(84), as pgbench writes it).")
         String filler;
@@ -85,6 +89,11 @@ final class BenchCommand implements Runnable {
                     System.out.println(lines.get(lines.size() - 1));
                 }
             }
+            if (copyFormats) {
+                try (Database db = new EmbeddedPostgresProvisioner().start(EngineSpec.parse(engine))) {
+                    lines.add(copyFormats(db, 1_000_000));
+                }
+            }
             System.out.println();
             lines.forEach(System.out::println);
             System.out.println("peak heap: sum of the heap pools' peaks while rehearse loaded (an upper bound), max heap "
@@ -93,6 +102,60 @@ final class BenchCommand implements Runnable {
         }
 
         private record Result(double seconds, long peakHeap) {}
+
+        /** The same rows as COPY text and as COPY binary, generated before the clock starts; best of three each. */
+        private static String copyFormats(Database db, int n) throws Exception {
+            java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+            java.io.ByteArrayOutputStream bin = new java.io.ByteArrayOutputStream();
+            java.io.DataOutputStream b = new java.io.DataOutputStream(bin);
+            b.write("PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1));
+            b.writeInt(0);
+            b.writeInt(0);
+            java.util.SplittableRandom r = new java.util.SplittableRandom(42);
+            String[] words = {"alpha", "birch", "cedar", "delta", "ember", "fern", "glade", "harbor"};
+            for (int aid = 1; aid <= n; aid++) {
+                int bid = 1 + (int) Math.min(9, Math.floor(Math.pow(r.nextDouble(), 3) * 10));
+                int abalance = (int) Math.round(r.nextGaussian() * 5000);
+                StringBuilder filler = new StringBuilder();
+                for (int k = r.nextInt(4); k > 0; k--) filler.append(filler.length() == 0 ? "" : " ").append(words[r.nextInt(words.length)]);
+                text.write((aid + "\t" + bid + "\t" + abalance + "\t" + filler + "\n").getBytes(StandardCharsets.UTF_8));
+                byte[] f = filler.toString().getBytes(StandardCharsets.UTF_8);
+                b.writeShort(4);
+                b.writeInt(4);
+                b.writeInt(aid);
+                b.writeInt(4);
+                b.writeInt(bid);
+                b.writeInt(4);
+                b.writeInt(abalance);
+                b.writeInt(f.length);
+                b.write(f);
+            }
+            b.writeShort(-1);
+            b.flush();
+            byte[] textBytes = text.toByteArray(), binBytes = bin.toByteArray();
+            execute(db, "CREATE TABLE copy_format (aid int, bid int, abalance int, filler char(84))");
+            double bestText = Double.MAX_VALUE, bestBinary = Double.MAX_VALUE;
+            for (int round = 0; round < 3; round++) {
+                bestText = Math.min(bestText, timeCopy(db, "", textBytes));
+                bestBinary = Math.min(bestBinary, timeCopy(db, " (FORMAT binary)", binBytes));
+            }
+            return String.format(Locale.ROOT, "COPY of %,d pre-generated accounts rows (server side, best of 3): text %.2f s"
+                    + " (%,d bytes), binary %.2f s (%,d bytes)", n, bestText, textBytes.length, bestBinary, binBytes.length);
+        }
+
+        private static double timeCopy(Database db, String options, byte[] data) throws Exception {
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                c.setAutoCommit(false);
+                s.execute("TRUNCATE copy_format");
+                long start = System.nanoTime();
+                org.postgresql.copy.CopyIn in = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                        .copyIn("COPY copy_format FROM STDIN WITH (FREEZE" + (options.isEmpty() ? "" : ", FORMAT binary") + ")");
+                for (int off = 0; off < data.length; off += 65536) in.writeToCopy(data, off, Math.min(65536, data.length - off));
+                in.endCopy();
+                c.commit();
+                return (System.nanoTime() - start) / 1e9;
+            }
+        }
 
         /** accounts as pgbench shapes it, filled the way a profile fills it: skewed bid, normal balances, text filler. */
         private static Result runRehearse(Database db, long n, String filler) throws IOException, java.sql.SQLException {
