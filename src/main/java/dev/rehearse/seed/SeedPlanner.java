@@ -61,15 +61,30 @@ public final class SeedPlanner {
         }
 
         public RowSource rowSource() {
+            return range(1, rows);
+        }
+
+        /** Rows {@code from..to}; generators are functions of the row number, so any range stands alone. */
+        private RowSource range(long from, long to) {
             return new RowSource() {
-                private long row;
+                private long row = from - 1;
 
                 @Override
                 public boolean next(String[] values) {
-                    if (row >= rows) return false;
+                    if (row >= to) return false;
                     row++;
                     for (int i = 0; i < values.length; i++) values[i] = generators.get(i).value(row);
                     return true;
+                }
+
+                @Override
+                public long rows() {
+                    return to - from + 1;
+                }
+
+                @Override
+                public RowSource slice(long a, long b) {
+                    return range(from + a - 1, from + b - 1);
                 }
             };
         }

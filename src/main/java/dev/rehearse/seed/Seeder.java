@@ -203,24 +203,44 @@ public final class Seeder {
         }
     }
 
-    /** Counts rows as they stream, for the progress line; written every 4096 rows so the hot loop stays cheap. */
+    /** Counts rows as they stream, for the progress line; added up every 4096 rows so the hot loop stays cheap. */
     private static final class Counted implements RowSource {
         private final RowSource in;
+        private final java.util.concurrent.atomic.AtomicLong total;
         private long n;
-        private volatile long seen;
 
         Counted(RowSource in) {
+            this(in, new java.util.concurrent.atomic.AtomicLong());
+        }
+
+        private Counted(RowSource in, java.util.concurrent.atomic.AtomicLong total) {
             this.in = in;
+            this.total = total;
+        }
+
+        long seen() {
+            return total.get();
         }
 
         @Override
         public boolean next(String[] values) {
             if (!in.next(values)) {
-                seen = n;
+                total.addAndGet(n & 4095);
+                n = 0;
                 return false;
             }
-            if ((++n & 4095) == 0) seen = n;
+            if ((++n & 4095) == 0) total.addAndGet(4096);
             return true;
+        }
+
+        @Override
+        public long rows() {
+            return in.rows();
+        }
+
+        @Override
+        public RowSource slice(long from, long to) {
+            return new Counted(in.slice(from, to), total);
         }
     }
 
@@ -239,7 +259,7 @@ public final class Seeder {
                 return t;
             });
             timer.scheduleAtFixedRate(() -> {
-                long done = counters.values().stream().mapToLong(k -> k.seen).sum();
+                long done = counters.values().stream().mapToLong(Counted::seen).sum();
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double rate = done / Math.max(seconds, 1e-3);
                 int width = 30;
