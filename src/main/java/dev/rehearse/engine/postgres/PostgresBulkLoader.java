@@ -174,8 +174,8 @@ public final class PostgresBulkLoader implements BulkLoader {
 
     /** Rows per block when several threads generate one table. */
     private static final int BLOCK = 2048;
-    /** Generator threads for one large table. */
-    private static final int GENERATORS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    /** Generator threads for one large table: half the cores, the other half being the server's COPY and the writer. */
+    private static final int GENERATORS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
 
     private static void row(Chunk chunk, String[] values) {
         for (int i = 0; i < values.length; i++) {
