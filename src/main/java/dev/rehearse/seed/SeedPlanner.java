@@ -112,7 +112,6 @@ public final class SeedPlanner {
     private final long seed;
     private final Consumer<String> progress;
     private final Existing existing;
-    private final Profile profile;
     /** The profile's columns per table, once the tables are resolved against the schema. */
     private final Map<TableModel, Map<String, Profile.ColumnSpec>> specs = new HashMap<>();
 
@@ -125,7 +124,6 @@ public final class SeedPlanner {
         this.seed = seed;
         this.progress = progress;
         this.existing = existing;
-        this.profile = profile;
         for (Profile.TableSpec spec : profile.tables().values()) {
             TableModel t = lookup(spec.name());
             if (t == null) {

@@ -65,9 +65,10 @@ public final class PostgresProfileCapture implements ProfileCapture {
         for (TableModel t : tables) {
             double tuples = reltuples.getOrDefault(t.qualifiedName(), -1.0);
             Map<String, Stats> columns = stats.getOrDefault(t.qualifiedName(), Map.of());
-            if (tuples < 0 || (columns.isEmpty() && tuples > 0)) {
-                warnings.accept(t + " has no statistics (never analyzed?): row count " + (tuples < 0 ? "unknown, 0 written" : "estimated")
-                        + ", columns left to defaults; run ANALYZE " + t + " first for a faithful profile");
+            // reltuples is -1 before the first ANALYZE from 14; before 14 an unanalyzed table reads 0 rows.
+            if (tuples < 0 || (columns.isEmpty() && !t.columns().isEmpty())) {
+                warnings.accept(t + " has no statistics (never analyzed, or empty): row count " + (tuples < 0 ? "unknown, 0 written"
+                        : "from pg_class") + ", columns left to defaults; run ANALYZE " + t + " first for a faithful profile");
             }
             long rows = Math.max(0, Math.round(tuples));
             Map<String, ColumnSpec> specs = new LinkedHashMap<>();
