@@ -21,6 +21,8 @@ import dev.rehearse.provision.Database;
 import dev.rehearse.report.Report;
 import dev.rehearse.scenario.Scenario;
 import dev.rehearse.seed.SeedResult;
+import dev.rehearse.seed.Profile;
+import dev.rehearse.seed.ProfileLoader;
 import dev.rehearse.seed.Seeder;
 
 import java.io.IOException;
@@ -51,6 +53,13 @@ public final class Rehearsal {
     private final Consumer<String> progress;
 
     private final java.util.Set<String> exclude;
+    private Consumer<String> status;
+
+    /** A transient status line (the seed's progress bar) for an interactive terminal; "" clears it. */
+    public Rehearsal withStatus(Consumer<String> status) {
+        this.status = status;
+        return this;
+    }
 
     public Rehearsal(Scenario scenario, Consumer<String> progress) {
         this(scenario, progress, java.util.Set.of());
@@ -76,13 +85,14 @@ public final class Rehearsal {
         SqlSplitter splitter = engine.splitter(scenario.engine().major());
         List<SqlStatement> schema = schemaStatements(splitter);
         List<Migration> migrations = new SqlMigrationSource(splitter).read(scenario.migrations().paths());
+        Profile profile = scenario.data().profile() == null ? Profile.EMPTY : ProfileLoader.load(scenario.data().profile());
 
         progress.accept("provision: " + scenario.provider().id() + " " + scenario.engine());
         try (Database db = engine.provisioner(scenario.provider()).start(scenario.engine())) {
             progress.accept("provision: PostgreSQL " + db.serverVersion() + " ready at " + db.jdbcUrl());
             applySchema(db, schema);
-            SeedResult seed = new Seeder(engine.schemaReader(), engine.bulkLoader())
-                    .seed(db, scenario.data().tables(), scenario.data().seed(), progress);
+            SeedResult seed = new Seeder(engine.schemaReader(), engine.bulkLoader(), status)
+                    .seed(db, scenario.data().tables(), scenario.data().seed(), profile, progress);
             return rehearse(engine, db, migrations, seed, startedAt, wallStart);
         }
     }

@@ -14,7 +14,8 @@ import java.io.PrintWriter;
  */
 @Command(name = "rehearse", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Rehearses database migrations on a real, live database before they ship.",
-        subcommands = {RunCommand.class, LintCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, LintCommand.class, ProfileCommand.class, DoctorCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the verdict is below --fail-on",
@@ -62,7 +63,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, lint, doctor); see --help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, lint, profile, doctor); see --help");
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -5,8 +5,31 @@ final class Progress {
 
     private Progress() {}
 
-    static void line(String text) {
+    private static int statusWidth;
+
+    static synchronized void line(String text) {
+        clearStatus();
         System.err.println("rehearse: " + text);
+    }
+
+    /** On an interactive terminal outside CI: one line rewritten in place (a progress bar); elsewhere nothing. */
+    static boolean interactive() {
+        return System.console() != null && System.getenv("CI") == null;
+    }
+
+    /** Rewrites the status line; "" clears it. Only called when {@link #interactive()}. */
+    static synchronized void status(String text) {
+        clearStatus();
+        if (text.isEmpty()) return;
+        System.err.print("rehearse: " + text);
+        System.err.flush();
+        statusWidth = text.length() + 10;
+    }
+
+    private static void clearStatus() {
+        if (statusWidth == 0) return;
+        System.err.print("\r" + " ".repeat(statusWidth) + "\r");
+        statusWidth = 0;
     }
 
     static boolean color() {

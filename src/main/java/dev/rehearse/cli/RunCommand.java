@@ -70,6 +70,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the data generator.")
     Long seed;
 
+    @Option(names = "--profile", paramLabel = "FILE",
+            description = "A data profile (seed-data/*.yaml): row counts and column generators; --rows override its counts.")
+    Path profile;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default reports/<timestamp>).")
     Path out;
 
@@ -88,11 +92,12 @@ final class RunCommand implements Callable<Integer> {
         Scenario base = scenarioFile == null ? ScenarioLoader.defaults() : ScenarioLoader.load(scenarioFile);
         if (base.thresholds().equals(Scenario.Thresholds.DEFAULT)) base = base.withThresholds(project.thresholds());
         Scenario scenario = ScenarioLoader.applyOverrides(base, new CliOverrides(engine, provider, url, user, password,
-                allowWrites, schema, migrations, format, rows, noLoad, replica, out, report, failOn, lockTimeout, seed));
+                allowWrites, schema, migrations, format, rows, noLoad, replica, out, report, failOn, lockTimeout, seed, profile));
         if (scenario.replica()) {
             throw new RehearsalFailedException("--replica: replica rehearsals are not available in this build yet");
         }
-        Rehearsal.Result result = new Rehearsal(scenario, Progress::line, java.util.Set.copyOf(project.exclude())).run();
+        Rehearsal.Result result = new Rehearsal(scenario, Progress::line, java.util.Set.copyOf(project.exclude()))
+                .withStatus(Progress.interactive() ? Progress::status : null).run();
         Report r = result.report();
         Path dir = scenario.output().dir() != null ? scenario.output().dir()
                 : Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")));

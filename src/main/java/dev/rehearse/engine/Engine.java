@@ -11,6 +11,7 @@ import dev.rehearse.provision.Provisioner;
 import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.scenario.Provider;
 import dev.rehearse.seed.BulkLoader;
+import dev.rehearse.seed.ProfileCapture;
 import dev.rehearse.seed.SchemaReader;
 
 import java.sql.Connection;
@@ -33,6 +34,9 @@ public interface Engine {
     SchemaReader schemaReader();
 
     BulkLoader bulkLoader();
+
+    /** Reads a live database's statistics into a data profile, reading no table rows. */
+    ProfileCapture profileCapture();
 
     LockSampler.Probe lockProbe();
 
@@ -66,6 +70,13 @@ public interface Engine {
             case MYSQL, MARIADB -> new Dialect(new dev.rehearse.engine.mysql.MySqlSplitter(),
                     dev.rehearse.engine.mysql.MySqlSplitter::words);
         };
+    }
+
+    /** The engine a JDBC URL speaks to. */
+    static Engine ofUrl(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) return new PostgresEngine();
+        throw new dev.rehearse.InvalidInputException("--url: expected a jdbc:postgresql://HOST[:PORT]/DB URL, got '"
+                + jdbcUrl + "' (this build captures PostgreSQL profiles)");
     }
 
     static Engine of(EngineSpec.Kind kind) {

@@ -11,6 +11,7 @@ import java.util.List;
  * @param rows {@code TABLE=N} entries from {@code --rows}
  * @param reportFormats {@code --report}, comma-separated
  * @param lockTimeout {@code --lock-timeout}, a duration such as {@code 5s}
+ * @param profile {@code --profile}, a data profile file
  */
 public record CliOverrides(
         String engine,
@@ -29,8 +30,17 @@ public record CliOverrides(
         String reportFormats,
         String failOn,
         String lockTimeout,
-        Long seed) {
+        Long seed,
+        Path profile) {
 
     public static final CliOverrides NONE = new CliOverrides(
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+    /** Without {@code --profile}. */
+    public CliOverrides(String engine, String provider, String url, String user, String password, Boolean allowWrites,
+                        Path schemaFile, List<Path> migrations, String format, List<String> rows, Boolean noLoad,
+                        Boolean replica, Path out, String reportFormats, String failOn, String lockTimeout, Long seed) {
+        this(engine, provider, url, user, password, allowWrites, schemaFile, migrations, format, rows, noLoad, replica,
+                out, reportFormats, failOn, lockTimeout, seed, null);
+    }
 }

@@ -48,11 +48,16 @@ public record Scenario(
     /** Row counts per table; {@code productionRows} is what the estimate scales to. */
     public record TableData(long rows, Long productionRows) {}
 
-    public record Data(long seed, Map<String, TableData> tables) {
+    /** @param profile a data profile ({@code seed-data/*.yaml}); {@code tables} override its row counts. Null when none. */
+    public record Data(long seed, Map<String, TableData> tables, Path profile) {
         public static final Data NONE = new Data(42L, Map.of());
 
         public Data {
             tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        }
+
+        public Data(long seed, Map<String, TableData> tables) {
+            this(seed, tables, null);
         }
     }
 

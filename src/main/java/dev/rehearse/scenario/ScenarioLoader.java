@@ -134,7 +134,7 @@ public final class ScenarioLoader {
         return new Scenario(file,
                 top.get("engine", EngineSpec.DEFAULT, new Conv<>("an engine such as postgres:16", EngineSpec::parse)),
                 provider, external, schema(top),
-                data(top.section("data", "seed", "tables")),
+                data(top.section("data", "seed", "profile", "tables")),
                 load(top.section("load", "enabled", "clients", "rate", "baseline_seconds", "cooldown_seconds",
                         "write_fraction")),
                 top.get("replica", false, BOOL),
@@ -194,7 +194,15 @@ public final class ScenarioLoader {
                 out.put(e.key(), new TableData(tables.require(e.key(), ROWS), null));
             }
         }
-        return new Data(seed, out);
+        Path profile = null;
+        String p = s.get("profile", null, STRING);
+        if (p != null && !p.isBlank()) {
+            profile = dir.resolve(p.trim()).normalize();
+            if (!Files.isRegularFile(profile)) {
+                throw InvalidInputException.at(file, s.keyLine("profile"), "data.profile: no such file '" + p.trim() + "' (" + profile + ")");
+            }
+        }
+        return new Data(seed, out, profile);
     }
 
     private Load load(Section s) {
@@ -299,7 +307,12 @@ public final class ScenarioLoader {
             TableData old = tables.get(m.group(1));
             tables.put(m.group(1), new TableData(rows, old == null ? null : old.productionRows()));
         }
-        Data data = new Data(or(o.seed(), base.data().seed()), tables);
+        Path profile = base.data().profile();
+        if (o.profile() != null) {
+            if (!Files.isRegularFile(o.profile())) throw new InvalidInputException("--profile: no such file '" + o.profile() + "'");
+            profile = o.profile().toAbsolutePath().normalize();
+        }
+        Data data = new Data(or(o.seed(), base.data().seed()), tables, profile);
 
         Load l = base.load();
         Load load = o.noLoad() == null ? l : new Load(!o.noLoad(), l.clients(), l.rate(), l.baselineSeconds(),

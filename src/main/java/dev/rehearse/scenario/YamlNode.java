@@ -19,7 +19,7 @@ import java.util.Map;
  * A YAML document as plain nodes that remember their line, so that every validation error can say
  * {@code file:line}. Jackson's own tree drops locations, hence this small one built from the token stream.
  */
-sealed interface YamlNode {
+public sealed interface YamlNode {
 
     /** 1-based line where the node starts. */
     int line();

@@ -61,15 +61,30 @@ public final class SeedPlanner {
         }
 
         public RowSource rowSource() {
+            return range(1, rows);
+        }
+
+        /** Rows {@code from..to}; generators are functions of the row number, so any range stands alone. */
+        private RowSource range(long from, long to) {
             return new RowSource() {
-                private long row;
+                private long row = from - 1;
 
                 @Override
                 public boolean next(String[] values) {
-                    if (row >= rows) return false;
+                    if (row >= to) return false;
                     row++;
                     for (int i = 0; i < values.length; i++) values[i] = generators.get(i).value(row);
                     return true;
+                }
+
+                @Override
+                public long rows() {
+                    return to - from + 1;
+                }
+
+                @Override
+                public RowSource slice(long a, long b) {
+                    return range(from + a - 1, from + b - 1);
                 }
             };
         }
@@ -97,21 +112,44 @@ public final class SeedPlanner {
     private final long seed;
     private final Consumer<String> progress;
     private final Existing existing;
+    /** The profile's columns per table, once the tables are resolved against the schema. */
+    private final Map<TableModel, Map<String, Profile.ColumnSpec>> specs = new HashMap<>();
 
     public SeedPlanner(List<TableModel> schema, long seed, Consumer<String> progress, Existing existing) {
+        this(schema, seed, progress, existing, Profile.EMPTY);
+    }
+
+    public SeedPlanner(List<TableModel> schema, long seed, Consumer<String> progress, Existing existing, Profile profile) {
         for (TableModel t : schema) tables.put(t.qualifiedName(), t);
         this.seed = seed;
         this.progress = progress;
         this.existing = existing;
+        for (Profile.TableSpec spec : profile.tables().values()) {
+            TableModel t = lookup(spec.name());
+            if (t == null) {
+                throw InvalidInputException.at(profile.file(), spec.line(), "table " + spec.name() + " is not in the schema; "
+                        + (tables.isEmpty() ? "the database has no tables" : "tables: " + String.join(", ", tables.keySet())));
+            }
+            for (Profile.ColumnSpec c : spec.columns().values()) {
+                if (t.column(c.column()).isEmpty()) {
+                    throw c.error("no such column in " + t + "; columns: "
+                            + t.columns().stream().map(ColumnModel::name).collect(Collectors.joining(", ")));
+                }
+            }
+            specs.put(t, spec.columns());
+        }
+    }
+
+    private TableModel lookup(String name) {
+        String qualified = name.contains(".") ? name : "public." + name;
+        TableModel t = tables.get(qualified);
+        if (t != null) return t;
+        return tables.values().stream().filter(m -> m.qualifiedName().equalsIgnoreCase(qualified)).findFirst().orElse(null);
     }
 
     /** The table a user's name means: {@code name} (schema public) or {@code schema.name}. */
     public TableModel resolve(String name) {
-        String qualified = name.contains(".") ? name : "public." + name;
-        TableModel t = tables.get(qualified);
-        if (t == null) {
-            t = tables.values().stream().filter(m -> m.qualifiedName().equalsIgnoreCase(qualified)).findFirst().orElse(null);
-        }
+        TableModel t = lookup(name);
         if (t == null) {
             throw new InvalidInputException("seed: unknown table '" + name + "'; " + (tables.isEmpty()
                     ? "the database has no tables (was the baseline schema applied?)"
@@ -274,9 +312,18 @@ public final class SeedPlanner {
         Map<String, ForeignKey> fkOf = new HashMap<>();
         for (ForeignKey fk : t.foreignKeys()) for (String c : fk.columns()) fkOf.putIfAbsent(c, fk);
 
+        Map<String, Profile.ColumnSpec> spec = specs.getOrDefault(t, Map.of());
         List<ColumnModel> columns = new ArrayList<>();
         for (ColumnModel c : t.columns()) {
-            if (c.generated()) continue;
+            if (c.generated()) {
+                if (spec.containsKey(c.name())) throw spec.get(c.name()).error("a generated column; the server computes it");
+                continue;
+            }
+            Profile.ColumnSpec own = spec.get(c.name());
+            if (own != null && own.generator().equals("default")) {
+                if (c.notNull() && !c.hasDefault()) throw own.error("generator default, but the column is NOT NULL without a default");
+                continue; // the server's default fills it
+            }
             boolean fromKey = fkOf.containsKey(c.name());
             if (c.type().kind() == ColumnType.Kind.UNSUPPORTED && !fromKey) {
                 boolean notNull = c.notNull() || rules.getOrDefault(c.name(), ColumnRule.NONE).notNull();
@@ -319,11 +366,42 @@ public final class SeedPlanner {
         for (int i = 0; i < columns.size(); i++) {
             ColumnModel c = columns.get(i);
             ForeignKey fk = fkOf.get(c.name());
+            Profile.ColumnSpec own = spec.get(c.name());
+            long salt = Rng.salt(t.qualifiedName() + "." + c.name());
             if (nullColumns.contains(c.name())) {
                 gens[i] = row -> null;
             } else if (fk != null) {
+                double skew = 0;
+                double[] head = null;
+                if (own != null) {
+                    if (!own.generator().equals("foreign_key")) {
+                        throw own.error("a foreign key (" + fk.name() + " to " + fk.refQualifiedName()
+                                + "); only generator foreign_key (skew, null_fraction) can fill it");
+                    }
+                    skew = own.exponent() == null ? 0 : own.exponent();
+                    if (own.weights() != null && !own.weights().isEmpty()) {
+                        // Busiest parents by rank; frequencies count all rows, draws here are the non-null ones.
+                        head = new double[own.weights().size()];
+                        double sum = 0, nonNull = Math.max(1e-9, 1 - own.nullFraction());
+                        for (int k = 0; k < head.length; k++) head[k] = (sum += own.weights().get(k)) / nonNull;
+                    }
+                    if (own.nullFraction() > 0 && c.notNull()) throw own.error("null_fraction on a NOT NULL column");
+                }
+                if (enumerated.containsKey(fk) && (skew > 0 || head != null)) {
+                    progress.accept("seed: " + t + "." + c.name() + ": the profile's skew is not applied; the column is part of"
+                            + " a unique key made only of foreign keys, whose combinations are enumerated to stay unique");
+                }
                 gens[i] = foreignKeyColumn(t, rows, fk, fk.columns().indexOf(c.name()), sources.get(fk), plans,
-                        enumerated.get(fk), gens, index);
+                        enumerated.get(fk), gens, index, skew, head);
+                if (own != null) gens[i] = ProfileGenerators.withNulls(gens[i], own.nullFraction(), seed, salt);
+            } else if (own != null) {
+                if (own.generator().equals("foreign_key")) {
+                    throw own.error("generator foreign_key needs references: TABLE[.COLUMN] (the schema declares no foreign key here)");
+                }
+                gens[i] = ProfileGenerators.forSpec(own, c, rules.getOrDefault(c.name(), ColumnRule.NONE),
+                        rowUnique.contains(c.name()) || own.unique(), rows, seed, salt);
+            } else if (realistic(c, rules.getOrDefault(c.name(), ColumnRule.NONE), rowUnique.contains(c.name()), rows, salt) != null) {
+                gens[i] = realistic(c, rules.getOrDefault(c.name(), ColumnRule.NONE), rowUnique.contains(c.name()), rows, salt);
             } else {
                 try {
                     gens[i] = Generators.forColumn(c.type(), rules.getOrDefault(c.name(), ColumnRule.NONE),
@@ -334,6 +412,19 @@ public final class SeedPlanner {
             }
         }
         return new TablePlan(t, rows, added, columns, List.of(gens));
+    }
+
+    /** Names, emails, cities... where the column's name suggests them and no CHECK narrows the column. */
+    private ColumnGenerator realistic(ColumnModel c, ColumnRule rule, boolean unique, long rows, long salt) {
+        ColumnType.Kind k = c.type().kind();
+        if (k != ColumnType.Kind.TEXT && k != ColumnType.Kind.VARCHAR) return null;
+        if (rule.allowed() != null || !rule.excluded().isEmpty() || rule.minLength() > 0 || !rule.lower().isEmpty()
+                || !rule.upper().isEmpty()) return null;
+        String kind = Realistic.kindFor(c.name());
+        if (kind == null) return null;
+        int cap = c.type().length() > 0 ? c.type().length() : Integer.MAX_VALUE;
+        if (rule.maxLength() >= 0) cap = Math.min(cap, rule.maxLength());
+        return Realistic.generator(kind, cap, unique, rows, seed, salt);
     }
 
     private void collect(TableModel t, Check check, String valueColumn, Map<String, ColumnRule> rules,
@@ -393,7 +484,8 @@ public final class SeedPlanner {
 
     private ColumnGenerator foreignKeyColumn(TableModel t, long rows, ForeignKey fk, int j, Source source,
                                              Map<TableModel, TablePlan> plans, LongUnaryOperator enumeration,
-                                             ColumnGenerator[] own, Map<String, Integer> ownIndex) {
+                                             ColumnGenerator[] own, Map<String, Integer> ownIndex, double skew,
+                                             double[] head) {
         long salt = Rng.salt(t.qualifiedName() + "/" + fk.name());
         if (source instanceof Self) {
             // Each row points at an earlier row (the first at itself), so every reference exists.
@@ -406,8 +498,20 @@ public final class SeedPlanner {
             throw new InvalidInputException("seed: cannot generate rows for " + t + ": foreign key " + fk.name()
                     + " needs rows in " + fk.refQualifiedName() + ", which is seeded with 0 rows");
         }
+        long size = keys.size();
+        // Skewed: a few parents get most children (zipf over parent ranks, ranks scattered over the keys).
+        long scatter = ProfileGenerators.coprime(size, salt);
+        int top = head == null ? 0 : (int) Math.min(head.length, size - 1);
+        LongUnaryOperator rank = skew > 0 ? row -> top + ProfileGenerators.zipf(Rng.hash(seed, salt, row), size - top, skew)
+                : row -> top + Rng.below(Rng.hash(seed, salt, row), size - top);
+        LongUnaryOperator ranked = top == 0 ? rank : row -> {
+            double u = ProfileGenerators.unit(Rng.next(Rng.hash(seed, salt, row), 1));
+            for (int k = 0; k < top; k++) if (u < head[k]) return k;
+            return rank.applyAsLong(row);
+        };
         LongUnaryOperator pick = enumeration != null ? enumeration
-                : row -> Rng.below(Rng.hash(seed, salt, row), keys.size());
+                : skew > 0 || top > 0 ? row -> ProfileGenerators.mulMod(ranked.applyAsLong(row), scatter, size)
+                : row -> Rng.below(Rng.hash(seed, salt, row), size);
         return row -> keys.value(pick.applyAsLong(row), j);
     }
 

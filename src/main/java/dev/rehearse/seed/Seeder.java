@@ -17,6 +17,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -26,12 +32,22 @@ import java.util.stream.Collectors;
  */
 public final class Seeder {
 
+    /** Tables loaded at once: COPY is CPU-bound on both sides, so more than the cores buys nothing. */
+    private static final int PARALLEL = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
     private final SchemaReader reader;
     private final BulkLoader loader;
+    private final Consumer<String> status;
 
     public Seeder(SchemaReader reader, BulkLoader loader) {
+        this(reader, loader, null);
+    }
+
+    /** @param status receives a transient progress line (rows, rows/s, ETA) while loading, "" at the end; null for none */
+    public Seeder(SchemaReader reader, BulkLoader loader, Consumer<String> status) {
         this.reader = reader;
         this.loader = loader;
+        this.status = status;
     }
 
     /**
@@ -41,35 +57,222 @@ public final class Seeder {
      * @throws InvalidInputException naming the table/column/constraint when the request cannot be satisfied
      */
     public SeedResult seed(Database db, Map<String, Scenario.TableData> tables, long seed, Consumer<String> progress) {
+        return seed(db, tables, seed, Profile.EMPTY, progress);
+    }
+
+    /**
+     * As above, shaped by {@code profile}: its row counts (after its scale) unless {@code tables} names
+     * the table, and its generators for the columns it names.
+     */
+    public SeedResult seed(Database db, Map<String, Scenario.TableData> tables, long seed, Profile profile,
+                           Consumer<String> progress) {
         try (Connection c = db.connect("rehearse-seed")) {
             c.setAutoCommit(true);
             Map<String, Long> requested = new LinkedHashMap<>();
-            tables.forEach((name, data) -> requested.put(name, data.rows()));
+            profile.rows().forEach(requested::put);
+            tables.forEach((name, data) -> {
+                String q = name.contains(".") ? name : "public." + name;
+                requested.keySet().removeIf(k -> (k.contains(".") ? k : "public." + k).equalsIgnoreCase(q));
+                requested.put(name, data.rows());
+            });
             Set<String> qualified = new HashSet<>();
             for (String name : requested.keySet()) qualified.add(name.contains(".") ? name : "public." + name);
-            List<TableModel> models = ImpliedForeignKeys.apply(reader.read(c), qualified, progress);
+            List<TableModel> models = ImpliedForeignKeys.apply(ProfileForeignKeys.apply(reader.read(c), profile),
+                    qualified, progress);
             List<SeedPlanner.TablePlan> plans =
-                    new SeedPlanner(models, seed, progress, new JdbcExisting(c)).plan(requested);
-            List<TableSeed> out = new ArrayList<>();
-            for (SeedPlanner.TablePlan plan : plans) {
-                long start = System.nanoTime();
-                try {
-                    loader.load(c, plan.table(), plan.columns(), plan.rowSource());
-                } catch (ConstraintViolation v) {
-                    throw new InvalidInputException(violation(plan.table(), v), v);
-                } catch (SQLException e) {
-                    if (e.getSQLState() != null && e.getSQLState().startsWith("23")) { // integrity, from a loader that names no constraint
-                        throw new InvalidInputException("seed: cannot generate rows for " + plan.table() + ": " + e.getMessage(), e);
-                    }
-                    throw new RehearsalFailedException("seed: loading " + plan.table() + " failed: " + e.getMessage(), e);
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                out.add(new TableSeed(plan.table().qualifiedName(), plan.rows(), seconds));
-                progress.accept(String.format("seed: %s: %,d rows in %.2f s", plan.table(), plan.rows(), seconds));
-            }
-            return new SeedResult(out);
-        } catch (SQLException | IOException e) {
+                    new SeedPlanner(models, seed, progress, new JdbcExisting(c), profile).plan(requested);
+            return load(db, c, plans, progress);
+        } catch (SQLException e) {
             throw new RehearsalFailedException("seed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads the plans: secondary indexes, keys and foreign keys deferred; tables of one level (whose
+     * parents are all loaded) in parallel, each on its own connection; then foreign keys, and a check
+     * that the catalog reads as it did before.
+     */
+    private SeedResult load(Database db, Connection c, List<SeedPlanner.TablePlan> plans, Consumer<String> unsafe)
+            throws SQLException {
+        Consumer<String> progress = m -> { // tables report from their own threads
+            synchronized (this) {
+                unsafe.accept(m);
+            }
+        };
+        DeferredBuild deferred = loader.defer(c, plans.stream().map(SeedPlanner.TablePlan::table).toList());
+        if (!deferred.describe().isEmpty()) progress.accept("seed: " + deferred.describe());
+        boolean done = false;
+        Map<TableModel, Counted> counters = new LinkedHashMap<>();
+        for (SeedPlanner.TablePlan p : plans) counters.put(p.table(), new Counted(p.rowSource()));
+        Ticker ticker = status == null ? null : new Ticker(plans, counters, status);
+        Map<TableModel, TableSeed> seeded = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, r -> {
+            Thread t = new Thread(r, "rehearse-seed");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (List<SeedPlanner.TablePlan> level : levels(plans)) {
+                List<Future<?>> tasks = new ArrayList<>();
+                for (SeedPlanner.TablePlan plan : level) {
+                    tasks.add(pool.submit(() -> {
+                        loadOne(db, plan, counters.get(plan.table()), deferred, seeded, progress);
+                        return null;
+                    }));
+                }
+                for (Future<?> f : tasks) join(f, pool);
+            }
+            try {
+                deferred.rebuildForeignKeys(c);
+            } catch (ConstraintViolation v) {
+                TableModel owner = plans.stream().map(SeedPlanner.TablePlan::table)
+                        .filter(t -> t.foreignKeys().stream().anyMatch(k -> k.name().equals(v.constraint())))
+                        .findFirst().orElse(plans.get(0).table());
+                throw new InvalidInputException(violation(owner, v), v);
+            }
+            deferred.verify(c);
+            done = true;
+        } finally {
+            pool.shutdownNow();
+            if (ticker != null) ticker.stop();
+            if (!done) deferred.restore(c);
+        }
+        List<TableSeed> out = new ArrayList<>();
+        for (SeedPlanner.TablePlan p : plans) out.add(seeded.get(p.table()));
+        return new SeedResult(out);
+    }
+
+    private void loadOne(Database db, SeedPlanner.TablePlan plan, Counted rows, DeferredBuild deferred,
+                         Map<TableModel, TableSeed> seeded, Consumer<String> progress) {
+        long start = System.nanoTime();
+        String split = "";
+        try (Connection c = db.connect("rehearse-seed")) {
+            c.setAutoCommit(true);
+            loader.load(c, plan.table(), plan.columns(), rows);
+            long copied = System.nanoTime();
+            deferred.rebuild(db, plan.table());
+            long indexed = System.nanoTime();
+            loader.finish(c, plan.table());
+            split = String.format(" (load %.2f s, indexes %.2f s, statistics %.2f s)", (copied - start) / 1e9,
+                    (indexed - copied) / 1e9, (System.nanoTime() - indexed) / 1e9);
+        } catch (ConstraintViolation v) {
+            throw new InvalidInputException(violation(plan.table(), v), v);
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) { // integrity, from a loader that names no constraint
+                throw new InvalidInputException("seed: cannot generate rows for " + plan.table() + ": " + e.getMessage(), e);
+            }
+            throw new RehearsalFailedException("seed: loading " + plan.table() + " failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new RehearsalFailedException("seed: loading " + plan.table() + " failed: " + e.getMessage(), e);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        seeded.put(plan.table(), new TableSeed(plan.table().qualifiedName(), plan.rows(), seconds));
+        progress.accept(String.format("seed: %s: %,d rows in %.2f s, %,.0f rows/s%s",
+                plan.table(), plan.rows(), seconds, plan.rows() / Math.max(seconds, 1e-9), split));
+    }
+
+    /** Tables by depth: a table's level is one more than its deepest loaded parent's. */
+    static List<List<SeedPlanner.TablePlan>> levels(List<SeedPlanner.TablePlan> plans) {
+        Map<String, Integer> depth = new HashMap<>();
+        Map<String, SeedPlanner.TablePlan> byName = new HashMap<>();
+        for (SeedPlanner.TablePlan p : plans) byName.put(p.table().qualifiedName(), p);
+        List<List<SeedPlanner.TablePlan>> out = new ArrayList<>();
+        for (SeedPlanner.TablePlan p : plans) { // plans come parents first
+            int d = 0;
+            for (TableModel.ForeignKey fk : p.table().foreignKeys()) {
+                String parent = fk.refQualifiedName();
+                if (!parent.equals(p.table().qualifiedName()) && depth.containsKey(parent)) d = Math.max(d, depth.get(parent) + 1);
+            }
+            depth.put(p.table().qualifiedName(), d);
+            while (out.size() <= d) out.add(new ArrayList<>());
+            out.get(d).add(p);
+        }
+        return out;
+    }
+
+    private static void join(Future<?> f, ExecutorService pool) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RehearsalFailedException("seed: interrupted", e);
+        } catch (ExecutionException e) {
+            pool.shutdownNow();
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new RehearsalFailedException("seed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Counts rows as they stream, for the progress line; added up every 4096 rows so the hot loop stays cheap. */
+    private static final class Counted implements RowSource {
+        private final RowSource in;
+        private final java.util.concurrent.atomic.AtomicLong total;
+        private long n;
+
+        Counted(RowSource in) {
+            this(in, new java.util.concurrent.atomic.AtomicLong());
+        }
+
+        private Counted(RowSource in, java.util.concurrent.atomic.AtomicLong total) {
+            this.in = in;
+            this.total = total;
+        }
+
+        long seen() {
+            return total.get();
+        }
+
+        @Override
+        public boolean next(String[] values) {
+            if (!in.next(values)) {
+                total.addAndGet(n & 4095);
+                n = 0;
+                return false;
+            }
+            if ((++n & 4095) == 0) total.addAndGet(4096);
+            return true;
+        }
+
+        @Override
+        public long rows() {
+            return in.rows();
+        }
+
+        @Override
+        public RowSource slice(long from, long to) {
+            return new Counted(in.slice(from, to), total);
+        }
+    }
+
+    /** The interactive progress line: rows done, rows/s, ETA, refreshed four times a second. */
+    private static final class Ticker {
+        private final java.util.concurrent.ScheduledExecutorService timer;
+        private final Consumer<String> status;
+
+        Ticker(List<SeedPlanner.TablePlan> plans, Map<TableModel, Counted> counters, Consumer<String> status) {
+            this.status = status;
+            long total = plans.stream().mapToLong(SeedPlanner.TablePlan::rows).sum();
+            long start = System.nanoTime();
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "rehearse-seed-progress");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.scheduleAtFixedRate(() -> {
+                long done = counters.values().stream().mapToLong(Counted::seen).sum();
+                double seconds = (System.nanoTime() - start) / 1e9;
+                double rate = done / Math.max(seconds, 1e-3);
+                int width = 30;
+                int filled = total == 0 ? width : (int) (width * done / total);
+                String eta = rate <= 0 || done >= total ? "--" : String.format("%.0f s", (total - done) / rate);
+                status.accept(String.format("seed [%s%s] %,d / %,d rows  %,.0f rows/s  ETA %s", "#".repeat(filled),
+                        ".".repeat(width - filled), done, total, rate, eta));
+            }, 250, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        void stop() {
+            timer.shutdownNow();
+            status.accept("");
         }
     }
 

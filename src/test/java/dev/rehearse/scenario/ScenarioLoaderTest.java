@@ -205,6 +205,22 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void dataProfileIsRelativeToTheScenarioAndTheFlagToTheWorkingDirectory() throws IOException {
+        Path profile = write("seed-data/shop.yaml", "tables: {}\n");
+        Scenario s = load("data:\n  profile: seed-data/shop.yaml\n  tables: { orders: 5 }\n");
+        assertThat(s.data().profile()).isEqualTo(profile.toAbsolutePath().normalize());
+        assertThat(s.data().tables()).containsKey("orders");
+        assertThat(error("data:\n  seed: 1\n  profile: nope.yaml\n")).startsWith("F:3: data.profile: no such file 'nope.yaml'");
+        Path other = write("other.yaml", "tables: {}\n");
+        Scenario flagged = ScenarioLoader.applyOverrides(s, new CliOverrides(null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, other));
+        assertThat(flagged.data().profile()).isEqualTo(other.toAbsolutePath().normalize());
+        assertThatThrownBy(() -> ScenarioLoader.applyOverrides(s, new CliOverrides(null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, Path.of("missing.yaml"))))
+                .isInstanceOf(InvalidInputException.class).hasMessage("--profile: no such file 'missing.yaml'");
+    }
+
+    @Test
     void unreadableFile() {
         Path missing = dir.resolve("nope.yaml");
         assertThatThrownBy(() -> ScenarioLoader.load(missing))

@@ -13,6 +13,7 @@ import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.scenario.Provider;
 import dev.rehearse.scenario.Scenario;
 import dev.rehearse.seed.BulkLoader;
+import dev.rehearse.seed.ProfileCapture;
 import dev.rehearse.seed.SchemaReader;
 import org.postgresql.PGConnection;
 
@@ -58,6 +59,11 @@ public final class PostgresEngine implements Engine {
     @Override
     public SchemaReader schemaReader() {
         return new PostgresSchemaReader();
+    }
+
+    @Override
+    public ProfileCapture profileCapture() {
+        return new PostgresProfileCapture();
     }
 
     @Override
