@@ -60,7 +60,7 @@ public final class Analyzer {
         for (int i = 0; i < statements.size(); i++) {
             ExecutedStatement s = statements.get(i);
             long errorsUntil = i + 1 < statements.size() ? statements.get(i + 1).startNanos() : Long.MAX_VALUE;
-            Report.StatementReport report = statementReport(s, window(statements, i), rec, in, baselineP99, errorsUntil);
+            Report.StatementReport report = statementReport(s, window(statements, i, in.blocks()), rec, in, baselineP99, errorsUntil);
             reports.add(report);
             // locks this statement's transaction took in earlier statements are held while it runs
             List<Report.Lock> heldBefore = new ArrayList<>();
@@ -103,14 +103,31 @@ public final class Analyzer {
     }
 
     /** Statements of one transaction share its end; each answers for what began while it ran. */
-    private static StatementEvidence.Window window(List<ExecutedStatement> statements, int i) {
+    private static StatementEvidence.Window window(List<ExecutedStatement> statements, int i,
+                                                   java.util.function.Function<String, String> blocks) {
         ExecutedStatement s = statements.get(i);
-        long txStart = s.startNanos();
-        for (int j = i - 1; j >= 0 && sameTransaction(statements.get(j), s); j--) txStart = statements.get(j).startNanos();
-        long to = i + 1 < statements.size() && sameTransaction(s, statements.get(i + 1))
-                ? statements.get(i + 1).startNanos() : s.transactionEndNanos();
-        return new StatementEvidence.Window(txStart, s.startNanos(), to, s.transactionEndNanos());
+        int first = i, last = i;
+        while (first > 0 && sameTransaction(statements.get(first - 1), s)) first--;
+        while (last + 1 < statements.size() && sameTransaction(s, statements.get(last + 1))) last++;
+        // Per relation, the statement with the strongest lock on it; the earliest wins a tie.
+        Map<String, Integer> owners = new java.util.HashMap<>();
+        Map<String, Integer> strength = new java.util.HashMap<>();
+        for (int j = first; j <= last; j++) {
+            ExecutedStatement t = statements.get(j);
+            if (t.facts() == null) continue;
+            for (var l : t.facts().locksAcquired()) {
+                int rank = List.of("none", "writes", "reads_writes").indexOf(blocks.apply(l.mode()));
+                if (rank > strength.getOrDefault(l.relation(), -1)) {
+                    strength.put(l.relation(), rank);
+                    owners.put(l.relation(), t.index());
+                }
+            }
+        }
+        long to = i < last ? statements.get(i + 1).startNanos() : s.transactionEndNanos();
+        return new StatementEvidence.Window(s.index(), statements.get(first).startNanos(), s.startNanos(), to,
+                s.transactionEndNanos(), owners);
     }
+
 
     private static boolean sameTransaction(ExecutedStatement a, ExecutedStatement b) {
         return a.inTransaction() && b.inTransaction() && a.transactionEndNanos() == b.transactionEndNanos();
@@ -123,7 +140,11 @@ public final class Analyzer {
         Report.Impact impact = null;
         if (in.loadRan()) {
             long[] blocked = StatementEvidence.blocked(window, rec);
-            List<LoadEvent> during = StatementEvidence.during(rec.events(), window.from(), window.to());
+            // A statement that took a lock blocking reads or writes is felt until its transaction ends.
+            boolean holdsBlocking = window.owners().containsValue(s.index()) && locks.stream()
+                    .anyMatch(l -> !l.blocks().equals("none") && rec.tableRows().containsKey(l.relation()));
+            List<LoadEvent> during = StatementEvidence.during(rec.events(), window.from(),
+                    holdsBlocking ? window.transactionEnd() : window.to());
             int errors = (int) rec.events().stream()
                     .filter(e -> e.error() != null && e.endNanos() >= s.startNanos() && e.endNanos() < errorsUntil)
                     .count();

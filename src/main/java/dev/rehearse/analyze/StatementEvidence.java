@@ -73,25 +73,35 @@ final class StatementEvidence {
     }
 
     /**
-     * The part of a transaction a statement answers for: waits that began while it ran (or, for the last
-     * statement, until the transaction ended), though the locks behind them may come from earlier statements.
+     * The part of a transaction a statement answers for. A wait on a relation belongs to the statement whose
+     * lock on it is the strongest in the transaction (the one that took ACCESS EXCLUSIVE, not the slow
+     * UPDATE after it); a wait with no relation (a row lock) belongs to the statement during which it began.
+     *
+     * @param owners per relation, the index of the statement holding the transaction's strongest lock on it
      */
-    record Window(long transactionStart, long from, long to, long transactionEnd) {}
+    record Window(int index, long transactionStart, long from, long to, long transactionEnd,
+                  Map<String, Integer> owners) {}
 
-    /** Wait episodes of other sessions blocked by the migration session that began in the window, as [count, longest ms]. */
+    /** Wait episodes of other sessions blocked by the migration session that this statement answers for, as [count, longest ms]. */
     static long[] blocked(Window w, Recording r) {
         Map<List<Long>, long[]> episodes = new HashMap<>();
+        Map<List<Long>, String> relationOf = new HashMap<>();
         for (LockSample sample : between(r.samples(), w.transactionStart(), w.transactionEnd() + r.intervalNanos())) {
             for (LockSample.SessionLock sl : sample.locks()) {
                 if (sl.granted() || sl.session() == r.session() || !sl.blockedBy().contains(r.session())) continue;
-                long[] span = episodes.computeIfAbsent(List.of(sl.session(), sl.queryStartMicros()),
-                        k -> new long[]{sample.atNanos(), sample.atNanos()});
+                List<Long> key = List.of(sl.session(), sl.queryStartMicros());
+                long[] span = episodes.computeIfAbsent(key, k -> new long[]{sample.atNanos(), sample.atNanos()});
                 span[1] = sample.atNanos();
+                if (sl.relation() != null) relationOf.putIfAbsent(key, sl.relation());
             }
         }
         long count = 0, longest = 0;
-        for (long[] span : episodes.values()) {
-            if (span[0] < w.from() || span[0] > w.to() + r.intervalNanos()) continue;
+        for (Map.Entry<List<Long>, long[]> e : episodes.entrySet()) {
+            long[] span = e.getValue();
+            Integer owner = w.owners().get(relationOf.get(e.getKey()));
+            boolean mine = owner != null ? owner == w.index()
+                    : span[0] >= w.from() && span[0] <= w.to() + r.intervalNanos();
+            if (!mine) continue;
             count++;
             longest = Math.max(longest, span[1] - span[0] + r.intervalNanos());
         }

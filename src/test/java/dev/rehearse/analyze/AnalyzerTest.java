@@ -220,4 +220,36 @@ class AnalyzerTest {
         assertThat(a.findings()).isEmpty();
         assertThat(a.verdict()).isEqualTo(Verdict.SAFE_TO_SHIP);
     }
+
+    @Test
+    void aWaitOnARelationBelongsToTheStatementHoldingTheStrongestLockOnIt() {
+        Migration m = new Migration("V1__x.sql", Path.of("V1__x.sql"), List.of(
+                new SqlStatement("ALTER TABLE orders ADD COLUMN d int", 1, SqlStatement.Kind.TRANSACTIONAL),
+                new SqlStatement("UPDATE orders SET d = 1 WHERE id < 100", 2, SqlStatement.Kind.TRANSACTIONAL)), null);
+        StatementProbe.Facts ae = new StatementProbe.Facts(
+                List.of(new StatementProbe.HeldLock("orders", "AccessExclusiveLock")), List.of(), List.of(), List.of(), List.of(), 0L);
+        StatementProbe.Facts rowExclusive = new StatementProbe.Facts(
+                List.of(new StatementProbe.HeldLock("orders", "RowExclusiveLock")), List.of(), List.of(), List.of(), List.of(), 0L);
+        ExecutedStatement alter = new ExecutedStatement(1, m, m.statements().get(0), true, 2_000 * MS, 2_010 * MS, 4_000 * MS, null, null, null, ae);
+        ExecutedStatement update = new ExecutedStatement(2, m, m.statements().get(1), true, 2_010 * MS, 3_990 * MS, 4_000 * MS, null, null, 99L, rowExclusive);
+        List<LockSample> samples = new ArrayList<>();
+        for (long t = 2_500; t <= 3_900; t += 10) {
+            samples.add(new LockSample(t * MS, List.of(
+                    // began during the slow UPDATE, but waits on the ALTER's ACCESS EXCLUSIVE
+                    new LockSample.SessionLock(7, "orders", "AccessShareLock", false, List.of(SESSION), 100, "SELECT"),
+                    // a row lock wait has no relation: it belongs to the statement running when it began
+                    new LockSample.SessionLock(8, null, "ShareLock", false, List.of(SESSION), 200, "UPDATE"))));
+        }
+        MigrationRun run = new MigrationRun(SESSION, List.of(alter, update), Map.of("orders", 1_000_000L), List.of(), List.of());
+        Scenario sc = scenario(null);
+        var a = new Analyzer(sc.thresholds()).analyze(new Analyzer.Input(sc, run, samples, List.of(), true,
+                0, 0, 1_000 * MS, Rules.POSTGRES, PostgresLexer::words, AnalyzerTest::blocks));
+        assertThat(a.statements().get(0).impact().blockedQueries()).isEqualTo(1);
+        assertThat(a.statements().get(0).impact().maxBlockedMs()).isEqualTo(1_410L);
+        assertThat(a.statements().get(1).impact().blockedQueries()).isEqualTo(1);
+        assertThat(a.findings()).anySatisfy(f -> {
+            assertThat(f.statementIndex()).isEqualTo(1);
+            assertThat(f.message()).contains("AccessExclusiveLock on orders for 2000 ms");
+        });
+    }
 }
