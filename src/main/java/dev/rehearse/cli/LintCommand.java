@@ -1,7 +1,6 @@
 package dev.rehearse.cli;
 
 import dev.rehearse.InvalidInputException;
-import dev.rehearse.RehearsalFailedException;
 import dev.rehearse.Version;
 import dev.rehearse.analyze.Linter;
 import dev.rehearse.analyze.Rules;
@@ -10,7 +9,6 @@ import dev.rehearse.migrate.Migration;
 import dev.rehearse.migrate.SqlMigrationSource;
 import dev.rehearse.report.LintConsoleReport;
 import dev.rehearse.report.Report;
-import dev.rehearse.report.ReportWriter;
 import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.scenario.ProjectConfig;
 import dev.rehearse.scenario.Scenario;
@@ -21,8 +19,6 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,13 +83,7 @@ final class LintCommand implements Callable<Integer> {
             System.out.flush();
         }
         if (formats.stream().anyMatch(f -> !f.equals("console"))) {
-            Path dir = out != null ? out
-                    : Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")));
-            try {
-                for (Path written : ReportWriter.write(r, dir, formats)) Progress.line("report: " + written);
-            } catch (java.io.IOException e) {
-                throw new RehearsalFailedException("cannot write the report to " + dir + ": " + e.getMessage(), e);
-            }
+            ReportOutput.write(r, ReportOutput.dirOrDefault(out), formats);
         }
         return RunCommand.reached(r.verdict(), fail) ? Main.VERDICT : Main.OK;
     }

@@ -5,7 +5,6 @@ import dev.rehearse.RehearsalFailedException;
 import dev.rehearse.analyze.Verdict;
 import dev.rehearse.report.ConsoleReport;
 import dev.rehearse.report.Report;
-import dev.rehearse.report.ReportWriter;
 import dev.rehearse.scenario.CliOverrides;
 import dev.rehearse.scenario.Scenario;
 import dev.rehearse.scenario.ScenarioLoader;
@@ -14,8 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -99,19 +96,12 @@ final class RunCommand implements Callable<Integer> {
         Rehearsal.Result result = new Rehearsal(scenario, Progress::line, java.util.Set.copyOf(project.exclude()))
                 .withStatus(Progress.interactive() ? Progress::status : null).run();
         Report r = result.report();
-        Path dir = scenario.output().dir() != null ? scenario.output().dir()
-                : Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")));
+        Path dir = ReportOutput.dirOrDefault(scenario.output().dir());
         if (scenario.output().formats().contains("console")) {
             System.out.print(ConsoleReport.render(r, Progress.color()));
             System.out.flush();
         }
-        try {
-            for (Path written : ReportWriter.write(r, dir, scenario.output().formats())) {
-                Progress.line("report: " + written);
-            }
-        } catch (java.io.IOException e) {
-            throw new RehearsalFailedException("cannot write the report to " + dir + ": " + e.getMessage(), e);
-        }
+        ReportOutput.write(r, dir, scenario.output().formats());
         if (result.syntaxError() != null) {
             System.err.println("rehearse: " + result.syntaxError());
             return Main.INVALID_INPUT;

@@ -17,10 +17,7 @@ import dev.rehearse.scenario.YamlNode.Mapping;
 import dev.rehearse.scenario.YamlNode.Scalar;
 import dev.rehearse.scenario.YamlNode.Sequence;
 
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -72,18 +69,7 @@ public final class ScenarioLoader {
 
     /** As {@link #load(Path)}, with {@code ${VAR}} references resolved through {@code env} (tests). */
     static Scenario load(Path yamlFile, Function<String, String> env) {
-        byte[] content;
-        try {
-            if (Files.isDirectory(yamlFile)) throw InvalidInputException.at(yamlFile, 0, "cannot read: is a directory");
-            content = Files.readAllBytes(yamlFile);
-        } catch (NoSuchFileException e) {
-            throw InvalidInputException.at(yamlFile, 0, "cannot read: no such file");
-        } catch (AccessDeniedException e) {
-            throw InvalidInputException.at(yamlFile, 0, "cannot read: permission denied");
-        } catch (IOException e) {
-            throw InvalidInputException.at(yamlFile, 0, "cannot read: " + e.getMessage());
-        }
-        return new ScenarioLoader(yamlFile, env).build(YamlNode.parse(yamlFile, content));
+        return new ScenarioLoader(yamlFile, env).build(YamlNode.read(yamlFile));
     }
 
     /** Keys of the project configuration, {@code .rehearse.yaml}. */
@@ -95,17 +81,8 @@ public final class ScenarioLoader {
      * {@code thresholds} (the scenario keys) and {@code lock_timeout} (the deploy sets one itself).
      */
     public static ProjectConfig loadProjectConfig(Path yamlFile, java.util.function.Predicate<String> knownRule) {
-        byte[] content;
-        try {
-            if (Files.isDirectory(yamlFile)) throw InvalidInputException.at(yamlFile, 0, "cannot read: is a directory");
-            content = Files.readAllBytes(yamlFile);
-        } catch (NoSuchFileException e) {
-            throw InvalidInputException.at(yamlFile, 0, "cannot read: no such file");
-        } catch (IOException e) {
-            throw InvalidInputException.at(yamlFile, 0, "cannot read: " + e.getMessage());
-        }
         ScenarioLoader l = new ScenarioLoader(yamlFile, System::getenv);
-        Section top = l.new Section(YamlNode.parse(yamlFile, content), "", 1, PROJECT_KEYS);
+        Section top = l.new Section(YamlNode.read(yamlFile), "", 1, PROJECT_KEYS);
         EngineSpec engine = top.get("engine", null, new Conv<>("an engine such as postgres:16", EngineSpec::parse));
         List<String> exclude = new ArrayList<>();
         for (Scalar s : top.items("exclude")) {

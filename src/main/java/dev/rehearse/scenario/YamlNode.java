@@ -8,6 +8,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.rehearse.InvalidInputException;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,6 +44,22 @@ public sealed interface YamlNode {
     }
 
     /** Parses one document; null when it is empty (only comments, or nothing at all). */
+    /** Reads and parses a YAML file; an unreadable file is a one-line error naming it. Null for an empty file. */
+    static YamlNode read(Path file) {
+        byte[] content;
+        try {
+            if (Files.isDirectory(file)) throw InvalidInputException.at(file, 0, "cannot read: is a directory");
+            content = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw InvalidInputException.at(file, 0, "cannot read: no such file");
+        } catch (AccessDeniedException e) {
+            throw InvalidInputException.at(file, 0, "cannot read: permission denied");
+        } catch (IOException e) {
+            throw InvalidInputException.at(file, 0, "cannot read: " + e.getMessage());
+        }
+        return parse(file, content);
+    }
+
     static YamlNode parse(Path file, byte[] content) {
         try (JsonParser p = new YAMLFactory().createParser(content)) {
             JsonToken first = p.nextToken();

@@ -11,9 +11,6 @@ import dev.rehearse.seed.Profile.ColumnSpec;
 import dev.rehearse.seed.Profile.Length;
 import dev.rehearse.seed.Profile.TableSpec;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,15 +50,7 @@ public final class ProfileLoader {
     }
 
     public static Profile load(Path file) {
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw InvalidInputException.at(file, 0, "cannot read profile: no such file");
-        } catch (IOException e) {
-            throw InvalidInputException.at(file, 0, "cannot read profile: " + e.getMessage());
-        }
-        YamlNode root = YamlNode.parse(file, content);
+        YamlNode root = YamlNode.read(file);
         if (root == null) return new Profile(file, 1.0, Map.of());
         return new ProfileLoader(file).profile(root);
     }
