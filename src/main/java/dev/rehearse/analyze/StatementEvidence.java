@@ -108,20 +108,6 @@ final class StatementEvidence {
         return new long[]{count, ms(longest)};
     }
 
-    /** The migration session's own waits for locks during the statement, in ms (queueing behind others). */
-    static long waited(ExecutedStatement s, Recording r) {
-        long first = -1, last = -1;
-        for (LockSample sample : between(r.samples(), s.startNanos(), s.endNanos())) {
-            for (LockSample.SessionLock sl : sample.locks()) {
-                if (sl.session() == r.session() && !sl.granted()) {
-                    if (first < 0) first = sample.atNanos();
-                    last = sample.atNanos();
-                }
-            }
-        }
-        return first < 0 ? 0 : ms(last - first + r.intervalNanos());
-    }
-
     static Double p99(List<LoadEvent> events) {
         if (events.isEmpty()) return null;
         Histogram h = new Histogram(3_600_000_000L, 3);
