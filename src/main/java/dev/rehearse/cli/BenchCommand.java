@@ -75,11 +75,14 @@ final class BenchCommand implements Runnable {
                     long n = RowCount.parse(r);
                     if (pgbench != null) {
                         long scale = Math.max(1, n / 100_000);
+                        // Each loader starts from a fresh checkpoint, so neither pays for the other's WAL.
+                        execute(db, "CHECKPOINT");
                         double s = runPgbench(pgbench, db, scale);
                         lines.add(String.format(Locale.ROOT, "%,-12d %-28s %9.2f %,12.0f %12s", scale * 100_000,
                                 "pgbench -i -s " + scale, s, scale * 100_000 / s, "-"));
                         execute(db, "DROP TABLE pgbench_accounts, pgbench_branches, pgbench_tellers, pgbench_history");
                     }
+                    execute(db, "CHECKPOINT");
                     Result x = runRehearse(db, n, filler.equals("blank")
                             ? "{ generator: weighted, values: { '': 1 } }"
                             : "{ generator: text, length: { min: 0, max: 84, mean: 20 } }");
