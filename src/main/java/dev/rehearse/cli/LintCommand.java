@@ -66,7 +66,14 @@ final class LintCommand implements Callable<Integer> {
             throw new InvalidInputException("--engine: " + e.getMessage());
         }
         if (format != null && !format.equalsIgnoreCase("sql")) {
-            throw new InvalidInputException("--format: '" + format + "' is not available for lint in this build; use sql");
+            // A format the contract names but this build lacks is a missing capability (3), not a user mistake (2);
+            // a name outside the contract is invalid input. Same as run.
+            if (!ScenarioLoader.MIGRATION_FORMATS.contains(format.toLowerCase(Locale.ROOT))) {
+                throw new InvalidInputException("--format: '" + format + "'; expected one of "
+                        + String.join(", ", ScenarioLoader.MIGRATION_FORMATS));
+            }
+            throw new dev.rehearse.RehearsalFailedException("--format " + format
+                    + " is not available in this build yet; plain sql is");
         }
         Scenario.FailOn fail = failOn(failOn);
         Set<String> formats = formats(report);

@@ -153,4 +153,14 @@ class LintCliTest {
         assertThat(current).doesNotContain("mysql-add-column-rebuild").contains("mysql-modify-column-copy");
         assertThat(rehearse("lint", "--engine", "mariadb:10.11", m.toString()).out()).doesNotContain("mysql-add-column-rebuild");
     }
+
+    @org.junit.jupiter.api.Test
+    void aContractFormatThisBuildLacksIsExitThreeAndAnUnknownOneIsExitTwo() {
+        var lacking = CliTest.rehearse("lint", "--format", "flyway", "scenarios/set-not-null/unsafe");
+        org.assertj.core.api.Assertions.assertThat(lacking.code()).isEqualTo(3);
+        org.assertj.core.api.Assertions.assertThat(lacking.err()).contains("--format flyway is not available in this build yet");
+        var unknown = CliTest.rehearse("lint", "--format", "knex", "scenarios/set-not-null/unsafe");
+        org.assertj.core.api.Assertions.assertThat(unknown.code()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(unknown.err()).contains("--format: 'knex'; expected one of sql, flyway");
+    }
 }
