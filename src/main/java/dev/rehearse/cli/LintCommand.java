@@ -75,7 +75,7 @@ final class LintCommand implements Callable<Integer> {
             throw new dev.rehearse.RehearsalFailedException("--format " + format
                     + " is not available in this build yet; plain sql is");
         }
-        Scenario.FailOn fail = failOn(failOn);
+        Scenario.FailOn fail = failOn == null ? Scenario.FailOn.BLOCK : ScenarioLoader.failOnFlag(failOn);
         Set<String> formats = formats(report);
 
         Engine.Dialect dialect = Engine.dialect(spec);
@@ -99,15 +99,6 @@ final class LintCommand implements Callable<Integer> {
         if (explicit != null) return ScenarioLoader.loadProjectConfig(explicit, Rules::known);
         Path dflt = Path.of(".rehearse.yaml");
         return Files.isRegularFile(dflt) ? ScenarioLoader.loadProjectConfig(dflt, Rules::known) : ProjectConfig.NONE;
-    }
-
-    private static Scenario.FailOn failOn(String text) {
-        if (text == null) return Scenario.FailOn.BLOCK;
-        try {
-            return Scenario.FailOn.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("--fail-on: '" + text + "'; expected block, flag or never");
-        }
     }
 
     private static Set<String> formats(String text) {

@@ -320,7 +320,7 @@ public final class ScenarioLoader {
             formats = Collections.unmodifiableSet(parsed);
         }
         Output output = new Output(or(o.out(), out.dir()), formats,
-                o.failOn() == null ? out.failOn() : flag("--fail-on", () -> enumChoice(FailOn.values()).fn.apply(o.failOn())));
+                o.failOn() == null ? out.failOn() : failOnFlag(o.failOn()));
 
         return new Scenario(base.source(), engine, provider, external, schema, data, load, or(o.replica(), base.replica()),
                 migrations, base.observe(), base.thresholds(), output);
@@ -328,6 +328,11 @@ public final class ScenarioLoader {
 
     private static <T> T or(T flag, T fromFile) {
         return flag != null ? flag : fromFile;
+    }
+
+    /** The value of {@code --fail-on}, for every command that takes it. */
+    public static FailOn failOnFlag(String text) {
+        return flag("--fail-on", () -> enumChoice(FailOn.values()).fn.apply(text.trim()));
     }
 
     private static <T> T flag(String name, Supplier<T> parse) {

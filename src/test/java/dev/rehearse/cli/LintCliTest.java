@@ -163,4 +163,14 @@ class LintCliTest {
         org.assertj.core.api.Assertions.assertThat(unknown.code()).isEqualTo(2);
         org.assertj.core.api.Assertions.assertThat(unknown.err()).contains("--format: 'knex'; expected one of sql, flyway");
     }
+
+    @org.junit.jupiter.api.Test
+    void failOnIsParsedLikeRunsAndAcceptsAnyCase() {
+        var upper = CliTest.rehearse("lint", "--fail-on", "NEVER", "scenarios/set-not-null/unsafe");
+        org.assertj.core.api.Assertions.assertThat(upper.code()).isZero();
+        var bad = CliTest.rehearse("lint", "--fail-on", "sometimes", "scenarios/set-not-null/unsafe");
+        org.assertj.core.api.Assertions.assertThat(bad.code()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(bad.err().strip())
+                .isEqualTo("rehearse: --fail-on: invalid value 'sometimes'; allowed: block, flag, never");
+    }
 }
