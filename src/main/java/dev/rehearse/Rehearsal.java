@@ -4,6 +4,7 @@ import dev.rehearse.analyze.Analyzer;
 import dev.rehearse.analyze.LockWaits;
 import dev.rehearse.engine.Engine;
 import dev.rehearse.engine.postgres.PostgresEngine;
+import dev.rehearse.load.Latencies;
 import dev.rehearse.load.LoadEvent;
 import dev.rehearse.load.LoadGenerator;
 import dev.rehearse.load.LoadTarget;
@@ -159,23 +160,16 @@ public final class Rehearsal {
                                    long baselineFrom, long baselineTo, MigrationRun run) {
         Scenario.Load l = scenario.load();
         if (!ran) return new Report.Load(false, null, null, null, null, null, null, null, null, null, null);
-        List<LoadEvent> baseline = events.stream()
-                .filter(e -> e.intendedNanos() >= baselineFrom && e.endNanos() <= baselineTo).toList();
+        List<LoadEvent> baseline = Latencies.within(events, baselineFrom, baselineTo);
         long from = run.statements().isEmpty() ? baselineTo : run.statements().get(0).startNanos();
         long to = run.statements().isEmpty() ? baselineTo : run.statements().get(run.statements().size() - 1).transactionEndNanos();
-        List<LoadEvent> during = events.stream().filter(e -> e.overlaps(from, to)).toList();
+        List<LoadEvent> during = Latencies.overlapping(events, from, to);
         double max = events.stream().mapToDouble(LoadEvent::latencyMs).max().orElse(0);
         long[] waits = LockWaits.perQuery(events, samples, scenario.observe().lockSampleIntervalMs() * 1_000_000L);
         return new Report.Load(true, l.clients(), l.rate(), (long) events.size(),
                 events.stream().filter(e -> e.error() != null).count(),
-                round(percentile(baseline, 50)), round(percentile(baseline, 99)), round(percentile(during, 99)), round(max),
+                round(Latencies.percentile(baseline, 50)), round(Latencies.percentile(baseline, 99)), round(Latencies.percentile(during, 99)), round(max),
                 Arrays.stream(waits).filter(w -> w > 0).count(), Arrays.stream(waits).max().orElse(0));
-    }
-
-    private static Double percentile(List<LoadEvent> events, double p) {
-        if (events.isEmpty()) return null;
-        double[] v = events.stream().mapToDouble(LoadEvent::latencyMs).sorted().toArray();
-        return v[Math.min(v.length - 1, (int) Math.ceil(p / 100 * v.length) - 1)];
     }
 
     private static Double round(Double v) {

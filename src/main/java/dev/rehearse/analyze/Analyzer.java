@@ -1,5 +1,6 @@
 package dev.rehearse.analyze;
 
+import dev.rehearse.load.Latencies;
 import dev.rehearse.load.LoadEvent;
 import dev.rehearse.migrate.ExecutedStatement;
 import dev.rehearse.migrate.Migration;
@@ -51,7 +52,7 @@ public final class Analyzer {
         StatementEvidence.Recording rec = new StatementEvidence.Recording(run.session(), run.tableRows(),
                 in.samples(), in.events(), in.loadRan(), in.baselineFrom(), in.baselineTo(),
                 in.scenario().observe().lockSampleIntervalMs() * 1_000_000L, in.blocks());
-        Double baselineP99 = in.loadRan() ? StatementEvidence.p99(StatementEvidence.baseline(rec)) : null;
+        Double baselineP99 = in.loadRan() ? Latencies.percentile(Latencies.within(rec.events(), rec.baselineFrom(), rec.baselineTo()), 99) : null;
 
         List<Report.StatementReport> reports = new ArrayList<>();
         List<Report.Finding> findings = new ArrayList<>();
@@ -143,12 +144,12 @@ public final class Analyzer {
             // A statement that took a lock blocking reads or writes is felt until its transaction ends.
             boolean holdsBlocking = window.owners().containsValue(s.index()) && locks.stream()
                     .anyMatch(l -> !l.blocks().equals("none") && rec.tableRows().containsKey(l.relation()));
-            List<LoadEvent> during = StatementEvidence.during(rec.events(), window.from(),
+            List<LoadEvent> during = Latencies.overlapping(rec.events(), window.from(),
                     holdsBlocking ? window.transactionEnd() : window.to());
             int errors = (int) rec.events().stream()
                     .filter(e -> e.error() != null && e.endNanos() >= s.startNanos() && e.endNanos() < errorsUntil)
                     .count();
-            impact = new Report.Impact((int) blocked[0], blocked[1], StatementEvidence.p99(during), baselineP99, errors,
+            impact = new Report.Impact((int) blocked[0], blocked[1], Latencies.percentile(during, 99), baselineP99, errors,
                     during.size());
         }
         var f = s.facts();

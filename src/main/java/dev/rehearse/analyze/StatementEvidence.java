@@ -5,7 +5,6 @@ import dev.rehearse.migrate.ExecutedStatement;
 import dev.rehearse.migrate.StatementProbe;
 import dev.rehearse.observe.LockSample;
 import dev.rehearse.report.Report;
-import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,30 +105,6 @@ final class StatementEvidence {
             longest = Math.max(longest, span[1] - span[0] + r.intervalNanos());
         }
         return new long[]{count, ms(longest)};
-    }
-
-    static Double p99(List<LoadEvent> events) {
-        if (events.isEmpty()) return null;
-        Histogram h = new Histogram(3_600_000_000L, 3);
-        for (LoadEvent e : events) h.recordValue(Math.max(1, Math.min((long) (e.latencyMs() * 1000), 3_600_000_000L)));
-        return h.getValueAtPercentile(99) / 1000.0;
-    }
-
-    static Double p50(List<LoadEvent> events) {
-        if (events.isEmpty()) return null;
-        Histogram h = new Histogram(3_600_000_000L, 3);
-        for (LoadEvent e : events) h.recordValue(Math.max(1, Math.min((long) (e.latencyMs() * 1000), 3_600_000_000L)));
-        return h.getValueAtPercentile(50) / 1000.0;
-    }
-
-    static List<LoadEvent> during(List<LoadEvent> events, long from, long to) {
-        return events.stream().filter(e -> e.overlaps(from, to)).toList();
-    }
-
-    static List<LoadEvent> baseline(Recording r) {
-        return r.events().stream()
-                .filter(e -> e.intendedNanos() >= r.baselineFrom() && e.endNanos() <= r.baselineTo())
-                .toList();
     }
 
     /** Tables the statement rewrote or read in full that existed with rows before the migrations. */

@@ -1,0 +1,31 @@
+package dev.rehearse.load;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.List;
+
+/** Latency figures over workload events: one way to pick a window and one way to take a percentile. */
+public final class Latencies {
+
+    private static final long MAX_MICROS = 3_600_000_000L;
+
+    private Latencies() {}
+
+    /** The p-th percentile of latency in ms (to HdrHistogram's 3 significant digits), null without events. */
+    public static Double percentile(List<LoadEvent> events, double p) {
+        if (events.isEmpty()) return null;
+        Histogram h = new Histogram(MAX_MICROS, 3);
+        for (LoadEvent e : events) h.recordValue(Math.max(1, Math.min((long) (e.latencyMs() * 1000), MAX_MICROS)));
+        return h.getValueAtPercentile(p) / 1000.0;
+    }
+
+    /** Queries in flight (or waiting to start) at any time in {@code [from, to]}. */
+    public static List<LoadEvent> overlapping(List<LoadEvent> events, long from, long to) {
+        return events.stream().filter(e -> e.overlaps(from, to)).toList();
+    }
+
+    /** Queries meant to start and finished inside {@code [from, to]}: a clean baseline window. */
+    public static List<LoadEvent> within(List<LoadEvent> events, long from, long to) {
+        return events.stream().filter(e -> e.intendedNanos() >= from && e.endNanos() <= to).toList();
+    }
+}
