@@ -65,8 +65,10 @@ public interface Engine {
 
     static Dialect dialect(EngineSpec spec) {
         return switch (spec.kind()) {
-            case POSTGRES -> new Dialect(new dev.rehearse.engine.postgres.PostgresSplitter(spec.major()),
-                    dev.rehearse.engine.postgres.PostgresLexer::words);
+            case POSTGRES -> {
+                Engine pg = new PostgresEngine();
+                yield new Dialect(pg.splitter(spec.major()), pg::words);
+            }
             case MYSQL, MARIADB -> new Dialect(new dev.rehearse.engine.mysql.MySqlSplitter(),
                     dev.rehearse.engine.mysql.MySqlSplitter::words);
         };
