@@ -78,10 +78,7 @@ public final class Rehearsal {
         String startedAt = Instant.now().toString();
         Engine engine = Engine.of(scenario.engine().kind());
         if (engine instanceof PostgresEngine pg) pg.withExternal(scenario.external());
-        if (!scenario.migrations().format().equals("sql")) {
-            throw new RehearsalFailedException("--format " + scenario.migrations().format()
-                    + " is not available in this build yet; plain sql is");
-        }
+        SqlMigrationSource.requireSupported(scenario.migrations().format());
         // Read everything the user gave before starting anything, so mistakes fail fast.
         SqlSplitter splitter = engine.splitter(scenario.engine().major());
         List<SqlStatement> schema = schemaStatements(splitter);
@@ -90,7 +87,7 @@ public final class Rehearsal {
 
         progress.accept("provision: " + scenario.provider().id() + " " + scenario.engine());
         try (Database db = engine.provisioner(scenario.provider()).start(scenario.engine())) {
-            progress.accept("provision: PostgreSQL " + db.serverVersion() + " ready at " + db.jdbcUrl());
+            progress.accept("provision: " + db.kind().id() + " " + db.serverVersion() + " ready at " + db.jdbcUrl());
             applySchema(db, schema);
             SeedResult seed = new Seeder(engine.schemaReader(), engine.bulkLoader(), status)
                     .seed(db, scenario.data().tables(), scenario.data().seed(), profile, progress);

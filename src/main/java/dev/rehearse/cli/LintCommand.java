@@ -72,8 +72,7 @@ final class LintCommand implements Callable<Integer> {
                 throw new InvalidInputException("--format: '" + format + "'; expected one of "
                         + String.join(", ", ScenarioLoader.MIGRATION_FORMATS));
             }
-            throw new dev.rehearse.RehearsalFailedException("--format " + format
-                    + " is not available in this build yet; plain sql is");
+            SqlMigrationSource.requireSupported(format);
         }
         Scenario.FailOn fail = failOn == null ? Scenario.FailOn.BLOCK : ScenarioLoader.failOnFlag(failOn);
         Set<String> formats = formats(report);

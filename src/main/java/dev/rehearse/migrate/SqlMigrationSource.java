@@ -1,6 +1,7 @@
 package dev.rehearse.migrate;
 
 import dev.rehearse.InvalidInputException;
+import dev.rehearse.RehearsalFailedException;
 
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -21,6 +22,13 @@ public final class SqlMigrationSource {
 
     public SqlMigrationSource(SqlSplitter splitter) {
         this.splitter = splitter;
+    }
+
+    /** The only migration format this build reads; the contract's others are a missing capability (exit 3). */
+    public static void requireSupported(String format) {
+        if (!format.equalsIgnoreCase("sql")) {
+            throw new RehearsalFailedException("--format " + format + " is not available in this build yet; plain sql is");
+        }
     }
 
     public List<Migration> read(List<Path> paths) {
