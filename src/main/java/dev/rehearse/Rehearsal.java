@@ -2,12 +2,13 @@ package dev.rehearse;
 
 import dev.rehearse.analyze.Analyzer;
 import dev.rehearse.analyze.LockWaits;
-import dev.rehearse.engine.Engine;
-import dev.rehearse.engine.postgres.PostgresEngine;
+import dev.rehearse.engine.EngineRuntime;
+import dev.rehearse.engine.Engines;
 import dev.rehearse.load.Latencies;
 import dev.rehearse.load.LoadEvent;
 import dev.rehearse.load.LoadGenerator;
 import dev.rehearse.load.LoadTarget;
+import dev.rehearse.migrate.ErrorClass;
 import dev.rehearse.migrate.ExecutedStatement;
 import dev.rehearse.migrate.Migration;
 import dev.rehearse.migrate.MigrationRun;
@@ -19,7 +20,7 @@ import dev.rehearse.migrate.SqlStatement;
 import dev.rehearse.observe.LockSampler;
 import dev.rehearse.observe.Timeline;
 import dev.rehearse.provision.Database;
-import dev.rehearse.report.Report;
+import dev.rehearse.model.Report;
 import dev.rehearse.scenario.Scenario;
 import dev.rehearse.seed.SeedResult;
 import dev.rehearse.seed.Profile;
@@ -76,26 +77,25 @@ public final class Rehearsal {
     public Result run() {
         long wallStart = System.nanoTime();
         String startedAt = Instant.now().toString();
-        Engine engine = Engine.of(scenario.engine().kind());
-        if (engine instanceof PostgresEngine pg) pg.withExternal(scenario.external());
+        EngineRuntime engine = Engines.runtime(scenario.engine().kind());
         SqlMigrationSource.requireSupported(scenario.migrations().format());
         // Read everything the user gave before starting anything, so mistakes fail fast.
-        SqlSplitter splitter = engine.splitter(scenario.engine().major());
+        SqlSplitter splitter = Engines.dialect(scenario.engine()).splitter();
         List<SqlStatement> schema = schemaStatements(splitter);
         List<Migration> migrations = new SqlMigrationSource(splitter).read(scenario.migrations().paths());
         Profile profile = scenario.data().profile() == null ? Profile.EMPTY : ProfileLoader.load(scenario.data().profile());
 
         progress.accept("provision: " + scenario.provider().id() + " " + scenario.engine());
-        try (Database db = engine.provisioner(scenario.provider()).start(scenario.engine())) {
+        try (Database db = engine.provisioner(scenario.provider(), scenario.external()).start(scenario.engine())) {
             progress.accept("provision: " + db.kind().id() + " " + db.serverVersion() + " ready at " + db.jdbcUrl());
             applySchema(db, schema);
-            SeedResult seed = new Seeder(engine.schemaReader(), engine.bulkLoader(), status)
+            SeedResult seed = new Seeder(engine.seeding(), status)
                     .seed(db, scenario.data().tables(), scenario.data().seed(), profile, progress);
             return rehearse(engine, db, migrations, seed, startedAt, wallStart);
         }
     }
 
-    private Result rehearse(Engine engine, Database db, List<Migration> migrations, SeedResult seed, String startedAt,
+    private Result rehearse(EngineRuntime engine, Database db, List<Migration> migrations, SeedResult seed, String startedAt,
                             long wallStart) {
         Timeline timeline = new Timeline();
         Scenario.Load loadSettings = scenario.load();
@@ -124,7 +124,7 @@ public final class Rehearsal {
             baselineFrom = System.nanoTime();
             if (loadRuns) sleep(loadSettings.baselineSeconds());
             baselineTo = System.nanoTime();
-            run = new MigrationRunner(db, engine.statementProbe(db.major()), scenario.migrations(), progress)
+            run = new MigrationRunner(db, engine.statementProbe(db.version()), scenario.migrations(), progress)
                     .run(migrations);
             if (loadRuns) sleep(loadSettings.cooldownSeconds());
             load.close();
@@ -138,10 +138,10 @@ public final class Rehearsal {
 
         Analyzer.Analysis analysis = new Analyzer(scenario.thresholds(), exclude).analyze(new Analyzer.Input(scenario, run,
                 timeline.lockSamples(), events, loadRuns, timeline.origin(), baselineFrom, baselineTo,
-                engine.rules(), engine::words, engine::blocks));
+                Engines.of(db.kind()).dialect(db.version())));
         Report report = new Report(
                 new Report.Tool("rehearse", Version.get()),
-                new Report.Engine(engine.kind().id(), db.serverVersion(), db.provider().id()),
+                new Report.Engine(db.kind().id(), db.serverVersion(), db.provider().id()),
                 analysis.verdict(), analysis.reason(), analysis.categories(), analysis.statements(),
                 analysis.findings(),
                 new Report.Seed(seed.tables().stream().map(t -> new Report.SeedTable(t.table(), t.rows(), t.seconds())).toList()),
@@ -173,10 +173,10 @@ public final class Rehearsal {
         return v == null ? null : Math.round(v * 100) / 100.0;
     }
 
-    /** A statement PostgreSQL could not parse (SQLSTATE 42601) is a broken migration source, not a finding. */
+    /** A statement the server could not parse is a broken migration source, not a finding. */
     private static String syntaxError(MigrationRun run) {
         for (ExecutedStatement s : run.statements()) {
-            if ("42601".equals(s.sqlState())) {
+            if (s.errorClass() == ErrorClass.SYNTAX) {
                 return s.migration().file() + ":" + s.statement().line() + ": " + s.error();
             }
         }

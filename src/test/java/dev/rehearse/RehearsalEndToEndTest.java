@@ -1,9 +1,9 @@
 package dev.rehearse;
 
-import dev.rehearse.analyze.Category;
-import dev.rehearse.analyze.Status;
-import dev.rehearse.analyze.Verdict;
-import dev.rehearse.report.Report;
+import dev.rehearse.model.Category;
+import dev.rehearse.model.Status;
+import dev.rehearse.model.Verdict;
+import dev.rehearse.model.Report;
 import dev.rehearse.scenario.CliOverrides;
 import dev.rehearse.scenario.Scenario;
 import dev.rehearse.scenario.ScenarioLoader;

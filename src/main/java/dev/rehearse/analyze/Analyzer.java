@@ -1,13 +1,19 @@
 package dev.rehearse.analyze;
 
+import dev.rehearse.dialect.Rule;
+import dev.rehearse.model.Quantities;
+import dev.rehearse.model.Status;
+import dev.rehearse.model.Category;
+import dev.rehearse.model.Verdict;
 import dev.rehearse.load.Latencies;
 import dev.rehearse.load.LoadEvent;
+import dev.rehearse.dialect.Dialect;
+import dev.rehearse.migrate.ErrorClass;
 import dev.rehearse.migrate.ExecutedStatement;
 import dev.rehearse.migrate.Migration;
 import dev.rehearse.migrate.MigrationRun;
 import dev.rehearse.migrate.SqlStatement;
-import dev.rehearse.report.Format;
-import dev.rehearse.report.Report;
+import dev.rehearse.model.Report;
 import dev.rehearse.scenario.Scenario;
 
 import java.util.ArrayList;
@@ -28,8 +34,16 @@ public final class Analyzer {
     /** What the analysis reads: the run's settings, the recording and the engine's dialect. */
     public record Input(Scenario scenario, MigrationRun run, List<dev.rehearse.observe.LockSample> samples,
                         List<LoadEvent> events, boolean loadRan, long originNanos, long baselineFrom,
-                        long baselineTo, List<Rule> rules, Function<String, List<String>> words,
-                        Function<String, String> blocks) {}
+                        long baselineTo, Dialect dialect) {
+
+        List<Rule> rules() {
+            return dialect.rules();
+        }
+
+        String blocks(String mode) {
+            return dialect.lockMode(mode).blocks().id();
+        }
+    }
 
     public record Analysis(List<Report.StatementReport> statements, List<Report.Finding> findings,
                            List<Report.CategoryResult> categories, Verdict verdict, String reason) {}
@@ -51,7 +65,7 @@ public final class Analyzer {
         MigrationRun run = in.run();
         StatementEvidence.Recording rec = new StatementEvidence.Recording(run.session(), run.tableRows(),
                 in.samples(), in.events(), in.loadRan(), in.baselineFrom(), in.baselineTo(),
-                in.scenario().observe().lockSampleIntervalMs() * 1_000_000L, in.blocks());
+                in.scenario().observe().lockSampleIntervalMs() * 1_000_000L, in::blocks);
         Double baselineP99 = in.loadRan() ? Latencies.percentile(Latencies.within(rec.events(), rec.baselineFrom(), rec.baselineTo()), 99) : null;
 
         List<Report.StatementReport> reports = new ArrayList<>();
@@ -61,7 +75,7 @@ public final class Analyzer {
         for (int i = 0; i < statements.size(); i++) {
             ExecutedStatement s = statements.get(i);
             long errorsUntil = i + 1 < statements.size() ? statements.get(i + 1).startNanos() : Long.MAX_VALUE;
-            Report.StatementReport report = statementReport(s, window(statements, i, in.blocks()), rec, in, baselineP99, errorsUntil);
+            Report.StatementReport report = statementReport(s, window(statements, i, in::blocks), rec, in, baselineP99, errorsUntil);
             reports.add(report);
             // locks this statement's transaction took in earlier statements are held while it runs
             List<Report.Lock> heldBefore = new ArrayList<>();
@@ -158,7 +172,7 @@ public final class Analyzer {
                 StatementEvidence.ms(s.endNanos() - s.startNanos()), s.error(), s.rowsAffected(), locks,
                 f == null ? List.of() : existing(f.rewrote(), rec), f == null ? List.of() : f.indexesRebuilt(),
                 f == null ? List.of() : existing(f.scanned(), rec), f == null ? null : f.walBytes(), null, impact,
-                estimate(s, rec, in.scenario()));
+                estimate(s, rec, in));
     }
 
     private static List<String> existing(List<String> relations, StatementEvidence.Recording rec) {
@@ -166,20 +180,20 @@ public final class Analyzer {
     }
 
     /** Linear in rows from the largest table the statement rewrote or scanned. */
-    private static Report.Estimate estimate(ExecutedStatement s, StatementEvidence.Recording rec, Scenario scenario) {
+    private static Report.Estimate estimate(ExecutedStatement s, StatementEvidence.Recording rec, Input in) {
         List<String> grew = StatementEvidence.grew(s, rec);
         if (grew.isEmpty() || s.failed()) return null;
         String table = grew.stream().max((a, b) -> Long.compare(rec.tableRows().get(a), rec.tableRows().get(b))).get();
         long rows = rec.tableRows().get(table);
         double msPerMillion = (s.endNanos() - s.startNanos()) / 1e6 / (rows / 1e6);
-        Long production = productionRows(scenario, table);
+        Long production = productionRows(in, table);
         return new Report.Estimate(table, rows, Math.round(msPerMillion * 10) / 10.0, production,
                 production == null ? null : Math.round(msPerMillion * production / 1e6));
     }
 
-    private static Long productionRows(Scenario scenario, String table) {
-        for (var e : scenario.data().tables().entrySet()) {
-            String name = e.getKey().startsWith("public.") ? e.getKey().substring(7) : e.getKey();
+    private static Long productionRows(Input in, String table) {
+        for (var e : in.scenario().data().tables().entrySet()) {
+            String name = in.dialect().displayName(e.getKey());
             if (name.equals(table) && e.getValue().productionRows() != null) return e.getValue().productionRows();
         }
         return null;
@@ -188,7 +202,7 @@ public final class Analyzer {
     private List<Report.Finding> findingsFor(ExecutedStatement s, Report.StatementReport r, List<Report.Lock> heldBefore,
                                              StatementEvidence.Recording rec, Input in) {
         List<Report.Finding> out = new ArrayList<>();
-        Rule.Words words = new Rule.Words(s.statement().sql(), in.words().apply(s.statement().sql()));
+        Rule.Words words = new Rule.Words(s.statement().sql(), in.dialect().words(s.statement().sql()));
         Rule rule = Rules.match(in.rules(), words).orElse(null);
         String what = "statement " + s.index() + " (" + s.migration().name() + ":" + s.statement().line() + ")";
         if (s.failed()) {
@@ -282,30 +296,30 @@ public final class Analyzer {
         Long wal = r.walBytes();
         if (wal != null && wal >= t.walBytesFlag()) {
             out.add(new Report.Finding("wal-volume", Category.REPLICATION_LAG, Status.FLAG, s.index(),
-                    what + " wrote " + Format.bytes(wal) + " of WAL; replicas must replay it serially",
+                    what + " wrote " + Quantities.bytes(wal) + " of WAL; replicas must replay it serially",
                     "Batch the change so replicas keep up; watch replica lag during the deploy."));
         }
         return out;
     }
 
     private Report.Finding failure(ExecutedStatement s, Rule.Words words, Rule rule, String what, Input in) {
-        String state = s.sqlState() == null ? "" : s.sqlState();
+        ErrorClass error = s.errorClass() == null ? ErrorClass.OTHER : s.errorClass();
         String head = what + " failed: " + s.error();
-        if (state.equals("25001")) {
+        if (error == ErrorClass.NOT_IN_TRANSACTION) {
             Rule r = Rules.byId(in.rules(), "concurrently-in-transaction");
             return new Report.Finding(r.id(), r.category(), Status.BLOCK, s.index(),
                     head + " (the migration ran inside a transaction block)", r.rewrite().apply(words));
         }
-        if (state.equals("55P03")) {
+        if (error == ErrorClass.LOCK_TIMEOUT) {
             return new Report.Finding("lock-timeout", Category.LOCK_CONTENTION, Status.BLOCK, s.index(),
                     head + " (lock_timeout " + in.scenario().migrations().lockTimeoutMs() + " ms)",
                     "Find what holds the lock (long transactions), retry the migration with backoff, or deploy off-peak.");
         }
-        if (state.equals("57014")) {
+        if (error == ErrorClass.STATEMENT_TIMEOUT) {
             return new Report.Finding("statement-timeout", Category.LOCK_CONTENTION, Status.BLOCK, s.index(), head,
                     rule != null ? rule.rewrite().apply(words) : "Split or batch the statement so it fits statement_timeout.");
         }
-        if (state.startsWith("23")) {
+        if (error == ErrorClass.CONSTRAINT_VIOLATION) {
             return new Report.Finding("constraint-violation", Category.CONSTRAINT_VALIDATION, Status.BLOCK, s.index(),
                     head + " (existing rows violate it)",
                     "Fix the existing rows first (a batched backfill), then add the constraint NOT VALID and VALIDATE it.");
@@ -379,7 +393,7 @@ public final class Analyzer {
                     + String.format(Locale.ROOT, "%,d", t.backfillRowsFlag()) + "+ rows in one transaction";
             case MISSING_ROLLBACK -> "Every migration ran atomically or has a rollback script";
             case DATA_LOSS -> "No populated table or column was dropped or truncated";
-            case REPLICATION_LAG -> "No replica rehearsed; largest WAL burst " + Format.bytes(maxWal) + projectedWal(reports);
+            case REPLICATION_LAG -> "No replica rehearsed; largest WAL burst " + Quantities.bytes(maxWal) + projectedWal(reports);
             case CONSTRAINT_VALIDATION -> "No constraint validated existing rows under a blocking lock";
             case INDEX_DEPENDENCIES -> "No index was built or rebuilt under a lock that blocks writes";
             case FOREIGN_KEYS -> "No foreign key validated existing rows under a blocking lock";
@@ -394,7 +408,7 @@ public final class Analyzer {
             if (r.walBytes() == null || e == null || e.productionRows() == null || e.rehearsedRows() == 0) continue;
             max = Math.max(max, (long) (r.walBytes() * ((double) e.productionRows() / e.rehearsedRows())));
         }
-        return max == 0 ? "" : " (about " + Format.bytes(max) + " at production rows)";
+        return max == 0 ? "" : " (about " + Quantities.bytes(max) + " at production rows)";
     }
 
     private static String reason(Verdict verdict, List<Report.Finding> findings, List<Report.StatementReport> reports) {
@@ -425,7 +439,7 @@ public final class Analyzer {
         if (e != null && !grew.isEmpty()) {
             b.append(String.format(Locale.ROOT, "; %.1f ms per million rows", e.msPerMillionRows()));
             if (e.productionMs() != null) {
-                b.append(String.format(Locale.ROOT, ", about %s at %,d rows", Format.duration(e.productionMs()), e.productionRows()));
+                b.append(String.format(Locale.ROOT, ", about %s at %,d rows", Quantities.duration(e.productionMs()), e.productionRows()));
             } else {
                 b.append(", and it grows with the table");
             }

@@ -1,12 +1,17 @@
 package dev.rehearse.analyze;
 
-import dev.rehearse.analyze.Rule.Claim;
-import dev.rehearse.analyze.Rule.Words;
+import dev.rehearse.dialect.Rule;
+import dev.rehearse.model.Verdict;
+import dev.rehearse.model.Status;
+import dev.rehearse.model.Category;
+import dev.rehearse.dialect.Rule.Claim;
+import dev.rehearse.dialect.Rule.Words;
+import dev.rehearse.dialect.Dialect;
 import dev.rehearse.migrate.Migration;
 import dev.rehearse.migrate.SqlStatement;
 import dev.rehearse.migrate.SqlStatement.Kind;
-import dev.rehearse.report.Report;
-import dev.rehearse.report.Report.Finding;
+import dev.rehearse.model.Report;
+import dev.rehearse.model.Report.Finding;
 import dev.rehearse.scenario.EngineSpec;
 
 import java.io.IOException;
@@ -53,21 +58,18 @@ public final class Linter {
     }
 
     private static final Pattern IGNORE = Pattern.compile("rehearse:ignore(-file)?(?=\\s|$)[ \\t]*([^\\s*]*)[ \\t]*([^\\r\\n]*)");
-    /** Statements that take a lock that blocks reads or writes of an existing table. */
-    private static final Set<String> DANGEROUS_PG_LOCKS = Set.of("AccessExclusiveLock", "ShareRowExclusiveLock",
-            "ShareLock", "ExclusiveLock");
     private static final Set<String> KEEP_FOR_NEW_TABLES = Set.of("fk-on-delete-cascade", "enum-value-ordering",
             "concurrently-in-transaction");
 
     private final Options options;
-    private final Function<String, List<String>> words;
+    private final Dialect dialect;
     private final List<Rule> catalog;
     private final boolean postgres;
 
-    public Linter(Options options, Function<String, List<String>> words) {
+    public Linter(Options options, Dialect dialect) {
         this.options = options;
-        this.words = words;
-        this.catalog = Rules.forEngine(options.engine().kind());
+        this.dialect = dialect;
+        this.catalog = dialect.rules();
         this.postgres = options.engine().kind() == EngineSpec.Kind.POSTGRES;
     }
 
@@ -271,7 +273,7 @@ public final class Linter {
     // ---- one statement ----
 
     private void statement(FileState f, SqlStatement s, int index, List<Finding> out) {
-        Words w = new Words(s.sql(), words.apply(s.sql()));
+        Words w = new Words(s.sql(), dialect.words(s.sql()));
         if (w.words().isEmpty()) return;
         String first = w.at(0);
         if (s.kind() == Kind.TRANSACTION_CONTROL) {
@@ -444,7 +446,7 @@ public final class Linter {
         Migration m = f.m;
         // session settings (SET ...) change nothing a rollback would undo
         List<SqlStatement> changes = m.statements().stream().filter(s -> s.kind() != Kind.TRANSACTION_CONTROL
-                && !words.apply(s.sql()).stream().findFirst().map(x -> x.equals("SET") || x.equals("RESET")).orElse(false))
+                && !dialect.words(s.sql()).stream().findFirst().map(x -> x.equals("SET") || x.equals("RESET")).orElse(false))
                 .toList();
         boolean nonTx = changes.stream().anyMatch(s -> s.kind() == Kind.NON_TRANSACTIONAL);
         boolean ownTx = m.statements().stream().anyMatch(s -> s.kind() == Kind.TRANSACTION_CONTROL);

@@ -4,7 +4,7 @@ import dev.rehearse.load.LoadEvent;
 import dev.rehearse.migrate.ExecutedStatement;
 import dev.rehearse.migrate.StatementProbe;
 import dev.rehearse.observe.LockSample;
-import dev.rehearse.report.Report;
+import dev.rehearse.model.Report;
 
 import java.util.ArrayList;
 import java.util.HashMap;

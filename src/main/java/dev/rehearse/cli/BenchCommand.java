@@ -2,8 +2,7 @@ package dev.rehearse.cli;
 
 import dev.rehearse.RehearsalFailedException;
 import dev.rehearse.engine.postgres.EmbeddedPostgresProvisioner;
-import dev.rehearse.engine.postgres.PostgresBulkLoader;
-import dev.rehearse.engine.postgres.PostgresSchemaReader;
+import dev.rehearse.engine.postgres.PostgresEngine;
 import dev.rehearse.provision.Database;
 import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.scenario.RowCount;
@@ -183,7 +182,7 @@ final class BenchCommand implements Runnable {
                     .filter(p -> p.getType() == MemoryType.HEAP).toList();
             heap.forEach(MemoryPoolMXBean::resetPeakUsage);
             long start = System.nanoTime();
-            SeedResult r = new Seeder(new PostgresSchemaReader(), new PostgresBulkLoader())
+            SeedResult r = new Seeder(PostgresEngine.seedEngine())
                     .seed(db, Map.of(), 42, profile, m -> System.err.println("rehearse: " + m));
             double seconds = (System.nanoTime() - start) / 1e9;
             long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();

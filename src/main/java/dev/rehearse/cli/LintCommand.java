@@ -4,11 +4,12 @@ import dev.rehearse.InvalidInputException;
 import dev.rehearse.Version;
 import dev.rehearse.analyze.Linter;
 import dev.rehearse.analyze.Rules;
-import dev.rehearse.engine.Engine;
+import dev.rehearse.dialect.Dialect;
+import dev.rehearse.engine.Engines;
 import dev.rehearse.migrate.Migration;
 import dev.rehearse.migrate.SqlMigrationSource;
 import dev.rehearse.report.LintConsoleReport;
-import dev.rehearse.report.Report;
+import dev.rehearse.model.Report;
 import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.scenario.ProjectConfig;
 import dev.rehearse.scenario.Scenario;
@@ -77,10 +78,10 @@ final class LintCommand implements Callable<Integer> {
         Scenario.FailOn fail = failOn == null ? Scenario.FailOn.BLOCK : ScenarioLoader.failOnFlag(failOn);
         Set<String> formats = formats(report);
 
-        Engine.Dialect dialect = Engine.dialect(spec);
+        Dialect dialect = Engines.dialect(spec);
         List<Migration> migrations = new SqlMigrationSource(dialect.splitter()).read(paths);
         Linter.Result result = new Linter(new Linter.Options(spec, new HashSet<>(project.exclude()),
-                project.lockTimeoutMs() != null, project.transaction() == Scenario.Transaction.ALWAYS), dialect.words())
+                project.lockTimeoutMs() != null, project.transaction() == Scenario.Transaction.ALWAYS), dialect)
                 .lint(migrations);
         Report r = Linter.report(result, spec, Version.get(), (System.nanoTime() - start) / 1e9);
 

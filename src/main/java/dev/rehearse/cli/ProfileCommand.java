@@ -2,7 +2,11 @@ package dev.rehearse.cli;
 
 import dev.rehearse.InvalidInputException;
 import dev.rehearse.RehearsalFailedException;
+import dev.rehearse.dialect.Dialect;
 import dev.rehearse.engine.Engine;
+import dev.rehearse.engine.EngineRuntime;
+import dev.rehearse.engine.Engines;
+import dev.rehearse.scenario.ServerVersion;
 import dev.rehearse.seed.Profile;
 import dev.rehearse.seed.ProfileWriter;
 import picocli.CommandLine;
@@ -58,18 +62,20 @@ final class ProfileCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Engine engine = Engine.ofUrl(url);
-            Properties props = new Properties();
+            Engine engine = Engines.ofUrl(url);
+            EngineRuntime runtime = engine.runtime().orElseThrow();
+            Dialect dialect = engine.dialect(ServerVersion.LATEST);
+            Properties props = dialect.connectionProperties("rehearse-profile-capture");
             if (user != null) props.setProperty("user", user);
-            String pw = password != null ? password : System.getenv("PGPASSWORD");
+            String pw = password != null ? password
+                    : dialect.passwordVariable() == null ? null : System.getenv(dialect.passwordVariable());
             if (pw != null) props.setProperty("password", pw);
-            props.setProperty("ApplicationName", "rehearse-profile-capture");
             props.setProperty("readOnly", "true");
             Profile profile;
             List<String> warnings = new ArrayList<>();
             try (Connection c = DriverManager.getConnection(url, props)) {
                 c.setReadOnly(true);
-                profile = engine.profileCapture().capture(c, keepValues, warnings::add);
+                profile = runtime.profileCapture().capture(c, keepValues, warnings::add);
             } catch (SQLException e) {
                 throw new RehearsalFailedException("profile capture: cannot read " + redact(url) + ": " + e.getMessage(), e);
             }
@@ -80,7 +86,7 @@ final class ProfileCommand implements Runnable {
                     + " text histogram bounds were left out (--keep-values keeps them).";
             List<String> header = List.of(
                     "Captured by `rehearse profile capture` from " + redact(url) + " at " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ".",
-                    "Read from statistics only (pg_class, pg_stats, pg_attribute, pg_constraint); no table rows were read.",
+                    "Read from statistics only (" + runtime.profileCapture().sources() + "); no table rows were read.",
                     values,
                     "Set scale to seed at another size: 0.01 gives a hundredth of every table.");
             try {

@@ -1,7 +1,7 @@
 package dev.rehearse.cli;
 
 import dev.rehearse.RehearsalFailedException;
-import dev.rehearse.report.Report;
+import dev.rehearse.model.Report;
 import dev.rehearse.report.ReportWriter;
 
 import java.io.IOException;

@@ -2,9 +2,9 @@ package dev.rehearse.cli;
 
 import dev.rehearse.Rehearsal;
 import dev.rehearse.RehearsalFailedException;
-import dev.rehearse.analyze.Verdict;
+import dev.rehearse.model.Verdict;
 import dev.rehearse.report.ConsoleReport;
-import dev.rehearse.report.Report;
+import dev.rehearse.model.Report;
 import dev.rehearse.scenario.CliOverrides;
 import dev.rehearse.scenario.Scenario;
 import dev.rehearse.scenario.ScenarioLoader;

@@ -8,11 +8,14 @@ package dev.rehearse.migrate;
  * @param transactionEndNanos when the transaction holding its locks ended (commit or rollback); equals
  *                            {@code endNanos} outside a transaction
  * @param rowsAffected the DML row count, null for DDL
+ * @param sqlState the server's code for the error, null when it succeeded
+ * @param errorClass what the error means for the deploy, as the engine classifies it; null when it succeeded
  * @param facts null when the statement failed (its transaction is aborted, nothing can be read in it)
  */
 public record ExecutedStatement(int index, Migration migration, SqlStatement statement, boolean inTransaction,
                                 long startNanos, long endNanos, long transactionEndNanos, String error,
-                                String sqlState, Long rowsAffected, StatementProbe.Facts facts) {
+                                String sqlState, ErrorClass errorClass, Long rowsAffected,
+                                StatementProbe.Facts facts) {
 
     public boolean failed() {
         return error != null;

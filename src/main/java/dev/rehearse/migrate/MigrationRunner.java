@@ -94,6 +94,7 @@ public final class MigrationRunner {
                     p.end = System.nanoTime();
                     p.error = oneLine(e.getMessage());
                     p.sqlState = e.getSQLState();
+                    p.errorClass = probe.classify(e);
                 }
                 if (p.error == null && snapshot != null) p.facts = probe.after(c, snapshot, inTx);
                 openTx.add(p);
@@ -120,7 +121,7 @@ public final class MigrationRunner {
     private static void finish(List<Pending> open, long txEnd, List<ExecutedStatement> done) {
         for (Pending p : open) {
             done.add(new ExecutedStatement(p.index, p.migration, p.statement, p.inTx, p.start, p.end,
-                    p.inTx ? txEnd : p.end, p.error, p.sqlState, p.rows, p.facts));
+                    p.inTx ? txEnd : p.end, p.error, p.sqlState, p.errorClass, p.rows, p.facts));
         }
         open.clear();
     }
@@ -160,6 +161,7 @@ public final class MigrationRunner {
         final boolean inTx;
         long start, end;
         String error, sqlState;
+        ErrorClass errorClass;
         Long rows;
         StatementProbe.Facts facts;
 

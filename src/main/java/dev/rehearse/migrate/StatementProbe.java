@@ -22,6 +22,9 @@ public interface StatementProbe {
 
     Snapshot before(Connection c, boolean inTransaction) throws SQLException;
 
+    /** What a statement's error means for the deploy, in the engine's own reading of its codes. */
+    ErrorClass classify(SQLException e);
+
     Facts after(Connection c, Snapshot before, boolean inTransaction) throws SQLException;
 
     /** Engine-specific state captured before a statement. */

@@ -2,11 +2,13 @@ package dev.rehearse.provision;
 
 import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.scenario.Provider;
+import dev.rehearse.scenario.ServerVersion;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * A running database the rehearsal may use, whoever started it. Closing it stops what was started
@@ -20,30 +22,47 @@ public final class Database implements AutoCloseable {
     private final String user;
     private final String password;
     private final String serverVersion;
+    private final Function<String, Properties> roleProperties;
     private final AutoCloseable stop;
 
+    /**
+     * @param roleProperties the engine's connection properties that name a connection's role on the server
+     * @param stop stops what was started; nothing for a server the rehearsal does not own
+     */
     public Database(EngineSpec.Kind kind, Provider provider, String jdbcUrl, String user, String password,
-                    String serverVersion, AutoCloseable stop) {
+                    String serverVersion, Function<String, Properties> roleProperties, AutoCloseable stop) {
         this.kind = kind;
         this.provider = provider;
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
         this.serverVersion = serverVersion;
+        this.roleProperties = roleProperties;
         this.stop = stop;
+    }
+
+    /** Another database on the same server, which closing does not stop. */
+    public Database sibling(String jdbcUrl) {
+        return new Database(kind, provider, jdbcUrl, user, password, serverVersion, roleProperties, () -> { });
     }
 
     public Connection connect() throws SQLException {
         return connect("rehearse");
     }
 
-    /** A new connection whose application_name tells its role, visible in pg_stat_activity and logs. */
-    public Connection connect(String applicationName) throws SQLException {
-        Properties props = new Properties();
+    /** A new connection whose role shows in the server's session list and logs. */
+    public Connection connect(String role) throws SQLException {
+        Properties props = connectionProperties(role);
         if (user != null) props.setProperty("user", user);
         if (password != null) props.setProperty("password", password);
-        props.setProperty("ApplicationName", applicationName);
         return DriverManager.getConnection(jdbcUrl, props);
+    }
+
+    /** The engine's properties naming a connection's role (for pools that take properties, not connections). */
+    public Properties connectionProperties(String role) {
+        Properties props = new Properties();
+        props.putAll(roleProperties.apply(role));
+        return props;
     }
 
     public EngineSpec.Kind kind() {
@@ -71,8 +90,8 @@ public final class Database implements AutoCloseable {
         return serverVersion;
     }
 
-    public int major() {
-        return Integer.parseInt(serverVersion.split("[.\\s]")[0]);
+    public ServerVersion version() {
+        return ServerVersion.parse(serverVersion);
     }
 
     @Override

@@ -9,6 +9,8 @@ import dev.rehearse.scenario.Scenario;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * A server the user owns. Rehearsing writes (schema, seed rows, migrations), so it is refused unless the
@@ -17,9 +19,12 @@ import java.sql.SQLException;
 public final class ExternalProvisioner implements Provisioner {
 
     private final Scenario.External external;
+    private final Function<String, Properties> roleProperties;
 
-    public ExternalProvisioner(Scenario.External external) {
+    /** @param roleProperties the engine's connection properties naming a connection's role */
+    public ExternalProvisioner(Scenario.External external, Function<String, Properties> roleProperties) {
         this.external = external;
+        this.roleProperties = roleProperties;
     }
 
     @Override
@@ -34,7 +39,7 @@ public final class ExternalProvisioner implements Provisioner {
         try (Connection c = DriverManager.getConnection(external.url(), external.user(), external.password())) {
             String version = c.getMetaData().getDatabaseProductVersion();
             return new Database(spec.kind(), Provider.EXTERNAL, external.url(), external.user(), external.password(),
-                    version, () -> { });
+                    version, roleProperties, () -> { });
         } catch (SQLException e) {
             throw new RehearsalFailedException("cannot connect to " + external.url() + ": " + e.getMessage(), e);
         }

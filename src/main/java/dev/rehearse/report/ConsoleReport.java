@@ -1,9 +1,12 @@
 package dev.rehearse.report;
 
-import dev.rehearse.analyze.Status;
-import dev.rehearse.report.Report.CategoryResult;
-import dev.rehearse.report.Report.Finding;
-import dev.rehearse.report.Report.StatementReport;
+import dev.rehearse.model.Quantities;
+import dev.rehearse.model.Report;
+import dev.rehearse.model.Category;
+import dev.rehearse.model.Status;
+import dev.rehearse.model.Report.CategoryResult;
+import dev.rehearse.model.Report.Finding;
+import dev.rehearse.model.Report.StatementReport;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +38,7 @@ public final class ConsoleReport {
             // where and what share a cell, as do the two measures of what the application felt: keeps the table narrow
             rows.add(List.of(String.valueOf(s.index()),
                     Format.location(s) + "\n" + Format.oneLine(s.sql(), 60),
-                    s.error() == null ? Format.number(s.durationMs()) : Format.number(s.durationMs()) + "\nFAILED",
+                    s.error() == null ? Quantities.number(s.durationMs()) : Quantities.number(s.durationMs()) + "\nFAILED",
                     String.join("\n", Format.locks(s)),
                     String.join("\n", Format.effects(s)),
                     "blocked: " + Format.blocked(s.impact()) + "\np99: " + Format.p99(s.impact())));

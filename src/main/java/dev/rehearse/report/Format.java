@@ -1,9 +1,15 @@
 package dev.rehearse.report;
 
-import dev.rehearse.report.Report.Estimate;
-import dev.rehearse.report.Report.Impact;
-import dev.rehearse.report.Report.Lock;
-import dev.rehearse.report.Report.StatementReport;
+import dev.rehearse.model.Report;
+import dev.rehearse.model.Report.Estimate;
+import dev.rehearse.model.Report.Impact;
+import dev.rehearse.model.Report.Lock;
+import dev.rehearse.model.Report.StatementReport;
+
+import static dev.rehearse.model.Quantities.bytes;
+import static dev.rehearse.model.Quantities.decimal;
+import static dev.rehearse.model.Quantities.duration;
+import static dev.rehearse.model.Quantities.number;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,42 +28,6 @@ public final class Format {
             "^(--|(ALTER|CREATE|DROP|REINDEX|VACUUM|CLUSTER|ANALYZE|UPDATE|DELETE|INSERT|TRUNCATE|SELECT|WITH|SET|BEGIN|COMMIT|COMMENT|GRANT)\\b)");
 
     private Format() {}
-
-    public static String number(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    static String decimal(double d) {
-        return String.format(Locale.ROOT, "%,.1f", d);
-    }
-
-    /** 840 ms, 12.3 s, 1 min 16 s, 1 h 16 min: exact where a reader compares, rounded where they plan. */
-    public static String duration(long ms) {
-        if (ms < 1000) return ms + " ms";
-        long tenths = Math.round(ms / 100.0);
-        if (tenths < 600) return decimal(tenths / 10.0) + " s";
-        long s = Math.round(ms / 1000.0);
-        if (s < 3600) return units(s / 60, "min", s % 60, "s");
-        long min = Math.round(ms / 60_000.0);
-        return units(min / 60, "h", min % 60, "min");
-    }
-
-    /** Bytes in decimal units, as PostgreSQL's own size functions print them: 512 kB, 4.1 GB. */
-    public static String bytes(long b) {
-        if (b < 1_000) return b + " B";
-        String[] units = {"kB", "MB", "GB", "TB"};
-        double v = b;
-        int u = -1;
-        while (v >= 1_000 && u < units.length - 1) {
-            v /= 1_000;
-            u++;
-        }
-        return decimal(Math.round(v * 10) / 10.0) + " " + units[u];
-    }
-
-    private static String units(long big, String bigUnit, long small, String smallUnit) {
-        return big + " " + bigUnit + (small == 0 ? "" : " " + small + " " + smallUnit);
-    }
 
     static String or(Object value) {
         return value == null ? NONE : value.toString();

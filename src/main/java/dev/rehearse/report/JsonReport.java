@@ -1,5 +1,6 @@
 package dev.rehearse.report;
 
+import dev.rehearse.model.Report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;

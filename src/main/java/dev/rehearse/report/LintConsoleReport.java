@@ -1,6 +1,7 @@
 package dev.rehearse.report;
 
-import dev.rehearse.report.Report.Finding;
+import dev.rehearse.model.Report;
+import dev.rehearse.model.Report.Finding;
 
 import static dev.rehearse.report.Format.list;
 import static dev.rehearse.report.Format.or;
@@ -31,7 +32,7 @@ public final class LintConsoleReport {
         if (!list(r.findings()).isEmpty() && suppressed < list(r.findings()).size()) out.append('\n');
         for (Report.CategoryResult c : list(r.categories())) {
             out.append(String.format("%-26s %-5s %s%n", c.category() == null ? "-" : c.category().title(), c.status(),
-                    c.status() == dev.rehearse.analyze.Status.PASS ? "" : Format.oneLine(c.issue(), 100)));
+                    c.status() == dev.rehearse.model.Status.PASS ? "" : Format.oneLine(c.issue(), 100)));
         }
         out.append('\n').append("VERDICT: ").append(r.verdict() == null ? "-" : r.verdict().title());
         if (r.verdictReason() != null) out.append(" - ").append(Format.oneLine(r.verdictReason(), 140));

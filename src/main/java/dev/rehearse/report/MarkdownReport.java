@@ -1,9 +1,12 @@
 package dev.rehearse.report;
 
-import dev.rehearse.analyze.Status;
-import dev.rehearse.report.Report.CategoryResult;
-import dev.rehearse.report.Report.Finding;
-import dev.rehearse.report.Report.StatementReport;
+import dev.rehearse.model.Quantities;
+import dev.rehearse.model.Report;
+import dev.rehearse.model.Category;
+import dev.rehearse.model.Status;
+import dev.rehearse.model.Report.CategoryResult;
+import dev.rehearse.model.Report.Finding;
+import dev.rehearse.model.Report.StatementReport;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +37,7 @@ public final class MarkdownReport {
         rows = new ArrayList<>();
         for (StatementReport s : list(r.statements())) {
             rows.add(List.of(String.valueOf(s.index()), cell(Format.location(s)), code(Format.oneLine(s.sql(), 60)),
-                    Format.number(s.durationMs()) + (s.error() == null ? "" : " **failed**"),
+                    Quantities.number(s.durationMs()) + (s.error() == null ? "" : " **failed**"),
                     cell(String.join("\n", Format.locks(s))), cell(String.join("\n", Format.effects(s))),
                     cell(Format.blocked(s.impact())), cell(Format.p99(s.impact()))));
         }

@@ -1,5 +1,6 @@
 package dev.rehearse.report;
 
+import dev.rehearse.model.Report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

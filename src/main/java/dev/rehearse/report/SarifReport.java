@@ -1,13 +1,14 @@
 package dev.rehearse.report;
 
+import dev.rehearse.model.Report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rehearse.analyze.Rule;
+import dev.rehearse.dialect.Rule;
 import dev.rehearse.analyze.Rules;
-import dev.rehearse.report.Report.Finding;
+import dev.rehearse.model.Report.Finding;
 
 import java.util.LinkedHashSet;
 import java.util.Set;

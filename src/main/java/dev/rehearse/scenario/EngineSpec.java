@@ -45,6 +45,11 @@ public record EngineSpec(Kind kind, String version) {
         return new EngineSpec(kind, version);
     }
 
+    /** The version as engines compare it; parts left out are the newest of their line. */
+    public ServerVersion serverVersion() {
+        return ServerVersion.parse(version);
+    }
+
     public int major() {
         return Integer.parseInt(version.split("\\.")[0]);
     }

@@ -45,25 +45,25 @@ public record ColumnRule(List<Bound> lower, List<Bound> upper, List<String> allo
         return new ColumnRule(lo, hi, in, out, Math.max(minLength, o.minLength), max, notNull || o.notNull);
     }
 
-    static ColumnRule lower(String v, boolean inclusive) {
+    public static ColumnRule lower(String v, boolean inclusive) {
         return new ColumnRule(List.of(new Bound(v, inclusive)), List.of(), null, Set.of(), 0, -1, false);
     }
 
-    static ColumnRule upper(String v, boolean inclusive) {
+    public static ColumnRule upper(String v, boolean inclusive) {
         return new ColumnRule(List.of(), List.of(new Bound(v, inclusive)), null, Set.of(), 0, -1, false);
     }
 
-    static ColumnRule allowed(List<String> values) {
+    public static ColumnRule allowed(List<String> values) {
         return new ColumnRule(List.of(), List.of(), values, Set.of(), 0, -1, false);
     }
 
-    static ColumnRule excluded(List<String> values) {
+    public static ColumnRule excluded(List<String> values) {
         return new ColumnRule(List.of(), List.of(), null, new LinkedHashSet<>(values), 0, -1, false);
     }
 
-    static ColumnRule length(int min, int max) {
+    public static ColumnRule length(int min, int max) {
         return new ColumnRule(List.of(), List.of(), null, Set.of(), min, max, false);
     }
 
-    static final ColumnRule NOT_NULL = new ColumnRule(List.of(), List.of(), null, Set.of(), 0, -1, true);
+    public static final ColumnRule NOT_NULL = new ColumnRule(List.of(), List.of(), null, Set.of(), 0, -1, true);
 }

@@ -16,4 +16,7 @@ public interface ProfileCapture {
      * @param warnings one line per table that has no statistics (never ANALYZEd) and similar
      */
     Profile capture(Connection c, boolean keepValues, Consumer<String> warnings) throws SQLException;
+
+    /** The catalogs and statistics views it reads, for the profile's header. */
+    String sources();
 }

@@ -12,12 +12,12 @@ final class ProfileForeignKeys {
 
     private ProfileForeignKeys() {}
 
-    static List<TableModel> apply(List<TableModel> models, Profile profile) {
+    static List<TableModel> apply(List<TableModel> models, Profile profile, java.util.function.UnaryOperator<String> qualified) {
         List<TableModel> out = new ArrayList<>(models);
         for (Profile.TableSpec ts : profile.tables().values()) {
             for (Profile.ColumnSpec spec : ts.columns().values()) {
                 if (!spec.generator().equals("foreign_key") || spec.references() == null) continue;
-                int ti = indexOf(out, ts.name());
+                int ti = indexOf(out, qualified.apply(ts.name()));
                 if (ti < 0) continue; // the planner reports the unknown table
                 TableModel t = out.get(ti);
                 if (t.foreignKeys().stream().anyMatch(fk -> fk.columns().contains(spec.column()))) {
@@ -28,11 +28,11 @@ final class ProfileForeignKeys {
                 TableModel parent = null;
                 String column = null;
                 if (parts.length >= 2) { // table.column or schema.table.column
-                    parent = find(out, ref.substring(0, ref.lastIndexOf('.')));
+                    parent = find(out, qualified.apply(ref.substring(0, ref.lastIndexOf('.'))));
                     column = parts[parts.length - 1];
                 }
                 if (parent == null) {
-                    parent = find(out, ref);
+                    parent = find(out, qualified.apply(ref));
                     column = null;
                 }
                 if (parent == null) {
@@ -61,8 +61,7 @@ final class ProfileForeignKeys {
     }
 
     private static TableModel find(List<TableModel> models, String name) {
-        String q = name.contains(".") ? name : "public." + name;
-        for (TableModel m : models) if (m.qualifiedName().equalsIgnoreCase(q)) return m;
+        for (TableModel m : models) if (m.qualifiedName().equalsIgnoreCase(name)) return m;
         return null;
     }
 }

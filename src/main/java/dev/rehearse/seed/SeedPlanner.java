@@ -115,11 +115,12 @@ public final class SeedPlanner {
     /** The profile's columns per table, once the tables are resolved against the schema. */
     private final Map<TableModel, Map<String, Profile.ColumnSpec>> specs = new HashMap<>();
 
-    public SeedPlanner(List<TableModel> schema, long seed, Consumer<String> progress, Existing existing) {
-        this(schema, seed, progress, existing, Profile.EMPTY);
-    }
+    private final SeedEngine engine;
 
-    public SeedPlanner(List<TableModel> schema, long seed, Consumer<String> progress, Existing existing, Profile profile) {
+    /** @param engine the engine's naming and CHECK reading (its reader and loader are not used here) */
+    public SeedPlanner(List<TableModel> schema, long seed, Consumer<String> progress, Existing existing, Profile profile,
+                       SeedEngine engine) {
+        this.engine = engine;
         for (TableModel t : schema) tables.put(t.qualifiedName(), t);
         this.seed = seed;
         this.progress = progress;
@@ -141,13 +142,13 @@ public final class SeedPlanner {
     }
 
     private TableModel lookup(String name) {
-        String qualified = name.contains(".") ? name : "public." + name;
+        String qualified = engine.qualified(name);
         TableModel t = tables.get(qualified);
         if (t != null) return t;
         return tables.values().stream().filter(m -> m.qualifiedName().equalsIgnoreCase(qualified)).findFirst().orElse(null);
     }
 
-    /** The table a user's name means: {@code name} (schema public) or {@code schema.name}. */
+    /** The table a user's name means: {@code name} (in the default schema) or {@code schema.name}. */
     public TableModel resolve(String name) {
         TableModel t = lookup(name);
         if (t == null) {
@@ -429,7 +430,7 @@ public final class SeedPlanner {
 
     private void collect(TableModel t, Check check, String valueColumn, Map<String, ColumnRule> rules,
                          Map<String, List<Check>> checksOf) {
-        CheckParser.Result r = CheckParser.parse(check.definition(), valueColumn);
+        CheckInterpreter.Reading r = engine.checks().read(check.definition(), valueColumn);
         r.rules().forEach((column, rule) -> {
             rules.merge(column, rule, ColumnRule::and);
             checksOf.computeIfAbsent(column, k -> new ArrayList<>()).add(check);

@@ -35,23 +35,25 @@ public final class Seeder {
     /** Tables loaded at once: COPY is CPU-bound on both sides, so more than the cores buys nothing. */
     private static final int PARALLEL = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
+    private final SeedEngine engine;
     private final SchemaReader reader;
     private final BulkLoader loader;
     private final Consumer<String> status;
 
-    public Seeder(SchemaReader reader, BulkLoader loader) {
-        this(reader, loader, null);
+    public Seeder(SeedEngine engine) {
+        this(engine, null);
     }
 
     /** @param status receives a transient progress line (rows, rows/s, ETA) while loading, "" at the end; null for none */
-    public Seeder(SchemaReader reader, BulkLoader loader, Consumer<String> status) {
-        this.reader = reader;
-        this.loader = loader;
+    public Seeder(SeedEngine engine, Consumer<String> status) {
+        this.engine = engine;
+        this.reader = engine.schema();
+        this.loader = engine.loader();
         this.status = status;
     }
 
     /**
-     * @param tables rows per table, by {@code name} (schema public) or {@code schema.name}
+     * @param tables rows per table, by {@code name} (in the default schema) or {@code schema.name}
      * @param seed the same seed gives the same rows
      * @param progress one line per step, for the console
      * @throws InvalidInputException naming the table/column/constraint when the request cannot be satisfied
@@ -71,16 +73,16 @@ public final class Seeder {
             Map<String, Long> requested = new LinkedHashMap<>();
             profile.rows().forEach(requested::put);
             tables.forEach((name, data) -> {
-                String q = name.contains(".") ? name : "public." + name;
-                requested.keySet().removeIf(k -> (k.contains(".") ? k : "public." + k).equalsIgnoreCase(q));
+                String q = engine.qualified(name);
+                requested.keySet().removeIf(k -> engine.qualified(k).equalsIgnoreCase(q));
                 requested.put(name, data.rows());
             });
             Set<String> qualified = new HashSet<>();
-            for (String name : requested.keySet()) qualified.add(name.contains(".") ? name : "public." + name);
-            List<TableModel> models = ImpliedForeignKeys.apply(ProfileForeignKeys.apply(reader.read(c), profile),
+            for (String name : requested.keySet()) qualified.add(engine.qualified(name));
+            List<TableModel> models = ImpliedForeignKeys.apply(ProfileForeignKeys.apply(reader.read(c), profile, engine::qualified),
                     qualified, progress);
             List<SeedPlanner.TablePlan> plans =
-                    new SeedPlanner(models, seed, progress, new JdbcExisting(c), profile).plan(requested);
+                    new SeedPlanner(models, seed, progress, new JdbcExisting(c), profile, engine).plan(requested);
             return load(db, c, plans, progress);
         } catch (SQLException e) {
             throw new RehearsalFailedException("seed: " + e.getMessage(), e);

@@ -1,5 +1,12 @@
 package dev.rehearse.analyze;
 
+import dev.rehearse.scenario.EngineSpec;
+import dev.rehearse.dialect.Dialect;
+import dev.rehearse.engine.Engines;
+import dev.rehearse.migrate.ErrorClass;
+import dev.rehearse.model.Verdict;
+import dev.rehearse.model.Status;
+import dev.rehearse.model.Category;
 import dev.rehearse.engine.postgres.PostgresLexer;
 import dev.rehearse.load.LoadEvent;
 import dev.rehearse.migrate.ExecutedStatement;
@@ -8,7 +15,7 @@ import dev.rehearse.migrate.MigrationRun;
 import dev.rehearse.migrate.SqlStatement;
 import dev.rehearse.migrate.StatementProbe;
 import dev.rehearse.observe.LockSample;
-import dev.rehearse.report.Report;
+import dev.rehearse.model.Report;
 import dev.rehearse.scenario.Scenario;
 import dev.rehearse.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
@@ -26,27 +33,21 @@ class AnalyzerTest {
     private static final long MS = 1_000_000L;
     private static final long SESSION = 42;
 
-    private static String blocks(String mode) {
-        return switch (mode) {
-            case "AccessExclusiveLock" -> "reads_writes";
-            case "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock" -> "writes";
-            default -> "none";
-        };
-    }
+    private static final Dialect PG16 = Engines.dialect(EngineSpec.parse("postgres:16"));
 
     private static Migration migration(String sql) {
         return new Migration("V1__x.sql", Path.of("V1__x.sql"), List.of(new SqlStatement(sql, 3, SqlStatement.Kind.TRANSACTIONAL)), null);
     }
 
     private static ExecutedStatement statement(Migration m, long startMs, long endMs, StatementProbe.Facts facts) {
-        return new ExecutedStatement(1, m, m.statements().get(0), true, startMs * MS, endMs * MS, endMs * MS, null, null, null, facts);
+        return new ExecutedStatement(1, m, m.statements().get(0), true, startMs * MS, endMs * MS, endMs * MS, null, null, null, null, facts);
     }
 
     private static Analyzer.Analysis analyze(Scenario scenario, ExecutedStatement s, List<LockSample> samples,
                                              List<LoadEvent> events, boolean load) {
         MigrationRun run = new MigrationRun(SESSION, List.of(s), Map.of("orders", 1_000_000L), List.of(), List.of());
         return new Analyzer(scenario.thresholds()).analyze(new Analyzer.Input(scenario, run, samples, events, load,
-                0, 0, 1_000 * MS, Rules.POSTGRES, PostgresLexer::words, AnalyzerTest::blocks));
+                0, 0, 1_000 * MS, PG16));
     }
 
     private static Scenario scenario(Long productionRows) {
@@ -132,7 +133,8 @@ class AnalyzerTest {
     void concurrentlyInsideATransactionIsABlockWithTheRewrite() {
         Migration m = migration("CREATE INDEX CONCURRENTLY orders_x ON orders (x)");
         ExecutedStatement failed = new ExecutedStatement(1, m, m.statements().get(0), true, 2_000 * MS, 2_001 * MS,
-                2_001 * MS, "ERROR: CREATE INDEX CONCURRENTLY cannot run inside a transaction block", "25001", null, null);
+                2_001 * MS, "ERROR: CREATE INDEX CONCURRENTLY cannot run inside a transaction block", "25001",
+                ErrorClass.NOT_IN_TRANSACTION, null, null);
         var a = analyze(scenario(null), failed, List.of(), List.of(), false);
         assertThat(a.verdict()).isEqualTo(Verdict.BLOCK);
         assertThat(a.findings().get(0).rule()).isEqualTo("concurrently-in-transaction");
@@ -153,7 +155,7 @@ class AnalyzerTest {
     void largeBackfillsInOneTransactionAreConcurrentWriteHazards() {
         Migration m = migration("UPDATE orders SET note = 'x'");
         ExecutedStatement s = new ExecutedStatement(1, m, m.statements().get(0), true, 2_000 * MS, 9_000 * MS,
-                9_000 * MS, null, null, 1_000_000L, new StatementProbe.Facts(
+                9_000 * MS, null, null, null, 1_000_000L, new StatementProbe.Facts(
                 List.of(new StatementProbe.HeldLock("orders", "RowExclusiveLock")), List.of(), List.of(),
                 List.of("orders"), List.of(), 50_000_000L));
         var a = analyze(scenario(null), s, List.of(), List.of(), false);
@@ -169,8 +171,8 @@ class AnalyzerTest {
         StatementProbe.Facts none = new StatementProbe.Facts(List.of(), List.of(), List.of(), List.of(), List.of(), 0L);
         StatementProbe.Facts ae = new StatementProbe.Facts(
                 List.of(new StatementProbe.HeldLock("orders", "AccessExclusiveLock")), List.of(), List.of(), List.of(), List.of(), 0L);
-        ExecutedStatement first = new ExecutedStatement(1, m, m.statements().get(0), true, 2_000 * MS, 2_100 * MS, 2_300 * MS, null, null, null, ae);
-        ExecutedStatement second = new ExecutedStatement(2, m, m.statements().get(1), true, 2_100 * MS, 2_290 * MS, 2_300 * MS, null, null, null, none);
+        ExecutedStatement first = new ExecutedStatement(1, m, m.statements().get(0), true, 2_000 * MS, 2_100 * MS, 2_300 * MS, null, null, null, null, ae);
+        ExecutedStatement second = new ExecutedStatement(2, m, m.statements().get(1), true, 2_100 * MS, 2_290 * MS, 2_300 * MS, null, null, null, null, none);
         List<LockSample> samples = new ArrayList<>();
         for (long t = 2_050; t <= 2_290; t += 10) {
             samples.add(new LockSample(t * MS, List.of(
@@ -179,7 +181,7 @@ class AnalyzerTest {
         MigrationRun run = new MigrationRun(SESSION, List.of(first, second), Map.of("orders", 1_000_000L), List.of(), List.of());
         Scenario sc = scenario(null);
         var a = new Analyzer(sc.thresholds()).analyze(new Analyzer.Input(sc, run, samples, List.of(), true,
-                0, 0, 1_000 * MS, Rules.POSTGRES, PostgresLexer::words, AnalyzerTest::blocks));
+                0, 0, 1_000 * MS, PG16));
         assertThat(a.statements().get(0).impact().blockedQueries()).isEqualTo(1);
         assertThat(a.statements().get(0).impact().maxBlockedMs()).isEqualTo(250L);
         assertThat(a.statements().get(1).impact().blockedQueries()).isZero();
@@ -205,7 +207,7 @@ class AnalyzerTest {
                 Map.of("orders", 1_000_000L), List.of(), List.of());
         Scenario sc = scenario(null);
         var excluded = new Analyzer(sc.thresholds(), java.util.Set.of("set-not-null")).analyze(new Analyzer.Input(sc, run,
-                List.of(), List.of(), false, 0, 0, 1_000 * MS, Rules.POSTGRES, PostgresLexer::words, AnalyzerTest::blocks));
+                List.of(), List.of(), false, 0, 0, 1_000 * MS, PG16));
         assertThat(excluded.verdict()).isEqualTo(Verdict.SAFE_TO_SHIP);
         assertThat(excluded.findings().get(0).suppressed().by()).isEqualTo("config");
     }
@@ -230,8 +232,8 @@ class AnalyzerTest {
                 List.of(new StatementProbe.HeldLock("orders", "AccessExclusiveLock")), List.of(), List.of(), List.of(), List.of(), 0L);
         StatementProbe.Facts rowExclusive = new StatementProbe.Facts(
                 List.of(new StatementProbe.HeldLock("orders", "RowExclusiveLock")), List.of(), List.of(), List.of(), List.of(), 0L);
-        ExecutedStatement alter = new ExecutedStatement(1, m, m.statements().get(0), true, 2_000 * MS, 2_010 * MS, 4_000 * MS, null, null, null, ae);
-        ExecutedStatement update = new ExecutedStatement(2, m, m.statements().get(1), true, 2_010 * MS, 3_990 * MS, 4_000 * MS, null, null, 99L, rowExclusive);
+        ExecutedStatement alter = new ExecutedStatement(1, m, m.statements().get(0), true, 2_000 * MS, 2_010 * MS, 4_000 * MS, null, null, null, null, ae);
+        ExecutedStatement update = new ExecutedStatement(2, m, m.statements().get(1), true, 2_010 * MS, 3_990 * MS, 4_000 * MS, null, null, null, 99L, rowExclusive);
         List<LockSample> samples = new ArrayList<>();
         for (long t = 2_500; t <= 3_900; t += 10) {
             samples.add(new LockSample(t * MS, List.of(
@@ -243,7 +245,7 @@ class AnalyzerTest {
         MigrationRun run = new MigrationRun(SESSION, List.of(alter, update), Map.of("orders", 1_000_000L), List.of(), List.of());
         Scenario sc = scenario(null);
         var a = new Analyzer(sc.thresholds()).analyze(new Analyzer.Input(sc, run, samples, List.of(), true,
-                0, 0, 1_000 * MS, Rules.POSTGRES, PostgresLexer::words, AnalyzerTest::blocks));
+                0, 0, 1_000 * MS, PG16));
         assertThat(a.statements().get(0).impact().blockedQueries()).isEqualTo(1);
         assertThat(a.statements().get(0).impact().maxBlockedMs()).isEqualTo(1_410L);
         assertThat(a.statements().get(1).impact().blockedQueries()).isEqualTo(1);

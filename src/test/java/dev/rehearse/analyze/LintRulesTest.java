@@ -1,6 +1,8 @@
 package dev.rehearse.analyze;
 
-import dev.rehearse.report.Report.Finding;
+import dev.rehearse.dialect.Rule;
+import dev.rehearse.model.Status;
+import dev.rehearse.model.Report.Finding;
 import dev.rehearse.scenario.EngineSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

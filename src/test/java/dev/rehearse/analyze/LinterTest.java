@@ -1,8 +1,12 @@
 package dev.rehearse.analyze;
 
-import dev.rehearse.engine.Engine;
+import dev.rehearse.dialect.Dialect;
+import dev.rehearse.engine.Engines;
+import dev.rehearse.dialect.Rule;
+import dev.rehearse.model.Verdict;
+import dev.rehearse.model.Category;
 import dev.rehearse.migrate.SqlMigrationSource;
-import dev.rehearse.report.Report.Finding;
+import dev.rehearse.model.Report.Finding;
 import dev.rehearse.scenario.EngineSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,9 +30,9 @@ class LinterTest {
         }
         for (int i = 0; i < files.length; i++) Files.writeString(dir.resolve("V" + (i + 1) + "__m.sql"), files[i]);
         EngineSpec spec = EngineSpec.parse(engine);
-        Engine.Dialect d = Engine.dialect(spec);
+        Dialect d = Engines.dialect(spec);
         Linter.Options o = options != null ? options : Linter.Options.of(spec);
-        return new Linter(o, d.words()).lint(new SqlMigrationSource(d.splitter()).read(List.of(dir))).counted().stream()
+        return new Linter(o, d).lint(new SqlMigrationSource(d.splitter()).read(List.of(dir))).counted().stream()
                 .map(f -> f.rule() + "@" + f.file() + ":" + f.line()).toList();
     }
 
@@ -121,8 +125,8 @@ class LinterTest {
     void findingsCarryFileLineAndTheSameShapeAsRun() throws Exception {
         Files.writeString(dir.resolve("V1__m.sql"), "\n\nTRUNCATE audit;");
         EngineSpec spec = EngineSpec.parse("postgres:16");
-        Engine.Dialect d = Engine.dialect(spec);
-        Linter.Result r = new Linter(Linter.Options.of(spec), d.words()).lint(new SqlMigrationSource(d.splitter()).read(List.of(dir)));
+        Dialect d = Engines.dialect(spec);
+        Linter.Result r = new Linter(Linter.Options.of(spec), d).lint(new SqlMigrationSource(d.splitter()).read(List.of(dir)));
         Finding f = r.counted().stream().filter(x -> x.rule().equals("truncate")).findFirst().orElseThrow();
         assertThat(f.category()).isEqualTo(Category.DATA_LOSS);
         assertThat(f.statementIndex()).isEqualTo(1);
@@ -143,7 +147,7 @@ class LinterTest {
         EngineSpec old = EngineSpec.parse("mysql:8.0.28");
         Rule rule = Rules.byId("mysql-add-column-rebuild");
         String sql = "ALTER TABLE t ADD COLUMN n TEXT AFTER id, ALGORITHM=INSTANT";
-        Rule.Claim claim = rule.claim().apply(old, new Rule.Words(sql, Engine.dialect(old).words().apply(sql)));
+        Rule.Claim claim = rule.claim().apply(old, new Rule.Words(sql, Engines.dialect(old).words(sql)));
         assertThat(claim.fails()).isTrue();
     }
 }

@@ -1,6 +1,6 @@
 package dev.rehearse.analyze;
 
-import dev.rehearse.engine.Engine;
+import dev.rehearse.engine.Engines;
 import dev.rehearse.migrate.Migration;
 import dev.rehearse.migrate.SqlMigrationSource;
 import dev.rehearse.scenario.EngineSpec;
@@ -60,11 +60,11 @@ public record PatternExamples(String rule, EngineSpec engine, Path dir) {
 
     /** The migrations of one form, split as lint and run split them at this engine version. */
     public List<Migration> migrations(Path form, EngineSpec at) {
-        return new SqlMigrationSource(Engine.dialect(at).splitter()).read(List.of(form));
+        return new SqlMigrationSource(Engines.dialect(at).splitter()).read(List.of(form));
     }
 
     public Linter.Result lint(Path form, EngineSpec at) {
-        return new Linter(Linter.Options.of(at), Engine.dialect(at).words()).lint(migrations(form, at));
+        return new Linter(Linter.Options.of(at), Engines.dialect(at)).lint(migrations(form, at));
     }
 
     /** A form may start with {@code -- requires: postgres 12+}: the statement does not exist before. */

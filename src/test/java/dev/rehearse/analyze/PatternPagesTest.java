@@ -1,9 +1,11 @@
 package dev.rehearse.analyze;
 
-import dev.rehearse.engine.Engine;
+import dev.rehearse.engine.Engines;
+import dev.rehearse.dialect.Rule;
+import dev.rehearse.model.Category;
 import dev.rehearse.migrate.Migration;
 import dev.rehearse.migrate.SqlStatement;
-import dev.rehearse.report.Report.Finding;
+import dev.rehearse.model.Report.Finding;
 import dev.rehearse.scenario.EngineSpec;
 import org.junit.jupiter.api.Test;
 
@@ -160,14 +162,14 @@ class PatternPagesTest {
 
     private static String claimAt(Rule r, PatternExamples ex, Path form, EngineSpec at) {
         List<Migration> ms = ex.migrations(form, at);
-        var result = new Linter(Linter.Options.of(at), Engine.dialect(at).words()).lint(ms);
+        var result = new Linter(Linter.Options.of(at), Engines.dialect(at)).lint(ms);
         Finding f = result.counted().stream().filter(x -> x.rule().equals(r.id())).findFirst().orElse(null);
         if (f == null) return "no finding";
         if (r.claim() == null) return "flagged (" + r.severity() + ")";
         for (Migration m : ms) {
             for (SqlStatement s : m.statements()) {
                 if (m.name().equals(f.file()) && s.line() == f.line()) {
-                    Rule.Claim c = r.claim().apply(at, new Rule.Words(s.sql(), Engine.dialect(at).words().apply(s.sql())));
+                    Rule.Claim c = r.claim().apply(at, new Rule.Words(s.sql(), Engines.dialect(at).words(s.sql())));
                     return c == null ? "flagged" : c.describe();
                 }
             }

@@ -1,11 +1,12 @@
 package dev.rehearse.bench;
 
+import dev.rehearse.dialect.Dialect;
+import dev.rehearse.engine.Engines;
 import dev.rehearse.analyze.Linter;
-import dev.rehearse.engine.Engine;
 import dev.rehearse.migrate.Migration;
 import dev.rehearse.migrate.SqlMigrationSource;
 import dev.rehearse.provision.MavenArtifacts;
-import dev.rehearse.report.Report.Finding;
+import dev.rehearse.model.Report.Finding;
 import dev.rehearse.scenario.EngineSpec;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -60,13 +61,13 @@ class LintBenchmarkTest {
     }
 
     private static double bench(History h, List<Path> dirs, int files) {
-        Engine.Dialect dialect = Engine.dialect(h.engine());
+        Dialect dialect = Engines.dialect(h.engine());
         Linter.Result result = null;
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < RUNS + 5; i++) {
             long t0 = System.nanoTime();
             List<Migration> migrations = new SqlMigrationSource(dialect.splitter()).read(dirs);
-            result = new Linter(Linter.Options.of(h.engine()), dialect.words()).lint(migrations);
+            result = new Linter(Linter.Options.of(h.engine()), dialect).lint(migrations);
             long t = System.nanoTime() - t0;
             if (i >= 5) times.add(t);
         }

@@ -20,12 +20,12 @@ class ExternalProvisionerTest {
     void reachesTheServerOnlyWithTheWriteOptInAndLeavesItRunning() throws Exception {
         try (Database owned = new EmbeddedPostgresProvisioner().start(EngineSpec.parse("postgres:16"))) {
             Scenario.External readOnly = new Scenario.External(owned.jdbcUrl(), "postgres", null, false);
-            assertThatThrownBy(() -> new ExternalProvisioner(readOnly).start(EngineSpec.DEFAULT))
+            assertThatThrownBy(() -> new ExternalProvisioner(readOnly, role -> new java.util.Properties()).start(EngineSpec.DEFAULT))
                     .isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("--allow-writes");
 
             Scenario.External writable = new Scenario.External(owned.jdbcUrl(), "postgres", null, true);
-            Database external = new ExternalProvisioner(writable).start(EngineSpec.DEFAULT);
+            Database external = new ExternalProvisioner(writable, role -> new java.util.Properties()).start(EngineSpec.DEFAULT);
             assertThat(external.provider()).isEqualTo(Provider.EXTERNAL);
             assertThat(external.serverVersion()).startsWith("16.");
             external.close();
@@ -38,7 +38,7 @@ class ExternalProvisionerTest {
     @Test
     void anUnreachableServerIsAFailureToRunNotInvalidInput() {
         Scenario.External nowhere = new Scenario.External("jdbc:postgresql://127.0.0.1:1/postgres", "u", "p", true);
-        assertThatThrownBy(() -> new ExternalProvisioner(nowhere).start(EngineSpec.DEFAULT))
+        assertThatThrownBy(() -> new ExternalProvisioner(nowhere, role -> new java.util.Properties()).start(EngineSpec.DEFAULT))
                 .isInstanceOf(RehearsalFailedException.class)
                 .hasMessageContaining("cannot connect to jdbc:postgresql://127.0.0.1:1/postgres");
     }

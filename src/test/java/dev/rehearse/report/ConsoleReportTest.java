@@ -1,6 +1,8 @@
 package dev.rehearse.report;
 
-import dev.rehearse.analyze.Category;
+import dev.rehearse.model.Report;
+import dev.rehearse.model.Status;
+import dev.rehearse.model.Category;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

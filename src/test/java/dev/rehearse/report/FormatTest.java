@@ -1,5 +1,7 @@
 package dev.rehearse.report;
 
+import dev.rehearse.model.Quantities;
+import dev.rehearse.model.Report;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,20 +10,20 @@ class FormatTest {
 
     @Test
     void durationsReadNaturallyAtEveryScale() {
-        assertThat(Format.duration(0)).isEqualTo("0 ms");
-        assertThat(Format.duration(840)).isEqualTo("840 ms");
-        assertThat(Format.duration(1_204)).isEqualTo("1.2 s");
-        assertThat(Format.duration(59_960)).isEqualTo("1 min"); // rounds up into the next unit, not "60.0 s"
-        assertThat(Format.duration(76_400)).isEqualTo("1 min 16 s");
-        assertThat(Format.duration(336_000)).isEqualTo("5 min 36 s");
-        assertThat(Format.duration(3_600_000)).isEqualTo("1 h");
-        assertThat(Format.duration(4_560_000)).isEqualTo("1 h 16 min");
+        assertThat(Quantities.duration(0)).isEqualTo("0 ms");
+        assertThat(Quantities.duration(840)).isEqualTo("840 ms");
+        assertThat(Quantities.duration(1_204)).isEqualTo("1.2 s");
+        assertThat(Quantities.duration(59_960)).isEqualTo("1 min"); // rounds up into the next unit, not "60.0 s"
+        assertThat(Quantities.duration(76_400)).isEqualTo("1 min 16 s");
+        assertThat(Quantities.duration(336_000)).isEqualTo("5 min 36 s");
+        assertThat(Quantities.duration(3_600_000)).isEqualTo("1 h");
+        assertThat(Quantities.duration(4_560_000)).isEqualTo("1 h 16 min");
     }
 
     @Test
     void numbersAreGroupedRegardlessOfLocale() {
-        assertThat(Format.number(2_000_000_000L)).isEqualTo("2,000,000,000");
-        assertThat(Format.decimal(38.25)).isEqualTo("38.3");
+        assertThat(Quantities.number(2_000_000_000L)).isEqualTo("2,000,000,000");
+        assertThat(Quantities.decimal(38.25)).isEqualTo("38.3");
     }
 
     @Test
@@ -56,8 +58,8 @@ class FormatTest {
 
     @org.junit.jupiter.api.Test
     void bytesInDecimalUnits() {
-        org.assertj.core.api.Assertions.assertThat(Format.bytes(512)).isEqualTo("512 B");
-        org.assertj.core.api.Assertions.assertThat(Format.bytes(4_147_900_000L)).isEqualTo("4.1 GB");
-        org.assertj.core.api.Assertions.assertThat(Format.bytes(1_000_000)).isEqualTo("1.0 MB");
+        org.assertj.core.api.Assertions.assertThat(Quantities.bytes(512)).isEqualTo("512 B");
+        org.assertj.core.api.Assertions.assertThat(Quantities.bytes(4_147_900_000L)).isEqualTo("4.1 GB");
+        org.assertj.core.api.Assertions.assertThat(Quantities.bytes(1_000_000)).isEqualTo("1.0 MB");
     }
 }

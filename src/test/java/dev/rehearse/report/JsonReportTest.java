@@ -1,8 +1,9 @@
 package dev.rehearse.report;
 
+import dev.rehearse.model.Report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rehearse.analyze.Category;
+import dev.rehearse.model.Category;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,14 +1,15 @@
 package dev.rehearse.report;
 
-import dev.rehearse.analyze.Category;
-import dev.rehearse.analyze.Status;
-import dev.rehearse.analyze.Verdict;
-import dev.rehearse.report.Report.CategoryResult;
-import dev.rehearse.report.Report.Estimate;
-import dev.rehearse.report.Report.Finding;
-import dev.rehearse.report.Report.Impact;
-import dev.rehearse.report.Report.Lock;
-import dev.rehearse.report.Report.StatementReport;
+import dev.rehearse.model.Report;
+import dev.rehearse.model.Category;
+import dev.rehearse.model.Status;
+import dev.rehearse.model.Verdict;
+import dev.rehearse.model.Report.CategoryResult;
+import dev.rehearse.model.Report.Estimate;
+import dev.rehearse.model.Report.Finding;
+import dev.rehearse.model.Report.Impact;
+import dev.rehearse.model.Report.Lock;
+import dev.rehearse.model.Report.StatementReport;
 
 import java.util.List;
 

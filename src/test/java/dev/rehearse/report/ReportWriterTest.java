@@ -1,5 +1,6 @@
 package dev.rehearse.report;
 
+import dev.rehearse.model.Report;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -17,7 +17,7 @@ class GeneratorsTest {
     private static final long SEED = 42;
 
     private static ColumnGenerator gen(ColumnType type, String check, boolean unique, long rows) {
-        ColumnRule rule = check == null ? ColumnRule.NONE : CheckParser.parse(check, null).rules().get("x");
+        ColumnRule rule = check == null ? ColumnRule.NONE : dev.rehearse.engine.postgres.PostgresCheckParser.parse(check, null).rules().get("x");
         return Generators.forColumn(type, rule, unique, rows, SEED, 7);
     }
 

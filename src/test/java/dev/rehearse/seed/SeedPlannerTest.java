@@ -55,7 +55,8 @@ class SeedPlannerTest {
                 return present.getOrDefault(t.name(), List.of());
             }
         };
-        return new SeedPlanner(schema, 1, progress::add, existing).plan(rows);
+        return new SeedPlanner(schema, 1, progress::add, existing, Profile.EMPTY,
+                new SeedEngine(c -> List.of(), null, (d, v) -> new CheckInterpreter.Reading(Map.of(), false), "public")).plan(rows);
     }
 
     private static List<String> column(SeedPlanner.TablePlan p, String column) {

@@ -47,6 +47,6 @@ final class DockerPostgresProvisioner implements Provisioner {
                     + e.getMessage(), e);
         }
         return new Database(EngineSpec.Kind.POSTGRES, Provider.DOCKER, container.getJdbcUrl(),
-                container.getUsername(), container.getPassword(), version, stop);
+                container.getUsername(), container.getPassword(), version, PostgresEngine::connectionProperties, stop);
     }
 }

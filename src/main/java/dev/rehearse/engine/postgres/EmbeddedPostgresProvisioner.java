@@ -131,7 +131,7 @@ public final class EmbeddedPostgresProvisioner implements Provisioner {
             try {
                 String version = awaitReady(process, url, log);
                 return new Database(EngineSpec.Kind.POSTGRES, Provider.EMBEDDED, url, "postgres", null, version,
-                        () -> {
+                        PostgresEngine::connectionProperties, () -> {
                             stop.close();
                             removeDir.close();
                         });

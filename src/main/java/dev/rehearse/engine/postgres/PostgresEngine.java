@@ -1,10 +1,9 @@
 package dev.rehearse.engine.postgres;
 
-import dev.rehearse.analyze.Rule;
-import dev.rehearse.analyze.Rules;
+import dev.rehearse.dialect.Dialect;
 import dev.rehearse.engine.Engine;
+import dev.rehearse.engine.EngineRuntime;
 import dev.rehearse.load.LoadTarget;
-import dev.rehearse.migrate.SqlSplitter;
 import dev.rehearse.migrate.StatementProbe;
 import dev.rehearse.observe.LockSampler;
 import dev.rehearse.provision.ExternalProvisioner;
@@ -12,9 +11,9 @@ import dev.rehearse.provision.Provisioner;
 import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.scenario.Provider;
 import dev.rehearse.scenario.Scenario;
-import dev.rehearse.seed.BulkLoader;
+import dev.rehearse.scenario.ServerVersion;
 import dev.rehearse.seed.ProfileCapture;
-import dev.rehearse.seed.SchemaReader;
+import dev.rehearse.seed.SeedEngine;
 import org.postgresql.PGConnection;
 
 import java.sql.Connection;
@@ -25,17 +24,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
-/** PostgreSQL 10-18. */
-public final class PostgresEngine implements Engine {
+/** PostgreSQL 10-18: the entry point {@link dev.rehearse.engine.Engines} finds, and what it runs. */
+public final class PostgresEngine implements Engine, EngineRuntime {
 
-    private Scenario.External external = Scenario.External.NONE;
-
-    /** The server an {@code external} provider reaches. */
-    public PostgresEngine withExternal(Scenario.External external) {
-        this.external = external;
-        return this;
-    }
+    private static final PostgresDialect NEWEST = new PostgresDialect(ServerVersion.parse(
+            Integer.toString(PostgresVersions.MAX_MAJOR)));
 
     @Override
     public EngineSpec.Kind kind() {
@@ -43,22 +38,43 @@ public final class PostgresEngine implements Engine {
     }
 
     @Override
-    public Provisioner provisioner(Provider provider) {
+    public boolean handlesUrl(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
+    @Override
+    public Dialect dialect(ServerVersion version) {
+        return new PostgresDialect(version);
+    }
+
+    @Override
+    public Optional<EngineRuntime> runtime() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public String versions() {
+        return "PostgreSQL " + PostgresVersions.MIN_MAJOR + "-" + PostgresVersions.MAX_MAJOR;
+    }
+
+    @Override
+    public Provisioner provisioner(Provider provider, Scenario.External external) {
         return switch (provider) {
             case EMBEDDED -> new EmbeddedPostgresProvisioner();
             case DOCKER -> new DockerPostgresProvisioner();
-            case EXTERNAL -> new ExternalProvisioner(external);
+            case EXTERNAL -> new ExternalProvisioner(external, NEWEST::connectionProperties);
         };
     }
 
     @Override
-    public SqlSplitter splitter(int major) {
-        return new PostgresSplitter(major);
+    public SeedEngine seeding() {
+        return seedEngine();
     }
 
-    @Override
-    public SchemaReader schemaReader() {
-        return new PostgresSchemaReader();
+    /** The seed stage's view of PostgreSQL (also for tests and the seed benchmark, which seed without a rehearsal). */
+    public static SeedEngine seedEngine() {
+        return new SeedEngine(new PostgresSchemaReader(), new PostgresBulkLoader(), PostgresCheckParser::parse,
+                NEWEST.defaultSchema());
     }
 
     @Override
@@ -67,18 +83,13 @@ public final class PostgresEngine implements Engine {
     }
 
     @Override
-    public BulkLoader bulkLoader() {
-        return new PostgresBulkLoader();
-    }
-
-    @Override
     public LockSampler.Probe lockProbe() {
         return new PostgresLockProbe();
     }
 
     @Override
-    public StatementProbe statementProbe(int major) {
-        return new PostgresStatementProbe(major);
+    public StatementProbe statementProbe(ServerVersion version) {
+        return new PostgresStatementProbe(version.major());
     }
 
     @Override
@@ -86,24 +97,9 @@ public final class PostgresEngine implements Engine {
         return c.unwrap(PGConnection.class).getBackendPID();
     }
 
-    @Override
-    public List<String> words(String sql) {
-        return PostgresLexer.words(sql);
-    }
-
-    @Override
-    public List<Rule> rules() {
-        return Rules.POSTGRES;
-    }
-
-    /** Lock modes by what they stop the application from doing (explicit-locking.html, table 13.2). */
-    @Override
-    public String blocks(String mode) {
-        return switch (mode) {
-            case "AccessExclusiveLock" -> "reads_writes";
-            case "ExclusiveLock", "ShareRowExclusiveLock", "ShareLock" -> "writes";
-            default -> "none";
-        };
+    /** A role's connection properties, for the provisioners' databases. */
+    static java.util.Properties connectionProperties(String role) {
+        return NEWEST.connectionProperties(role);
     }
 
     private static final String PRIMARY_KEY = "SELECT c.oid::regclass::text, quote_ident(a.attname)"

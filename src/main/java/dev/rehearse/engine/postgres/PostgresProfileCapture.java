@@ -41,6 +41,11 @@ public final class PostgresProfileCapture implements ProfileCapture {
                          List<String> histogram) {}
 
     @Override
+    public String sources() {
+        return "pg_class, pg_stats, pg_attribute, pg_constraint";
+    }
+
+    @Override
     public Profile capture(Connection c, boolean keepValues, Consumer<String> warnings) throws SQLException {
         List<TableModel> tables = new PostgresSchemaReader().read(c);
         Map<String, Double> reltuples = new HashMap<>();

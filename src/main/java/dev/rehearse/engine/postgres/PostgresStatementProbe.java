@@ -52,6 +52,11 @@ final class PostgresStatementProbe implements StatementProbe {
                               Map<Long, Long> seqScans, long walLsn) implements Snapshot {}
 
     @Override
+    public dev.rehearse.migrate.ErrorClass classify(SQLException e) {
+        return PostgresDialect.classify(e.getSQLState());
+    }
+
+    @Override
     public long sessionId(Connection c) throws SQLException {
         return c.unwrap(PGConnection.class).getBackendPID();
     }

@@ -60,7 +60,7 @@ class DeferredBuildTest {
     @ValueSource(strings = {"postgres:16", "postgres:10"})
     void rebuildsExactlyWhatTheSchemaDefined(String engine) throws Exception {
         try (Database db = new EmbeddedPostgresProvisioner().start(EngineSpec.parse(engine))) {
-            String schema = db.major() >= 11 ? SCHEMA : SCHEMA.replace(" INCLUDE (amount)", "");
+            String schema = db.version().major() >= 11 ? SCHEMA : SCHEMA.replace(" INCLUDE (amount)", "");
             ProfileSeedTest.execute(db, schema);
             List<String> before = catalog(db);
             assertThat(before).hasSizeGreaterThan(10);
@@ -69,7 +69,7 @@ class DeferredBuildTest {
             tables.put("accounts", new TableData(50_000, null));
             tables.put("transfers", new TableData(100_000, null));
             List<String> progress = new ArrayList<>();
-            new Seeder(new PostgresSchemaReader(), new PostgresBulkLoader()).seed(db, tables, 3, progress::add);
+            new Seeder(PostgresEngine.seedEngine()).seed(db, tables, 3, progress::add);
 
             assertThat(progress).contains("seed: 7 indexes and keys and 3 foreign keys dropped for the load, rebuilt after it");
             assertThat(catalog(db)).containsExactlyElementsOf(before);

@@ -21,7 +21,7 @@ class DockerPostgresProvisionerTest {
         assumeTrue(docker.available(), "skipped: " + docker.reason());
         try (Database db = new DockerPostgresProvisioner().start(EngineSpec.parse("postgres:16"))) {
             assertThat(db.provider()).isEqualTo(Provider.DOCKER);
-            assertThat(db.major()).isEqualTo(16);
+            assertThat(db.version().major()).isEqualTo(16);
             try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery("SHOW fsync")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("off");

@@ -26,7 +26,7 @@ class EmbeddedPostgresProvisionerTest {
         long postmasterPid;
         List<Path> before = runDirs();
         try (Database db = new EmbeddedPostgresProvisioner().start(spec)) {
-            assertThat(db.major()).isEqualTo(spec.major());
+            assertThat(db.version().major()).isEqualTo(spec.major());
             try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery(
                     "SELECT pg_backend_pid(), (SELECT setting FROM pg_settings WHERE name = 'data_directory')")) {
                 rs.next();

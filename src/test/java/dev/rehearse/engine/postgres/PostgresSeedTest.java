@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The seed stage against a real server: every type and constraint the generators promise to honour. */
 class PostgresSeedTest {
 
-    private static final Seeder SEEDER = new Seeder(new PostgresSchemaReader(), new PostgresBulkLoader());
+    private static final Seeder SEEDER = new Seeder(PostgresEngine.seedEngine());
 
     /** The generated column only from 12, where PostgreSQL has them. */
     private static String schema(int major) {
@@ -109,7 +109,7 @@ class PostgresSeedTest {
     @ValueSource(strings = {"postgres:16", "postgres:10"})
     void seedsEveryTypeAndConstraintDeterministically(String engine) throws Exception {
         try (Database db = new EmbeddedPostgresProvisioner().start(EngineSpec.parse(engine))) {
-            int major = db.major();
+            int major = db.version().major();
             Database same = createDatabase(db, "same_seed");
             Database other = createDatabase(db, "other_seed");
             for (Database d : List.of(db, same, other)) execute(d, schema(major));
@@ -278,8 +278,7 @@ class PostgresSeedTest {
     /** Another database on the same server. */
     private static Database createDatabase(Database db, String name) throws SQLException {
         execute(db, "CREATE DATABASE " + name);
-        return new Database(db.kind(), db.provider(), db.jdbcUrl().replace("/postgres", "/" + name), db.user(),
-                db.password(), db.serverVersion(), () -> {});
+        return db.sibling(db.jdbcUrl().replace("/postgres", "/" + name));
     }
 
     private static void execute(Database db, String sql) throws SQLException {

@@ -63,7 +63,7 @@ class PostgresStatementBehaviourTest {
         List<SqlStatement> parsed = new ArrayList<>();
         for (String sql : statements) parsed.add(new SqlStatement(sql, 1, kindOf(sql)));
         Migration m = new Migration("V1__test.sql", Path.of("V1__test.sql"), parsed, null);
-        return new MigrationRunner(db, new PostgresStatementProbe(db.major()),
+        return new MigrationRunner(db, new PostgresStatementProbe(db.version().major()),
                 new Scenario.Migrations(List.of(), "sql", mode, lockTimeoutMs, null), line -> { })
                 .run(List.of(m));
     }

@@ -64,8 +64,7 @@ class ProfileCaptureTest {
             ProfileSeedTest.execute(db, SCHEMA);
             ProfileSeedTest.execute(db, DATA);
             ProfileSeedTest.execute(db, "CREATE DATABASE copy");
-            Database copy = new Database(db.kind(), db.provider(), db.jdbcUrl().replace("/postgres", "/copy"), db.user(),
-                    db.password(), db.serverVersion(), () -> {});
+            Database copy = db.sibling(db.jdbcUrl().replace("/postgres", "/copy"));
             ProfileSeedTest.execute(copy, SCHEMA + "CREATE TABLE fresh (id int);");
 
             Path file = dir.resolve("seed-data/app.yaml");
@@ -77,7 +76,7 @@ class ProfileCaptureTest {
             assertThat(yaml).contains("no table rows were read").contains("replaced by synthetic values")
                     .doesNotContain("delivered").doesNotContain("enterprise");
 
-            new Seeder(new PostgresSchemaReader(), new PostgresBulkLoader()).seed(copy, Map.of(), 5,
+            new Seeder(PostgresEngine.seedEngine()).seed(copy, Map.of(), 5,
                     ProfileLoader.load(file), System.out::println);
 
             Map<String, Col> original = stats(db), seeded = stats(copy);

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.within;
 /** A data profile on a real server: the loaded data has the profile's shape, not just its row counts. */
 class ProfileSeedTest {
 
-    private static final Seeder SEEDER = new Seeder(new PostgresSchemaReader(), new PostgresBulkLoader());
+    private static final Seeder SEEDER = new Seeder(PostgresEngine.seedEngine());
 
     static final String SCHEMA = """
             CREATE TABLE customers (id bigserial PRIMARY KEY, email varchar(120) NOT NULL UNIQUE, name text NOT NULL,
@@ -46,8 +46,7 @@ class ProfileSeedTest {
         try (Database db = new EmbeddedPostgresProvisioner().start(EngineSpec.parse("postgres:16"))) {
             execute(db, SCHEMA);
             execute(db, "CREATE DATABASE again");
-            Database again = new Database(db.kind(), db.provider(), db.jdbcUrl().replace("/postgres", "/again"), db.user(),
-                    db.password(), db.serverVersion(), () -> {});
+            Database again = db.sibling(db.jdbcUrl().replace("/postgres", "/again"));
             execute(again, SCHEMA);
             SEEDER.seed(db, Map.of(), 7, profile, System.out::println);
             SEEDER.seed(again, Map.of(), 7, profile, m -> {});

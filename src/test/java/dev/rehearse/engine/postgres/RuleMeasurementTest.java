@@ -1,8 +1,9 @@
 package dev.rehearse.engine.postgres;
 
+import dev.rehearse.engine.Engines;
 import dev.rehearse.analyze.Linter;
 import dev.rehearse.analyze.PatternExamples;
-import dev.rehearse.analyze.Rule;
+import dev.rehearse.dialect.Rule;
 import dev.rehearse.analyze.Rules;
 import dev.rehearse.migrate.ExecutedStatement;
 import dev.rehearse.migrate.Migration;
@@ -11,7 +12,7 @@ import dev.rehearse.migrate.MigrationRunner;
 import dev.rehearse.migrate.SqlStatement;
 import dev.rehearse.migrate.StatementProbe;
 import dev.rehearse.provision.Database;
-import dev.rehearse.report.Report.Finding;
+import dev.rehearse.model.Report.Finding;
 import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.scenario.Scenario;
 import org.junit.jupiter.api.AfterAll;
@@ -85,7 +86,7 @@ class RuleMeasurementTest {
         reset(db, ex.setup(), major);
 
         List<Migration> migrations = ex.migrations(files, spec);
-        Linter.Result lint = new Linter(Linter.Options.of(spec), PostgresLexer::words).lint(migrations);
+        Linter.Result lint = new Linter(Linter.Options.of(spec), Engines.dialect(spec)).lint(migrations);
         MigrationRun run = new MigrationRunner(db, new PostgresStatementProbe(major),
                 new Scenario.Migrations(List.of(), "sql", Scenario.Transaction.AUTO, null, null), line -> { })
                 .run(migrations);
@@ -104,7 +105,7 @@ class RuleMeasurementTest {
             for (Finding f : here) {
                 Rule r = Rules.ALL.stream().filter(x -> x.id().equals(f.rule())).findFirst().orElse(null);
                 if (r == null) continue;
-                lockFamily |= r.growsWithTable() || r.category() == dev.rehearse.analyze.Category.DATA_LOSS;
+                lockFamily |= r.growsWithTable() || r.category() == dev.rehearse.model.Category.DATA_LOSS;
                 Rule.Claim claim = r.claim() == null ? null : r.claim().apply(spec, words);
                 if (claim == null) continue;
                 claimed = true;

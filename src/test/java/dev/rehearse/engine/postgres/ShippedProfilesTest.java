@@ -31,7 +31,7 @@ class ShippedProfilesTest {
         Profile small = new Profile(full.file(), 0.02, full.tables());
         try (Database db = new EmbeddedPostgresProvisioner().start(EngineSpec.parse("postgres:16"))) {
             ProfileSeedTest.execute(db, Files.readString(scenario.schema().file()));
-            new Seeder(new PostgresSchemaReader(), new PostgresBulkLoader()).seed(db, Map.of(), 42, small, System.out::println);
+            new Seeder(PostgresEngine.seedEngine()).seed(db, Map.of(), 42, small, System.out::println);
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 String child = name.equals("ecommerce") ? "orders" : "events";
                 String key = name.equals("ecommerce") ? "customer_id" : "tenant_id";

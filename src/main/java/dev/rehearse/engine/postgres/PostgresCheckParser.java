@@ -1,4 +1,7 @@
-package dev.rehearse.seed;
+package dev.rehearse.engine.postgres;
+
+import dev.rehearse.seed.CheckInterpreter;
+import dev.rehearse.seed.ColumnRule;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,23 +18,22 @@ import java.util.Set;
  * {@code col IS NULL OR ...} (the seed fills columns, so the other branch is what must hold). Casts
  * are ignored. Anything else is reported as not understood and left for the server to judge.
  */
-public final class CheckParser {
+public final class PostgresCheckParser {
 
     /**
      * @param rules what the understood parts demand, per column
      * @param complete whether every part of the constraint was understood
      */
-    public record Result(Map<String, ColumnRule> rules, boolean complete) {}
 
     private static final Set<String> LENGTH_FUNCTIONS =
             Set.of("length", "char_length", "character_length", "octet_length");
     // Words that continue a multi-word type name after a cast: character varying, timestamp with time zone.
     private static final Set<String> TYPE_WORDS = Set.of("varying", "precision", "with", "without", "time", "zone");
 
-    private CheckParser() {}
+    private PostgresCheckParser() {}
 
     /** @param valueColumn the column that {@code VALUE} stands for in a domain's check, or null */
-    public static Result parse(String definition, String valueColumn) {
+    public static CheckInterpreter.Reading parse(String definition, String valueColumn) {
         String text = definition.strip();
         if (text.regionMatches(true, 0, "CHECK", 0, 5)) text = text.substring(5);
         if (text.toUpperCase(Locale.ROOT).endsWith(" NOT VALID")) text = text.substring(0, text.length() - 10);
@@ -39,11 +41,11 @@ public final class CheckParser {
         try {
             Parser p = new Parser(tokenize(text), valueColumn);
             Node root = p.expr();
-            if (!p.atEnd()) return new Result(Map.of(), false);
+            if (!p.atEnd()) return new CheckInterpreter.Reading(Map.of(), false);
             boolean complete = apply(root, rules);
-            return new Result(Map.copyOf(rules), complete);
+            return new CheckInterpreter.Reading(Map.copyOf(rules), complete);
         } catch (IllegalArgumentException e) {
-            return new Result(Map.of(), false);
+            return new CheckInterpreter.Reading(Map.of(), false);
         }
     }
 

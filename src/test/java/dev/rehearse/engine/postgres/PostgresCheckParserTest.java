@@ -1,4 +1,6 @@
-package dev.rehearse.seed;
+package dev.rehearse.engine.postgres;
+
+import dev.rehearse.seed.ColumnRule;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,10 +10,10 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The forms below are what pg_get_constraintdef prints (PostgreSQL 16), copied verbatim. */
-class CheckParserTest {
+class PostgresCheckParserTest {
 
     private static ColumnRule rule(String definition, String column) {
-        CheckParser.Result r = CheckParser.parse(definition, null);
+        dev.rehearse.seed.CheckInterpreter.Reading r = PostgresCheckParser.parse(definition, null);
         assertThat(r.complete()).as(definition).isTrue();
         return r.rules().get(column);
     }
@@ -58,7 +60,7 @@ class CheckParserTest {
 
     @Test
     void domainChecksSpeakOfValue() {
-        CheckParser.Result r = CheckParser.parse("CHECK ((VALUE > 0))", "qty");
+        dev.rehearse.seed.CheckInterpreter.Reading r = PostgresCheckParser.parse("CHECK ((VALUE > 0))", "qty");
         assertThat(r.rules().get("qty").lower()).containsExactly(new ColumnRule.Bound("0", false));
     }
 
@@ -74,11 +76,11 @@ class CheckParserTest {
 
     @Test
     void whatItCannotReadIsReportedIncompleteButKeepsWhatItCould() {
-        assertThat(CheckParser.parse("CHECK ((total = (price * (qty)::numeric)))", null).complete()).isFalse();
-        assertThat(CheckParser.parse("CHECK ((ends_at > starts_at))", null).complete()).isFalse();
-        CheckParser.Result partial = CheckParser.parse("CHECK (((qty > 0) AND (lower(code) <> code)))", null);
+        assertThat(PostgresCheckParser.parse("CHECK ((total = (price * (qty)::numeric)))", null).complete()).isFalse();
+        assertThat(PostgresCheckParser.parse("CHECK ((ends_at > starts_at))", null).complete()).isFalse();
+        dev.rehearse.seed.CheckInterpreter.Reading partial = PostgresCheckParser.parse("CHECK (((qty > 0) AND (lower(code) <> code)))", null);
         assertThat(partial.complete()).isFalse();
         assertThat(partial.rules().get("qty").lower()).hasSize(1);
-        assertThat(CheckParser.parse("CHECK ((CASE WHEN a THEN b ELSE c END))", null).complete()).isFalse();
+        assertThat(PostgresCheckParser.parse("CHECK ((CASE WHEN a THEN b ELSE c END))", null).complete()).isFalse();
     }
 }

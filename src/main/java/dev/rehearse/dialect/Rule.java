@@ -1,5 +1,7 @@
-package dev.rehearse.analyze;
+package dev.rehearse.dialect;
 
+import dev.rehearse.model.Status;
+import dev.rehearse.model.Category;
 import dev.rehearse.scenario.EngineSpec;
 
 import java.util.List;
@@ -34,35 +36,19 @@ public record Rule(String id, Category category, Status severity, String title, 
     /**
      * What a statement does to its target table at one engine version.
      *
-     * @param lock the engine's lock (PostgreSQL mode name such as {@code AccessExclusiveLock}; on MySQL/MariaDB the
-     *             online-DDL algorithm such as {@code COPY}, {@code INPLACE}, {@code INSTANT})
-     * @param blocks {@code reads_writes}, {@code writes} or {@code none}
+     * @param lock the engine's lock mode name, or on engines that name an online-DDL algorithm instead, the
+     *             algorithm
+     * @param blocks what the application cannot do meanwhile
      * @param rewrite the table's storage is rewritten
      * @param scan the table is read in full while the lock is held
      * @param fails the statement fails on a populated table
      */
-    public record Claim(String lock, String blocks, boolean rewrite, boolean scan, boolean fails) {
-
-        public static Claim pg(String lock, boolean rewrite, boolean scan) {
-            return new Claim(lock, pgBlocks(lock), rewrite, scan, false);
-        }
-
-        public static Claim mysql(String algorithm, String blocks, boolean rebuild) {
-            return new Claim(algorithm, blocks, rebuild, false, false);
-        }
+    public record Claim(String lock, LockMode.Blocks blocks, boolean rewrite, boolean scan, boolean fails) {
 
         public String describe() {
             if (fails) return "fails on a populated table";
-            return lock + " (blocks " + blocks.replace('_', '/') + ")" + (rewrite ? ", rewrites the table" : "")
+            return lock + " (blocks " + blocks.id().replace('_', '/') + ")" + (rewrite ? ", rewrites the table" : "")
                     + (scan ? ", scans the table" : "");
-        }
-
-        static String pgBlocks(String mode) {
-            return switch (mode) {
-                case "AccessExclusiveLock" -> "reads_writes";
-                case "ExclusiveLock", "ShareRowExclusiveLock", "ShareLock" -> "writes";
-                default -> "none";
-            };
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.rehearse.analyze;
+package dev.rehearse.model;
 
 /** The eight risk categories, in the order every report lists them. */
 public enum Category {

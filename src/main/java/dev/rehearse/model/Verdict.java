@@ -1,4 +1,4 @@
-package dev.rehearse.analyze;
+package dev.rehearse.model;
 
 public enum Verdict {
     SAFE_TO_SHIP("SAFE TO SHIP"),

@@ -1,8 +1,5 @@
-package dev.rehearse.report;
+package dev.rehearse.model;
 
-import dev.rehearse.analyze.Category;
-import dev.rehearse.analyze.Status;
-import dev.rehearse.analyze.Verdict;
 
 import java.util.List;
 

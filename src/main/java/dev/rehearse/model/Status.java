@@ -1,4 +1,4 @@
-package dev.rehearse.analyze;
+package dev.rehearse.model;
 
 /** Per category and per finding; ordered by severity. */
 public enum Status {

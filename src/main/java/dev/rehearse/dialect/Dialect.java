@@ -1,0 +1,60 @@
+package dev.rehearse.dialect;
+
+import dev.rehearse.migrate.ErrorClass;
+import dev.rehearse.migrate.SqlSplitter;
+import dev.rehearse.scenario.EngineSpec;
+import dev.rehearse.scenario.ServerVersion;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * What an engine knows at one server version, without a server: how its scripts split into statements, the
+ * words rules match, its rule catalog and lock modes, what its errors mean, and how it names things. Available
+ * for every engine, including those this build cannot rehearse (lint needs only this).
+ */
+public interface Dialect {
+
+    EngineSpec.Kind kind();
+
+    ServerVersion version();
+
+    SqlSplitter splitter();
+
+    /** A statement's significant tokens, keywords upper-cased, for the rule catalog. */
+    List<String> words(String sql);
+
+    /** The rule catalog in match order: {@code run} names a statement by the first rule whose words match. */
+    List<Rule> rules();
+
+    LockMode.Table lockModes();
+
+    default LockMode lockMode(String name) {
+        return lockModes().of(name);
+    }
+
+    ErrorClass classify(SQLException e);
+
+    /** The schema an unqualified table name resolves to, or null where names are not schema-qualified. */
+    String defaultSchema();
+
+    /** The name as the engine reports relations: unqualified in the default schema, qualified elsewhere. */
+    default String displayName(String name) {
+        String prefix = defaultSchema() == null ? null : defaultSchema() + ".";
+        return prefix != null && name.startsWith(prefix) ? name.substring(prefix.length()) : name;
+    }
+
+    /** The name qualified with the default schema when it has no schema of its own. */
+    default String qualified(String name) {
+        return name.contains(".") || defaultSchema() == null ? name : defaultSchema() + "." + name;
+    }
+
+    String quote(String identifier);
+
+    /** Connection properties that make a connection's role visible on the server (session lists, logs). */
+    Properties connectionProperties(String role);
+
+    /** The environment variable the engine's own clients read a password from, or null. */
+    String passwordVariable();
+}

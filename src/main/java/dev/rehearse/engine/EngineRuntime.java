@@ -1,0 +1,39 @@
+package dev.rehearse.engine;
+
+import dev.rehearse.load.LoadTarget;
+import dev.rehearse.migrate.StatementProbe;
+import dev.rehearse.observe.LockSampler;
+import dev.rehearse.provision.Provisioner;
+import dev.rehearse.scenario.Provider;
+import dev.rehearse.scenario.Scenario;
+import dev.rehearse.scenario.ServerVersion;
+import dev.rehearse.seed.ProfileCapture;
+import dev.rehearse.seed.SeedEngine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+
+/** What an engine runs against a live server: the pipeline's stages call these and nothing engine-specific else. */
+public interface EngineRuntime {
+
+    /** @param external the server an {@code external} provider reaches (ignored by the others) */
+    Provisioner provisioner(Provider provider, Scenario.External external);
+
+    /** The seed stage's engine parts: schema reader, bulk loader, CHECK reading, naming. */
+    SeedEngine seeding();
+
+    /** Reads a live database's statistics into a data profile, reading no table rows. */
+    ProfileCapture profileCapture();
+
+    LockSampler.Probe lockProbe();
+
+    StatementProbe statementProbe(ServerVersion version);
+
+    /** Tables the default workload can address by primary key, with their key ranges. */
+    List<LoadTarget> loadTargets(Connection c, Collection<String> tables) throws SQLException;
+
+    /** The session id the lock sampler knows a connection by. */
+    long sessionId(Connection c) throws SQLException;
+}

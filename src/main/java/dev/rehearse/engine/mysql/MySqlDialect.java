@@ -1,0 +1,105 @@
+package dev.rehearse.engine.mysql;
+
+import dev.rehearse.dialect.Dialect;
+import dev.rehearse.dialect.LockMode;
+import dev.rehearse.dialect.Rule;
+import dev.rehearse.migrate.ErrorClass;
+import dev.rehearse.migrate.SqlSplitter;
+import dev.rehearse.scenario.EngineSpec;
+import dev.rehearse.scenario.ServerVersion;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/** What MySQL (and, through its sub-package, MariaDB) is, without a server. */
+public class MySqlDialect implements Dialect {
+
+    /**
+     * Empty until MySQL rehearsals measure metadata locks: lint's MySQL claims name online-DDL algorithms, not
+     * lock modes, so nothing here reads one yet.
+     */
+    private static final LockMode.Table METADATA_LOCKS = LockMode.Table.of(List.of(), Map.of(), "SHARED_READ",
+            "SHARED_WRITE");
+
+    private final EngineSpec.Kind kind;
+    private final ServerVersion version;
+    private final List<Rule> rules;
+
+    protected MySqlDialect(EngineSpec.Kind kind, ServerVersion version) {
+        this.kind = kind;
+        this.version = version;
+        this.rules = MySqlRules.forKind(kind);
+    }
+
+    MySqlDialect(ServerVersion version) {
+        this(EngineSpec.Kind.MYSQL, version);
+    }
+
+    @Override
+    public EngineSpec.Kind kind() {
+        return kind;
+    }
+
+    @Override
+    public ServerVersion version() {
+        return version;
+    }
+
+    @Override
+    public SqlSplitter splitter() {
+        return new MySqlSplitter();
+    }
+
+    @Override
+    public List<String> words(String sql) {
+        return MySqlSplitter.words(sql);
+    }
+
+    @Override
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    @Override
+    public LockMode.Table lockModes() {
+        return METADATA_LOCKS;
+    }
+
+    /** Server error numbers of MySQL's error reference (MariaDB shares them). */
+    @Override
+    public ErrorClass classify(SQLException e) {
+        return switch (e.getErrorCode()) {
+            case 1205 -> ErrorClass.LOCK_TIMEOUT;        // ER_LOCK_WAIT_TIMEOUT, metadata locks included
+            case 3024, 1969 -> ErrorClass.STATEMENT_TIMEOUT; // max_execution_time; MariaDB max_statement_time
+            case 1064 -> ErrorClass.SYNTAX;               // ER_PARSE_ERROR
+            default -> e.getSQLState() != null && e.getSQLState().startsWith("23")
+                    ? ErrorClass.CONSTRAINT_VIOLATION : ErrorClass.OTHER;
+        };
+    }
+
+    /** A table name is qualified by its database, which is the connection's; there is no default schema to add. */
+    @Override
+    public String defaultSchema() {
+        return null;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
+    }
+
+    /** Connector/J sends these as connection attributes (performance_schema.session_connect_attrs). */
+    @Override
+    public Properties connectionProperties(String role) {
+        Properties p = new Properties();
+        p.setProperty("connectionAttributes", "program_name:" + role);
+        return p;
+    }
+
+    @Override
+    public String passwordVariable() {
+        return "MYSQL_PWD";
+    }
+}

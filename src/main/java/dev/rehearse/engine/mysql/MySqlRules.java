@@ -1,0 +1,157 @@
+package dev.rehearse.engine.mysql;
+
+import dev.rehearse.dialect.CommonRules;
+import dev.rehearse.dialect.LockMode.Blocks;
+import dev.rehearse.dialect.Rule;
+import dev.rehearse.dialect.Rule.Claim;
+import dev.rehearse.dialect.Rule.Words;
+import dev.rehearse.model.Category;
+import dev.rehearse.model.Status;
+import dev.rehearse.scenario.EngineSpec;
+import dev.rehearse.scenario.EngineSpec.Kind;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The MySQL / MariaDB catalog: the shared rules, then online DDL (static only in this build: no MySQL server runs
+ * in its CI). Claims come from the vendors' online-DDL documentation; the algorithm stands where PostgreSQL names a
+ * lock mode.
+ */
+public final class MySqlRules {
+
+    private MySqlRules() {}
+
+    private static final Set<Kind> MY = EnumSet.of(Kind.MYSQL, Kind.MARIADB);
+
+    private static Rule rule(String id, Category category, Status severity, Set<Kind> engines, String title,
+                             String advice, String explanation, Predicate<Words> matches, boolean grows,
+                             Function<Words, String> rewrite, BiFunction<EngineSpec, Words, Claim> claim,
+                             String measures) {
+        return new Rule(id, category, severity, title, advice, explanation, engines, matches, grows, rewrite, claim,
+                measures);
+    }
+
+    private static final List<Rule> ONLINE_DDL = List.of(
+            rule("mysql-modify-column-copy", Category.LOCK_CONTENTION, Status.FLAG, MY,
+                    "MODIFY/CHANGE COLUMN may copy the table with writes blocked",
+                    "Use gh-ost or pt-online-schema-change, or ALGORITHM=INPLACE, LOCK=NONE to fail instead of copying",
+                    "Changing a column's data type runs ALGORITHM=COPY on MySQL 8.0/8.4 and MariaDB 10.11: the table"
+                            + " is copied row by row and concurrent writes are refused. NULL/NOT NULL changes rebuild"
+                            + " in place (writes allowed); extending a VARCHAR within the same length-byte count is"
+                            + " in place without rebuild. Which one applies depends on the old definition, so state"
+                            + " the algorithm to make the server refuse a copy.",
+                    w -> w.startsWith("ALTER", "TABLE") && (w.has("MODIFY") || w.has("CHANGE")), true,
+                    w -> w.sql().strip() + ", ALGORITHM=INPLACE, LOCK=NONE;  -- refused (error 1846) if it needs COPY\n"
+                            + "-- if refused: gh-ost / pt-online-schema-change, or add a new column and backfill",
+                    (e, w) -> refusesCopy(w) ? null : claim("COPY", Blocks.WRITES, true), "unverified by rehearsal in this build"),
+            rule("mysql-add-column-rebuild", Category.LOCK_CONTENTION, Status.FLAG, MY,
+                    "ADD COLUMN that cannot be INSTANT rebuilds the table",
+                    "Add the column last (or upgrade to MySQL 8.0.29+) so it is INSTANT",
+                    "MySQL before 8.0.29 adds a column INSTANT only as the last column; FIRST/AFTER rebuilds the"
+                            + " table in place (writes allowed, but hours of I/O and a replica lag spike). Before"
+                            + " 8.0.12 there is no INSTANT at all. An AUTO_INCREMENT column is never online.",
+                    w -> w.startsWith("ALTER", "TABLE") && addsColumn(w) && w.hasAny("FIRST", "AFTER", "AUTO_INCREMENT"), true,
+                    w -> w.sql().strip().replaceFirst("(?is)\\s+(FIRST|AFTER\\s+\\S+)\\s*$", "")
+                            + ", ALGORITHM=INSTANT;  -- appended last: metadata only",
+                    MySqlRules::mysqlAddColumn, "unverified by rehearsal in this build"),
+            rule("mysql-drop-column-rebuild", Category.LOCK_CONTENTION, Status.FLAG, EnumSet.of(Kind.MYSQL),
+                    "DROP COLUMN rebuilds the table before MySQL 8.0.29",
+                    "On MySQL < 8.0.29 use gh-ost / pt-online-schema-change for large tables",
+                    "MySQL 8.0.29 made DROP COLUMN INSTANT; before, it rebuilds the table in place. MariaDB 10.4+"
+                            + " drops instantly.",
+                    w -> w.startsWith("ALTER", "TABLE") && w.has("DROP", "COLUMN"), true,
+                    w -> "-- MySQL < 8.0.29: gh-ost / pt-online-schema-change; on 8.0.29+:\n" + w.sql().strip()
+                            + ", ALGORITHM=INSTANT;",
+                    (e, w) -> e.kind() == Kind.MYSQL && !e.serverVersion().atLeast(8, 0, 29) ? claim("INPLACE", Blocks.NONE, true) : null,
+                    "unverified by rehearsal in this build"),
+            rule("mysql-index-blocks-writes", Category.INDEX_DEPENDENCIES, Status.FLAG, MY,
+                    "FULLTEXT / SPATIAL index builds block writes",
+                    "Build it with gh-ost / pt-online-schema-change",
+                    "Secondary B-tree indexes build INPLACE with concurrent DML, but FULLTEXT and SPATIAL indexes build"
+                            + " INPLACE with writes refused for the whole build.",
+                    w -> (w.startsWith("ALTER", "TABLE") && w.has("ADD") || w.startsWith("CREATE"))
+                            && w.hasAny("FULLTEXT", "SPATIAL"), true,
+                    w -> "Build the index with gh-ost or pt-online-schema-change, which copy in chunks while writes go on.",
+                    (e, w) -> claim("INPLACE", Blocks.WRITES, false), "unverified by rehearsal in this build"),
+            rule("mysql-add-foreign-key-copy", Category.FOREIGN_KEYS, Status.FLAG, MY,
+                    "ADD FOREIGN KEY copies the table unless foreign_key_checks=0",
+                    "SET foreign_key_checks = 0 for the ALTER (INPLACE), after checking orphans yourself",
+                    "With foreign_key_checks on, ADD FOREIGN KEY runs ALGORITHM=COPY: the table is copied and writes"
+                            + " are blocked. With foreign_key_checks=0 it is INPLACE, but existing rows are not checked.",
+                    w -> w.startsWith("ALTER", "TABLE") && w.has("FOREIGN", "KEY") && w.has("ADD"), true,
+                    w -> "-- check for orphans first (SELECT ... LEFT JOIN ... WHERE parent.id IS NULL)\n"
+                            + "SET foreign_key_checks = 0;\n" + w.sql().strip() + ", ALGORITHM=INPLACE, LOCK=NONE;\n"
+                            + "SET foreign_key_checks = 1;",
+                    (e, w) -> claim("COPY", Blocks.WRITES, true), "unverified by rehearsal in this build"),
+            rule("mysql-primary-key-change", Category.LOCK_CONTENTION, Status.FLAG, MY,
+                    "changing the PRIMARY KEY rebuilds (or copies) the table",
+                    "Use gh-ost / pt-online-schema-change",
+                    "ADD PRIMARY KEY rebuilds the clustered index in place; DROP PRIMARY KEY alone is COPY with writes"
+                            + " blocked.",
+                    w -> w.startsWith("ALTER", "TABLE") && w.has("PRIMARY", "KEY") && w.hasAny("ADD", "DROP"), true,
+                    w -> "Use gh-ost or pt-online-schema-change; DROP and ADD the primary key in one ALTER if you must.",
+                    (e, w) -> w.has("DROP", "PRIMARY", "KEY") && !w.has("ADD")
+                            ? claim("COPY", Blocks.WRITES, true) : claim("INPLACE", Blocks.NONE, true),
+                    "unverified by rehearsal in this build"),
+            rule("mysql-convert-charset", Category.LOCK_CONTENTION, Status.FLAG, MY,
+                    "CONVERT TO CHARACTER SET copies the table with writes blocked",
+                    "Use gh-ost / pt-online-schema-change",
+                    "CONVERT TO CHARACTER SET rewrites every text column with ALGORITHM=COPY; writes are refused.",
+                    w -> w.startsWith("ALTER", "TABLE") && w.has("CONVERT", "TO"), true,
+                    w -> "Use gh-ost or pt-online-schema-change for the conversion.",
+                    (e, w) -> claim("COPY", Blocks.WRITES, true), "unverified by rehearsal in this build"),
+            rule("mysql-table-rebuild", Category.LOCK_CONTENTION, Status.FLAG, MY,
+                    "OPTIMIZE TABLE / ALTER ... FORCE / ENGINE= rebuild the table",
+                    "Use gh-ost / pt-online-schema-change for large tables",
+                    "OPTIMIZE TABLE, ALTER TABLE ... FORCE, ENGINE=InnoDB and ROW_FORMAT changes rebuild the table;"
+                            + " in place with DML allowed, but the rebuild reads and writes the whole table and"
+                            + " replicas replay it serially.",
+                    w -> w.startsWith("OPTIMIZE", "TABLE") || w.startsWith("ALTER", "TABLE")
+                            && (w.has("FORCE") || w.has("ENGINE", "=") || w.has("ROW_FORMAT")), true,
+                    w -> "Use gh-ost or pt-online-schema-change, or run it off-peak with replicas watched.",
+                    (e, w) -> claim("INPLACE", Blocks.NONE, true), "unverified by rehearsal in this build"));
+
+    /** The catalog for MySQL or MariaDB, in match order. */
+    public static List<Rule> forKind(Kind kind) {
+        List<Rule> out = new ArrayList<>(CommonRules.ALL);
+        for (Rule r : ONLINE_DDL) if (r.covers(kind)) out.add(r);
+        return List.copyOf(out);
+    }
+
+    /** A claim about an online-DDL algorithm. */
+    static Claim claim(String algorithm, Blocks blocks, boolean rebuild) {
+        return new Claim(algorithm, blocks, rebuild, false, false);
+    }
+
+    /** ALTER TABLE ... ADD [COLUMN] name ...: an ADD not followed by an index or constraint keyword. */
+    static boolean addsColumn(Words w) {
+        Set<String> notColumn = Set.of("INDEX", "KEY", "CONSTRAINT", "FULLTEXT", "SPATIAL", "UNIQUE", "PRIMARY",
+                "FOREIGN", "CHECK", "PARTITION");
+        for (int i = w.indexOf(0, "ADD"); i >= 0; i = w.indexOf(i + 1, "ADD")) {
+            if (!notColumn.contains(w.at(i + 1))) return true;
+        }
+        return false;
+    }
+
+    private static Claim mysqlAddColumn(EngineSpec e, Words w) {
+        Claim c;
+        if (w.has("AUTO_INCREMENT")) c = claim("INPLACE", Blocks.WRITES, true);
+        else if (e.kind() == Kind.MARIADB || e.serverVersion().atLeast(8, 0, 29)) c = null; // INSTANT at any position
+        else c = claim("INPLACE", Blocks.NONE, true);
+        // ALGORITHM=INSTANT where INSTANT is impossible: the server refuses the statement instead (error 1845)
+        if (c != null && w.has("ALGORITHM", "=", "INSTANT")) return new Claim("INSTANT", Blocks.NONE, false, false, true);
+        return c;
+    }
+
+    /** ALGORITHM=INPLACE/INSTANT stated: the server refuses a copy (error 1846) rather than blocking writes. */
+    static boolean refusesCopy(Words w) {
+        return w.has("ALGORITHM", "=", "INPLACE") || w.has("ALGORITHM", "=", "INSTANT") || w.has("ALGORITHM", "=", "NOCOPY");
+    }
+}

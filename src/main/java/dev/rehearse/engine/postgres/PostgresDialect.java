@@ -1,0 +1,94 @@
+package dev.rehearse.engine.postgres;
+
+import dev.rehearse.dialect.Dialect;
+import dev.rehearse.dialect.LockMode;
+import dev.rehearse.dialect.Rule;
+import dev.rehearse.migrate.ErrorClass;
+import dev.rehearse.migrate.SqlSplitter;
+import dev.rehearse.scenario.EngineSpec;
+import dev.rehearse.scenario.ServerVersion;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+
+/** What PostgreSQL 10-18 is, without a server. */
+final class PostgresDialect implements Dialect {
+
+    private final ServerVersion version;
+    private final PostgresSplitter splitter;
+
+    PostgresDialect(ServerVersion version) {
+        this.version = version;
+        this.splitter = new PostgresSplitter(version.major());
+    }
+
+    @Override
+    public EngineSpec.Kind kind() {
+        return EngineSpec.Kind.POSTGRES;
+    }
+
+    @Override
+    public ServerVersion version() {
+        return version;
+    }
+
+    @Override
+    public SqlSplitter splitter() {
+        return splitter;
+    }
+
+    @Override
+    public List<String> words(String sql) {
+        return PostgresLexer.words(sql);
+    }
+
+    @Override
+    public List<Rule> rules() {
+        return PostgresRules.ALL;
+    }
+
+    @Override
+    public LockMode.Table lockModes() {
+        return PostgresLockModes.TABLE;
+    }
+
+    /** SQLSTATEs of the PostgreSQL manual's appendix A. */
+    @Override
+    public ErrorClass classify(SQLException e) {
+        return classify(e.getSQLState());
+    }
+
+    static ErrorClass classify(String sqlState) {
+        if (sqlState == null) return ErrorClass.OTHER;
+        return switch (sqlState) {
+            case "55P03" -> ErrorClass.LOCK_TIMEOUT;            // lock_not_available
+            case "57014" -> ErrorClass.STATEMENT_TIMEOUT;       // query_canceled
+            case "25001" -> ErrorClass.NOT_IN_TRANSACTION;      // active_sql_transaction
+            case "42601" -> ErrorClass.SYNTAX;                  // syntax_error
+            default -> sqlState.startsWith("23") ? ErrorClass.CONSTRAINT_VIOLATION : ErrorClass.OTHER;
+        };
+    }
+
+    @Override
+    public String defaultSchema() {
+        return "public";
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    @Override
+    public Properties connectionProperties(String role) {
+        Properties p = new Properties();
+        p.setProperty("ApplicationName", role); // pgjdbc: application_name in pg_stat_activity and the log
+        return p;
+    }
+
+    @Override
+    public String passwordVariable() {
+        return "PGPASSWORD";
+    }
+}

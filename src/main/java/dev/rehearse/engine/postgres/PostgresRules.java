@@ -1,0 +1,293 @@
+package dev.rehearse.engine.postgres;
+
+import dev.rehearse.dialect.CommonRules;
+import dev.rehearse.dialect.LockMode.Blocks;
+import dev.rehearse.dialect.Rule;
+import dev.rehearse.dialect.Rule.Claim;
+import dev.rehearse.dialect.Rule.Words;
+import dev.rehearse.model.Category;
+import dev.rehearse.model.Status;
+import dev.rehearse.scenario.EngineSpec;
+import dev.rehearse.scenario.EngineSpec.Kind;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * PostgreSQL's rule catalog, in match order: {@code run} names a statement by the first rule whose words match it,
+ * so specific forms come before general ones. Rules whose condition needs the migration set's state match no
+ * single statement's words; the linter evaluates them. Each rule's examples live in
+ * {@code docs/patterns/<rule-id>/postgres-<version>/}.
+ */
+public final class PostgresRules {
+
+    private PostgresRules() {}
+
+    private static final Set<Kind> PG = EnumSet.of(Kind.POSTGRES);
+    private static final Predicate<Words> CONTEXTUAL = w -> false;
+
+    /** PostgreSQL functions that are not volatile and commonly appear in defaults (a default calling them needs no rewrite on 11+). */
+    static final Set<String> NON_VOLATILE = Set.of("NOW", "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME",
+            "LOCALTIMESTAMP", "LOCALTIME", "TRANSACTION_TIMESTAMP", "STATEMENT_TIMESTAMP", "CURRENT_USER", "SESSION_USER",
+            "LOWER", "UPPER", "COALESCE", "NULLIF", "JSONB_BUILD_OBJECT", "JSON_BUILD_OBJECT", "JSONB_BUILD_ARRAY",
+            "ARRAY", "ROW", "MAKE_INTERVAL", "TO_TIMESTAMP", "TO_DATE", "CAST", "INTERVAL", "NUMERIC", "DECIMAL",
+            "VARCHAR", "CHARACTER", "CHAR", "TIMESTAMP", "TIMESTAMPTZ");
+
+    private static Rule rule(String id, Category category, Status severity, Set<Kind> engines, String title,
+                             String advice, String explanation, Predicate<Words> matches, boolean grows,
+                             Function<Words, String> rewrite, BiFunction<EngineSpec, Words, Claim> claim,
+                             String measures) {
+        return new Rule(id, category, severity, title, advice, explanation, engines, matches, grows, rewrite, claim,
+                measures);
+    }
+
+    private static final String MEASURES_LOCK = "the lock its transaction takes on the table (pg_locks), whether the"
+            + " table's storage was rewritten (relfilenode) or read in full (seq_scan), how long the lock was held,"
+            + " which application queries queued behind it, and the runtime at production_rows";
+
+    public static final List<Rule> ALL = List.of(
+            rule("concurrently-in-transaction", Category.INDEX_DEPENDENCIES, Status.BLOCK, PG,
+                    "CONCURRENTLY inside a transaction block",
+                    "Run the CONCURRENTLY statement in its own migration, outside a transaction",
+                    "CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY and a few others refuse to run inside a"
+                            + " transaction block (SQLSTATE 25001). A migration that wraps them in BEGIN ... COMMIT,"
+                            + " or a tool that wraps every file in a transaction, fails at deploy time.",
+                    CONTEXTUAL, false,
+                    w -> "Put the CONCURRENTLY statement in a migration of its own, outside any transaction"
+                            + " (Flyway runs such a file in autocommit; Rails: disable_ddl_transaction!).",
+                    (e, w) -> new Claim("none", Blocks.NONE, false, false, true),
+                    "that the statement fails with SQLSTATE 25001 when the migration runs in a transaction block"),
+            rule("set-not-null", Category.CONSTRAINT_VALIDATION, Status.FLAG, PG,
+                    "SET NOT NULL scans the table under ACCESS EXCLUSIVE",
+                    "Add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL",
+                    "SET NOT NULL reads every row to prove there is no NULL while it holds ACCESS EXCLUSIVE, which"
+                            + " blocks reads and writes for the whole scan. From PostgreSQL 12 a valid"
+                            + " CHECK (col IS NOT NULL) lets it skip the scan; the CHECK can be validated under"
+                            + " SHARE UPDATE EXCLUSIVE, which blocks neither.",
+                    w -> w.startsWith("ALTER", "TABLE") && w.has("SET", "NOT", "NULL"), true,
+                    w -> {
+                        String t = w.table(), c = w.alteredColumn(), k = constraintName(t, c + "_not_null");
+                        return "ALTER TABLE " + t + " ADD CONSTRAINT " + k + " CHECK (" + c + " IS NOT NULL) NOT VALID;\n"
+                                + "-- next migration: validation takes SHARE UPDATE EXCLUSIVE; reads and writes go on\n"
+                                + "ALTER TABLE " + t + " VALIDATE CONSTRAINT " + k + ";\n"
+                                + "-- PostgreSQL 12+: SET NOT NULL now trusts the valid CHECK and skips the scan\n"
+                                + "ALTER TABLE " + t + " ALTER COLUMN " + c + " SET NOT NULL;\n"
+                                + "ALTER TABLE " + t + " DROP CONSTRAINT " + k + ";";
+                    },
+                    (e, w) -> claim("AccessExclusiveLock", false, true), MEASURES_LOCK),
+            rule("add-column-not-null-no-default", Category.CONSTRAINT_VALIDATION, Status.BLOCK, PG,
+                    "ADD COLUMN ... NOT NULL without a default fails on a populated table",
+                    "Add the column nullable (or with a constant default), backfill, then SET NOT NULL safely",
+                    "A new NOT NULL column without a default would hold NULL in every existing row, so PostgreSQL"
+                            + " refuses it as soon as the table has rows (SQLSTATE 23502). It passes on the empty"
+                            + " development database and fails in production.",
+                    w -> w.startsWith("ALTER", "TABLE") && w.has("ADD") && w.has("NOT", "NULL") && !w.has("DEFAULT")
+                            && !w.has("CONSTRAINT") && !w.hasAny("GENERATED", "SERIAL", "BIGSERIAL", "SMALLSERIAL"), false,
+                    w -> "ALTER TABLE " + w.table() + " ADD COLUMN ... DEFAULT <constant> NOT NULL;"
+                            + "  -- PostgreSQL 11+: no rewrite\n"
+                            + "-- or: add it nullable, backfill in batches, then the set-not-null pattern",
+                    (e, w) -> new Claim("AccessExclusiveLock", Blocks.READS_WRITES, false, false, true),
+                    "that the statement fails on the seeded rows (SQLSTATE 23502)"),
+            rule("alter-column-type", Category.LOCK_CONTENTION, Status.FLAG, PG,
+                    "ALTER COLUMN TYPE rewrites the table and its indexes",
+                    "Add a new column, backfill in batches, swap in a short transaction",
+                    "Changing a column's type rewrites the whole table and rebuilds its indexes under ACCESS"
+                            + " EXCLUSIVE, unless the change is binary-coercible with no USING clause: varchar(n)"
+                            + " to a longer varchar or to text, text to varchar, or dropping a length limit.",
+                    w -> w.startsWith("ALTER", "TABLE") && w.indexOf(1, "ALTER") > 0 && w.has("TYPE"), true,
+                    w -> "Add a new column of the new type, backfill it in batches (e.g. 10,000 rows per transaction),"
+                            + " keep it in sync with a trigger, then swap names in one short transaction with"
+                            + " SET lock_timeout. Widening varchar(n) or varchar to text needs no rewrite.",
+                    (e, w) -> binaryCoercible(w) ? null : claim("AccessExclusiveLock", true, false), MEASURES_LOCK),
+            rule("add-column-rewrite", Category.LOCK_CONTENTION, Status.FLAG, PG,
+                    "ADD COLUMN with a default that forces a table rewrite",
+                    "Add the column without the rewriting default, backfill in batches",
+                    "Adding a column with a volatile default (random(), clock_timestamp(), gen_random_uuid(), a"
+                            + " sequence), a stored generated column, an identity or serial column rewrites every row"
+                            + " under ACCESS EXCLUSIVE. Before PostgreSQL 11 any non-NULL default did.",
+                    w -> w.startsWith("ALTER", "TABLE") && w.has("ADD") && (w.has("DEFAULT") || w.has("GENERATED")
+                            || w.has("SERIAL") || w.has("BIGSERIAL") || w.has("SMALLSERIAL")), true,
+                    w -> "ALTER TABLE " + w.table() + " ADD COLUMN ... without the default (or with a constant default"
+                            + " on PostgreSQL 11+, which needs no rewrite);\n"
+                            + "-- backfill in batches of ~10,000 rows, each in its own transaction\n"
+                            + "ALTER TABLE " + w.table() + " ALTER COLUMN ... SET DEFAULT ...;",
+                    (e, w) -> addColumnRewrites(e, w) ? claim("AccessExclusiveLock", true, false) : null, MEASURES_LOCK),
+            rule("add-foreign-key-validated", Category.FOREIGN_KEYS, Status.FLAG, PG,
+                    "ADD FOREIGN KEY validates every row under SHARE ROW EXCLUSIVE on both tables",
+                    "Add the foreign key NOT VALID, then VALIDATE CONSTRAINT separately",
+                    "ADD FOREIGN KEY checks every existing row against the referenced table while holding SHARE ROW"
+                            + " EXCLUSIVE on both, which blocks their writes for the whole check. NOT VALID skips the"
+                            + " check; VALIDATE CONSTRAINT later takes only SHARE UPDATE EXCLUSIVE.",
+                    w -> w.startsWith("ALTER", "TABLE") && (w.has("FOREIGN", "KEY") || w.has("REFERENCES"))
+                            && !w.has("NOT", "VALID"), true,
+                    w -> withNotValid(w.sql()) + ";\n-- next migration, SHARE UPDATE EXCLUSIVE: writes go on\n"
+                            + "ALTER TABLE " + w.table() + " VALIDATE CONSTRAINT " + constraintAfter(w) + ";",
+                    (e, w) -> claim("ShareRowExclusiveLock", false, true), MEASURES_LOCK),
+            rule("add-check-validated", Category.CONSTRAINT_VALIDATION, Status.FLAG, PG,
+                    "ADD CHECK validates every row under ACCESS EXCLUSIVE",
+                    "Add the CHECK NOT VALID, then VALIDATE CONSTRAINT separately",
+                    "ADD CONSTRAINT ... CHECK reads every row under ACCESS EXCLUSIVE. NOT VALID skips the check for"
+                            + " existing rows (new rows are checked at once); VALIDATE CONSTRAINT later takes SHARE"
+                            + " UPDATE EXCLUSIVE, which blocks neither reads nor writes.",
+                    w -> w.startsWith("ALTER", "TABLE") && w.has("CHECK") && !w.has("NOT", "VALID"), true,
+                    w -> withNotValid(w.sql()) + ";\n-- next migration, SHARE UPDATE EXCLUSIVE: reads and writes go on\n"
+                            + "ALTER TABLE " + w.table() + " VALIDATE CONSTRAINT " + constraintAfter(w) + ";",
+                    (e, w) -> claim("AccessExclusiveLock", false, true), MEASURES_LOCK),
+            rule("add-exclusion-constraint", Category.INDEX_DEPENDENCIES, Status.FLAG, PG,
+                    "ADD EXCLUDE builds its index under ACCESS EXCLUSIVE",
+                    "Add exclusion constraints while the table is small, or in a maintenance window",
+                    "An exclusion constraint builds a GiST (or other) index and checks every row while holding ACCESS"
+                            + " EXCLUSIVE. Unlike UNIQUE there is no USING INDEX form, so there is no online path.",
+                    w -> w.startsWith("ALTER", "TABLE") && w.has("EXCLUDE"), true,
+                    w -> "There is no online form: add the exclusion constraint when the table is created or small, or"
+                            + " in a maintenance window with SET lock_timeout; enforce the rule in the application"
+                            + " meanwhile.",
+                    (e, w) -> claim("AccessExclusiveLock", false, true), MEASURES_LOCK),
+            rule("add-unique-without-index", Category.INDEX_DEPENDENCIES, Status.FLAG, PG,
+                    "ADD UNIQUE / PRIMARY KEY builds its index under ACCESS EXCLUSIVE",
+                    "CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... USING INDEX",
+                    "ADD UNIQUE or ADD PRIMARY KEY builds the unique index while holding ACCESS EXCLUSIVE. Building"
+                            + " the index CONCURRENTLY first and attaching it with USING INDEX holds the lock only for"
+                            + " a catalog update.",
+                    w -> w.startsWith("ALTER", "TABLE") && (w.has("UNIQUE") || w.has("PRIMARY", "KEY"))
+                            && !w.has("USING", "INDEX"), true,
+                    w -> "CREATE UNIQUE INDEX CONCURRENTLY " + constraintAfter(w) + "_idx ON " + w.table() + " (...);\n"
+                            + "ALTER TABLE " + w.table() + " ADD CONSTRAINT " + constraintAfter(w)
+                            + " UNIQUE USING INDEX " + constraintAfter(w) + "_idx;",
+                    (e, w) -> claim("AccessExclusiveLock", false, true), MEASURES_LOCK),
+            rule("create-index-non-concurrent", Category.INDEX_DEPENDENCIES, Status.FLAG, PG,
+                    "CREATE INDEX blocks writes for the whole build",
+                    "Use CREATE INDEX CONCURRENTLY outside a transaction",
+                    "CREATE INDEX holds SHARE on the table for the whole build: reads go on, every INSERT, UPDATE"
+                            + " and DELETE waits. CONCURRENTLY builds under SHARE UPDATE EXCLUSIVE in two passes.",
+                    w -> (w.startsWith("CREATE", "INDEX") || w.startsWith("CREATE", "UNIQUE", "INDEX"))
+                            && !w.has("CONCURRENTLY"), true,
+                    w -> w.sql().replaceFirst("(?i)^(\\s*CREATE\\s+(UNIQUE\\s+)?INDEX)\\s+", "$1 CONCURRENTLY ")
+                            + ";\n-- in a migration of its own, outside a transaction block",
+                    (e, w) -> claim("ShareLock", false, true), MEASURES_LOCK),
+            rule("drop-index-non-concurrent", Category.INDEX_DEPENDENCIES, Status.FLAG, PG,
+                    "DROP INDEX takes ACCESS EXCLUSIVE on the table",
+                    "Use DROP INDEX CONCURRENTLY outside a transaction",
+                    "DROP INDEX takes ACCESS EXCLUSIVE on the index's table. It is quick, but it queues behind any"
+                            + " long query on the table and everything queues behind it.",
+                    w -> w.startsWith("DROP", "INDEX") && !w.has("CONCURRENTLY"), false,
+                    w -> w.sql().replaceFirst("(?i)^(\\s*DROP\\s+INDEX)\\s+", "$1 CONCURRENTLY ")
+                            + ";\n-- in a migration of its own, outside a transaction block",
+                    null, "the lock on the table and the queries that queued behind it"),
+            rule("reindex-non-concurrent", Category.INDEX_DEPENDENCIES, Status.FLAG, PG,
+                    "REINDEX blocks writes while it rebuilds",
+                    "Use REINDEX CONCURRENTLY (PostgreSQL 12+)",
+                    "REINDEX holds SHARE on the table (writes wait) and ACCESS EXCLUSIVE on each index (queries that"
+                            + " would use it wait) for the whole rebuild. PostgreSQL 12 added REINDEX CONCURRENTLY.",
+                    w -> w.startsWith("REINDEX") && !w.has("CONCURRENTLY"), true,
+                    w -> w.sql().replaceFirst("(?i)^(\\s*REINDEX\\s+\\w+)\\s+", "$1 CONCURRENTLY ")
+                            + ";\n-- PostgreSQL 12+, outside a transaction block",
+                    (e, w) -> claim("ShareLock", false, true), MEASURES_LOCK),
+            rule("vacuum-full-or-cluster", Category.LOCK_CONTENTION, Status.FLAG, PG,
+                    "VACUUM FULL / CLUSTER rewrite under ACCESS EXCLUSIVE",
+                    "Use pg_repack instead",
+                    "VACUUM FULL and CLUSTER copy the whole table into new storage while holding ACCESS EXCLUSIVE.",
+                    w -> (w.startsWith("VACUUM") && w.has("FULL")) || w.startsWith("CLUSTER"), true,
+                    w -> "Use pg_repack (or pg_squeeze), which rebuilds online and takes ACCESS EXCLUSIVE only briefly.",
+                    (e, w) -> claim("AccessExclusiveLock", true, false), MEASURES_LOCK),
+            rule("validate-in-same-transaction", Category.CONSTRAINT_VALIDATION, Status.FLAG, PG,
+                    "VALIDATE CONSTRAINT in the transaction that added it NOT VALID",
+                    "Validate in a later migration, in its own transaction",
+                    "NOT VALID exists so that the scan happens under VALIDATE's weak lock. In the same transaction the"
+                            + " strong lock taken by ADD CONSTRAINT (ACCESS EXCLUSIVE for CHECK, SHARE ROW EXCLUSIVE for"
+                            + " FOREIGN KEY) is still held while VALIDATE scans, so nothing was gained.",
+                    CONTEXTUAL, true,
+                    w -> "-- move this statement to the next migration (its own transaction):\n" + w.sql().strip() + ";",
+                    null, MEASURES_LOCK),
+            CommonRules.DROP_TABLE,
+            CommonRules.DROP_COLUMN,
+            rule("drop-cascade", Category.DATA_LOSS, Status.FLAG, PG,
+                    "DROP ... CASCADE drops dependent objects too",
+                    "Drop dependants explicitly, by name",
+                    "CASCADE silently drops every dependent view, foreign key, default and policy. What else went is"
+                            + " only visible in the server log.",
+                    w -> w.startsWith("DROP") && w.words().get(w.words().size() - 1).equals("CASCADE")
+                            || w.startsWith("ALTER", "TABLE") && w.has("DROP") && w.words().get(w.words().size() - 1).equals("CASCADE"),
+                    false,
+                    w -> "Drop each dependent object explicitly, by name, then the object itself without CASCADE.",
+                    null, "which statements failed and what was dropped"),
+            CommonRules.TRUNCATE,
+            CommonRules.RENAME,
+            rule("drop-not-null", Category.CONCURRENT_WRITE_HAZARDS, Status.FLAG, PG,
+                    "DROP NOT NULL lets NULLs reach readers that assume none",
+                    "Make every reader tolerate NULL before dropping the constraint",
+                    "The statement is instant, but once the new code writes NULL, the old version (and reports,"
+                            + " exports, replicas' consumers) that assumed a value break silently.",
+                    w -> w.startsWith("ALTER", "TABLE") && w.has("DROP", "NOT", "NULL"), false,
+                    w -> "Ship readers that handle NULL first; then drop NOT NULL; backfill or default where a value is"
+                            + " still expected.",
+                    null, "nothing: the break is in the application's assumptions, not in locks"),
+            rule("enum-value-ordering", Category.CONCURRENT_WRITE_HAZARDS, Status.FLAG, PG,
+                    "ADD VALUE ... BEFORE/AFTER changes the enum's sort order",
+                    "Append enum values at the end, or use a lookup table",
+                    "Enums sort by declaration order. Inserting a value BEFORE or AFTER another changes ORDER BY,"
+                            + " comparisons and range checks; before PostgreSQL 12 ADD VALUE also cannot run in a"
+                            + " transaction block.",
+                    w -> w.startsWith("ALTER", "TYPE") && w.has("ADD", "VALUE") && w.hasAny("BEFORE", "AFTER"), false,
+                    w -> w.sql().strip().replaceFirst("(?is)\\s+(BEFORE|AFTER)\\s+.*$", "")
+                            + ";  -- appended: existing order unchanged",
+                    null, "nothing: order changes are invisible to locks"),
+            CommonRules.FK_ON_DELETE_CASCADE,
+            CommonRules.MISSING_LOCK_TIMEOUT,
+            CommonRules.UNBATCHED_BACKFILL,
+            CommonRules.BACKFILL_NOT_IDEMPOTENT,
+            CommonRules.BACKFILL_NO_THROTTLE,
+            CommonRules.BACKFILL_NO_PROGRESS,
+            CommonRules.NO_ROLLBACK_NON_TRANSACTIONAL);
+
+    /** A claim from the lock mode's name, with what it blocks from the conflict table. */
+    static Claim claim(String lock, boolean rewrite, boolean scan) {
+        return new Claim(lock, PostgresLockModes.of(lock).blocks(), rewrite, scan, false);
+    }
+
+    /** varchar/text changes PostgreSQL does without a rewrite, when no USING clause recomputes the values. */
+    static boolean binaryCoercible(Words w) {
+        if (w.has("USING")) return false;
+        int i = w.indexOf(1, "TYPE");
+        if (i < 0) return false;
+        String type = w.at(i + 1);
+        if (type.equals("TEXT")) return i + 2 >= w.words().size() || !w.at(i + 2).equals("[");
+        if (type.equals("VARCHAR")) return true; // widening; a shrink needs a check PostgreSQL does by rewriting, seen in run
+        return type.equals("CHARACTER") && w.at(i + 2).equals("VARYING");
+    }
+
+    /** Volatile default, identity, serial or stored generated column; any default before PostgreSQL 11. */
+    static boolean addColumnRewrites(EngineSpec e, Words w) {
+        if (w.hasAny("SERIAL", "BIGSERIAL", "SMALLSERIAL")) return true;
+        if (w.has("GENERATED")) return true; // identity or STORED generated: both fill every row
+        int d = w.indexOf(0, "DEFAULT");
+        if (d < 0) return false;
+        if (w.at(d + 1).equals("NULL")) return false;
+        if (e.major() < 11) return true;
+        for (int i = d + 1; i + 1 < w.words().size(); i++) {
+            String word = w.at(i);
+            if (List.of("NOT", "NULL", "CONSTRAINT", "CHECK", "REFERENCES", "UNIQUE", "PRIMARY", ",").contains(word)) break;
+            if (w.at(i + 1).equals("(") && Character.isLetter(word.charAt(0)) && !NON_VOLATILE.contains(word)) return true;
+        }
+        return false;
+    }
+
+    private static String withNotValid(String sql) {
+        return sql.strip().replaceFirst(";\\s*$", "") + " NOT VALID";
+    }
+
+    private static String constraintAfter(Rule.Words w) {
+        String name = w.nameAfter("CONSTRAINT");
+        return name.equals("?") ? "<constraint>" : name;
+    }
+
+    private static String constraintName(String table, String suffix) {
+        String base = table.contains(".") ? table.substring(table.indexOf('.') + 1) : table;
+        return base + "_" + suffix;
+    }
+}
