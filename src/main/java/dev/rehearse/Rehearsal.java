@@ -13,7 +13,8 @@ import dev.rehearse.migrate.ExecutedStatement;
 import dev.rehearse.migrate.Migration;
 import dev.rehearse.migrate.MigrationRun;
 import dev.rehearse.migrate.MigrationRunner;
-import dev.rehearse.migrate.SqlMigrationSource;
+import dev.rehearse.migrate.MigrationSource;
+import dev.rehearse.migrate.MigrationSources;
 import dev.rehearse.migrate.SqlSplitException;
 import dev.rehearse.migrate.SqlSplitter;
 import dev.rehearse.migrate.SqlStatement;
@@ -78,11 +79,12 @@ public final class Rehearsal {
         long wallStart = System.nanoTime();
         String startedAt = Instant.now().toString();
         EngineRuntime engine = Engines.runtime(scenario.engine().kind());
-        SqlMigrationSource.requireSupported(scenario.migrations().format());
+        MigrationSource source = MigrationSources.forFormat(scenario.migrations().format());
         // Read everything the user gave before starting anything, so mistakes fail fast.
         SqlSplitter splitter = Engines.dialect(scenario.engine()).splitter();
         List<SqlStatement> schema = schemaStatements(splitter);
-        List<Migration> migrations = new SqlMigrationSource(splitter).read(scenario.migrations().paths());
+        List<Migration> migrations = source.read(scenario.migrations().paths(),
+                new MigrationSource.Context(splitter, scenario.migrations().transaction()));
         Profile profile = scenario.data().profile() == null ? Profile.EMPTY : ProfileLoader.load(scenario.data().profile());
 
         progress.accept("provision: " + scenario.provider().id() + " " + scenario.engine());

@@ -8,6 +8,7 @@ import dev.rehearse.dialect.Rule.Claim;
 import dev.rehearse.dialect.Rule.Words;
 import dev.rehearse.dialect.Dialect;
 import dev.rehearse.migrate.Migration;
+import dev.rehearse.migrate.TransactionMode;
 import dev.rehearse.migrate.SqlStatement;
 import dev.rehearse.migrate.SqlStatement.Kind;
 import dev.rehearse.model.Report;
@@ -42,12 +43,10 @@ public final class Linter {
     /**
      * @param exclude rule ids accepted project-wide (.rehearse.yaml); their findings are listed as suppressed
      * @param lockTimeoutByTool the deploy sets lock_timeout itself (so missing-lock-timeout does not apply)
-     * @param toolWrapsEveryFile the migration tool runs every file in one transaction (Liquibase-style, or
-     *                           {@code transaction: always}), so CONCURRENTLY anywhere fails
      */
-    public record Options(EngineSpec engine, Set<String> exclude, boolean lockTimeoutByTool, boolean toolWrapsEveryFile) {
+    public record Options(EngineSpec engine, Set<String> exclude, boolean lockTimeoutByTool) {
         public static Options of(EngineSpec engine) {
-            return new Options(engine, Set.of(), false, false);
+            return new Options(engine, Set.of(), false);
         }
     }
 
@@ -108,19 +107,14 @@ public final class Linter {
         final Migration m;
         final Map<String, Suppression> fileIgnores = new LinkedHashMap<>();
         final List<Finding> suppressionFindings = new ArrayList<>();
-        final boolean wrapped; // the tool runs the whole file in one transaction
+        final boolean wrapped; // the tool runs the file in one transaction (its source says so)
         boolean explicitTx;
         boolean lockTimeoutReported;
         final Map<String, String> notValidInTx = new HashMap<>(); // constraint -> lock its ADD took
 
         FileState(Migration m) {
             this.m = m;
-            boolean nonTx = false, control = false;
-            for (SqlStatement s : m.statements()) {
-                nonTx |= s.kind() == Kind.NON_TRANSACTIONAL;
-                control |= s.kind() == Kind.TRANSACTION_CONTROL;
-            }
-            wrapped = postgres && (options.toolWrapsEveryFile() || !nonTx && !control);
+            wrapped = postgres && m.units().stream().allMatch(u -> u.mode() == TransactionMode.TRANSACTION);
             String text;
             try {
                 text = Files.readString(m.file());
@@ -297,10 +291,11 @@ public final class Linter {
         boolean isNew = newTables.contains(table);
 
         // concurrently-in-transaction: refused by the server, whatever the table
-        if (postgres && s.kind() == Kind.NON_TRANSACTIONAL && (f.explicitTx || options.toolWrapsEveryFile())) {
+        if (postgres && s.kind() == Kind.NON_TRANSACTIONAL
+                && (f.explicitTx || f.m.unitOf(s).mode() == TransactionMode.TRANSACTION)) {
             Rule r = Rules.byId("concurrently-in-transaction");
             out.add(finding(r, index, s, f.m, w, (f.explicitTx ? "runs inside the BEGIN ... COMMIT block the file opens"
-                    : "runs inside the transaction the migration tool wraps every file in (transaction: always)")
+                    : "runs inside the transaction its migration tool wraps it in")
                     + "; PostgreSQL refuses it there (SQLSTATE 25001)", null));
         }
         // validate-in-same-transaction

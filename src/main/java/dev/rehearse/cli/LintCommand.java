@@ -7,14 +7,17 @@ import dev.rehearse.analyze.Rules;
 import dev.rehearse.dialect.Dialect;
 import dev.rehearse.engine.Engines;
 import dev.rehearse.migrate.Migration;
-import dev.rehearse.migrate.SqlMigrationSource;
-import dev.rehearse.report.LintConsoleReport;
+import dev.rehearse.migrate.MigrationSource;
+import dev.rehearse.migrate.MigrationSources;
+import dev.rehearse.report.ReportFormat;
+import dev.rehearse.report.ReportFormats;
 import dev.rehearse.model.Report;
 import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.scenario.ProjectConfig;
 import dev.rehearse.scenario.Scenario;
 import dev.rehearse.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,86 +35,48 @@ import java.util.concurrent.Callable;
         description = "Static rules only, no database: the same rule ids and findings[] as run.")
 final class LintCommand implements Callable<Integer> {
 
-    static final List<String> FORMATS = List.of("console", "json", "md", "sarif");
-
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Migration files or directories (.sql).")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Migration files or directories.")
     List<Path> paths;
 
     @Option(names = "--engine", paramLabel = "KIND:VERSION",
             description = "postgres:10 .. postgres:18, mysql:8.0, mysql:8.0.28, mariadb:10.11 (default: .rehearse.yaml, else postgres:16).")
     String engine;
 
-    @Option(names = "--format", paramLabel = "sql", description = "Migration format (this build: sql).")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Migration format (default: detected from the layout).")
     String format;
 
-    @Option(names = "--report", paramLabel = "FORMATS", description = "console,json,md,sarif (default console).")
-    String report;
+    @Mixin
+    SharedOptions.Output output;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default reports/<timestamp>).")
-    Path out;
-
-    @Option(names = "--fail-on", paramLabel = "block|flag|never", description = "Verdict that exits 1 (default block).")
-    String failOn;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Project configuration (default ./.rehearse.yaml when present).")
-    Path config;
+    @Mixin
+    SharedOptions.Project project;
 
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        ProjectConfig project = projectConfig(config);
+        ProjectConfig project = this.project.load();
         EngineSpec spec;
         try {
             spec = engine != null ? EngineSpec.parse(engine) : project.engine() != null ? project.engine() : EngineSpec.DEFAULT;
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("--engine: " + e.getMessage());
         }
-        if (format != null && !format.equalsIgnoreCase("sql")) {
-            // A format the contract names but this build lacks is a missing capability (3), not a user mistake (2);
-            // a name outside the contract is invalid input. Same as run.
-            if (!ScenarioLoader.MIGRATION_FORMATS.contains(format.toLowerCase(Locale.ROOT))) {
-                throw new InvalidInputException("--format: '" + format + "'; expected one of "
-                        + String.join(", ", ScenarioLoader.MIGRATION_FORMATS));
-            }
-            SqlMigrationSource.requireSupported(format);
-        }
-        Scenario.FailOn fail = failOn == null ? Scenario.FailOn.BLOCK : ScenarioLoader.failOnFlag(failOn);
-        Set<String> formats = formats(report);
+        // A format the contract names but this build lacks is a missing capability (3), a name nobody knows invalid
+        // input (2); without --format the layout decides.
+        MigrationSource source = format != null ? MigrationSources.forFormat(format) : MigrationSources.detect(paths);
+        Scenario.FailOn fail = output.failOn == null ? Scenario.FailOn.BLOCK : ScenarioLoader.failOnFlag(output.failOn);
+        List<ReportFormat> formats = ReportFormats.resolve(
+                List.of((output.report == null ? "console" : output.report).split(",")), "lint");
 
         Dialect dialect = Engines.dialect(spec);
-        List<Migration> migrations = new SqlMigrationSource(dialect.splitter()).read(paths);
+        Scenario.Transaction wrapping = project.transaction() == null ? Scenario.Transaction.AUTO : project.transaction();
+        List<Migration> migrations = source.read(paths, new MigrationSource.Context(dialect.splitter(), wrapping));
         Linter.Result result = new Linter(new Linter.Options(spec, new HashSet<>(project.exclude()),
-                project.lockTimeoutMs() != null, project.transaction() == Scenario.Transaction.ALWAYS), dialect)
+                project.lockTimeoutMs() != null), dialect)
                 .lint(migrations);
         Report r = Linter.report(result, spec, Version.get(), (System.nanoTime() - start) / 1e9);
 
-        if (formats.contains("console")) {
-            System.out.print(LintConsoleReport.render(r));
-            System.out.flush();
-        }
-        if (formats.stream().anyMatch(f -> !f.equals("console"))) {
-            ReportOutput.write(r, ReportOutput.dirOrDefault(out), formats);
-        }
+        ReportOutput.emit(r, output.out, formats, new ReportFormat.Context("lint", Progress.color()));
         return RunCommand.reached(r.verdict(), fail) ? Main.VERDICT : Main.OK;
-    }
-
-    static ProjectConfig projectConfig(Path explicit) {
-        if (explicit != null) return ScenarioLoader.loadProjectConfig(explicit, Rules::known);
-        Path dflt = Path.of(".rehearse.yaml");
-        return Files.isRegularFile(dflt) ? ScenarioLoader.loadProjectConfig(dflt, Rules::known) : ProjectConfig.NONE;
-    }
-
-    private static Set<String> formats(String text) {
-        if (text == null) return Set.of("console");
-        Set<String> out = new LinkedHashSet<>();
-        for (String part : text.split(",")) {
-            String p = part.trim().toLowerCase(Locale.ROOT);
-            if (p.isEmpty()) continue;
-            if (!FORMATS.contains(p)) {
-                throw new InvalidInputException("--report: '" + p + "'; lint writes " + String.join(", ", FORMATS));
-            }
-            out.add(p);
-        }
-        return out;
     }
 }

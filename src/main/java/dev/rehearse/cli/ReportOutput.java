@@ -2,15 +2,16 @@ package dev.rehearse.cli;
 
 import dev.rehearse.RehearsalFailedException;
 import dev.rehearse.model.Report;
+import dev.rehearse.report.ReportFormat;
 import dev.rehearse.report.ReportWriter;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Set;
+import java.util.List;
 
-/** Where run and lint put their report files, and how they say so. */
+/** Where run and lint put their report, and how they say so. */
 final class ReportOutput {
 
     private ReportOutput() {}
@@ -21,10 +22,17 @@ final class ReportOutput {
                 : Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")));
     }
 
-    /** Writes the file formats among {@code formats} (console is printed by the caller) and names each file. */
-    static void write(Report report, Path dir, Set<String> formats) {
+    /** Prints the standard-output formats, then writes the file formats into {@code dir} and names each file. */
+    static void emit(Report report, Path dir, List<ReportFormat> formats, ReportFormat.Context context) {
+        for (ReportFormat f : formats) {
+            if (f.fileName() == null) System.out.print(f.render(report, context));
+        }
+        System.out.flush();
+        if (formats.stream().allMatch(f -> f.fileName() == null)) return;
         try {
-            for (Path written : ReportWriter.write(report, dir, formats)) Progress.line("report: " + written);
+            for (Path written : ReportWriter.write(report, dirOrDefault(dir), formats, context)) {
+                Progress.line("report: " + written);
+            }
         } catch (IOException e) {
             throw new RehearsalFailedException("cannot write the report to " + dir + ": " + e.getMessage(), e);
         }

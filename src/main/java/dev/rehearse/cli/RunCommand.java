@@ -3,12 +3,16 @@ package dev.rehearse.cli;
 import dev.rehearse.Rehearsal;
 import dev.rehearse.RehearsalFailedException;
 import dev.rehearse.model.Verdict;
-import dev.rehearse.report.ConsoleReport;
+import dev.rehearse.migrate.MigrationSources;
+import dev.rehearse.report.ReportFormat;
+import dev.rehearse.report.ReportFormats;
+import dev.rehearse.scenario.ProjectConfig;
 import dev.rehearse.model.Report;
 import dev.rehearse.scenario.CliOverrides;
 import dev.rehearse.scenario.Scenario;
 import dev.rehearse.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -49,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--migrations", paramLabel = "PATH", description = "A migration file or directory; repeatable.")
     List<Path> migrations;
 
-    @Option(names = "--format", paramLabel = "sql", description = "Migration format (this build: sql).")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Migration format (default sql).")
     String format;
 
     @Option(names = "--rows", paramLabel = "TABLE=N", description = "Rows to seed, e.g. orders=1M; repeatable.")
@@ -71,37 +75,30 @@ final class RunCommand implements Callable<Integer> {
             description = "A data profile (seed-data/*.yaml): row counts and column generators; --rows override its counts.")
     Path profile;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default reports/<timestamp>).")
-    Path out;
+    @Mixin
+    SharedOptions.Output output;
 
-    @Option(names = "--report", paramLabel = "FORMATS", description = "console,json,md (default all three).")
-    String report;
-
-    @Option(names = "--fail-on", paramLabel = "block|flag|never", description = "Verdict that exits 1 (default block).")
-    String failOn;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Project configuration (default ./.rehearse.yaml when present).")
-    Path config;
+    @Mixin
+    SharedOptions.Project project;
 
     @Override
     public Integer call() {
-        dev.rehearse.scenario.ProjectConfig project = LintCommand.projectConfig(config);
-        Scenario base = scenarioFile == null ? ScenarioLoader.defaults() : ScenarioLoader.load(scenarioFile);
+        ProjectConfig project = this.project.load();
+        ScenarioLoader.Vocabulary names = new ScenarioLoader.Vocabulary(MigrationSources.names(), ReportFormats.names());
+        Scenario base = scenarioFile == null ? ScenarioLoader.defaults() : ScenarioLoader.load(scenarioFile, names);
         if (base.thresholds().equals(Scenario.Thresholds.DEFAULT)) base = base.withThresholds(project.thresholds());
         Scenario scenario = ScenarioLoader.applyOverrides(base, new CliOverrides(engine, provider, url, user, password,
-                allowWrites, schema, migrations, format, rows, noLoad, replica, out, report, failOn, lockTimeout, seed, profile));
+                allowWrites, schema, migrations, format, rows, noLoad, replica, output.out, output.report, output.failOn,
+                lockTimeout, seed, profile), names);
+        // A report this build cannot write fails before anything starts, not silently after the rehearsal.
+        List<ReportFormat> formats = ReportFormats.resolve(scenario.output().formats(), "run");
         if (scenario.replica()) {
             throw new RehearsalFailedException("--replica: replica rehearsals are not available in this build yet");
         }
         Rehearsal.Result result = new Rehearsal(scenario, Progress::line, java.util.Set.copyOf(project.exclude()))
                 .withStatus(Progress.interactive() ? Progress::status : null).run();
         Report r = result.report();
-        Path dir = ReportOutput.dirOrDefault(scenario.output().dir());
-        if (scenario.output().formats().contains("console")) {
-            System.out.print(ConsoleReport.render(r, Progress.color()));
-            System.out.flush();
-        }
-        ReportOutput.write(r, dir, scenario.output().formats());
+        ReportOutput.emit(r, scenario.output().dir(), formats, new ReportFormat.Context("run", Progress.color()));
         if (result.syntaxError() != null) {
             System.err.println("rehearse: " + result.syntaxError());
             return Main.INVALID_INPUT;

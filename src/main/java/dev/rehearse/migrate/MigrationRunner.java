@@ -15,9 +15,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Applies migrations on one dedicated connection exactly as a Flyway-style tool would: each file in one
- * transaction unless it holds a statement that cannot run in one (or manages its own transaction), and
- * the first failing statement stops the run. Around each statement the engine's probe records what its
+ * Applies migrations on one dedicated connection as their tool would: each unit in the transaction mode its source
+ * gave it, and the first failing statement stops the run. Around each statement the engine's probe records what its
  * session holds and changed.
  */
 public final class MigrationRunner {
@@ -36,15 +35,6 @@ public final class MigrationRunner {
         this.progress = progress;
     }
 
-    /** How a migration file is wrapped, given the tool's setting. */
-    static boolean wrapsInTransaction(Migration m, Scenario.Transaction mode) {
-        return switch (mode) {
-            case ALWAYS -> true;
-            case NEVER -> false;
-            case AUTO -> !m.hasNonTransactional() && !m.managesOwnTransaction();
-        };
-    }
-
     public MigrationRun run(List<Migration> migrations) {
         try (Connection c = db.connect("rehearse-migration")) {
             long session = probe.sessionId(c);
@@ -56,11 +46,18 @@ public final class MigrationRunner {
                 Migration m = migrations.get(i);
                 progress.accept("migrate: " + m.name());
                 int before = done.size();
-                boolean ok = runOne(c, m, done);
+                boolean ok = true;
+                boolean unitCommitted = false;
+                for (Migration.Unit unit : m.units()) {
+                    int unitStart = done.size();
+                    ok = runUnit(c, m, unit, done);
+                    if (!ok) break;
+                    unitCommitted |= done.size() > unitStart;
+                }
                 if (!ok) {
-                    boolean wrapped = wrapsInTransaction(m, settings.transaction());
-                    boolean someCommitted = done.subList(before, done.size()).stream()
-                            .anyMatch(s -> !s.failed() && !(wrapped || s.inTransaction())
+                    // what committed before the failure: earlier units, and this unit's autocommitted statements
+                    boolean someCommitted = unitCommitted || done.subList(before, done.size()).stream()
+                            .anyMatch(s -> !s.failed() && !s.inTransaction()
                                     && s.statement().kind() != SqlStatement.Kind.TRANSACTION_CONTROL);
                     if (someCommitted) partial.add(m);
                     return new MigrationRun(session, done, rows, migrations.subList(i + 1, migrations.size()), partial);
@@ -72,14 +69,15 @@ public final class MigrationRunner {
         }
     }
 
-    /** Runs one file; false when a statement failed (the run stops there). */
-    private boolean runOne(Connection c, Migration m, List<ExecutedStatement> done) throws SQLException {
-        boolean wrapped = wrapsInTransaction(m, settings.transaction());
+    /** Runs one unit in the mode its tool gives it; false when a statement failed (the run stops there). */
+    private boolean runUnit(Connection c, Migration m, Migration.Unit unit, List<ExecutedStatement> done)
+            throws SQLException {
+        boolean wrapped = unit.mode() == TransactionMode.TRANSACTION;
         c.setAutoCommit(!wrapped);
         boolean explicitTx = false;
         List<Pending> openTx = new ArrayList<>();
         try {
-            for (SqlStatement s : m.statements()) {
+            for (SqlStatement s : unit.statements()) {
                 boolean inTx = wrapped || explicitTx;
                 Pending p = new Pending(done.size() + openTx.size() + 1, m, s, inTx);
                 StatementProbe.Snapshot snapshot = s.kind() == SqlStatement.Kind.TRANSACTION_CONTROL

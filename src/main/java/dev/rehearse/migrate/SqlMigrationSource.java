@@ -1,7 +1,7 @@
 package dev.rehearse.migrate;
 
 import dev.rehearse.InvalidInputException;
-import dev.rehearse.RehearsalFailedException;
+import dev.rehearse.scenario.Scenario;
 
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -14,21 +14,38 @@ import java.util.stream.Stream;
 /**
  * Plain SQL migrations: files, or directories of {@code .sql} files (recursively) in natural order.
  * {@code X.down.sql} / {@code X.undo.sql} are rollback scripts of {@code X.sql} / {@code X.up.sql}, not
- * applied.
+ * applied. Each file is one unit; {@code transaction: auto} wraps it as Flyway does (one transaction unless a
+ * statement cannot run in one, or the file manages its own BEGIN/COMMIT), {@code always} wraps every file (tools
+ * that wrap everything: CONCURRENTLY then fails, as it would), {@code never} runs it in autocommit.
  */
-public final class SqlMigrationSource {
+public final class SqlMigrationSource implements MigrationSource {
 
-    private final SqlSplitter splitter;
+    private SqlSplitter splitter;
+    private Scenario.Transaction transaction = Scenario.Transaction.AUTO;
 
+    /** For {@link java.util.ServiceLoader}: the splitter comes with each {@link #read(List, Context)}. */
+    public SqlMigrationSource() {}
+
+    /** Reads with {@code transaction: auto}. */
     public SqlMigrationSource(SqlSplitter splitter) {
         this.splitter = splitter;
     }
 
-    /** The only migration format this build reads; the contract's others are a missing capability (exit 3). */
-    public static void requireSupported(String format) {
-        if (!format.equalsIgnoreCase("sql")) {
-            throw new RehearsalFailedException("--format " + format + " is not available in this build yet; plain sql is");
-        }
+    @Override
+    public String format() {
+        return "sql";
+    }
+
+    @Override
+    public boolean detect(Path path) {
+        return Files.isRegularFile(path) ? path.getFileName().toString().endsWith(".sql") : !sqlFiles(path).isEmpty();
+    }
+
+    @Override
+    public List<Migration> read(List<Path> paths, Context context) {
+        SqlMigrationSource configured = new SqlMigrationSource(context.splitter());
+        configured.transaction = context.transaction();
+        return configured.read(paths);
     }
 
     public List<Migration> read(List<Path> paths) {
@@ -76,10 +93,21 @@ public final class SqlMigrationSource {
             throw new InvalidInputException(file + ": cannot read: " + e.getMessage());
         }
         try {
-            return new Migration(name, file, splitter.split(text), rollbackOf(file));
+            List<SqlStatement> statements = splitter.split(text);
+            return Migration.of(name, file, statements, mode(transaction, statements), rollbackOf(file));
         } catch (SqlSplitException e) {
             throw InvalidInputException.at(file, e.line(), e.getMessage());
         }
+    }
+
+    /** How a file of these statements runs under the deploy's wrapping setting. */
+    public static TransactionMode mode(Scenario.Transaction transaction, List<SqlStatement> statements) {
+        return switch (transaction) {
+            case ALWAYS -> TransactionMode.TRANSACTION;
+            case NEVER -> TransactionMode.AUTOCOMMIT;
+            case AUTO -> statements.stream().anyMatch(s -> s.kind() != SqlStatement.Kind.TRANSACTIONAL)
+                    ? TransactionMode.AUTOCOMMIT : TransactionMode.TRANSACTION;
+        };
     }
 
     private static Path rollbackOf(Path file) {

@@ -1,6 +1,7 @@
 package dev.rehearse.report;
 
 import dev.rehearse.model.Report;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,21 +16,26 @@ public final class ReportWriter {
     private ReportWriter() {}
 
     /**
-     * Writes {@code report.json} for {@code json}, {@code report.md} for {@code md} and {@code report.sarif} for {@code sarif}, in that order. {@code console}
-     * is the caller's to print; other names (junit, html, or unknown ones, validated by the CLI) are skipped.
+     * Writes each registered format among {@code formats} that has a file (in registration order: report.json,
+     * report.md, report.sarif, then plug-ins'); formats printed to standard output and names this build does not
+     * write are skipped (the CLI validated them).
      *
      * @return the files written
      */
     public static List<Path> write(Report report, Path outDir, Set<String> formats) throws IOException {
-        List<Path> written = new ArrayList<>();
-        if (formats.contains("json")) written.add(write(outDir.resolve("report.json"), JsonReport.render(report)));
-        if (formats.contains("md")) written.add(write(outDir.resolve("report.md"), MarkdownReport.render(report)));
-        if (formats.contains("sarif")) written.add(write(outDir.resolve("report.sarif"), SarifReport.render(report)));
-        return written;
+        return write(report, outDir, ReportFormats.all().stream().filter(f -> formats.contains(f.id())).toList(),
+                new ReportFormat.Context("run", false));
     }
 
-    private static Path write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, text, StandardCharsets.UTF_8);
+    public static List<Path> write(Report report, Path outDir, List<ReportFormat> formats, ReportFormat.Context context)
+            throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (ReportFormat f : formats) {
+            if (f.fileName() == null) continue;
+            Path file = outDir.resolve(f.fileName());
+            Files.createDirectories(file.getParent());
+            written.add(Files.writeString(file, f.render(report, context), StandardCharsets.UTF_8));
+        }
+        return written;
     }
 }

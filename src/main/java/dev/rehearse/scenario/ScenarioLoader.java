@@ -41,6 +41,14 @@ public final class ScenarioLoader {
     public static final List<String> MIGRATION_FORMATS = List.of("sql", "flyway", "liquibase", "prisma", "drizzle", "rails");
     public static final List<String> REPORT_FORMATS = List.of("console", "json", "md", "junit", "sarif", "html");
 
+    /**
+     * The format names a scenario may use: the contract's by default; the CLI passes the registries' (the contract's
+     * plus any plug-in's), so that a plug-in format is a valid name and a typo is still an error at its line.
+     */
+    public record Vocabulary(List<String> migrationFormats, List<String> reportFormats) {
+        public static final Vocabulary CONTRACT = new Vocabulary(MIGRATION_FORMATS, REPORT_FORMATS);
+    }
+
     private static final List<String> TOP_KEYS = List.of("engine", "provider", "external", "schema", "data", "load",
             "replica", "migrations", "observe", "thresholds", "report");
     private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
@@ -49,11 +57,13 @@ public final class ScenarioLoader {
     private final Path file;
     private final Path dir;
     private final Function<String, String> env;
+    private final Vocabulary names;
 
-    private ScenarioLoader(Path file, Function<String, String> env) {
+    private ScenarioLoader(Path file, Function<String, String> env, Vocabulary names) {
         this.file = file;
         this.dir = file.toAbsolutePath().getParent();
         this.env = env;
+        this.names = names;
     }
 
     /** The scenario of a run described by flags alone. */
@@ -64,12 +74,17 @@ public final class ScenarioLoader {
 
     /** Reads and validates a scenario file; relative paths in it are relative to its directory. */
     public static Scenario load(Path yamlFile) {
-        return load(yamlFile, System::getenv);
+        return load(yamlFile, Vocabulary.CONTRACT);
+    }
+
+    /** As {@link #load(Path)}, accepting the format names of {@code names}. */
+    public static Scenario load(Path yamlFile, Vocabulary names) {
+        return new ScenarioLoader(yamlFile, System::getenv, names).build(YamlNode.read(yamlFile));
     }
 
     /** As {@link #load(Path)}, with {@code ${VAR}} references resolved through {@code env} (tests). */
     static Scenario load(Path yamlFile, Function<String, String> env) {
-        return new ScenarioLoader(yamlFile, env).build(YamlNode.read(yamlFile));
+        return new ScenarioLoader(yamlFile, env, Vocabulary.CONTRACT).build(YamlNode.read(yamlFile));
     }
 
     /** Keys of the project configuration, {@code .rehearse.yaml}. */
@@ -81,7 +96,7 @@ public final class ScenarioLoader {
      * {@code thresholds} (the scenario keys) and {@code lock_timeout} (the deploy sets one itself).
      */
     public static ProjectConfig loadProjectConfig(Path yamlFile, java.util.function.Predicate<String> knownRule) {
-        ScenarioLoader l = new ScenarioLoader(yamlFile, System::getenv);
+        ScenarioLoader l = new ScenarioLoader(yamlFile, System::getenv, Vocabulary.CONTRACT);
         Section top = l.new Section(YamlNode.read(yamlFile), "", 1, PROJECT_KEYS);
         EngineSpec engine = top.get("engine", null, new Conv<>("an engine such as postgres:16", EngineSpec::parse));
         List<String> exclude = new ArrayList<>();
@@ -211,7 +226,7 @@ public final class ScenarioLoader {
                 paths.add(path);
             }
         }
-        return new Migrations(paths, s.get("format", d.format(), choice(MIGRATION_FORMATS)),
+        return new Migrations(paths, s.get("format", d.format(), choice(names.migrationFormats())),
                 s.get("transaction", d.transaction(), enumChoice(Transaction.values())),
                 s.get("lock_timeout", d.lockTimeoutMs(), intDuration(0)),
                 s.get("statement_timeout", d.statementTimeoutMs(), intDuration(0)));
@@ -242,7 +257,7 @@ public final class ScenarioLoader {
             List<Scalar> items = s.items("formats");
             for (int i = 0; i < items.size(); i++) {
                 for (String part : convert(items.get(i), s.child("formats"), STRING).split(",")) {
-                    if (!part.isBlank()) parts.add(convert(new Scalar(part, items.get(i).line()), s.child("formats"), choice(REPORT_FORMATS)));
+                    if (!part.isBlank()) parts.add(convert(new Scalar(part, items.get(i).line()), s.child("formats"), choice(names.reportFormats())));
                 }
             }
             formats = Collections.unmodifiableSet(new LinkedHashSet<>(parts));
@@ -255,6 +270,11 @@ public final class ScenarioLoader {
 
     /** Flags win over the file; their paths are relative to the current directory. Errors name the flag. */
     public static Scenario applyOverrides(Scenario base, CliOverrides o) {
+        return applyOverrides(base, o, Vocabulary.CONTRACT);
+    }
+
+    /** As {@link #applyOverrides(Scenario, CliOverrides)}, accepting the format names of {@code names}. */
+    public static Scenario applyOverrides(Scenario base, CliOverrides o, Vocabulary names) {
         EngineSpec engine = o.engine() == null ? base.engine() : flag("--engine", () -> EngineSpec.parse(o.engine()));
         External x = base.external();
         External external = new External(or(o.url(), x.url()), or(o.user(), x.user()), or(o.password(), x.password()),
@@ -305,7 +325,7 @@ public final class ScenarioLoader {
             }
         }
         Migrations migrations = new Migrations(paths,
-                o.format() == null ? mg.format() : flag("--format", () -> choice(MIGRATION_FORMATS).fn.apply(o.format())),
+                o.format() == null ? mg.format() : flag("--format", () -> choice(names.migrationFormats()).fn.apply(o.format())),
                 mg.transaction(),
                 o.lockTimeout() == null ? mg.lockTimeoutMs() : flag("--lock-timeout", () -> intDuration(0).fn.apply(o.lockTimeout())),
                 mg.statementTimeoutMs());
@@ -315,7 +335,7 @@ public final class ScenarioLoader {
         if (o.reportFormats() != null) {
             Set<String> parsed = new LinkedHashSet<>();
             for (String part : o.reportFormats().split(",")) {
-                if (!part.isBlank()) parsed.add(flag("--report", () -> choice(REPORT_FORMATS).fn.apply(part)));
+                if (!part.isBlank()) parsed.add(flag("--report", () -> choice(names.reportFormats()).fn.apply(part)));
             }
             formats = Collections.unmodifiableSet(parsed);
         }

@@ -1,5 +1,6 @@
 package dev.rehearse.analyze;
 
+import dev.rehearse.migrate.TransactionMode;
 import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.dialect.Dialect;
 import dev.rehearse.engine.Engines;
@@ -36,7 +37,7 @@ class AnalyzerTest {
     private static final Dialect PG16 = Engines.dialect(EngineSpec.parse("postgres:16"));
 
     private static Migration migration(String sql) {
-        return new Migration("V1__x.sql", Path.of("V1__x.sql"), List.of(new SqlStatement(sql, 3, SqlStatement.Kind.TRANSACTIONAL)), null);
+        return Migration.of("V1__x.sql", Path.of("V1__x.sql"), List.of(new SqlStatement(sql, 3, SqlStatement.Kind.TRANSACTIONAL)), TransactionMode.TRANSACTION, null);
     }
 
     private static ExecutedStatement statement(Migration m, long startMs, long endMs, StatementProbe.Facts facts) {
@@ -165,9 +166,9 @@ class AnalyzerTest {
 
     @Test
     void waitsAreAttributedToTheStatementDuringWhichTheyBeganWithinOneTransaction() {
-        Migration m = new Migration("V1__x.sql", Path.of("V1__x.sql"), List.of(
+        Migration m = Migration.of("V1__x.sql", Path.of("V1__x.sql"), List.of(
                 new SqlStatement("ALTER TABLE orders ADD COLUMN d int", 1, SqlStatement.Kind.TRANSACTIONAL),
-                new SqlStatement("ALTER TABLE orders DROP CONSTRAINT c", 2, SqlStatement.Kind.TRANSACTIONAL)), null);
+                new SqlStatement("ALTER TABLE orders DROP CONSTRAINT c", 2, SqlStatement.Kind.TRANSACTIONAL)), TransactionMode.TRANSACTION, null);
         StatementProbe.Facts none = new StatementProbe.Facts(List.of(), List.of(), List.of(), List.of(), List.of(), 0L);
         StatementProbe.Facts ae = new StatementProbe.Facts(
                 List.of(new StatementProbe.HeldLock("orders", "AccessExclusiveLock")), List.of(), List.of(), List.of(), List.of(), 0L);
@@ -190,9 +191,9 @@ class AnalyzerTest {
 
     @Test
     void runHonoursSuppressionsAndTheProjectExcludeButStillListsTheFinding() {
-        Migration m = new Migration("V1__x.sql", Path.of("V1__x.sql"), List.of(new SqlStatement(
+        Migration m = Migration.of("V1__x.sql", Path.of("V1__x.sql"), List.of(new SqlStatement(
                 "ALTER TABLE orders ALTER COLUMN note SET NOT NULL", 3, SqlStatement.Kind.TRANSACTIONAL,
-                List.of("-- rehearse:ignore set-not-null orders is small in production too"))), null);
+                List.of("-- rehearse:ignore set-not-null orders is small in production too"))), TransactionMode.TRANSACTION, null);
         var a = analyze(scenario(null), statement(m, 2_000, 2_050, setNotNullFacts()), List.of(), List.of(), false);
         assertThat(a.verdict()).isEqualTo(Verdict.SAFE_TO_SHIP);
         Report.Finding f = a.findings().get(0);
@@ -225,9 +226,9 @@ class AnalyzerTest {
 
     @Test
     void aWaitOnARelationBelongsToTheStatementHoldingTheStrongestLockOnIt() {
-        Migration m = new Migration("V1__x.sql", Path.of("V1__x.sql"), List.of(
+        Migration m = Migration.of("V1__x.sql", Path.of("V1__x.sql"), List.of(
                 new SqlStatement("ALTER TABLE orders ADD COLUMN d int", 1, SqlStatement.Kind.TRANSACTIONAL),
-                new SqlStatement("UPDATE orders SET d = 1 WHERE id < 100", 2, SqlStatement.Kind.TRANSACTIONAL)), null);
+                new SqlStatement("UPDATE orders SET d = 1 WHERE id < 100", 2, SqlStatement.Kind.TRANSACTIONAL)), TransactionMode.TRANSACTION, null);
         StatementProbe.Facts ae = new StatementProbe.Facts(
                 List.of(new StatementProbe.HeldLock("orders", "AccessExclusiveLock")), List.of(), List.of(), List.of(), List.of(), 0L);
         StatementProbe.Facts rowExclusive = new StatementProbe.Facts(

@@ -1,5 +1,7 @@
 package dev.rehearse.analyze;
 
+import dev.rehearse.migrate.MigrationSource;
+import dev.rehearse.scenario.Scenario;
 import dev.rehearse.dialect.Dialect;
 import dev.rehearse.engine.Engines;
 import dev.rehearse.dialect.Rule;
@@ -25,6 +27,11 @@ class LinterTest {
     Path dir;
 
     private List<String> lint(String engine, Linter.Options options, String... files) throws Exception {
+        return lint(engine, options, Scenario.Transaction.AUTO, files);
+    }
+
+    private List<String> lint(String engine, Linter.Options options, Scenario.Transaction wrapping, String... files)
+            throws Exception {
         try (var old = Files.list(dir)) {
             for (Path p : old.toList()) Files.delete(p);
         }
@@ -32,7 +39,8 @@ class LinterTest {
         EngineSpec spec = EngineSpec.parse(engine);
         Dialect d = Engines.dialect(spec);
         Linter.Options o = options != null ? options : Linter.Options.of(spec);
-        return new Linter(o, d).lint(new SqlMigrationSource(d.splitter()).read(List.of(dir))).counted().stream()
+        var migrations = new SqlMigrationSource().read(List.of(dir), new MigrationSource.Context(d.splitter(), wrapping));
+        return new Linter(o, d).lint(migrations).counted().stream()
                 .map(f -> f.rule() + "@" + f.file() + ":" + f.line()).toList();
     }
 
@@ -83,7 +91,7 @@ class LinterTest {
         assertThat(lint("postgres:16", "BEGIN;\nCREATE INDEX CONCURRENTLY i ON t (a);\nCOMMIT;"))
                 .containsExactly("concurrently-in-transaction@V1__m.sql:2");
         EngineSpec pg = EngineSpec.parse("postgres:16");
-        assertThat(lint("postgres:16", new Linter.Options(pg, Set.of(), false, true), "CREATE INDEX CONCURRENTLY i ON t (a);"))
+        assertThat(lint("postgres:16", null, Scenario.Transaction.ALWAYS, "CREATE INDEX CONCURRENTLY i ON t (a);"))
                 .containsExactly("concurrently-in-transaction@V1__m.sql:1");
         assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER TABLE t ADD CONSTRAINT c FOREIGN KEY (p) REFERENCES p (id) NOT VALID;\n"
                 + "ALTER TABLE t VALIDATE CONSTRAINT c;")).containsExactly("validate-in-same-transaction@V1__m.sql:3");
@@ -96,7 +104,7 @@ class LinterTest {
         assertThat(lint("postgres:16", "SET lock_timeout = '2s';", "ALTER TABLE t ADD COLUMN a int;")).isEmpty();
         assertThat(lint("postgres:16", "ALTER TABLE t VALIDATE CONSTRAINT c;")).isEmpty(); // SHARE UPDATE EXCLUSIVE
         EngineSpec pg = EngineSpec.parse("postgres:16");
-        assertThat(lint("postgres:16", new Linter.Options(pg, Set.of(), true, false), "ALTER TABLE t ADD COLUMN a int;")).isEmpty();
+        assertThat(lint("postgres:16", new Linter.Options(pg, Set.of(), true), "ALTER TABLE t ADD COLUMN a int;")).isEmpty();
     }
 
     @Test

@@ -42,6 +42,18 @@ class CliTest {
     }
 
     @Test
+    void aReportFormatTheContractNamesButThisBuildLacksExitsThreeBeforeStarting() throws Exception {
+        List<Path> before = runDirs();
+        for (String format : List.of("html", "junit")) {
+            Outcome r = rehearse("run", "scenarios/set-not-null/unsafe.yaml", "--report", "console," + format);
+            assertThat(r.code()).as(format).isEqualTo(3);
+            assertThat(r.err().strip()).contains("--report " + format + " is not available").doesNotContain("\n");
+        }
+        assertThat(rehearse("run", "scenarios/set-not-null/unsafe.yaml", "--report", "pdf").code()).isEqualTo(2);
+        assertThat(runDirs()).as("no database was started").isEqualTo(before);
+    }
+
+    @Test
     void badInputIsOneLineAndExitCodeTwoWithoutStartingADatabase(@TempDir Path dir) throws Exception {
         List<Path> before = runDirs();
         Outcome missing = rehearse("run", dir.resolve("nope.yaml").toString());

@@ -1,5 +1,6 @@
 package dev.rehearse.engine.postgres;
 
+import dev.rehearse.migrate.SqlMigrationSource;
 import dev.rehearse.migrate.ExecutedStatement;
 import dev.rehearse.migrate.Migration;
 import dev.rehearse.migrate.MigrationRun;
@@ -62,7 +63,7 @@ class PostgresStatementBehaviourTest {
     private MigrationRun run(Database db, Scenario.Transaction mode, Integer lockTimeoutMs, String... statements) {
         List<SqlStatement> parsed = new ArrayList<>();
         for (String sql : statements) parsed.add(new SqlStatement(sql, 1, kindOf(sql)));
-        Migration m = new Migration("V1__test.sql", Path.of("V1__test.sql"), parsed, null);
+        Migration m = Migration.of("V1__test.sql", Path.of("V1__test.sql"), parsed, SqlMigrationSource.mode(mode, parsed), null);
         return new MigrationRunner(db, new PostgresStatementProbe(db.version().major()),
                 new Scenario.Migrations(List.of(), "sql", mode, lockTimeoutMs, null), line -> { })
                 .run(List.of(m));

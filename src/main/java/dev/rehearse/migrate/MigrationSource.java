@@ -1,0 +1,33 @@
+package dev.rehearse.migrate;
+
+import dev.rehearse.scenario.Scenario;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads a migration tool's folder into migrations, with the transaction wrapping that tool gives each unit. Found by
+ * {@link MigrationSources} through {@link java.util.ServiceLoader}
+ * ({@code META-INF/services/dev.rehearse.migrate.MigrationSource}); needs a public no-argument constructor.
+ */
+public interface MigrationSource {
+
+    /** The {@code --format} / {@code migrations.format} id. */
+    String format();
+
+    /** Whether a path is laid out the way this tool keeps its migrations (for detection without --format). */
+    boolean detect(Path path);
+
+    /**
+     * @throws dev.rehearse.InvalidInputException naming file and line for anything unreadable or malformed
+     */
+    List<Migration> read(List<Path> paths, Context context);
+
+    /**
+     * What a source needs from the run.
+     *
+     * @param splitter the target engine's splitter, at its version
+     * @param transaction the deploy's wrapping setting ({@code migrations.transaction}, {@code .rehearse.yaml})
+     */
+    record Context(SqlSplitter splitter, Scenario.Transaction transaction) {}
+}

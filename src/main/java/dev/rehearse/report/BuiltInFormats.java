@@ -1,0 +1,47 @@
+package dev.rehearse.report;
+
+import dev.rehearse.model.Report;
+
+import java.util.Set;
+
+/** The formats this build writes: one small adapter per renderer, each registered as a service. */
+public final class BuiltInFormats {
+
+    private BuiltInFormats() {}
+
+    private static final Set<String> RUN_AND_LINT = Set.of("run", "lint");
+
+    /** The category table (run) or file:line findings (lint), on standard output. */
+    public static final class Console implements ReportFormat {
+        public String id() { return "console"; }
+        public String fileName() { return null; }
+        public Set<String> commands() { return RUN_AND_LINT; }
+        public String render(Report r, Context c) {
+            return c.command().equals("lint") ? LintConsoleReport.render(r) : ConsoleReport.render(r, c.color());
+        }
+    }
+
+    /** {@code report.json}, the machine contract. */
+    public static final class Json implements ReportFormat {
+        public String id() { return "json"; }
+        public String fileName() { return "report.json"; }
+        public Set<String> commands() { return RUN_AND_LINT; }
+        public String render(Report r, Context c) { return JsonReport.render(r); }
+    }
+
+    /** {@code report.md}, a PR comment. */
+    public static final class Markdown implements ReportFormat {
+        public String id() { return "md"; }
+        public String fileName() { return "report.md"; }
+        public Set<String> commands() { return RUN_AND_LINT; }
+        public String render(Report r, Context c) { return MarkdownReport.render(r); }
+    }
+
+    /** {@code report.sarif}, SARIF 2.1.0 for code-scanning UIs. */
+    public static final class Sarif implements ReportFormat {
+        public String id() { return "sarif"; }
+        public String fileName() { return "report.sarif"; }
+        public Set<String> commands() { return RUN_AND_LINT; }
+        public String render(Report r, Context c) { return SarifReport.render(r); }
+    }
+}
