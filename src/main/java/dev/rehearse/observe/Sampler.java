@@ -102,7 +102,7 @@ public final class Sampler<T> implements AutoCloseable {
             }
         } catch (SQLException e) {
             failure = e.getMessage();
-            gaveUp = true;
+            gaveUp = running; // closing the connection after close() was asked for is not giving up
         } catch (RuntimeException e) {
             // a probe's bug repeats on every poll: stop at the first one
             failure = String.valueOf(e);
