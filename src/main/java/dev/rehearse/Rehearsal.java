@@ -1,6 +1,7 @@
 package dev.rehearse;
 
 import dev.rehearse.analyze.Analyzer;
+import dev.rehearse.analyze.Downsample;
 import dev.rehearse.analyze.LockWaits;
 import dev.rehearse.engine.EngineRuntime;
 import dev.rehearse.engine.Engines;
@@ -19,6 +20,7 @@ import dev.rehearse.migrate.SqlSplitException;
 import dev.rehearse.migrate.SqlSplitter;
 import dev.rehearse.migrate.SqlStatement;
 import dev.rehearse.observe.LockSampler;
+import dev.rehearse.observe.Sampler;
 import dev.rehearse.observe.Timeline;
 import dev.rehearse.provision.Database;
 import dev.rehearse.model.Report;
@@ -114,7 +116,7 @@ public final class Rehearsal {
         MigrationRun run;
         List<LoadEvent> events = List.of();
         long baselineFrom, baselineTo;
-        Double achieved;
+        Sampler.Intervals achieved;
         try (LockSampler sampler = new LockSampler(db, engine.lockProbe(), timeline,
                 scenario.observe().lockSampleIntervalMs()).start();
              LoadGenerator load = new LoadGenerator(db, engine::sessionId, targets, loadSettings, scenario.data().seed())) {
@@ -132,7 +134,7 @@ public final class Rehearsal {
             load.close();
             sampler.close();
             events = load.events();
-            achieved = sampler.achievedIntervalMs();
+            achieved = sampler.intervals();
             if (sampler.failure() != null) progress.accept("observe: a lock sample failed: " + sampler.failure());
         } catch (SQLException e) {
             throw new RehearsalFailedException("cannot start the lock sampler or the workload: " + e.getMessage(), e);
@@ -150,8 +152,11 @@ public final class Rehearsal {
                 loadReport(loadRuns, events, timeline.lockSamples(), baselineFrom, baselineTo, run),
                 new Report.Replication(false, null, null),
                 new Report.Run(startedAt, Math.round((System.nanoTime() - wallStart) / 1e7) / 100.0,
-                        scenario.observe().lockSampleIntervalMs(), achieved,
-                        scenario.source() == null ? null : scenario.source().toString()));
+                        scenario.observe().lockSampleIntervalMs(), achieved == null ? null : round(achieved.medianMs()),
+                        scenario.source() == null ? null : scenario.source().toString(),
+                        achieved == null ? null : round(achieved.p99Ms()),
+                        achieved == null ? null : round(achieved.maxMs())),
+                Downsample.windows(timeline.origin(), Downsample.WINDOW_MS, events, timeline.lockSamples()));
         return new Result(report, syntaxError(run));
     }
 

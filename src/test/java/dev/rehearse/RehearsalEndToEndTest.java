@@ -79,6 +79,13 @@ class RehearsalEndToEndTest {
         assertThat(r.run().achievedSampleIntervalMs()).isNotNull();
         assertThat(r.load().lockWaitedQueries()).isPositive();
         assertThat(r.load().maxLockWaitMs()).isGreaterThanOrEqualTo(2_000L);
+        assertThat(r.run().achievedSampleIntervalP99Ms()).isGreaterThanOrEqualTo(r.run().achievedSampleIntervalMs());
+        assertThat(r.run().achievedSampleIntervalMaxMs()).isGreaterThanOrEqualTo(r.run().achievedSampleIntervalP99Ms());
+        // the timeline alone shows the load, and the queue behind the ALTER while it slept
+        assertThat(r.timeline().windowMs()).isEqualTo(100);
+        assertThat(r.timeline().windows()).anySatisfy(w -> assertThat(w.queries()).isPositive());
+        assertThat(r.timeline().windows()).anySatisfy(w -> assertThat(w.sessionsWaiting()).isPositive());
+        assertThat(r.timeline().windows().stream().mapToLong(Report.Window::queries).sum()).isEqualTo(r.load().queries());
     }
 
     @Test

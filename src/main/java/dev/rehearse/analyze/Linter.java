@@ -509,7 +509,8 @@ public final class Linter {
         return new Report(new Report.Tool("rehearse", version),
                 new Report.Engine(engine.kind().id(), engine.version(), null), verdict, reason, categories, List.of(),
                 result.findings(), null, null, null,
-                new Report.Run(java.time.Instant.now().toString(), wallSeconds, null, null, null));
+                new Report.Run(java.time.Instant.now().toString(), wallSeconds, null, null, null, null, null),
+                null); // nothing was sampled
     }
 
 }

@@ -2,6 +2,7 @@ package dev.rehearse.load;
 
 import org.HdrHistogram.Histogram;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Latency figures over workload events: one way to pick a window and one way to take a percentile. */
@@ -13,8 +14,22 @@ public final class Latencies {
 
     /** The p-th percentile of latency in ms (to HdrHistogram's 3 significant digits), null without events. */
     public static Double percentile(List<LoadEvent> events, double p) {
-        if (events.isEmpty()) return null;
+        return percentile(new Histogram(MAX_MICROS, 3), events, p);
+    }
+
+    /** {@link #percentile} of each group, in order; one histogram reused, for many small groups (time windows). */
+    public static List<Double> percentileOfEach(List<List<LoadEvent>> groups, double p) {
         Histogram h = new Histogram(MAX_MICROS, 3);
+        List<Double> out = new ArrayList<>(groups.size());
+        for (List<LoadEvent> g : groups) {
+            h.reset();
+            out.add(percentile(h, g, p));
+        }
+        return out;
+    }
+
+    private static Double percentile(Histogram h, List<LoadEvent> events, double p) {
+        if (events.isEmpty()) return null;
         for (LoadEvent e : events) h.recordValue(Math.max(1, Math.min((long) (e.latencyMs() * 1000), MAX_MICROS)));
         return h.getValueAtPercentile(p) / 1000.0;
     }

@@ -18,7 +18,8 @@ public record Report(
         Seed seed,
         Load load,
         Replication replication,
-        Run run) {
+        Run run,
+        Timeline timeline) {
 
     public record Tool(String name, String version) {}
 
@@ -114,7 +115,31 @@ public record Report(
     /**
      * @param sampleIntervalMs the lock sampler's configured interval
      * @param achievedSampleIntervalMs the median interval it actually achieved
+     * @param achievedSampleIntervalP99Ms the 99th percentile of the achieved intervals (extension): a stall of the
+     *                                    sampler shows here, where waits shorter than it may have gone unseen
+     * @param achievedSampleIntervalMaxMs the longest achieved interval (extension)
      */
     public record Run(String startedAt, double wallSeconds, Integer sampleIntervalMs, Double achievedSampleIntervalMs,
-                      String scenario) {}
+                      String scenario, Double achievedSampleIntervalP99Ms, Double achievedSampleIntervalMaxMs) {}
+
+    /**
+     * What happened over time, downsampled to fixed windows from the start of the rehearsal's timeline, so that
+     * a chart can be drawn from report.json alone (an extension). Null when nothing ran against a database (lint).
+     *
+     * @param windowMs the width of every window
+     * @param windows consecutive windows from 0 to the last observation, empty ones included
+     */
+    public record Timeline(long windowMs, List<Window> windows) {}
+
+    /**
+     * One window {@code [atMs, atMs + windowMs)}.
+     *
+     * @param atMs the window's start, from the start of the timeline
+     * @param queries application queries that completed in the window
+     * @param errors how many of those failed
+     * @param p99Ms the 99th percentile latency of those queries (from their intended start); null when none completed
+     * @param sessionsWaiting the most sessions waiting on a lock in any one lock sample of the window; null when the
+     *                        window holds no lock sample
+     */
+    public record Window(long atMs, long queries, long errors, Double p99Ms, Integer sessionsWaiting) {}
 }

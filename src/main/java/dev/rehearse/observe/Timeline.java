@@ -1,17 +1,21 @@
 package dev.rehearse.observe;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One clock for everything a rehearsal records: samplers, the load generator and the migration runner
  * stamp their events with {@link System#nanoTime()}, and reports express them as milliseconds since
- * {@link #origin()}.
+ * {@link #origin()}. What samplers observe is kept here as typed series, one per {@link SeriesKey}.
  */
 public final class Timeline {
 
+    /** The lock sampler's polls: every relation lock held or awaited, and every other awaited lock. */
+    public static final SeriesKey<List<LockSample.SessionLock>> LOCKS = SeriesKey.of("locks");
+
     private final long origin = System.nanoTime();
-    private final List<LockSample> lockSamples = new ArrayList<>();
+    private final Map<String, Series<?>> series = new HashMap<>();
 
     public long origin() {
         return origin;
@@ -21,21 +25,29 @@ public final class Timeline {
         return Math.round((nanos - origin) / 1e6);
     }
 
-    public synchronized void add(LockSample sample) {
-        lockSamples.add(sample);
+    /** The series for {@code key}, created empty on first use. */
+    @SuppressWarnings("unchecked") // a name maps to one key object, so to one value type
+    public synchronized <T> Series<T> series(SeriesKey<T> key) {
+        Series<?> s = series.computeIfAbsent(key.name(), n -> new Series<>(key));
+        if (s.key() != key) throw new IllegalArgumentException("another series is already named " + key.name());
+        return (Series<T>) s;
     }
 
-    /** A copy, in time order. */
-    public synchronized List<LockSample> lockSamples() {
-        return List.copyOf(lockSamples);
+    public void add(LockSample sample) {
+        series(LOCKS).add(sample.atNanos(), sample.locks());
     }
 
-    /** Samples taken in {@code [fromNanos, toNanos]}. */
-    public synchronized List<LockSample> lockSamples(long fromNanos, long toNanos) {
-        List<LockSample> out = new ArrayList<>();
-        for (LockSample s : lockSamples) {
-            if (s.atNanos() >= fromNanos && s.atNanos() <= toNanos) out.add(s);
-        }
-        return out;
+    /** The lock series as samples, in time order. */
+    public List<LockSample> lockSamples() {
+        return asLockSamples(series(LOCKS).points());
+    }
+
+    /** Lock samples taken in {@code [fromNanos, toNanos]}. */
+    public List<LockSample> lockSamples(long fromNanos, long toNanos) {
+        return asLockSamples(series(LOCKS).between(fromNanos, toNanos));
+    }
+
+    private static List<LockSample> asLockSamples(List<Series.Point<List<LockSample.SessionLock>>> points) {
+        return points.stream().map(p -> new LockSample(p.atNanos(), p.value())).toList();
     }
 }

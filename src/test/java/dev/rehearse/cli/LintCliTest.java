@@ -53,6 +53,7 @@ class LintCliTest {
         assertThat(f.get("suppressed").isNull()).isTrue();
         assertThat(json.get("engine").get("kind").asText()).isEqualTo("postgres");
         assertThat(json.get("seed").isNull()).isTrue(); // not measured: null, never 0
+        assertThat(json.get("timeline").isNull()).isTrue(); // nothing was sampled
 
         JsonNode sarif = JSON.readTree(out.resolve("report.sarif").toFile());
         assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");

@@ -77,7 +77,7 @@ class ConsoleReportTest {
 
     @Test
     void rendersAReportWithNothingMeasured() {
-        Report empty = new Report(null, null, null, null, null, null, null, null, null, null, null);
+        Report empty = new Report(null, null, null, null, null, null, null, null, null, null, null, null);
         assertThat(ConsoleReport.render(empty, true)).contains("VERDICT: -").doesNotContain("null");
     }
 

@@ -21,7 +21,7 @@ class JsonReportTest {
     // CONTRACT.md's keys, and the model's documented extensions of them
     static final List<String> CONTRACT_TOP = List.of("tool", "engine", "verdict", "categories", "statements", "findings",
             "seed", "load", "replication");
-    static final List<String> EXTENSION_TOP = List.of("verdictReason", "run");
+    static final List<String> EXTENSION_TOP = List.of("verdictReason", "run", "timeline");
     static final List<String> CONTRACT_STATEMENT = List.of("index", "migration", "sql", "startedAtMs", "durationMs", "error",
             "rowsAffected", "locks", "rewrote", "scanned", "walBytes", "replicationLagMaxMs", "impact");
     static final List<String> EXTENSION_STATEMENT = List.of("line", "inTransaction", "indexesRebuilt", "estimate");
@@ -36,6 +36,10 @@ class JsonReportTest {
         assertThat(keys(json.get("tool"))).containsExactly("name", "version");
         assertThat(keys(json.get("engine"))).containsExactly("kind", "version", "provider");
         assertThat(keys(json.get("seed").get("tables").get(0))).containsExactly("name", "rows", "seconds");
+        assertThat(keys(json.get("run"))).containsExactlyElementsOf(components(Report.Run.class));
+        assertThat(keys(json.get("timeline"))).containsExactly("windowMs", "windows");
+        assertThat(keys(json.get("timeline").get("windows").get(0)))
+                .containsExactly("atMs", "queries", "errors", "p99Ms", "sessionsWaiting");
     }
 
     @Test
@@ -74,6 +78,10 @@ class JsonReportTest {
         assertThat(json.get("statements").get(0).get("error").isNull()).isTrue();
         assertThat(json.get("statements").get(0).get("rowsAffected").asLong()).isZero(); // a measured 0 stays 0
         assertThat(json.get("replication").get("maxLagMs").isNull()).isTrue();
+        JsonNode quiet = json.get("timeline").get("windows").get(2); // no query completed, no lock sample taken
+        assertThat(quiet.get("p99Ms").isNull()).isTrue();
+        assertThat(quiet.get("sessionsWaiting").isNull()).isTrue();
+        assertThat(quiet.get("queries").asLong()).isZero();
     }
 
     @Test
@@ -103,7 +111,8 @@ class JsonReportTest {
         List<Report.CategoryResult> reversed = new ArrayList<>(report.categories());
         java.util.Collections.reverse(reversed);
         Report other = new Report(report.tool(), report.engine(), report.verdict(), report.verdictReason(), reversed,
-                report.statements(), report.findings(), report.seed(), report.load(), report.replication(), report.run());
+                report.statements(), report.findings(), report.seed(), report.load(), report.replication(), report.run(),
+                report.timeline());
         assertThat(JsonReport.parse(JsonReport.render(other)).categories()).containsExactlyElementsOf(reversed);
     }
 

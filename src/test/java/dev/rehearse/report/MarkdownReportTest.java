@@ -41,7 +41,8 @@ class MarkdownReportTest {
         categories.set(0, new Report.CategoryResult(Category.LOCK_CONTENTION, Status.FLAG,
                 "UPDATE orders SET ref = 'ORD-' || id\nheld RowExclusiveLock", "a | b"));
         Report piped = new Report(report.tool(), report.engine(), report.verdict(), report.verdictReason(), categories,
-                report.statements(), report.findings(), report.seed(), report.load(), report.replication(), report.run());
+                report.statements(), report.findings(), report.seed(), report.load(), report.replication(), report.run(),
+                report.timeline());
         String text = MarkdownReport.render(piped);
         assertThat(text).contains("| Lock contention | **FLAG** | UPDATE orders SET ref = 'ORD-' \\|\\| id<br>held RowExclusiveLock | a \\| b |");
         for (List<String> table : tables(text)) {

@@ -85,7 +85,9 @@ final class ReportFixture {
                         new Report.SeedTable("order_items", 3_000_000, 97.2))),
                 new Report.Load(true, 16, 200.0, 24_000L, 12L, 2.1, 4.1, 812.4, 1_204.0, 31L, 790L),
                 new Report.Replication(false, null, null),
-                new Report.Run("2025-01-14T09:30:00Z", 184.6, 10, 10.4, "scenarios/orders.yaml"));
+                new Report.Run("2025-01-14T09:30:00Z", 184.6, 10, 10.4, "scenarios/orders.yaml", 14.2, 31.0),
+                new Report.Timeline(100, List.of(new Report.Window(0, 20, 0, 4.1, 0),
+                        new Report.Window(100, 3, 1, 790.0, 12), new Report.Window(200, 0, 0, null, null))));
     }
 
     /** The same report with the second finding's action in prose, as the catalog words some rules. */
@@ -95,7 +97,7 @@ final class ReportFixture {
                 f.statementIndex(), f.message(), "Use pg_repack (or pg_squeeze), which rebuilds online and takes ACCESS"
                         + " EXCLUSIVE only briefly."));
         return new Report(r.tool(), r.engine(), r.verdict(), r.verdictReason(), r.categories(), r.statements(), findings,
-                r.seed(), r.load(), r.replication(), r.run());
+                r.seed(), r.load(), r.replication(), r.run(), r.timeline());
     }
 
     private static CategoryResult pass(Category c) {
