@@ -8,7 +8,9 @@ import dev.rehearse.model.Verdict;
 import dev.rehearse.load.Latencies;
 import dev.rehearse.load.LoadEvent;
 import dev.rehearse.dialect.Dialect;
-import dev.rehearse.migrate.ErrorClass;
+import dev.rehearse.dialect.Evidence;
+import dev.rehearse.dialect.LockMode;
+import dev.rehearse.dialect.MintedRules;
 import dev.rehearse.migrate.ExecutedStatement;
 import dev.rehearse.migrate.Migration;
 import dev.rehearse.migrate.MigrationRun;
@@ -17,7 +19,6 @@ import dev.rehearse.model.Report;
 import dev.rehearse.scenario.Scenario;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,7 +72,7 @@ public final class Analyzer {
         List<Report.StatementReport> reports = new ArrayList<>();
         List<Report.Finding> findings = new ArrayList<>();
         List<ExecutedStatement> statements = run.statements();
-        Map<java.nio.file.Path, String> fileTexts = new java.util.HashMap<>();
+        Map<Migration, Suppressions> suppressions = new java.util.HashMap<>();
         for (int i = 0; i < statements.size(); i++) {
             ExecutedStatement s = statements.get(i);
             long errorsUntil = i + 1 < statements.size() ? statements.get(i + 1).startNanos() : Long.MAX_VALUE;
@@ -80,15 +81,14 @@ public final class Analyzer {
             // locks this statement's transaction took in earlier statements are held while it runs
             List<Report.Lock> heldBefore = new ArrayList<>();
             for (int j = i - 1; j >= 0 && sameTransaction(statements.get(j), s); j--) heldBefore.addAll(reports.get(j).locks());
-            findings.addAll(located(s, findingsFor(s, report, heldBefore, rec, in), fileTexts));
+            findings.addAll(located(s, findingsFor(s, report, heldBefore, rec, in), suppressions));
         }
         findings.addAll(migrationFindings(run, in));
-        List<Report.CategoryResult> categories = categories(findings.stream().filter(Report.Finding::counts).toList(),
-                reports, in);
-        Status worst = findings.stream().filter(Report.Finding::counts).map(Report.Finding::status)
-                .reduce(Status.PASS, Status::max);
-        Verdict verdict = Verdict.of(worst);
-        return new Analysis(reports, findings, categories, verdict, reason(verdict, findings.stream().filter(Report.Finding::counts).toList(), reports));
+        List<Report.Finding> counted = findings.stream().filter(Report.Finding::counts).toList();
+        List<Report.CategoryResult> categories = Judgement.categories(counted, c -> passIssue(c, reports, in),
+                Report.Finding::message);
+        Verdict verdict = Judgement.verdict(counted);
+        return new Analysis(reports, findings, categories, verdict, reason(verdict, counted, reports));
     }
 
     /**
@@ -97,22 +97,14 @@ public final class Analyzer {
      * {@code exclude} in .rehearse.yaml): a suppressed finding is listed but does not count.
      */
     private List<Report.Finding> located(ExecutedStatement s, List<Report.Finding> found,
-                                         Map<java.nio.file.Path, String> fileTexts) {
+                                         Map<Migration, Suppressions> suppressions) {
         if (found.isEmpty()) return found;
-        String text = s.migration().file() == null ? null : fileTexts.computeIfAbsent(s.migration().file(), f -> {
-            try {
-                return java.nio.file.Files.readString(f);
-            } catch (java.io.IOException | RuntimeException e) {
-                return "";
-            }
-        });
-        Map<String, Report.Suppressed> ignores = Linter.suppressionsFor(s.statement(), text);
+        Suppressions sup = suppressions.computeIfAbsent(s.migration(), m -> Suppressions.of(m, exclude));
+        Map<String, String> ignores = sup.statement(s.statement(), new ArrayList<>()); // lint reports malformed ones
         List<Report.Finding> out = new ArrayList<>();
         for (Report.Finding f : found) {
-            Report.Suppressed sup = ignores.get(f.rule());
-            if (sup == null && exclude.contains(f.rule())) sup = new Report.Suppressed("config", "excluded in the project configuration");
-            out.add(new Report.Finding(f.rule(), f.category(), f.status(), f.statementIndex(), f.message(), f.action(),
-                    s.migration().name(), s.statement().line(), sup));
+            out.add(sup.apply(new Report.Finding(f.rule(), f.category(), f.status(), f.statementIndex(), f.message(),
+                    f.action(), s.migration().name(), s.statement().line(), null), ignores));
         }
         return out;
     }
@@ -142,7 +134,6 @@ public final class Analyzer {
         return new StatementEvidence.Window(s.index(), statements.get(first).startNanos(), s.startNanos(), to,
                 s.transactionEndNanos(), owners);
     }
-
 
     private static boolean sameTransaction(ExecutedStatement a, ExecutedStatement b) {
         return a.inTransaction() && b.inTransaction() && a.transactionEndNanos() == b.transactionEndNanos();
@@ -199,143 +190,70 @@ public final class Analyzer {
         return null;
     }
 
+    /**
+     * The statement's findings, each from a catalog entry's measured check: for a failed statement, what its error
+     * means; otherwise its lock hazard (under the rule that names it, or what happened), the workload's view, the
+     * naming rule's own check, then volume.
+     */
     private List<Report.Finding> findingsFor(ExecutedStatement s, Report.StatementReport r, List<Report.Lock> heldBefore,
                                              StatementEvidence.Recording rec, Input in) {
-        List<Report.Finding> out = new ArrayList<>();
         Rule.Words words = new Rule.Words(s.statement().sql(), in.dialect().words(s.statement().sql()));
         Rule rule = Rules.match(in.rules(), words).orElse(null);
         String what = "statement " + s.index() + " (" + s.migration().name() + ":" + s.statement().line() + ")";
+        List<Report.Lock> blocking = new ArrayList<>(populatedBlocking(r.locks(), rec));
+        if (rule == null && !s.failed()) {
+            List<Report.Lock> earlier = populatedBlocking(heldBefore, rec);
+            for (Rule candidate : in.rules()) {
+                if (candidate.matchesHolding() != null && candidate.matchesHolding().test(words, earlier)) {
+                    rule = candidate;
+                    blocking.addAll(earlier);
+                    break;
+                }
+            }
+        }
+        Rule named = rule;
+        // TRUNCATE replaces storage and DROP frees it: neither grows with the table, whatever relfilenode says.
+        List<String> grew = named != null && !named.growsWithTable() ? List.of() : StatementEvidence.grew(s, rec).stream()
+                .filter(tb -> blocking.stream().anyMatch(l -> l.relation().equals(tb))).toList();
+        Evidence e = new Evidence(s, r, words, named, what, blocking, grew, rec.tableRows(), rec.events(), in.scenario());
+
+        List<Report.Finding> out = new ArrayList<>();
         if (s.failed()) {
-            out.add(failure(s, words, rule, what, in));
+            List<Rule> failures = new ArrayList<>(in.rules());
+            failures.addAll(MintedRules.FAILURES);
+            for (Rule f : failures) {
+                Report.Finding finding = f.onFailure() == null ? null : f.onFailure().judge(f, e);
+                if (finding != null) return List.of(finding);
+            }
             return out;
         }
         if (s.statement().kind() == SqlStatement.Kind.TRANSACTION_CONTROL) return out; // holds nothing itself
-        Report.Impact impact = r.impact();
-        long longestWait = impact == null || impact.maxBlockedMs() == null ? 0 : impact.maxBlockedMs();
-        List<Report.Lock> blocking = new ArrayList<>(r.locks().stream()
-                .filter(l -> !l.blocks().equals("none") && rec.tableRows().getOrDefault(l.relation(), 0L) > 0).toList());
-        if (rule == null && words.startsWith("ALTER", "TABLE") && words.has("VALIDATE", "CONSTRAINT")) {
-            // VALIDATE scans under its weak lock, unless its transaction still holds ADD CONSTRAINT's strong one
-            List<Report.Lock> earlier = heldBefore.stream()
-                    .filter(l -> !l.blocks().equals("none") && rec.tableRows().getOrDefault(l.relation(), 0L) > 0).toList();
-            if (!earlier.isEmpty()) {
-                rule = Rules.byId(in.rules(), "validate-in-same-transaction");
-                blocking.addAll(earlier);
-            }
-        }
-        long longestHold = blocking.stream().mapToLong(l -> l.heldMs() == null ? 0 : l.heldMs()).max().orElse(0);
-        // TRUNCATE replaces storage and DROP frees it: neither grows with the table, whatever relfilenode says.
-        List<String> grew = rule != null && !rule.growsWithTable() ? List.of() : StatementEvidence.grew(s, rec).stream()
-                .filter(tb -> blocking.stream().anyMatch(l -> l.relation().equals(tb))).toList();
-
-        // The statement's own hazard: growth under a blocking lock, or a long blocking hold.
-        Status status = Status.PASS;
-        if (!grew.isEmpty()) status = Status.FLAG;
-        if (r.estimate() != null && r.estimate().productionMs() != null && !grew.isEmpty()
-                && r.estimate().productionMs() >= t.lockHoldBlockMs()) status = Status.BLOCK;
-        status = status.max(level(longestHold, t.lockHoldFlagMs(), t.lockHoldBlockMs()));
-        boolean queriesWaited = longestWait >= t.queryWaitFlagMs();
-        Status waitStatus = level(longestWait, t.queryWaitFlagMs(), t.queryWaitBlockMs());
-        boolean ownCategoryIsLocks = rule == null || rule.category() == Category.LOCK_CONTENTION;
-        if (ownCategoryIsLocks) status = status.max(waitStatus);
-        if (status != Status.PASS) {
-            Category category = rule != null ? rule.category() : Category.LOCK_CONTENTION;
-            String id = rule != null ? rule.id() : !grew.isEmpty() && !r.rewrote().isEmpty() ? "table-rewrite-under-lock"
-                    : !grew.isEmpty() ? "full-scan-under-lock" : "long-lock-hold";
-            out.add(new Report.Finding(id, category, status, s.index(),
-                    what + " " + evidence(r, blocking, grew, rec) + waits(impact)
-                            + (rule != null ? " [" + rule.id() + ": " + rule.title() + "]" : ""),
-                    rule != null ? rule.rewrite().apply(words)
-                            : "Do the work without holding a lock that blocks reads or writes for long: split it,"
-                            + " batch it, or use the engine's online form; set lock_timeout."));
-        }
-        if (queriesWaited && !ownCategoryIsLocks) {
-            out.add(new Report.Finding("blocked-queries", Category.LOCK_CONTENTION, waitStatus, s.index(),
-                    what + " blocked " + plural(impact.blockedQueries(), "application query", "application queries")
-                            + ", the longest for "
-                            + impact.maxBlockedMs() + " ms", rule.advice()));
-        }
-        if (!queriesWaited && status == Status.PASS && latencyRegressed(impact)) {
-            out.add(new Report.Finding("latency-regression", Category.LOCK_CONTENTION, Status.FLAG, s.index(),
-                    what + " raised application p99 latency to " + fmt(impact.p99Ms()) + " ms from a baseline of "
-                            + fmt(impact.baselineP99Ms()) + " ms", "Run it off-peak or throttle it; check what it contends on."));
-        }
-        if (impact != null && impact.errors() != null && impact.errors() > 0) {
-            String first = rec.events().stream().filter(e -> e.error() != null && e.endNanos() >= s.startNanos())
-                    .map(LoadEvent::error).findFirst().orElse("");
-            out.add(new Report.Finding("application-errors", Category.CONCURRENT_WRITE_HAZARDS, Status.BLOCK, s.index(),
-                    plural(impact.errors(), "application query", "application queries") + " failed after " + what
-                            + ": " + first,
-                    rule != null ? rule.advice() : "Change the schema in a way the running application version tolerates (expand, migrate, contract)."));
-        }
-        if (rule != null && rule.category() == Category.DATA_LOSS) {
-            String table = words.table();
-            long rows = rec.tableRows().getOrDefault(table, 0L);
-            if (rows > 0) {
-                out.add(new Report.Finding(rule.id(), Category.DATA_LOSS, Status.FLAG, s.index(),
-                        what + " " + rule.title().toLowerCase(Locale.ROOT) + ": " + table + " held ~"
-                                + String.format(Locale.ROOT, "%,d", rows) + " rows", rule.rewrite().apply(words)));
-            }
-        }
-        if (rule != null && rule.id().equals("rename") && rec.tableRows().containsKey(words.table())) {
-            out.add(new Report.Finding(rule.id(), rule.category(), Status.FLAG, s.index(),
-                    what + " renames in place; the application version still running uses the old name",
-                    rule.rewrite().apply(words)));
-        }
-        if (s.rowsAffected() != null && s.rowsAffected() >= t.backfillRowsFlag()) {
-            Rule backfill = Rules.byId(in.rules(), "unbatched-backfill");
-            out.add(new Report.Finding(backfill.id(), backfill.category(), Status.FLAG, s.index(),
-                    what + " changed " + String.format(Locale.ROOT, "%,d", s.rowsAffected())
-                            + " rows in one transaction, holding their row locks for "
-                            + StatementEvidence.ms(s.transactionEndNanos() - s.startNanos()) + " ms",
-                    backfill.rewrite().apply(words)));
-        }
-        // Without a replica, lag cannot be measured; only WAL measured over the threshold is a finding. The
-        // projection to production rows goes into the category text: it informs, but the online forms
-        // (CREATE INDEX CONCURRENTLY) write it too and have no safer alternative.
-        Long wal = r.walBytes();
-        if (wal != null && wal >= t.walBytesFlag()) {
-            out.add(new Report.Finding("wal-volume", Category.REPLICATION_LAG, Status.FLAG, s.index(),
-                    what + " wrote " + Quantities.bytes(wal) + " of WAL; replicas must replay it serially",
-                    "Batch the change so replicas keep up; watch replica lag during the deploy."));
-        }
+        add(out, MintedRules.HAZARD.judge(named, e));
+        for (Rule m : MintedRules.WORKLOAD) add(out, m.measured().judge(m, e));
+        boolean judgedForAll = named != null && (MintedRules.WORKLOAD.contains(named) || MintedRules.VOLUME.contains(named));
+        if (named != null && named.measured() != null && !judgedForAll) add(out, named.measured().judge(named, e));
+        for (Rule m : MintedRules.VOLUME) add(out, m.measured().judge(m, e));
         return out;
     }
 
-    private Report.Finding failure(ExecutedStatement s, Rule.Words words, Rule rule, String what, Input in) {
-        ErrorClass error = s.errorClass() == null ? ErrorClass.OTHER : s.errorClass();
-        String head = what + " failed: " + s.error();
-        if (error == ErrorClass.NOT_IN_TRANSACTION) {
-            Rule r = Rules.byId(in.rules(), "concurrently-in-transaction");
-            return new Report.Finding(r.id(), r.category(), Status.BLOCK, s.index(),
-                    head + " (the migration ran inside a transaction block)", r.rewrite().apply(words));
-        }
-        if (error == ErrorClass.LOCK_TIMEOUT) {
-            return new Report.Finding("lock-timeout", Category.LOCK_CONTENTION, Status.BLOCK, s.index(),
-                    head + " (lock_timeout " + in.scenario().migrations().lockTimeoutMs() + " ms)",
-                    "Find what holds the lock (long transactions), retry the migration with backoff, or deploy off-peak.");
-        }
-        if (error == ErrorClass.STATEMENT_TIMEOUT) {
-            return new Report.Finding("statement-timeout", Category.LOCK_CONTENTION, Status.BLOCK, s.index(), head,
-                    rule != null ? rule.rewrite().apply(words) : "Split or batch the statement so it fits statement_timeout.");
-        }
-        if (error == ErrorClass.CONSTRAINT_VIOLATION) {
-            return new Report.Finding("constraint-violation", Category.CONSTRAINT_VALIDATION, Status.BLOCK, s.index(),
-                    head + " (existing rows violate it)",
-                    "Fix the existing rows first (a batched backfill), then add the constraint NOT VALID and VALIDATE it.");
-        }
-        return new Report.Finding("statement-failed", rule != null ? rule.category() : Category.MISSING_ROLLBACK,
-                Status.BLOCK, s.index(), head + "; the deploy would stop here",
-                "Fix the statement and rehearse again.");
+    private static void add(List<Report.Finding> out, Report.Finding f) {
+        if (f != null) out.add(f);
+    }
+
+    /** Locks that block the application, on tables that had rows. */
+    private static List<Report.Lock> populatedBlocking(List<Report.Lock> locks, StatementEvidence.Recording rec) {
+        return locks.stream().filter(l -> !l.blocks().equals(LockMode.Blocks.NONE.id())
+                && rec.tableRows().getOrDefault(l.relation(), 0L) > 0).toList();
     }
 
     private List<Report.Finding> migrationFindings(MigrationRun run, Input in) {
         List<Report.Finding> out = new ArrayList<>();
         for (Migration m : run.partiallyApplied()) {
-            out.add(new Report.Finding("partial-migration", Category.MISSING_ROLLBACK, Status.BLOCK, null,
+            Rule partial = MintedRules.PARTIAL_MIGRATION;
+            out.add(new Report.Finding(partial.id(), partial.category(), Status.BLOCK, null,
                     m.name() + " failed after some of its statements had committed (it ran outside a transaction);"
                             + " the database is left half-migrated" + (m.rollback() == null ? " and it has no rollback script" : ""),
-                    "Make the migration transactional, or split its non-transactional statements into migrations of their own."));
+                    partial.advice()));
         }
         for (Migration m : run.statements().stream().map(ExecutedStatement::migration).distinct().toList()) {
             // Statements that committed one by one; a file that sets its own BEGIN/COMMIT chose its boundaries.
@@ -343,37 +261,12 @@ public final class Analyzer {
                     && x.statement().kind() != SqlStatement.Kind.TRANSACTION_CONTROL).count();
             long changes = m.statements().stream().filter(x -> x.kind() != SqlStatement.Kind.TRANSACTION_CONTROL).count();
             if (autocommitted > 0 && changes > 1 && m.rollback() == null && !run.partiallyApplied().contains(m)) {
-                out.add(new Report.Finding("no-rollback-non-transactional", Category.MISSING_ROLLBACK, Status.FLAG, null,
+                Rule noRollback = Rules.byId("no-rollback-non-transactional");
+                out.add(new Report.Finding(noRollback.id(), noRollback.category(), Status.FLAG, null,
                         m.name() + " runs " + changes + " statements outside a transaction and has no rollback script:"
                                 + " a failure part-way leaves it half-applied",
-                        "Give each non-transactional statement its own migration, or add " + rollbackName(m) + "."));
+                        "Give each non-transactional statement its own migration, or add " + Linter.rollbackName(m) + "."));
             }
-        }
-        return out;
-    }
-
-    private static String rollbackName(Migration m) {
-        String n = m.file().getFileName().toString();
-        return n.substring(0, n.length() - 4) + ".down.sql";
-    }
-
-    private List<Report.CategoryResult> categories(List<Report.Finding> findings, List<Report.StatementReport> reports,
-                                                   Input in) {
-        Map<Category, List<Report.Finding>> by = new EnumMap<>(Category.class);
-        for (Report.Finding f : findings) by.computeIfAbsent(f.category(), k -> new ArrayList<>()).add(f);
-        List<Report.CategoryResult> out = new ArrayList<>();
-        for (Category c : Category.values()) {
-            List<Report.Finding> fs = by.getOrDefault(c, List.of());
-            if (fs.isEmpty()) {
-                out.add(new Report.CategoryResult(c, Status.PASS, passIssue(c, reports, in), "None"));
-                continue;
-            }
-            Report.Finding worst = fs.stream().reduce((a, b) -> b.status().ordinal() > a.status().ordinal() ? b : a).get();
-            Status status = worst.status();
-            String more = fs.size() > 1 ? " (+" + (fs.size() - 1) + " more)" : "";
-            Rule rule = in.rules().stream().filter(r -> r.id().equals(worst.rule())).findFirst().orElse(null);
-            String action = rule != null ? rule.advice() : worst.action().lines().findFirst().orElse("");
-            out.add(new Report.CategoryResult(c, status, worst.message() + more, action));
         }
         return out;
     }
@@ -420,62 +313,6 @@ public final class Analyzer {
         List<Report.Finding> worst = findings.stream().filter(f -> f.status() == target).toList();
         return worst.get(0).message() + (worst.size() > 1 ? " (and " + (worst.size() - 1) + " more "
                 + target.name() + " finding" + (worst.size() > 2 ? "s" : "") + ")" : "");
-    }
-
-    private String evidence(Report.StatementReport r, List<Report.Lock> blocking, List<String> grew,
-                            StatementEvidence.Recording rec) {
-        StringBuilder b = new StringBuilder();
-        if (!blocking.isEmpty()) {
-            Report.Lock l = blocking.stream().max((x, y) -> Long.compare(nz(x.heldMs()), nz(y.heldMs()))).get();
-            b.append("held ").append(l.mode()).append(" on ").append(l.relation()).append(" for ")
-                    .append(l.heldMs()).append(" ms (blocks ").append(l.blocks().replace('_', '/')).append(")");
-        }
-        if (!grew.isEmpty()) {
-            String table = grew.get(0);
-            b.append(r.rewrote().contains(table) ? " while rewriting " : " while scanning ").append(table)
-                    .append(String.format(Locale.ROOT, " (%,d rows)", rec.tableRows().get(table)));
-        }
-        Report.Estimate e = r.estimate();
-        if (e != null && !grew.isEmpty()) {
-            b.append(String.format(Locale.ROOT, "; %.1f ms per million rows", e.msPerMillionRows()));
-            if (e.productionMs() != null) {
-                b.append(String.format(Locale.ROOT, ", about %s at %,d rows", Quantities.duration(e.productionMs()), e.productionRows()));
-            } else {
-                b.append(", and it grows with the table");
-            }
-        }
-        return b.toString();
-    }
-
-    private static String waits(Report.Impact impact) {
-        if (impact == null || impact.blockedQueries() == null || impact.blockedQueries() == 0) return "";
-        return "; " + plural(impact.blockedQueries(), "application query", "application queries")
-                + " waited, the longest " + impact.maxBlockedMs() + " ms";
-    }
-
-    private static String plural(long n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
-    }
-
-    /** Below this many queries a window's "p99" is just its slowest query: noise, not a regression. */
-    private static final int MIN_QUERIES_FOR_P99 = 50;
-
-    private boolean latencyRegressed(Report.Impact i) {
-        return i != null && i.p99Ms() != null && i.baselineP99Ms() != null && i.queries() != null
-                && i.queries() >= MIN_QUERIES_FOR_P99
-                && i.p99Ms() > i.baselineP99Ms() * t.p99Factor() && i.p99Ms() - i.baselineP99Ms() >= t.p99MinIncreaseMs();
-    }
-
-    private static Status level(long value, long flag, long block) {
-        return value >= block ? Status.BLOCK : value >= flag ? Status.FLAG : Status.PASS;
-    }
-
-    private static long nz(Long v) {
-        return v == null ? 0 : v;
-    }
-
-    private static String fmt(Double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.rehearse.analyze;
 
+import dev.rehearse.dialect.MintedRules;
 import dev.rehearse.dialect.Rule;
 import dev.rehearse.dialect.Rule.Words;
 import dev.rehearse.engine.Engine;
@@ -10,12 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The rule catalog across engines, shared by {@code lint} and {@code run}: each engine's dialect lists its own rules
  * in match order ({@code PostgresRules}, {@code MySqlRules}, the shared {@code CommonRules}); this is their union,
- * for suppressions, SARIF and docs/patterns. Each rule's bad and safe examples (and the baseline they run on) are
+ * for suppressions, SARIF and docs/patterns, beside {@link MintedRules}, the findings no statement rule names. Each rule's bad and safe examples (and the baseline they run on) are
  * files in {@code docs/patterns/<rule-id>/<engine>-<version>/}.
  */
 public final class Rules {
@@ -33,14 +33,14 @@ public final class Rules {
         return List.copyOf(out.values());
     }
 
-    /** Ids of findings the analyzer or the linter makes on their own (no catalog entry names the statement). */
-    public static final Set<String> GENERATED_IDS = Set.of("lock-timeout", "statement-timeout", "constraint-violation",
-            "statement-failed", "partial-migration", "blocked-queries", "latency-regression", "application-errors",
-            "wal-volume", "table-rewrite-under-lock", "full-scan-under-lock", "long-lock-hold", "unknown-suppression",
-            "suppression-without-reason");
+    /** A catalog entry by id: a statement rule of any engine, or one of the findings measurement mints. */
+    public static Optional<Rule> lookup(String id) {
+        return java.util.stream.Stream.concat(ALL.stream(), MintedRules.ALL.stream()).filter(r -> r.id().equals(id))
+                .findFirst();
+    }
 
     public static boolean known(String id) {
-        return GENERATED_IDS.contains(id) || ALL.stream().anyMatch(r -> r.id().equals(id));
+        return lookup(id).isPresent();
     }
 
     public static Optional<Rule> match(List<Rule> catalog, Words words) {

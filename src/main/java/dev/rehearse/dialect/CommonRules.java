@@ -3,6 +3,7 @@ package dev.rehearse.dialect;
 import dev.rehearse.dialect.Rule.Claim;
 import dev.rehearse.dialect.Rule.Words;
 import dev.rehearse.model.Category;
+import dev.rehearse.model.Report;
 import dev.rehearse.model.Status;
 import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.scenario.EngineSpec.Kind;
@@ -30,7 +31,7 @@ public final class CommonRules {
                              String advice, String explanation, Predicate<Words> matches, boolean grows,
                              Function<Words, String> rewrite, BiFunction<EngineSpec, Words, Claim> claim,
                              String measures) {
-        return new Rule(id, category, severity, title, advice, explanation, engines, matches, grows, rewrite, claim,
+        return Rule.of(id, category, severity, engines, title, advice, explanation, matches, grows, rewrite, claim,
                 measures);
     }
 
@@ -40,7 +41,8 @@ public final class CommonRules {
                     + " it. Deploys roll back code, not data.",
             w -> w.startsWith("DROP", "TABLE"), false,
             w -> "Rename the table first and drop it in a later release once nothing reads it; keep a backup.",
-            null, "the rows the table held (seeded row count) and any application query that failed");
+            null, "the rows the table held (seeded row count) and any application query that failed")
+            .withMeasured(CommonRules::dataLost);
 
     public static final Rule DROP_COLUMN = rule("drop-column", Category.DATA_LOSS, Status.FLAG, ALL_ENGINES, "DROP COLUMN destroys data",
             "Stop using the column in a release first, keep a backup",
@@ -51,7 +53,8 @@ public final class CommonRules {
                     && !w.has("DROP", "EXPRESSION") && !w.has("DROP", "INDEX") && !w.has("DROP", "PRIMARY")
                     && !w.has("DROP", "FOREIGN") && !w.has("DROP", "KEY") && !w.has("DROP", "CHECK"), false,
             w -> "Stop reading and writing the column in a release first, then drop it; keep a backup.",
-            null, "the rows of the table whose column was dropped and application errors");
+            null, "the rows of the table whose column was dropped and application errors")
+            .withMeasured(CommonRules::dataLost);
 
     public static final Rule TRUNCATE = rule("truncate", Category.DATA_LOSS, Status.FLAG, ALL_ENGINES, "TRUNCATE destroys data under ACCESS EXCLUSIVE",
             "Delete in batches or archive first",
@@ -59,7 +62,8 @@ public final class CommonRules {
                     + " lock (MySQL), and is not recoverable after commit.",
             w -> w.startsWith("TRUNCATE"), false,
             w -> "Delete in batches if the rows must go; archive them first if they may be needed.",
-            null, "the rows the table held");
+            null, "the rows the table held")
+            .withMeasured(CommonRules::dataLost);
 
     public static final Rule RENAME = rule("rename", Category.CONCURRENT_WRITE_HAZARDS, Status.FLAG, ALL_ENGINES,
             "RENAME breaks the application version still running",
@@ -70,7 +74,10 @@ public final class CommonRules {
                     || w.startsWith("RENAME", "TABLE"), false,
             w -> "Expand and contract: add the new name (column, or a view for a table), write both,"
                     + " move readers, then drop the old name in a later release.",
-            null, "application queries that failed after the rename");
+            null, "application queries that failed after the rename")
+            .withMeasured((self, e) -> !e.tableRows().containsKey(e.words().table()) ? null
+                    : e.finding(self, Status.FLAG, e.what() + " renames in place; the application version still running uses the old name",
+                    self.rewrite().apply(e.words())));
 
     public static final Rule FK_ON_DELETE_CASCADE = rule("fk-on-delete-cascade", Category.FOREIGN_KEYS, Status.FLAG, ALL_ENGINES,
             "ON DELETE CASCADE turns one delete into many",
@@ -80,7 +87,8 @@ public final class CommonRules {
             w -> (w.startsWith("ALTER", "TABLE") || w.startsWith("CREATE", "TABLE")) && w.has("REFERENCES")
                     && w.has("ON", "DELETE", "CASCADE"), false,
             w -> "Use ON DELETE RESTRICT (or NO ACTION) and delete dependent rows explicitly in batches.",
-            null, "rows and locks a cascading delete takes when the workload deletes");
+            null, "rows and locks a cascading delete takes when the workload deletes")
+            .withLint(LintCheck.MATCHING_NEW_TABLES_TOO);
 
     public static final Rule MISSING_LOCK_TIMEOUT = rule("missing-lock-timeout", Category.LOCK_CONTENTION, Status.FLAG, ALL_ENGINES,
             "a dangerous lock is requested without lock_timeout",
@@ -91,7 +99,8 @@ public final class CommonRules {
             CONTEXTUAL, false,
             w -> "SET lock_timeout = '5s';      -- MySQL: SET SESSION lock_wait_timeout = 5;\n"
                     + "SET statement_timeout = '15min';\n" + w.sql().strip() + ";",
-            null, "how long application queries queued behind the migration's lock request");
+            null, "how long application queries queued behind the migration's lock request")
+            .withLint(CommonRules::missingLockTimeout).oncePerFile();
 
     public static final Rule UNBATCHED_BACKFILL = rule("unbatched-backfill", Category.CONCURRENT_WRITE_HAZARDS, Status.FLAG, ALL_ENGINES,
             "one UPDATE/DELETE changes many rows in one transaction",
@@ -101,7 +110,10 @@ public final class CommonRules {
             w -> w.startsWith("UPDATE") || w.startsWith("DELETE"), false,
             w -> "Backfill in batches by key range (e.g. 10,000 rows per transaction) with a pause between"
                     + " batches, outside the schema migration's transaction; make it idempotent (WHERE col IS NULL).",
-            null, "rows changed in one transaction, how long their row locks were held, WAL written");
+            null, "rows changed in one transaction, how long their row locks were held, WAL written")
+            .withLint(LintCheck.matchingWhen((r, c) -> unbounded(c.words())))
+            // measured for every statement, whatever names it: an INSERT ... SELECT holds its row locks too
+            .withMeasured(CommonRules::manyRowsInOneTransaction);
 
     public static final Rule BACKFILL_NOT_IDEMPOTENT = rule("backfill-not-idempotent", Category.CONCURRENT_WRITE_HAZARDS, Status.FLAG, ALL_ENGINES,
             "the backfill changes rows again when it is re-run",
@@ -110,7 +122,8 @@ public final class CommonRules {
                     + " failed deploy is retried, or when batches overlap.",
             CONTEXTUAL, false,
             w -> "UPDATE ... SET col = <value computed from other columns> WHERE col IS NULL AND id BETWEEN ...;",
-            null, "nothing: re-runs are a deploy-process property");
+            null, "nothing: re-runs are a deploy-process property")
+            .withLint(CommonRules::selfReferencingBackfill);
 
     public static final Rule BACKFILL_NO_THROTTLE = rule("backfill-no-throttle", Category.REPLICATION_LAG, Status.FLAG, ALL_ENGINES,
             "a batched backfill loop never pauses",
@@ -119,7 +132,9 @@ public final class CommonRules {
                     + " fall behind and autovacuum cannot keep up.",
             CONTEXTUAL, false,
             w -> "-- inside the loop, after each batch's COMMIT:\nPERFORM pg_sleep(0.1);",
-            null, "WAL volume written; replica lag once replica rehearsals land");
+            null, "WAL volume written; replica lag once replica rehearsals land")
+            .withLint((r, c) -> batchLoop(c) && !c.statement().sql().toUpperCase(Locale.ROOT).contains("PG_SLEEP")
+                    && !c.statement().sql().toUpperCase(Locale.ROOT).contains("SLEEP(") ? "loops over batches without sleeping between them" : null);
 
     public static final Rule BACKFILL_NO_PROGRESS = rule("backfill-no-progress", Category.MISSING_ROLLBACK, Status.FLAG, ALL_ENGINES,
             "a batched backfill loop records no progress",
@@ -129,7 +144,12 @@ public final class CommonRules {
             CONTEXTUAL, false,
             w -> "-- after each batch:\nINSERT INTO backfill_progress (job, last_id) VALUES ('job', last_id)\n"
                     + "  ON CONFLICT (job) DO UPDATE SET last_id = EXCLUDED.last_id;",
-            null, "nothing beyond the statement's own facts");
+            null, "nothing beyond the statement's own facts")
+            .withLint((r, c) -> {
+                String upper = c.statement().sql().toUpperCase(Locale.ROOT);
+                return batchLoop(c) && !upper.contains("RAISE") && !upper.contains("INSERT INTO") && !upper.contains("PROGRESS")
+                        ? "loops over batches without recording how far it got" : null;
+            });
 
     public static final Rule NO_ROLLBACK_NON_TRANSACTIONAL = rule("no-rollback-non-transactional", Category.MISSING_ROLLBACK, Status.FLAG, ALL_ENGINES,
             "a migration of several non-transactional statements has no rollback script",
@@ -139,8 +159,90 @@ public final class CommonRules {
                     + " someone repairs it by hand.",
             CONTEXTUAL, false,
             w -> "Split the file so each non-transactional statement is its own migration, or add X.down.sql.",
-            null, "statements that committed before a failure (partial-migration)");
+            null, "statements that committed before a failure (partial-migration)")
+            .withLint(null); // a property of the whole file: the linter checks it per file
 
-    /** In the order the engines list them. */
-    public static final List<Rule> ALL = List.of(DROP_TABLE, DROP_COLUMN, TRUNCATE, RENAME, FK_ON_DELETE_CASCADE, MISSING_LOCK_TIMEOUT, UNBATCHED_BACKFILL, BACKFILL_NOT_IDEMPOTENT, BACKFILL_NO_THROTTLE, BACKFILL_NO_PROGRESS, NO_ROLLBACK_NON_TRANSACTIONAL);
+    /**
+     * In the order the engines list them; missing-lock-timeout last, as lint reports it after the statement's other
+     * findings (a rule that matches no statement's words can stand anywhere without changing what run names).
+     */
+    public static final List<Rule> ALL = List.of(DROP_TABLE, DROP_COLUMN, TRUNCATE, RENAME, FK_ON_DELETE_CASCADE, UNBATCHED_BACKFILL, BACKFILL_NOT_IDEMPOTENT, BACKFILL_NO_THROTTLE, BACKFILL_NO_PROGRESS, NO_ROLLBACK_NON_TRANSACTIONAL, MISSING_LOCK_TIMEOUT);
+
+    /** A populated table (or its column) dropped or truncated: the rows it held are gone. */
+    public static Report.Finding dataLost(Rule self, Evidence e) {
+        String table = e.words().table();
+        long rows = e.tableRows().getOrDefault(table, 0L);
+        return rows == 0 ? null : e.finding(self, Status.FLAG, e.what() + " " + self.title().toLowerCase(Locale.ROOT)
+                + ": " + table + " held ~" + String.format(Locale.ROOT, "%,d", rows) + " rows", self.rewrite().apply(e.words()));
+    }
+
+    static Report.Finding manyRowsInOneTransaction(Rule self, Evidence e) {
+        var s = e.statement();
+        if (s.rowsAffected() == null || s.rowsAffected() < e.thresholds().backfillRowsFlag()) return null;
+        return e.finding(self, Status.FLAG, e.what() + " changed " + String.format(Locale.ROOT, "%,d", s.rowsAffected())
+                + " rows in one transaction, holding their row locks for "
+                + Math.max(0, Math.round((s.transactionEndNanos() - s.startNanos()) / 1e6)) + " ms",
+                self.rewrite().apply(e.words()));
+    }
+
+    /** Once a session setting bounds lock waits, it covers the rest of the set. */
+    static String missingLockTimeout(Rule self, LintContext c) {
+        Words w = c.words();
+        if (w.startsWith("SET") || w.startsWith("RESET")) {
+            String all = String.join(" ", w.words()).toLowerCase(Locale.ROOT);
+            if (all.contains("lock_timeout") || all.contains("statement_timeout") || all.contains("lock_wait_timeout")) {
+                c.setNotes().put(LOCK_TIMEOUT_SET, "yes");
+            }
+            return null;
+        }
+        if (c.lockTimeoutByTool() || c.setNotes().containsKey(LOCK_TIMEOUT_SET) || c.newTable()
+                || !c.dialect().requestsBlockingLock(w, c.statement().kind())) return null;
+        return "it locks " + c.table() + " (blocking " + c.dialect().blockingLockWording()
+                + ") and nothing earlier in the set bounds the wait";
+    }
+
+    private static final String LOCK_TIMEOUT_SET = "lock-timeout-set";
+
+    /** No WHERE, or a WHERE with nothing that bounds the rows by key or count. */
+    static boolean unbounded(Words w) {
+        int where = w.indexOf(0, "WHERE");
+        if (where < 0) return true;
+        for (int i = where + 1; i < w.words().size(); i++) {
+            String x = w.at(i);
+            if (x.equals("LIMIT") || x.equals("BETWEEN") || x.equals("<") || x.equals(">") || x.equals("=")
+                    || x.equals("IN")) return false;
+        }
+        return true;
+    }
+
+    /** {@code SET x = x + ...} with no marker column tested in the WHERE: a re-run applies it twice. */
+    static String selfReferencingBackfill(Rule self, LintContext c) {
+        Words w = c.words();
+        if (!w.startsWith("UPDATE") || c.newTable()) return null;
+        int set = w.indexOf(0, "SET");
+        int end = w.indexOf(0, "WHERE");
+        if (end < 0) end = w.words().size();
+        // a column assigned here and tested in the WHERE is a marker: re-runs skip rows already done
+        Set<String> assigned = new java.util.HashSet<>();
+        for (int i = set + 1; set > 0 && i + 1 < end; i++) if (w.at(i + 1).equals("=")) assigned.add(w.at(i));
+        boolean guarded = false;
+        for (int i = end + 1; i < w.words().size(); i++) guarded |= assigned.contains(w.at(i));
+        for (int i = set + 1; set > 0 && !guarded && i + 3 < end; i++) {
+            if (w.at(i + 1).equals("=") && w.at(i + 2).equals(w.at(i))
+                    && Set.of("+", "-", "*", "/", "|").contains(w.at(i + 3))) {
+                return "sets " + w.at(i).toLowerCase(Locale.ROOT) + " from its own value: a retry or an overlapping batch"
+                        + " applies it twice";
+            }
+        }
+        return null;
+    }
+
+    /** A DO block or routine that loops over UPDATE/DELETE batches. */
+    static boolean batchLoop(LintContext c) {
+        Words w = c.words();
+        String upper = c.statement().sql().toUpperCase(Locale.ROOT);
+        return (w.startsWith("DO") || w.startsWith("CREATE") && w.hasAny("PROCEDURE", "FUNCTION"))
+                && (upper.contains("LOOP") || upper.contains("WHILE"))
+                && (upper.contains("UPDATE ") || upper.contains("DELETE "));
+    }
 }

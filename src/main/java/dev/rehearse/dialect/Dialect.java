@@ -2,6 +2,7 @@ package dev.rehearse.dialect;
 
 import dev.rehearse.migrate.ErrorClass;
 import dev.rehearse.migrate.SqlSplitter;
+import dev.rehearse.migrate.SqlStatement;
 import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.scenario.ServerVersion;
 
@@ -35,6 +36,12 @@ public interface Dialect {
     }
 
     ErrorClass classify(SQLException e);
+
+    /** Whether the statement requests a table lock that blocks the application (for missing-lock-timeout). */
+    boolean requestsBlockingLock(Rule.Words words, SqlStatement.Kind kind);
+
+    /** How that lock reads in a finding: what it blocks. */
+    String blockingLockWording();
 
     /** The schema an unqualified table name resolves to, or null where names are not schema-qualified. */
     String defaultSchema();

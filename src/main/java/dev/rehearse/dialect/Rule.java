@@ -1,37 +1,144 @@
 package dev.rehearse.dialect;
 
-import dev.rehearse.model.Status;
 import dev.rehearse.model.Category;
+import dev.rehearse.model.Report;
+import dev.rehearse.model.Status;
 import dev.rehearse.scenario.EngineSpec;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * One entry of the rule catalog: what a statement is, why it hurts, what it costs on which engine version,
- * and its safe rewrite. Rules are data, shared by {@code lint} (static, no database) and {@code run} (where
- * measurement confirms, refutes or sizes the rule's claim).
+ * One entry of the rule catalog, shared by {@code lint} (static, no database) and {@code run} (where measurement
+ * confirms, refutes or sizes the rule's claim): its facts as data, how it recognises a statement, and its checks.
  *
- * @param id stable kebab-case id shared by lint and run
- * @param severity the status {@code lint} gives a finding of this rule (run decides by measurement)
- * @param title one line: what the statement does that hurts
- * @param advice the recommended action in one line, for the category table
- * @param explanation why it hurts, a few sentences (docs/patterns and SARIF help)
- * @param engines the engines the rule applies to
- * @param matches recognises the statement from its significant words (keywords upper-cased)
- * @param growsWithTable its cost is a scan or rewrite proportional to the table's rows
- * @param rewrite the safe rewrite for this statement
- * @param claim what the statement does at an engine version (lock, rewrite, scan); null from the function
- *              when the statement is harmless at that version; a null function when the rule makes no
- *              lock claim (data loss, silent breaks, process rules)
- * @param measures what a rehearsal measures for this rule, for docs/patterns
+ * @param facts what the rule is, for reports, SARIF and docs/patterns
+ * @param matches recognises the statement from its significant words (keywords upper-cased); {@code run} names a
+ *                statement by the first rule of the engine's catalog that matches. Never matches for rules whose
+ *                condition is the migration set's state
+ * @param matchesHolding names a statement that {@link #matches} does not, given the locks that block the application
+ *                       its transaction already held before it (null: never)
+ * @param claim what the statement does at an engine version (lock, rewrite, scan); null from the function when the
+ *              statement is harmless at that version; a null function when the rule makes no lock claim
+ * @param lint its static check over the lint context, null for rules only measurement finds
+ * @param measured its measured check over a statement it names, beyond the lock hazard every named statement is
+ *                 judged by (null: none)
+ * @param onFailure its judgement of a statement that failed (null: none)
  */
-public record Rule(String id, Category category, Status severity, String title, String advice, String explanation,
-                   Set<EngineSpec.Kind> engines, Predicate<Words> matches, boolean growsWithTable,
-                   Function<Words, String> rewrite, BiFunction<EngineSpec, Words, Claim> claim, String measures) {
+public record Rule(Facts facts, Predicate<Words> matches, BiPredicate<Words, List<Report.Lock>> matchesHolding,
+                   BiFunction<EngineSpec, Words, Claim> claim, LintCheck lint, MeasuredCheck measured,
+                   MeasuredCheck onFailure) {
+
+    /**
+     * What a rule is, as data.
+     *
+     * @param id stable kebab-case id shared by lint and run
+     * @param severity the status {@code lint} gives a finding of this rule (run decides by measurement)
+     * @param title one line: what the statement does that hurts
+     * @param advice the recommended action in one line, for the category table
+     * @param explanation why it hurts, a few sentences (docs/patterns and SARIF help)
+     * @param engines the engines the rule applies to
+     * @param growsWithTable its cost is a scan or rewrite proportional to the table's rows
+     * @param rewrite the safe rewrite for a statement, as a template over its words
+     * @param measures what a rehearsal measures for this rule, for docs/patterns
+     * @param oncePerFile lint reports it at most once per migration file
+     */
+    public record Facts(String id, Category category, Status severity, String title, String advice, String explanation,
+                        Set<EngineSpec.Kind> engines, boolean growsWithTable, Function<Words, String> rewrite,
+                        String measures, boolean oncePerFile) {
+
+        public Facts {
+            engines = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(engines)); // in the enum's order
+        }
+
+        /** Its bad and safe examples (and the baseline they run on): {@code <engine>-<version>/} below this. */
+        public Path examples() {
+            return Path.of("docs", "patterns", id);
+        }
+    }
+
+    /** A statement rule: matched by its words, judged by lint through its claim and by run through measurement. */
+    public static Rule of(String id, Category category, Status severity, Set<EngineSpec.Kind> engines, String title,
+                          String advice, String explanation, Predicate<Words> matches, boolean grows,
+                          Function<Words, String> rewrite, BiFunction<EngineSpec, Words, Claim> claim, String measures) {
+        return new Rule(new Facts(id, category, severity, title, advice, explanation, engines, grows, rewrite, measures,
+                false), matches, null, claim, LintCheck.MATCHING, null, null);
+    }
+
+    /** A rule only measurement or the linter's own bookkeeping finds: facts, no statement of its own. */
+    public static Rule minted(String id, Category category, Status severity, Set<EngineSpec.Kind> engines, String title,
+                              String advice, String explanation, String measures) {
+        return new Rule(new Facts(id, category, severity, title, advice, explanation, engines, false, w -> advice,
+                measures, false), w -> false, null, null, null, null, null);
+    }
+
+    public Rule withLint(LintCheck check) {
+        return new Rule(facts, matches, matchesHolding, claim, check, measured, onFailure);
+    }
+
+    public Rule withMeasured(MeasuredCheck check) {
+        return new Rule(facts, matches, matchesHolding, claim, lint, check, onFailure);
+    }
+
+    public Rule withOnFailure(MeasuredCheck check) {
+        return new Rule(facts, matches, matchesHolding, claim, lint, measured, check);
+    }
+
+    public Rule withMatchesHolding(BiPredicate<Words, List<Report.Lock>> holding) {
+        return new Rule(facts, matches, holding, claim, lint, measured, onFailure);
+    }
+
+    public Rule oncePerFile() {
+        Facts f = facts;
+        return new Rule(new Facts(f.id(), f.category(), f.severity(), f.title(), f.advice(), f.explanation(), f.engines(),
+                f.growsWithTable(), f.rewrite(), f.measures(), true), matches, matchesHolding, claim, lint, measured,
+                onFailure);
+    }
+
+    public String id() {
+        return facts.id();
+    }
+
+    public Category category() {
+        return facts.category();
+    }
+
+    public Status severity() {
+        return facts.severity();
+    }
+
+    public String title() {
+        return facts.title();
+    }
+
+    public String advice() {
+        return facts.advice();
+    }
+
+    public String explanation() {
+        return facts.explanation();
+    }
+
+    public Set<EngineSpec.Kind> engines() {
+        return facts.engines();
+    }
+
+    public boolean growsWithTable() {
+        return facts.growsWithTable();
+    }
+
+    public Function<Words, String> rewrite() {
+        return facts.rewrite();
+    }
+
+    public String measures() {
+        return facts.measures();
+    }
 
     /**
      * What a statement does to its target table at one engine version.
@@ -54,7 +161,7 @@ public record Rule(String id, Category category, Status severity, String title, 
 
     /** Whether the rule covers this engine. */
     public boolean covers(EngineSpec.Kind kind) {
-        return engines.contains(kind);
+        return facts.engines().contains(kind);
     }
 
     /** A statement's significant tokens with the SQL they came from, and a few questions rules ask. */

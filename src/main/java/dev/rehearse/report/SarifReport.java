@@ -38,12 +38,12 @@ public final class SarifReport {
         for (String id : ids) {
             ObjectNode rule = rules.addObject();
             rule.put("id", id);
-            Rule known = Rules.ALL.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+            Rule known = Rules.lookup(id).orElse(null);
             if (known != null) {
                 rule.putObject("shortDescription").put("text", known.title());
                 rule.putObject("fullDescription").put("text", known.explanation());
                 rule.putObject("help").put("text", known.advice());
-                rule.put("helpUri", "docs/patterns/" + id + ".md");
+                if (Rules.ALL.contains(known)) rule.put("helpUri", "docs/patterns/" + id + ".md"); // statement rules have pages
             }
         }
         ArrayNode results = run.putArray("results");

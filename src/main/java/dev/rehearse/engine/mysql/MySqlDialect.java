@@ -5,6 +5,7 @@ import dev.rehearse.dialect.LockMode;
 import dev.rehearse.dialect.Rule;
 import dev.rehearse.migrate.ErrorClass;
 import dev.rehearse.migrate.SqlSplitter;
+import dev.rehearse.migrate.SqlStatement;
 import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.scenario.ServerVersion;
 
@@ -77,6 +78,19 @@ public class MySqlDialect implements Dialect {
             default -> e.getSQLState() != null && e.getSQLState().startsWith("23")
                     ? ErrorClass.CONSTRAINT_VIOLATION : ErrorClass.OTHER;
         };
+    }
+
+    /** DDL that takes an exclusive metadata lock, at least to start and to finish. */
+    @Override
+    public boolean requestsBlockingLock(Rule.Words w, SqlStatement.Kind kind) {
+        return w.startsWith("ALTER", "TABLE") || w.startsWith("CREATE", "INDEX") || w.startsWith("CREATE", "UNIQUE", "INDEX")
+                || w.startsWith("DROP", "INDEX") || w.startsWith("RENAME", "TABLE") || w.startsWith("TRUNCATE")
+                || w.startsWith("DROP", "TABLE") || w.startsWith("OPTIMIZE");
+    }
+
+    @Override
+    public String blockingLockWording() {
+        return "the table: exclusive metadata lock";
     }
 
     /** A table name is qualified by its database, which is the connection's; there is no default schema to add. */

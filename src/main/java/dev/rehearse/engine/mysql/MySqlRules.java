@@ -1,6 +1,8 @@
 package dev.rehearse.engine.mysql;
 
 import dev.rehearse.dialect.CommonRules;
+import dev.rehearse.dialect.LintCheck;
+import dev.rehearse.dialect.LintContext;
 import dev.rehearse.dialect.LockMode.Blocks;
 import dev.rehearse.dialect.Rule;
 import dev.rehearse.dialect.Rule.Claim;
@@ -34,7 +36,7 @@ public final class MySqlRules {
                              String advice, String explanation, Predicate<Words> matches, boolean grows,
                              Function<Words, String> rewrite, BiFunction<EngineSpec, Words, Claim> claim,
                              String measures) {
-        return new Rule(id, category, severity, title, advice, explanation, engines, matches, grows, rewrite, claim,
+        return Rule.of(id, category, severity, engines, title, advice, explanation, matches, grows, rewrite, claim,
                 measures);
     }
 
@@ -89,7 +91,8 @@ public final class MySqlRules {
                     w -> "-- check for orphans first (SELECT ... LEFT JOIN ... WHERE parent.id IS NULL)\n"
                             + "SET foreign_key_checks = 0;\n" + w.sql().strip() + ", ALGORITHM=INPLACE, LOCK=NONE;\n"
                             + "SET foreign_key_checks = 1;",
-                    (e, w) -> claim("COPY", Blocks.WRITES, true), "unverified by rehearsal in this build"),
+                    (e, w) -> claim("COPY", Blocks.WRITES, true), "unverified by rehearsal in this build")
+                    .withLint(MySqlRules::foreignKeyCopy),
             rule("mysql-primary-key-change", Category.LOCK_CONTENTION, Status.FLAG, MY,
                     "changing the PRIMARY KEY rebuilds (or copies) the table",
                     "Use gh-ost / pt-online-schema-change",
@@ -121,7 +124,9 @@ public final class MySqlRules {
     /** The catalog for MySQL or MariaDB, in match order. */
     public static List<Rule> forKind(Kind kind) {
         List<Rule> out = new ArrayList<>(CommonRules.ALL);
+        out.remove(CommonRules.MISSING_LOCK_TIMEOUT); // last, as CommonRules.ALL keeps it
         for (Rule r : ONLINE_DDL) if (r.covers(kind)) out.add(r);
+        out.add(CommonRules.MISSING_LOCK_TIMEOUT);
         return List.copyOf(out);
     }
 
@@ -154,4 +159,18 @@ public final class MySqlRules {
     static boolean refusesCopy(Words w) {
         return w.has("ALGORITHM", "=", "INPLACE") || w.has("ALGORITHM", "=", "INSTANT") || w.has("ALGORITHM", "=", "NOCOPY");
     }
+
+    /** With {@code SET foreign_key_checks = 0} earlier in the set, ADD FOREIGN KEY is in place. */
+    static String foreignKeyCopy(Rule self, LintContext c) {
+        Words w = c.words();
+        if (w.startsWith("SET")) {
+            String all = String.join(" ", w.words()).toLowerCase(Locale.ROOT);
+            if (all.matches(".*foreign_key_checks\\s*=\\s*(0|off|false).*")) c.setNotes().put(FK_CHECKS_OFF, "yes");
+            else if (all.contains("foreign_key_checks")) c.setNotes().remove(FK_CHECKS_OFF);
+            return null;
+        }
+        return c.setNotes().containsKey(FK_CHECKS_OFF) ? null : LintCheck.MATCHING.check(self, c);
+    }
+
+    private static final String FK_CHECKS_OFF = "foreign_key_checks=0";
 }

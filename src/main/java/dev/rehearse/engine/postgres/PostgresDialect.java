@@ -5,6 +5,7 @@ import dev.rehearse.dialect.LockMode;
 import dev.rehearse.dialect.Rule;
 import dev.rehearse.migrate.ErrorClass;
 import dev.rehearse.migrate.SqlSplitter;
+import dev.rehearse.migrate.SqlStatement;
 import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.scenario.ServerVersion;
 
@@ -68,6 +69,25 @@ final class PostgresDialect implements Dialect {
             case "42601" -> ErrorClass.SYNTAX;                  // syntax_error
             default -> sqlState.startsWith("23") ? ErrorClass.CONSTRAINT_VIOLATION : ErrorClass.OTHER;
         };
+    }
+
+    /** The forms that take ACCESS EXCLUSIVE, EXCLUSIVE, SHARE ROW EXCLUSIVE or SHARE on their table. */
+    @Override
+    public boolean requestsBlockingLock(Rule.Words w, SqlStatement.Kind kind) {
+        if (w.startsWith("ALTER", "TABLE")) {
+            // these subforms take SHARE UPDATE EXCLUSIVE: they block no application query
+            return !(w.has("VALIDATE", "CONSTRAINT") || w.has("SET", "STATISTICS") || w.has("SET", "(")
+                    || w.has("RESET", "(") || w.has("CLUSTER", "ON") || w.has("ATTACH", "PARTITION"));
+        }
+        if (kind == SqlStatement.Kind.NON_TRANSACTIONAL && !w.startsWith("VACUUM")) return false; // CONCURRENTLY forms
+        return w.startsWith("CREATE", "INDEX") || w.startsWith("CREATE", "UNIQUE", "INDEX") || w.startsWith("DROP", "INDEX")
+                || w.startsWith("REINDEX") || w.startsWith("CLUSTER") || w.startsWith("VACUUM") && w.has("FULL")
+                || w.startsWith("TRUNCATE") || w.startsWith("DROP", "TABLE") || w.startsWith("LOCK");
+    }
+
+    @Override
+    public String blockingLockWording() {
+        return "reads or writes";
     }
 
     @Override

@@ -1,10 +1,14 @@
 package dev.rehearse.engine.postgres;
 
 import dev.rehearse.dialect.CommonRules;
+import dev.rehearse.dialect.LintCheck;
+import dev.rehearse.dialect.LintContext;
 import dev.rehearse.dialect.LockMode.Blocks;
 import dev.rehearse.dialect.Rule;
 import dev.rehearse.dialect.Rule.Claim;
 import dev.rehearse.dialect.Rule.Words;
+import dev.rehearse.migrate.ErrorClass;
+import dev.rehearse.migrate.SqlStatement;
 import dev.rehearse.model.Category;
 import dev.rehearse.model.Status;
 import dev.rehearse.scenario.EngineSpec;
@@ -12,7 +16,6 @@ import dev.rehearse.scenario.EngineSpec.Kind;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -42,7 +45,7 @@ public final class PostgresRules {
                              String advice, String explanation, Predicate<Words> matches, boolean grows,
                              Function<Words, String> rewrite, BiFunction<EngineSpec, Words, Claim> claim,
                              String measures) {
-        return new Rule(id, category, severity, title, advice, explanation, engines, matches, grows, rewrite, claim,
+        return Rule.of(id, category, severity, engines, title, advice, explanation, matches, grows, rewrite, claim,
                 measures);
     }
 
@@ -61,7 +64,11 @@ public final class PostgresRules {
                     w -> "Put the CONCURRENTLY statement in a migration of its own, outside any transaction"
                             + " (Flyway runs such a file in autocommit; Rails: disable_ddl_transaction!).",
                     (e, w) -> new Claim("none", Blocks.NONE, false, false, true),
-                    "that the statement fails with SQLSTATE 25001 when the migration runs in a transaction block"),
+                    "that the statement fails with SQLSTATE 25001 when the migration runs in a transaction block")
+                    .withLint(PostgresRules::concurrentlyInTransaction)
+                    .withOnFailure((self, e) -> e.statement().errorClass() != ErrorClass.NOT_IN_TRANSACTION ? null
+                            : e.finding(self, Status.BLOCK, e.failedHead() + " (the migration ran inside a transaction block)",
+                            self.rewrite().apply(e.words()))),
             rule("set-not-null", Category.CONSTRAINT_VALIDATION, Status.FLAG, PG,
                     "SET NOT NULL scans the table under ACCESS EXCLUSIVE",
                     "Add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL",
@@ -79,7 +86,8 @@ public final class PostgresRules {
                                 + "ALTER TABLE " + t + " ALTER COLUMN " + c + " SET NOT NULL;\n"
                                 + "ALTER TABLE " + t + " DROP CONSTRAINT " + k + ";";
                     },
-                    (e, w) -> claim("AccessExclusiveLock", false, true), MEASURES_LOCK),
+                    (e, w) -> claim("AccessExclusiveLock", false, true), MEASURES_LOCK)
+                    .withLint(PostgresRules::setNotNull),
             rule("add-column-not-null-no-default", Category.CONSTRAINT_VALIDATION, Status.BLOCK, PG,
                     "ADD COLUMN ... NOT NULL without a default fails on a populated table",
                     "Add the column nullable (or with a constant default), backfill, then SET NOT NULL safely",
@@ -203,7 +211,11 @@ public final class PostgresRules {
                             + " FOREIGN KEY) is still held while VALIDATE scans, so nothing was gained.",
                     CONTEXTUAL, true,
                     w -> "-- move this statement to the next migration (its own transaction):\n" + w.sql().strip() + ";",
-                    null, MEASURES_LOCK),
+                    null, MEASURES_LOCK)
+                    .withLint(PostgresRules::validateInSameTransaction)
+                    // run: VALIDATE scans under its weak lock, unless its transaction still holds ADD CONSTRAINT's strong one
+                    .withMatchesHolding((w, held) -> w.startsWith("ALTER", "TABLE") && w.has("VALIDATE", "CONSTRAINT")
+                            && !held.isEmpty()),
             CommonRules.DROP_TABLE,
             CommonRules.DROP_COLUMN,
             rule("drop-cascade", Category.DATA_LOSS, Status.FLAG, PG,
@@ -215,7 +227,8 @@ public final class PostgresRules {
                             || w.startsWith("ALTER", "TABLE") && w.has("DROP") && w.words().get(w.words().size() - 1).equals("CASCADE"),
                     false,
                     w -> "Drop each dependent object explicitly, by name, then the object itself without CASCADE.",
-                    null, "which statements failed and what was dropped"),
+                    null, "which statements failed and what was dropped")
+                    .withMeasured(CommonRules::dataLost),
             CommonRules.TRUNCATE,
             CommonRules.RENAME,
             rule("drop-not-null", Category.CONCURRENT_WRITE_HAZARDS, Status.FLAG, PG,
@@ -236,14 +249,15 @@ public final class PostgresRules {
                     w -> w.startsWith("ALTER", "TYPE") && w.has("ADD", "VALUE") && w.hasAny("BEFORE", "AFTER"), false,
                     w -> w.sql().strip().replaceFirst("(?is)\\s+(BEFORE|AFTER)\\s+.*$", "")
                             + ";  -- appended: existing order unchanged",
-                    null, "nothing: order changes are invisible to locks"),
+                    null, "nothing: order changes are invisible to locks")
+                    .withLint(LintCheck.MATCHING_NEW_TABLES_TOO),
             CommonRules.FK_ON_DELETE_CASCADE,
-            CommonRules.MISSING_LOCK_TIMEOUT,
             CommonRules.UNBATCHED_BACKFILL,
             CommonRules.BACKFILL_NOT_IDEMPOTENT,
             CommonRules.BACKFILL_NO_THROTTLE,
             CommonRules.BACKFILL_NO_PROGRESS,
-            CommonRules.NO_ROLLBACK_NON_TRANSACTIONAL);
+            CommonRules.NO_ROLLBACK_NON_TRANSACTIONAL,
+            CommonRules.MISSING_LOCK_TIMEOUT);
 
     /** A claim from the lock mode's name, with what it blocks from the conflict table. */
     static Claim claim(String lock, boolean rewrite, boolean scan) {
@@ -290,4 +304,65 @@ public final class PostgresRules {
         String base = table.contains(".") ? table.substring(table.indexOf('.') + 1) : table;
         return base + "_" + suffix;
     }
+
+    /** CREATE INDEX CONCURRENTLY and its kind inside a transaction block: refused, whatever the table. */
+    static String concurrentlyInTransaction(Rule self, LintContext c) {
+        if (c.statement().kind() != SqlStatement.Kind.NON_TRANSACTIONAL || !c.inTransaction()) return null;
+        return (c.inScriptTransaction() ? "runs inside the BEGIN ... COMMIT block the file opens"
+                : "runs inside the transaction its migration tool wraps it in")
+                + "; PostgreSQL refuses it there (SQLSTATE 25001)";
+    }
+
+    /**
+     * From PostgreSQL 12 a valid {@code CHECK (col IS NOT NULL)} earlier in the set lets SET NOT NULL skip its scan; the
+     * rule keeps which checks were added and validated.
+     */
+    static String setNotNull(Rule self, LintContext c) {
+        Words w = c.words();
+        String hit = LintCheck.MATCHING.check(self, c);
+        if (hit != null && c.engine().serverVersion().atLeast(12)
+                && c.setNotes().containsKey(VALID_NOT_NULL + c.table() + "." + LintContext.normal(w.alteredColumn()))) {
+            hit = null;
+        }
+        if (w.startsWith("ALTER", "TABLE") && w.has("VALIDATE", "CONSTRAINT")) {
+            String column = c.setNotes().remove(PENDING_NOT_NULL + LintContext.normal(w.nameAfter("CONSTRAINT")));
+            if (column != null) c.setNotes().put(VALID_NOT_NULL + column, "yes");
+        }
+        if (w.startsWith("ALTER", "TABLE") && w.has("ADD") && w.has("CONSTRAINT")) {
+            int check = w.indexOf(0, "CHECK");
+            // CHECK ( col IS NOT NULL )
+            if (check > 0 && w.at(check + 1).equals("(") && w.at(check + 3).equals("IS") && w.at(check + 4).equals("NOT")
+                    && w.at(check + 5).equals("NULL") && w.at(check + 6).equals(")")) {
+                String column = c.table() + "." + LintContext.normal(w.at(check + 2));
+                if (w.has("NOT", "VALID")) c.setNotes().put(PENDING_NOT_NULL + LintContext.normal(w.nameAfter("CONSTRAINT")), column);
+                else c.setNotes().put(VALID_NOT_NULL + column, "yes");
+            }
+        }
+        return hit;
+    }
+
+    private static final String PENDING_NOT_NULL = "not-null-check-not-valid:", VALID_NOT_NULL = "not-null-check-valid:";
+
+    /** NOT VALID gains nothing when VALIDATE runs in the transaction whose ADD CONSTRAINT took the strong lock. */
+    static String validateInSameTransaction(Rule self, LintContext c) {
+        Words w = c.words();
+        if (!w.startsWith("ALTER", "TABLE")) return null;
+        String hit = null;
+        if (w.has("VALIDATE", "CONSTRAINT")) {
+            String k = LintContext.normal(w.nameAfter("CONSTRAINT"));
+            String lock = c.inTransaction() ? c.transactionNotes().get(NOT_VALID + k) : null;
+            if (lock != null && !c.newTable()) {
+                hit = "validates " + k + " in the transaction that added it NOT VALID: the " + lock
+                        + " its ADD CONSTRAINT took on " + c.table() + " is held while VALIDATE scans the table";
+            }
+        }
+        if (w.has("ADD") && w.has("CONSTRAINT") && w.has("NOT", "VALID")) {
+            c.transactionNotes().put(NOT_VALID + LintContext.normal(w.nameAfter("CONSTRAINT")),
+                    w.has("FOREIGN", "KEY") || w.has("REFERENCES")
+                            ? PostgresLockModes.SHARE_ROW_EXCLUSIVE : PostgresLockModes.ACCESS_EXCLUSIVE);
+        }
+        return hit;
+    }
+
+    private static final String NOT_VALID = "not-valid:";
 }

@@ -1,0 +1,136 @@
+package dev.rehearse.dialect;
+
+import dev.rehearse.load.LoadEvent;
+import dev.rehearse.migrate.ExecutedStatement;
+import dev.rehearse.model.Quantities;
+import dev.rehearse.model.Report;
+import dev.rehearse.model.Status;
+import dev.rehearse.scenario.Scenario;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a rehearsal measured of one executed statement, joined with the timeline and the workload: what a rule's
+ * measured check judges. The analyzer computes it; checks read it.
+ *
+ * @param rule the catalog rule that names the statement, null when none does
+ * @param what how messages name the statement: {@code statement 3 (V2__x.sql:4)}
+ * @param blocking locks blocking the application on populated tables that the statement answers for
+ * @param grew populated tables it rewrote or scanned in full under one of those locks (empty when the naming rule's
+ *             cost does not grow with the table)
+ * @param tableRows live rows per table before the first migration
+ * @param events the workload's queries
+ */
+public record Evidence(ExecutedStatement statement, Report.StatementReport report, Rule.Words words, Rule rule,
+                       String what, List<Report.Lock> blocking, List<String> grew, Map<String, Long> tableRows,
+                       List<LoadEvent> events, Scenario scenario) {
+
+    /** Below this many queries a window's "p99" is just its slowest query: noise, not a regression. */
+    static final int MIN_QUERIES_FOR_P99 = 50;
+
+    public Scenario.Thresholds thresholds() {
+        return scenario.thresholds();
+    }
+
+    public Report.Impact impact() {
+        return report.impact();
+    }
+
+    public long longestWaitMs() {
+        Report.Impact i = report.impact();
+        return i == null || i.maxBlockedMs() == null ? 0 : i.maxBlockedMs();
+    }
+
+    public boolean queriesWaited() {
+        return longestWaitMs() >= thresholds().queryWaitFlagMs();
+    }
+
+    public Status waitStatus() {
+        return level(longestWaitMs(), thresholds().queryWaitFlagMs(), thresholds().queryWaitBlockMs());
+    }
+
+    /** Waits count towards the statement's own hazard when its rule is about locks (or no rule names it). */
+    public boolean ownCategoryIsLocks() {
+        return rule == null || rule.category() == dev.rehearse.model.Category.LOCK_CONTENTION;
+    }
+
+    /**
+     * The statement's own hazard: growth under a blocking lock is FLAG however fast it was here (it grows with the
+     * table), BLOCK when the estimate at production rows reaches lock_hold_block; a long blocking hold and, for
+     * lock rules, long waits by the thresholds.
+     */
+    public Status hazard() {
+        Scenario.Thresholds t = thresholds();
+        Status status = Status.PASS;
+        if (!grew.isEmpty()) status = Status.FLAG;
+        Report.Estimate est = report.estimate();
+        if (est != null && est.productionMs() != null && !grew.isEmpty() && est.productionMs() >= t.lockHoldBlockMs()) {
+            status = Status.BLOCK;
+        }
+        long longestHold = blocking.stream().mapToLong(l -> l.heldMs() == null ? 0 : l.heldMs()).max().orElse(0);
+        status = status.max(level(longestHold, t.lockHoldFlagMs(), t.lockHoldBlockMs()));
+        return ownCategoryIsLocks() ? status.max(waitStatus()) : status;
+    }
+
+    public boolean latencyRegressed() {
+        Report.Impact i = report.impact();
+        Scenario.Thresholds t = thresholds();
+        return i != null && i.p99Ms() != null && i.baselineP99Ms() != null && i.queries() != null
+                && i.queries() >= MIN_QUERIES_FOR_P99
+                && i.p99Ms() > i.baselineP99Ms() * t.p99Factor() && i.p99Ms() - i.baselineP99Ms() >= t.p99MinIncreaseMs();
+    }
+
+    /** {@code held AccessExclusiveLock on orders for 812 ms (blocks reads/writes) while rewriting orders (...)}. */
+    public String lockEvidence() {
+        StringBuilder b = new StringBuilder();
+        if (!blocking.isEmpty()) {
+            Report.Lock l = blocking.stream().max((x, y) -> Long.compare(nz(x.heldMs()), nz(y.heldMs()))).get();
+            b.append("held ").append(l.mode()).append(" on ").append(l.relation()).append(" for ")
+                    .append(l.heldMs()).append(" ms (blocks ").append(l.blocks().replace('_', '/')).append(")");
+        }
+        if (!grew.isEmpty()) {
+            String table = grew.get(0);
+            b.append(report.rewrote().contains(table) ? " while rewriting " : " while scanning ").append(table)
+                    .append(String.format(Locale.ROOT, " (%,d rows)", tableRows.get(table)));
+        }
+        Report.Estimate e = report.estimate();
+        if (e != null && !grew.isEmpty()) {
+            b.append(String.format(Locale.ROOT, "; %.1f ms per million rows", e.msPerMillionRows()));
+            if (e.productionMs() != null) {
+                b.append(String.format(Locale.ROOT, ", about %s at %,d rows", Quantities.duration(e.productionMs()),
+                        e.productionRows()));
+            } else {
+                b.append(", and it grows with the table");
+            }
+        }
+        Report.Impact impact = report.impact();
+        if (impact != null && impact.blockedQueries() != null && impact.blockedQueries() > 0) {
+            b.append("; ").append(plural(impact.blockedQueries(), "application query", "application queries"))
+                    .append(" waited, the longest ").append(impact.maxBlockedMs()).append(" ms");
+        }
+        return b.toString();
+    }
+
+    /** {@code statement 3 (V2__x.sql:4) failed: ERROR ...}. */
+    public String failedHead() {
+        return what + " failed: " + statement.error();
+    }
+
+    public Report.Finding finding(Rule rule, Status status, String message, String action) {
+        return new Report.Finding(rule.id(), rule.category(), status, statement.index(), message, action);
+    }
+
+    public static String plural(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    static Status level(long value, long flag, long block) {
+        return value >= block ? Status.BLOCK : value >= flag ? Status.FLAG : Status.PASS;
+    }
+
+    private static long nz(Long v) {
+        return v == null ? 0 : v;
+    }
+}

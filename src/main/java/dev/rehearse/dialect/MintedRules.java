@@ -1,0 +1,167 @@
+package dev.rehearse.dialect;
+
+import dev.rehearse.load.LoadEvent;
+import dev.rehearse.migrate.ErrorClass;
+import dev.rehearse.model.Category;
+import dev.rehearse.model.Quantities;
+import dev.rehearse.model.Report;
+import dev.rehearse.model.Status;
+import dev.rehearse.scenario.EngineSpec.Kind;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Catalog entries for findings that no statement rule names: what measurement finds of any statement (a lock held
+ * too long, queries blocked, application errors, WAL), what a failed statement means, and the suppression
+ * bookkeeping lint and run share. Their facts feed reports and SARIF like any rule's; their checks are measured.
+ * Engine-neutral: the engines' own facts reach them through the evidence (lock modes, error classes).
+ */
+public final class MintedRules {
+
+    private MintedRules() {}
+
+    private static final Set<Kind> ALL_ENGINES = EnumSet.allOf(Kind.class);
+
+    private static final String LOCK_ADVICE = "Do the work without holding a lock that blocks reads or writes for long:"
+            + " split it, batch it, or use the engine's online form; set lock_timeout.";
+    private static final String MEASURED_LOCK = "lock hold times from the statement's own session and the sampler,"
+            + " rewrites and full scans, and the application queries that waited";
+
+    public static final Rule TABLE_REWRITE_UNDER_LOCK = Rule.minted("table-rewrite-under-lock", Category.LOCK_CONTENTION,
+            Status.FLAG, ALL_ENGINES, "a statement rewrote a populated table under a lock that blocks the application",
+            LOCK_ADVICE, "No catalog rule names the statement, but the rehearsal saw it rewrite a populated table while"
+                    + " holding a lock that blocks reads or writes: at production size the lock is held as long as the"
+                    + " rewrite takes.", MEASURED_LOCK);
+    public static final Rule FULL_SCAN_UNDER_LOCK = Rule.minted("full-scan-under-lock", Category.LOCK_CONTENTION,
+            Status.FLAG, ALL_ENGINES, "a statement read a populated table in full under a lock that blocks the application",
+            LOCK_ADVICE, "No catalog rule names the statement, but the rehearsal saw it scan a populated table while"
+                    + " holding a lock that blocks reads or writes: the scan grows with the table.", MEASURED_LOCK);
+    public static final Rule LONG_LOCK_HOLD = Rule.minted("long-lock-hold", Category.LOCK_CONTENTION, Status.FLAG,
+            ALL_ENGINES, "a lock that blocks the application was held past the thresholds", LOCK_ADVICE,
+            "The statement's transaction held a lock that blocks reads or writes of a populated table for longer than"
+                    + " lock_hold_flag, or application queries waited on it longer than query_wait_flag.", MEASURED_LOCK);
+
+    /** The hazard every statement is judged by, under the rule that names it or, without one, by what happened. */
+    public static final MeasuredCheck HAZARD = (ignored, e) -> {
+        Status status = e.hazard();
+        if (status == Status.PASS) return null;
+        Rule r = e.rule();
+        Rule id = r != null ? r : !e.grew().isEmpty() && !e.report().rewrote().isEmpty() ? TABLE_REWRITE_UNDER_LOCK
+                : !e.grew().isEmpty() ? FULL_SCAN_UNDER_LOCK : LONG_LOCK_HOLD;
+        return e.finding(id, status, e.what() + " " + e.lockEvidence() + (r != null ? " [" + r.id() + ": " + r.title() + "]" : ""),
+                r != null ? r.rewrite().apply(e.words()) : LOCK_ADVICE);
+    };
+
+    public static final Rule BLOCKED_QUERIES = Rule.minted("blocked-queries", Category.LOCK_CONTENTION, Status.FLAG,
+            ALL_ENGINES, "application queries waited on a migration's lock",
+            "Follow the advice of the rule that names the statement",
+            "Whatever the statement's own category, application queries that waited on its lock past query_wait_flag"
+                    + " are a lock-contention finding of their own.",
+            "the application queries that waited on the statement's locks, and how long")
+            .withMeasured((self, e) -> !e.queriesWaited() || e.ownCategoryIsLocks() ? null
+                    : e.finding(self, e.waitStatus(), e.what() + " blocked "
+                            + Evidence.plural(e.impact().blockedQueries(), "application query", "application queries")
+                            + ", the longest for " + e.impact().maxBlockedMs() + " ms", e.rule().advice()));
+
+    public static final Rule LATENCY_REGRESSION = Rule.minted("latency-regression", Category.LOCK_CONTENTION,
+            Status.FLAG, ALL_ENGINES, "application p99 latency rose during the statement",
+            "Run it off-peak or throttle it; check what it contends on.",
+            "Nothing waited on a lock, but the workload's p99 latency while the statement ran exceeded p99_factor times"
+                    + " the baseline by at least p99_min_increase, over enough queries to mean it.",
+            "the workload's p99 latency during the statement against the baseline")
+            .withMeasured((self, e) -> e.queriesWaited() || e.hazard() != Status.PASS || !e.latencyRegressed() ? null
+                    : e.finding(self, Status.FLAG, e.what() + " raised application p99 latency to "
+                            + String.format(Locale.ROOT, "%.1f", e.impact().p99Ms()) + " ms from a baseline of "
+                            + String.format(Locale.ROOT, "%.1f", e.impact().baselineP99Ms()) + " ms", self.advice()));
+
+    private static final String EXPAND_CONTRACT = "Change the schema in a way the running application version"
+            + " tolerates (expand, migrate, contract).";
+    public static final Rule APPLICATION_ERRORS = Rule.minted("application-errors", Category.CONCURRENT_WRITE_HAZARDS,
+            Status.BLOCK, ALL_ENGINES, "application queries failed after the statement", EXPAND_CONTRACT,
+            "The application workload's queries failed once the statement had run: the version still serving traffic"
+                    + " breaks during the deploy.", "the workload's failed queries and their first error")
+            .withMeasured((self, e) -> {
+                Report.Impact i = e.impact();
+                if (i == null || i.errors() == null || i.errors() == 0) return null;
+                String first = e.events().stream()
+                        .filter(x -> x.error() != null && x.endNanos() >= e.statement().startNanos())
+                        .map(LoadEvent::error).findFirst().orElse("");
+                return e.finding(self, Status.BLOCK, Evidence.plural(i.errors(), "application query", "application queries")
+                        + " failed after " + e.what() + ": " + first, e.rule() != null ? e.rule().advice() : EXPAND_CONTRACT);
+            });
+
+    public static final Rule WAL_VOLUME = Rule.minted("wal-volume", Category.REPLICATION_LAG, Status.FLAG, ALL_ENGINES,
+            "one statement wrote more WAL than wal_bytes_flag",
+            "Batch the change so replicas keep up; watch replica lag during the deploy.",
+            "Replicas replay the log serially: a single statement that writes gigabytes of WAL puts them behind by as"
+                    + " long as the replay takes.", "WAL written while the statement ran")
+            // Without a replica, lag cannot be measured; only WAL measured over the threshold is a finding.
+            .withMeasured((self, e) -> {
+                Long wal = e.report().walBytes();
+                return wal == null || wal < e.thresholds().walBytesFlag() ? null
+                        : e.finding(self, Status.FLAG, e.what() + " wrote " + Quantities.bytes(wal)
+                        + " of WAL; replicas must replay it serially", self.advice());
+            });
+
+    public static final Rule LOCK_TIMEOUT = Rule.minted("lock-timeout", Category.LOCK_CONTENTION, Status.BLOCK,
+            ALL_ENGINES, "the statement gave up waiting for its lock",
+            "Find what holds the lock (long transactions), retry the migration with backoff, or deploy off-peak.",
+            "The deploy's lock timeout expired: something held a conflicting lock for longer. The migration stops"
+                    + " there.", "the error the server raised")
+            .withOnFailure((self, e) -> e.statement().errorClass() != ErrorClass.LOCK_TIMEOUT ? null
+                    : e.finding(self, Status.BLOCK, e.failedHead() + " (lock_timeout "
+                    + e.scenario().migrations().lockTimeoutMs() + " ms)", self.advice()));
+    public static final Rule STATEMENT_TIMEOUT = Rule.minted("statement-timeout", Category.LOCK_CONTENTION, Status.BLOCK,
+            ALL_ENGINES, "the statement ran past the deploy's statement timeout",
+            "Split or batch the statement so it fits statement_timeout.",
+            "The deploy's statement timeout cancelled it; the migration stops there.", "the error the server raised")
+            .withOnFailure((self, e) -> e.statement().errorClass() != ErrorClass.STATEMENT_TIMEOUT ? null
+                    : e.finding(self, Status.BLOCK, e.failedHead(),
+                    e.rule() != null ? e.rule().rewrite().apply(e.words()) : self.advice()));
+    public static final Rule CONSTRAINT_VIOLATION = Rule.minted("constraint-violation", Category.CONSTRAINT_VALIDATION,
+            Status.BLOCK, ALL_ENGINES, "existing rows violate the constraint being added",
+            "Fix the existing rows first (a batched backfill), then add the constraint NOT VALID and VALIDATE it.",
+            "The seeded rows, shaped like production's, break the constraint: so would production's.",
+            "the error the server raised on the seeded rows")
+            .withOnFailure((self, e) -> e.statement().errorClass() != ErrorClass.CONSTRAINT_VIOLATION ? null
+                    : e.finding(self, Status.BLOCK, e.failedHead() + " (existing rows violate it)", self.advice()));
+    public static final Rule STATEMENT_FAILED = Rule.minted("statement-failed", Category.MISSING_ROLLBACK, Status.BLOCK,
+            ALL_ENGINES, "the statement failed; the deploy would stop there", "Fix the statement and rehearse again.",
+            "Any other error: the migration stops at this statement.", "the error the server raised")
+            .withOnFailure((self, e) -> new Report.Finding(self.id(),
+                    e.rule() != null ? e.rule().category() : self.category(), Status.BLOCK, e.statement().index(),
+                    e.failedHead() + "; the deploy would stop here", self.advice()));
+
+    public static final Rule PARTIAL_MIGRATION = Rule.minted("partial-migration", Category.MISSING_ROLLBACK,
+            Status.BLOCK, ALL_ENGINES, "a migration failed after some of its statements had committed",
+            "Make the migration transactional, or split its non-transactional statements into migrations of their own.",
+            "Statements outside a transaction commit one by one: a failure part-way leaves the database half-migrated.",
+            "which statements had committed when one failed");
+
+    public static final Rule UNKNOWN_SUPPRESSION = Rule.minted("unknown-suppression", Category.LOCK_CONTENTION,
+            Status.FLAG, ALL_ENGINES, "a rehearse:ignore comment names no known rule",
+            "Name a rule id from docs/patterns/ (the suppression has no effect until then).",
+            "A suppression of a misspelt id silences nothing; it is reported with the nearest id.", "nothing");
+    public static final Rule SUPPRESSION_WITHOUT_REASON = Rule.minted("suppression-without-reason",
+            Category.LOCK_CONTENTION, Status.FLAG, ALL_ENGINES, "a rehearse:ignore comment gives no reason",
+            "Say why the finding is safe here: -- rehearse:ignore RULE <reason>",
+            "A suppression must say why, for the reviewer who reads it later; without a reason it does not apply.",
+            "nothing");
+
+    /** Judged for every statement after its hazard, before the rule that names it. */
+    public static final List<Rule> WORKLOAD = List.of(BLOCKED_QUERIES, LATENCY_REGRESSION, APPLICATION_ERRORS);
+
+    /** Judged for every statement after the rule that names it. */
+    public static final List<Rule> VOLUME = List.of(CommonRules.UNBATCHED_BACKFILL, WAL_VOLUME);
+
+    /** A failed statement's meaning, after the engine catalog's own failure checks; the last always answers. */
+    public static final List<Rule> FAILURES = List.of(LOCK_TIMEOUT, STATEMENT_TIMEOUT, CONSTRAINT_VIOLATION,
+            STATEMENT_FAILED);
+
+    public static final List<Rule> ALL = List.of(TABLE_REWRITE_UNDER_LOCK, FULL_SCAN_UNDER_LOCK, LONG_LOCK_HOLD,
+            BLOCKED_QUERIES, LATENCY_REGRESSION, APPLICATION_ERRORS, WAL_VOLUME, LOCK_TIMEOUT, STATEMENT_TIMEOUT,
+            CONSTRAINT_VIOLATION, STATEMENT_FAILED, PARTIAL_MIGRATION, UNKNOWN_SUPPRESSION, SUPPRESSION_WITHOUT_REASON);
+}
