@@ -7,6 +7,7 @@ import dev.rehearse.migrate.Migration;
 import dev.rehearse.migrate.SqlStatement;
 import dev.rehearse.model.Report.Finding;
 import dev.rehearse.scenario.EngineSpec;
+import dev.rehearse.scenario.ScenarioPair;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -27,18 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PatternPagesTest {
 
-    /** Rule id to its scenario pair in scenarios/ (rehearsed by ScenarioPairsTest). */
-    static final Map<String, String> SCENARIO_PAIRS = Map.of(
-            "set-not-null", "set-not-null",
-            "create-index-non-concurrent", "create-index",
-            "add-foreign-key-validated", "add-foreign-key",
-            "add-column-rewrite", "add-column-volatile-default",
-            "concurrently-in-transaction", "concurrently-in-transaction",
-            "alter-column-type", "alter-column-type",
-            "add-check-validated", "add-check-validated",
-            "validate-in-same-transaction", "validate-in-same-transaction",
-            "add-unique-without-index", "add-unique-without-index",
-            "reindex-non-concurrent", "reindex");
+    /** Rule id to the directory of its scenario pair in scenarios/ (rehearsed by ScenarioPairsTest). */
+    static final Map<String, String> SCENARIO_PAIRS = ScenarioPair.discover().stream()
+            .collect(java.util.stream.Collectors.toMap(ScenarioPair::rule, ScenarioPair::name));
 
     private static final List<String> PG_VERSIONS = List.of("10", "11", "12", "13", "14", "15", "16", "17", "18");
     private static final List<String> MY_VERSIONS = List.of("mysql:8.0.28", "mysql:8.0", "mysql:8.4", "mariadb:10.11");
