@@ -4,6 +4,7 @@ import dev.rehearse.dialect.Rule;
 import dev.rehearse.model.Status;
 import dev.rehearse.model.Report.Finding;
 import dev.rehearse.scenario.EngineSpec;
+import dev.rehearse.scenario.ScenarioPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -69,17 +70,18 @@ class LintRulesTest {
                 "concurrently-in-transaction");
     }
 
+    static List<ScenarioPair> scenarioPairs() {
+        return ScenarioPair.discover();
+    }
+
     /** lint and run name the same statements: each scenario pair's unsafe form is found by lint, its safe form is not. */
     @ParameterizedTest(name = "scenarios/{0}")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"set-not-null", "create-index", "add-foreign-key",
-            "add-column-volatile-default", "concurrently-in-transaction", "alter-column-type", "add-check-validated",
-            "validate-in-same-transaction", "add-unique-without-index", "reindex"})
-    void lintFindsWhatTheScenarioPairsRehearse(String name) {
-        String rule = java.util.Map.of("create-index", "create-index-non-concurrent", "add-foreign-key", "add-foreign-key-validated",
-                "add-column-volatile-default", "add-column-rewrite", "reindex", "reindex-non-concurrent").getOrDefault(name, name);
+    @MethodSource("scenarioPairs")
+    void lintFindsWhatTheScenarioPairsRehearse(ScenarioPair pair) {
+        assertThat(Rules.ALL).extracting(Rule::id).as("%s names a rule of the catalog", pair.unsafe()).contains(pair.rule());
         EngineSpec pg16 = EngineSpec.parse("postgres:16");
-        var ex = new PatternExamples(rule, pg16, java.nio.file.Path.of("scenarios", name));
-        assertThat(ex.lint(ex.dir().resolve("unsafe"), pg16).counted()).extracting(Finding::rule).contains(rule);
-        assertThat(ex.lint(ex.dir().resolve("safe"), pg16).counted()).extracting(Finding::rule).doesNotContain(rule);
+        var ex = new PatternExamples(pair.rule(), pg16, pair.dir());
+        assertThat(ex.lint(pair.dir().resolve("unsafe"), pg16).counted()).extracting(Finding::rule).contains(pair.rule());
+        assertThat(ex.lint(pair.dir().resolve("safe"), pg16).counted()).extracting(Finding::rule).doesNotContain(pair.rule());
     }
 }

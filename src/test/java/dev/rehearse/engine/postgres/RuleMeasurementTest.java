@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The static rules agree with measurement. For every PostgreSQL rule's bad and safe example (docs/patterns), at
@@ -80,7 +81,9 @@ class RuleMeasurementTest {
     @MethodSource("cases")
     void lintClaimsWhatTheRehearsalMeasures(PatternExamples ex, int major, String form) throws Exception {
         Path files = form.equals("bad") ? ex.bad() : ex.safe();
-        if (PatternExamples.requiredMajor(files) > major) return; // the safe form does not exist on this version
+        int required = PatternExamples.requiredMajor(files);
+        // Reported as skipped, not passed: nothing was compared at this version.
+        assumeTrue(required <= major, () -> "needs postgres " + required + "+");
         EngineSpec spec = EngineSpec.parse("postgres:" + major);
         Database db = server(major);
         reset(db, ex.setup(), major);

@@ -11,19 +11,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * The example files of docs/patterns: {@code <rule-id>/<engine>-<version>/{setup.sql, bad(.sql|/), safe(.sql|/)}}.
- * The same files feed the lint unit tests, the rule-vs-measurement test and the pattern pages.
+ * The same files feed the pattern pages ({@code rehearse docs patterns}), the lint unit tests and the
+ * rule-vs-measurement test; in main code because the page generator is.
  */
 public record PatternExamples(String rule, EngineSpec engine, Path dir) {
 
+    /** Where the examples (and the pages generated from them) live in a rehearse checkout. */
     public static final Path ROOT = Path.of("docs/patterns");
 
     public static List<PatternExamples> all() {
+        return all(ROOT);
+    }
+
+    /** Every {@code <rule-id>/<engine>-<version>} directory under root, sorted by rule then engine. */
+    public static List<PatternExamples> all(Path root) {
         List<PatternExamples> out = new ArrayList<>();
-        try (Stream<Path> rules = Files.list(ROOT)) {
+        try (Stream<Path> rules = Files.list(root)) {
             for (Path r : rules.filter(Files::isDirectory).sorted().toList()) {
                 try (Stream<Path> engines = Files.list(r)) {
                     for (Path e : engines.filter(Files::isDirectory).sorted().toList()) {
@@ -58,7 +67,7 @@ public record PatternExamples(String rule, EngineSpec engine, Path dir) {
         return Files.exists(file) ? file : dir.resolve(name);
     }
 
-    /** The migrations of one form, split as lint and run split them at this engine version. */
+    /** The migrations of one form, split as lint and run split them at this engine version (the one read of them). */
     public List<Migration> migrations(Path form, EngineSpec at) {
         return new SqlMigrationSource(Engines.dialect(at).splitter()).read(List.of(form));
     }
@@ -67,20 +76,29 @@ public record PatternExamples(String rule, EngineSpec engine, Path dir) {
         return new Linter(Linter.Options.of(at), Engines.dialect(at)).lint(migrations(form, at));
     }
 
-    /** A form may start with {@code -- requires: postgres 12+}: the statement does not exist before. */
+    private static final Pattern REQUIRES = Pattern.compile("-- requires: \\w+ (\\d+)\\+");
+
+    /** A form may start with {@code -- requires: postgres 12+}: the statement does not exist before; 0 when none. */
     public static int requiredMajor(Path form) {
         try {
-            List<Path> files = Files.isDirectory(form) ? Files.list(form).sorted().toList() : List.of(form);
             int max = 0;
-            for (Path f : files) {
+            for (Path f : files(form)) {
                 for (String line : Files.readAllLines(f)) {
-                    var m = java.util.regex.Pattern.compile("-- requires: \\w+ (\\d+)\\+").matcher(line);
+                    Matcher m = REQUIRES.matcher(line);
                     if (m.find()) max = Math.max(max, Integer.parseInt(m.group(1)));
                 }
             }
             return max;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The files of one form: itself, or a directory's files by name. */
+    public static List<Path> files(Path form) throws IOException {
+        if (!Files.isDirectory(form)) return List.of(form);
+        try (Stream<Path> s = Files.list(form)) {
+            return s.sorted().toList();
         }
     }
 
