@@ -38,7 +38,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -77,30 +79,94 @@ public final class Rehearsal {
         this.exclude = exclude;
     }
 
+    /** Everything the user gave, read and checked before anything starts, so that mistakes fail fast. */
+    public record Inputs(EngineRuntime engine, List<SqlStatement> schema, List<Migration> migrations, Profile profile) {}
+
+    /**
+     * What the rehearse phase recorded on one server: the migration run, the timeline, the workload's queries.
+     *
+     * @param baselineFrom the workload's baseline window, before the first migration
+     */
+    public record Recording(Database db, SeedResult seed, MigrationRun run, Timeline timeline, List<LoadEvent> events,
+                            boolean loadRan, long baselineFrom, long baselineTo, Sampler.Intervals sampleIntervals) {}
+
+    /** All phases: read, provision, schema, seed at the scenario's scale, rehearse, analyze. */
     public Result run() {
         long wallStart = System.nanoTime();
         String startedAt = Instant.now().toString();
+        Inputs in = read();
+        try (Server server = provision(in)) {
+            server.applySchema();
+            SeedResult seed = server.seed(1.0);
+            return analyze(server.rehearse(seed), startedAt, wallStart);
+        }
+    }
+
+    /** Phase 0: the engine, the baseline schema, the migrations as their tool would run them, the data profile. */
+    public Inputs read() {
         EngineRuntime engine = Engines.runtime(scenario.engine().kind());
         MigrationSource source = MigrationSources.forFormat(scenario.migrations().format());
-        // Read everything the user gave before starting anything, so mistakes fail fast.
         SqlSplitter splitter = Engines.dialect(scenario.engine()).splitter();
         List<SqlStatement> schema = schemaStatements(splitter);
         List<Migration> migrations = source.read(scenario.migrations().paths(),
                 new MigrationSource.Context(splitter, scenario.migrations().transaction()));
         Profile profile = scenario.data().profile() == null ? Profile.EMPTY : ProfileLoader.load(scenario.data().profile());
+        return new Inputs(engine, schema, migrations, profile);
+    }
 
+    /** Phase 1: a server of the scenario's engine and version, torn down when the returned server is closed. */
+    public Server provision(Inputs in) {
         progress.accept("provision: " + scenario.provider().id() + " " + scenario.engine());
-        try (Database db = engine.provisioner(scenario.provider(), scenario.external()).start(scenario.engine())) {
-            progress.accept("provision: " + db.kind().id() + " " + db.serverVersion() + " ready at " + db.jdbcUrl());
-            applySchema(db, schema);
-            SeedResult seed = new Seeder(engine.seeding(), status)
-                    .seed(db, scenario.data().tables(), scenario.data().seed(), profile, progress);
-            return rehearse(engine, db, migrations, seed, startedAt, wallStart);
+        Database db = in.engine().provisioner(scenario.provider(), scenario.external()).start(scenario.engine());
+        progress.accept("provision: " + db.kind().id() + " " + db.serverVersion() + " ready at " + db.jdbcUrl());
+        return new Server(in, db);
+    }
+
+    /**
+     * One provisioned server and the phases that run on it: the baseline schema, a seed at a scale, a rehearsal. A
+     * caller may seed and rehearse again on fresh data (an estimate at several scales) once it restored the schema.
+     */
+    public final class Server implements AutoCloseable {
+
+        private final Inputs in;
+        private final Database db;
+
+        private Server(Inputs in, Database db) {
+            this.in = in;
+            this.db = db;
+        }
+
+        public Database db() {
+            return db;
+        }
+
+        /** Phase 2: the baseline schema, statement by statement; a statement the server refuses is invalid input. */
+        public void applySchema() {
+            Rehearsal.this.applySchema(db, in.schema());
+        }
+
+        /** Phase 3: each table filled to its row count times {@code scale} (1.0: the scenario's counts). */
+        public SeedResult seed(double scale) {
+            Map<String, Scenario.TableData> tables = new LinkedHashMap<>();
+            scenario.data().tables().forEach((name, t) -> tables.put(name,
+                    new Scenario.TableData(Math.max(t.rows() == 0 ? 0 : 1, Math.round(t.rows() * scale)), t.productionRows())));
+            Profile profile = scale == 1.0 ? in.profile()
+                    : new Profile(in.profile().file(), in.profile().scale() * scale, in.profile().tables());
+            return new Seeder(in.engine().seeding(), status).seed(db, tables, scenario.data().seed(), profile, progress);
+        }
+
+        /** Phase 4: the workload's baseline, then the migrations while the samplers and the workload run. */
+        public Recording rehearse(SeedResult seed) {
+            return Rehearsal.this.rehearse(in.engine(), db, in.migrations(), seed);
+        }
+
+        @Override
+        public void close() {
+            db.close();
         }
     }
 
-    private Result rehearse(EngineRuntime engine, Database db, List<Migration> migrations, SeedResult seed, String startedAt,
-                            long wallStart) {
+    private Recording rehearse(EngineRuntime engine, Database db, List<Migration> migrations, SeedResult seed) {
         Timeline timeline = new Timeline();
         Scenario.Load loadSettings = scenario.load();
         List<LoadTarget> targets = List.of();
@@ -139,25 +205,29 @@ public final class Rehearsal {
         } catch (SQLException e) {
             throw new RehearsalFailedException("cannot start the lock sampler or the workload: " + e.getMessage(), e);
         }
+        return new Recording(db, seed, run, timeline, events, loadRuns, baselineFrom, baselineTo, achieved);
+    }
 
-        Analyzer.Analysis analysis = new Analyzer(scenario.thresholds(), exclude).analyze(new Analyzer.Input(scenario, run,
-                timeline.lockSamples(), events, loadRuns, timeline.origin(), baselineFrom, baselineTo,
-                Engines.of(db.kind()).dialect(db.version())));
+    /** Phase 5: the recording judged against the thresholds, into the report. */
+    public Result analyze(Recording r, String startedAt, long wallStart) {
+        Analyzer.Analysis analysis = new Analyzer(scenario.thresholds(), exclude).analyze(new Analyzer.Input(scenario, r.run(),
+                r.timeline().lockSamples(), r.events(), r.loadRan(), r.timeline().origin(), r.baselineFrom(), r.baselineTo(),
+                Engines.of(r.db().kind()).dialect(r.db().version())));
         Report report = new Report(
                 new Report.Tool("rehearse", Version.get()),
-                new Report.Engine(db.kind().id(), db.serverVersion(), db.provider().id()),
+                new Report.Engine(r.db().kind().id(), r.db().serverVersion(), r.db().provider().id()),
                 analysis.verdict(), analysis.reason(), analysis.categories(), analysis.statements(),
                 analysis.findings(),
-                new Report.Seed(seed.tables().stream().map(t -> new Report.SeedTable(t.table(), t.rows(), t.seconds())).toList()),
-                loadReport(loadRuns, events, timeline.lockSamples(), baselineFrom, baselineTo, run),
+                new Report.Seed(r.seed().tables().stream().map(t -> new Report.SeedTable(t.table(), t.rows(), t.seconds())).toList()),
+                loadReport(r.loadRan(), r.events(), r.timeline().lockSamples(), r.baselineFrom(), r.baselineTo(), r.run()),
                 new Report.Replication(false, null, null),
                 new Report.Run(startedAt, Math.round((System.nanoTime() - wallStart) / 1e7) / 100.0,
-                        scenario.observe().lockSampleIntervalMs(), achieved == null ? null : round(achieved.medianMs()),
+                        scenario.observe().lockSampleIntervalMs(), r.sampleIntervals() == null ? null : round(r.sampleIntervals().medianMs()),
                         scenario.source() == null ? null : scenario.source().toString(),
-                        achieved == null ? null : round(achieved.p99Ms()),
-                        achieved == null ? null : round(achieved.maxMs())),
-                Downsample.windows(timeline.origin(), Downsample.WINDOW_MS, events, timeline.lockSamples()));
-        return new Result(report, syntaxError(run));
+                        r.sampleIntervals() == null ? null : round(r.sampleIntervals().p99Ms()),
+                        r.sampleIntervals() == null ? null : round(r.sampleIntervals().maxMs())),
+                Downsample.windows(r.timeline().origin(), Downsample.WINDOW_MS, r.events(), r.timeline().lockSamples()));
+        return new Result(report, syntaxError(r.run()));
     }
 
     private Report.Load loadReport(boolean ran, List<LoadEvent> events, List<dev.rehearse.observe.LockSample> samples,

@@ -21,8 +21,7 @@ class RehearsalEndToEndTest {
 
     private static Scenario scenario(String file, String... rows) {
         Scenario base = ScenarioLoader.load(Path.of("scenarios", file));
-        return ScenarioLoader.applyOverrides(base, new CliOverrides(null, null, null, null, null, null, null, null,
-                null, rows.length == 0 ? null : List.of(rows), null, null, null, null, null, null, null));
+        return ScenarioLoader.applyOverrides(base, CliOverrides.NONE.withRows(rows.length == 0 ? null : List.of(rows)));
     }
 
     private static Report run(Scenario s) {
@@ -66,8 +65,7 @@ class RehearsalEndToEndTest {
         Path migration = dir.resolve("V1__slow.sql");
         Files.writeString(migration, "ALTER TABLE accounts ADD COLUMN x int;\nSELECT pg_sleep(2.5);\n");
         Scenario base = scenario("set-not-null/unsafe.yaml", "accounts=20k");
-        Scenario s = ScenarioLoader.applyOverrides(base, new CliOverrides(null, null, null, null, null, null, null,
-                List.of(migration), null, null, null, null, null, null, null, null, null));
+        Scenario s = ScenarioLoader.applyOverrides(base, CliOverrides.NONE.withMigrations(List.of(migration)));
         Report r = run(s);
         Report.StatementReport alter = r.statements().get(0);
         assertThat(alter.locks()).anySatisfy(l -> assertThat(l.heldMs()).isBetween(2_400L, 4_000L));
@@ -104,8 +102,7 @@ class RehearsalEndToEndTest {
     @Test
     void onPostgres10TheCheckShortcutDoesNotExistAndTheRehearsalSaysSo() {
         Scenario base = scenario("set-not-null/safe.yaml", "accounts=50k");
-        Scenario pg10 = ScenarioLoader.applyOverrides(base, new CliOverrides("postgres:10", null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null));
+        Scenario pg10 = ScenarioLoader.applyOverrides(base, CliOverrides.NONE.withEngine("postgres:10"));
         Report r = run(pg10);
         assertThat(r.engine().version()).startsWith("10.");
         // SET NOT NULL after a validated CHECK still scans before PostgreSQL 12.

@@ -25,8 +25,7 @@ class ScenarioPairsTest {
         // Smaller than the files' 200k rows to keep CI quick; the estimate still scales to production_rows.
         List<String> rows = base.data().tables().keySet().stream()
                 .map(t -> t + "=" + Math.min(50_000, base.data().tables().get(t).rows())).toList();
-        Scenario s = ScenarioLoader.applyOverrides(base, new CliOverrides(null, null, null, null, null, null, null,
-                null, null, rows, null, null, null, null, null, null, null));
+        Scenario s = ScenarioLoader.applyOverrides(base, CliOverrides.NONE.withRows(rows));
         return new Rehearsal(s, line -> { }).run().report();
     }
 

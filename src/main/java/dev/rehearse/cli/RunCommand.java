@@ -87,9 +87,12 @@ final class RunCommand implements Callable<Integer> {
         ScenarioLoader.Vocabulary names = new ScenarioLoader.Vocabulary(MigrationSources.names(), ReportFormats.names());
         Scenario base = scenarioFile == null ? ScenarioLoader.defaults() : ScenarioLoader.load(scenarioFile, names);
         if (base.thresholds().equals(Scenario.Thresholds.DEFAULT)) base = base.withThresholds(project.thresholds());
-        Scenario scenario = ScenarioLoader.applyOverrides(base, new CliOverrides(engine, provider, url, user, password,
-                allowWrites, schema, migrations, format, rows, noLoad, replica, output.out, output.report, output.failOn,
-                lockTimeout, seed, profile), names);
+        Scenario scenario = ScenarioLoader.applyOverrides(base, CliOverrides.NONE
+                .withEngine(engine).withProvider(provider).withUrl(url).withUser(user).withPassword(password)
+                .withAllowWrites(allowWrites).withSchemaFile(schema).withMigrations(migrations).withFormat(format)
+                .withRows(rows).withNoLoad(noLoad).withReplica(replica).withOut(output.out)
+                .withReportFormats(output.report).withFailOn(output.failOn).withLockTimeout(lockTimeout).withSeed(seed)
+                .withProfile(profile), names);
         // A report this build cannot write fails before anything starts, not silently after the rehearsal.
         List<ReportFormat> formats = ReportFormats.resolve(scenario.output().formats(), "run");
         if (scenario.replica()) {

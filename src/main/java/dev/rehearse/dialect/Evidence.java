@@ -82,7 +82,7 @@ public record Evidence(ExecutedStatement statement, Report.StatementReport repor
                 && i.p99Ms() > i.baselineP99Ms() * t.p99Factor() && i.p99Ms() - i.baselineP99Ms() >= t.p99MinIncreaseMs();
     }
 
-    /** {@code held AccessExclusiveLock on orders for 812 ms (blocks reads/writes) while rewriting orders (...)}. */
+    /** {@code held <mode> on orders for 812 ms (blocks reads/writes) while rewriting orders (...)}. */
     public String lockEvidence() {
         StringBuilder b = new StringBuilder();
         if (!blocking.isEmpty()) {

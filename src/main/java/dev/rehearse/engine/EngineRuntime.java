@@ -34,6 +34,16 @@ public interface EngineRuntime {
     /** Tables the default workload can address by primary key, with their key ranges. */
     List<LoadTarget> loadTargets(Connection c, Collection<String> tables) throws SQLException;
 
+    /**
+     * What this machine can run of the engine, for {@code doctor}: one line per provider.
+     *
+     * @param start start the default embedded server once to prove it works
+     */
+    Diagnosis diagnose(boolean start, boolean dockerAvailable);
+
+    /** @param works at least one provider can give a server */
+    record Diagnosis(java.util.List<String> lines, boolean works) {}
+
     /** The session id the lock sampler knows a connection by. */
     long sessionId(Connection c) throws SQLException;
 }

@@ -59,7 +59,7 @@ public final class LoadGenerator implements AutoCloseable {
         config.setMaximumPoolSize(settings.clients());
         config.setMinimumIdle(settings.clients());
         config.setPoolName("rehearse-load");
-        config.addDataSourceProperty("ApplicationName", "rehearse-load");
+        db.connectionProperties("rehearse-load").forEach((k, v) -> config.addDataSourceProperty((String) k, v));
         // A client stuck behind a lock keeps its connection; the queue, not the pool, absorbs the wait.
         config.setConnectionTimeout(600_000);
         pool = new HikariDataSource(config);

@@ -70,7 +70,7 @@ public final class Format {
         return or(s.migration()) + (s.line() == null ? "" : ":" + s.line());
     }
 
-    /** AccessExclusiveLock on orders 1,204 ms */
+    /** {mode} on orders 1,204 ms */
     static String lock(Lock l) {
         return or(l.mode()) + (l.relation() == null ? "" : " on " + l.relation())
                 + (l.heldMs() == null ? "" : " " + number(l.heldMs()) + " ms");

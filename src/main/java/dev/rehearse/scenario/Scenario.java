@@ -26,9 +26,50 @@ public record Scenario(
         Thresholds thresholds,
         Output output) {
 
-    /** The same scenario judged by other thresholds (a project's .rehearse.yaml when the scenario sets none). */
-    public Scenario withThresholds(Thresholds t) {
-        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, t, output);
+    // Withers: the scenario with one part changed (a project's thresholds, a matrix's engine, an estimate's scale).
+
+    public Scenario withEngine(EngineSpec engine) {
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output);
+    }
+
+    public Scenario withProvider(Provider provider) {
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output);
+    }
+
+    public Scenario withExternal(External external) {
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output);
+    }
+
+    public Scenario withSchema(Schema schema) {
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output);
+    }
+
+    public Scenario withData(Data data) {
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output);
+    }
+
+    public Scenario withLoad(Load load) {
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output);
+    }
+
+    public Scenario withReplica(boolean replica) {
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output);
+    }
+
+    public Scenario withMigrations(Migrations migrations) {
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output);
+    }
+
+    public Scenario withObserve(Observe observe) {
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output);
+    }
+
+    public Scenario withThresholds(Thresholds thresholds) {
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output);
+    }
+
+    public Scenario withOutput(Output output) {
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output);
     }
 
     /** An existing server. Writes (schema, seed, migrations) need {@code allowWrites}. */

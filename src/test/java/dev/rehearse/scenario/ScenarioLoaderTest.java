@@ -212,11 +212,9 @@ class ScenarioLoaderTest {
         assertThat(s.data().tables()).containsKey("orders");
         assertThat(error("data:\n  seed: 1\n  profile: nope.yaml\n")).startsWith("F:3: data.profile: no such file 'nope.yaml'");
         Path other = write("other.yaml", "tables: {}\n");
-        Scenario flagged = ScenarioLoader.applyOverrides(s, new CliOverrides(null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, other));
+        Scenario flagged = ScenarioLoader.applyOverrides(s, CliOverrides.NONE.withProfile(other));
         assertThat(flagged.data().profile()).isEqualTo(other.toAbsolutePath().normalize());
-        assertThatThrownBy(() -> ScenarioLoader.applyOverrides(s, new CliOverrides(null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, Path.of("missing.yaml"))))
+        assertThatThrownBy(() -> ScenarioLoader.applyOverrides(s, CliOverrides.NONE.withProfile(Path.of("missing.yaml"))))
                 .isInstanceOf(InvalidInputException.class).hasMessage("--profile: no such file 'missing.yaml'");
     }
 

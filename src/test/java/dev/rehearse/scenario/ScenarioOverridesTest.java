@@ -21,8 +21,7 @@ class ScenarioOverridesTest {
     Path dir;
 
     private static CliOverrides rows(String... specs) {
-        return new CliOverrides(null, null, null, null, null, null, null, null, null, List.of(specs),
-                null, null, null, null, null, null, null);
+        return CliOverrides.NONE.withRows(List.of(specs));
     }
 
     private Scenario fromFile() throws IOException {
@@ -54,9 +53,7 @@ class ScenarioOverridesTest {
     void flagsWinOverTheFile() throws IOException {
         Path schema = Files.writeString(dir.resolve("other.sql"), "create table x (id int);");
         Path m1 = Files.writeString(dir.resolve("m1.sql"), "select 1;");
-        CliOverrides o = new CliOverrides("mysql:8.0", "external", "jdbc:mysql://cli/db", null, "pw", true,
-                schema, List.of(m1), "flyway", List.of("orders=5M", "items=1e3"), true, true,
-                Path.of("out"), "json,sarif", "never", "250ms", 99L);
+        CliOverrides o = CliOverrides.NONE.withEngine("mysql:8.0").withProvider("external").withUrl("jdbc:mysql://cli/db").withPassword("pw").withAllowWrites(true).withSchemaFile(schema).withMigrations(List.of(m1)).withFormat("flyway").withRows(List.of("orders=5M", "items=1e3")).withNoLoad(true).withReplica(true).withOut(Path.of("out")).withReportFormats("json,sarif").withFailOn("never").withLockTimeout("250ms").withSeed(99L);
         Scenario s = ScenarioLoader.applyOverrides(fromFile(), o);
 
         assertThat(s.engine()).hasToString("mysql:8.0");
@@ -84,8 +81,7 @@ class ScenarioOverridesTest {
 
     @Test
     void flagsAloneOnDefaults() {
-        CliOverrides o = new CliOverrides(null, null, "jdbc:postgresql://h/db", null, null, null, null, null, null,
-                List.of("t=2.5k"), null, null, null, null, null, null, null);
+        CliOverrides o = CliOverrides.NONE.withUrl("jdbc:postgresql://h/db").withRows(List.of("t=2.5k"));
         Scenario s = ScenarioLoader.applyOverrides(ScenarioLoader.defaults(), o);
         assertThat(s.provider()).as("--url implies external").isEqualTo(Provider.EXTERNAL);
         assertThat(s.data().tables()).containsExactly(Map.entry("t", new TableData(2_500, null)));
@@ -103,32 +99,23 @@ class ScenarioOverridesTest {
         assertThatThrownBy(() -> ScenarioLoader.applyOverrides(base, rows("orders=-1")))
                 .hasMessage("--rows: invalid 'orders=-1'; expected TABLE=N such as orders=1M");
 
-        assertThatThrownBy(() -> ScenarioLoader.applyOverrides(base, new CliOverrides("oracle", null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null)))
+        assertThatThrownBy(() -> ScenarioLoader.applyOverrides(base, CliOverrides.NONE.withEngine("oracle")))
                 .hasMessageStartingWith("--engine: unknown engine 'oracle'");
-        assertThatThrownBy(() -> ScenarioLoader.applyOverrides(base, new CliOverrides(null, "cloud", null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null)))
+        assertThatThrownBy(() -> ScenarioLoader.applyOverrides(base, CliOverrides.NONE.withProvider("cloud")))
                 .hasMessage("--provider: unknown provider 'cloud'; expected embedded, docker or external");
-        assertThatThrownBy(() -> ScenarioLoader.applyOverrides(ScenarioLoader.defaults(), new CliOverrides(null,
-                "external", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)))
+        assertThatThrownBy(() -> ScenarioLoader.applyOverrides(ScenarioLoader.defaults(), CliOverrides.NONE.withProvider("external")))
                 .hasMessage("--provider: external needs --url (or external.url in the scenario)");
-        assertThatThrownBy(() -> ScenarioLoader.applyOverrides(base, new CliOverrides(null, null, null, null, null,
-                null, dir.resolve("none.sql"), null, null, null, null, null, null, null, null, null, null)))
+        assertThatThrownBy(() -> ScenarioLoader.applyOverrides(base, CliOverrides.NONE.withSchemaFile(dir.resolve("none.sql"))))
                 .hasMessage("--schema: no such file '" + dir.resolve("none.sql") + "'");
-        assertThatThrownBy(() -> ScenarioLoader.applyOverrides(base, new CliOverrides(null, null, null, null, null,
-                null, null, List.of(dir.resolve("gone")), null, null, null, null, null, null, null, null, null)))
+        assertThatThrownBy(() -> ScenarioLoader.applyOverrides(base, CliOverrides.NONE.withMigrations(List.of(dir.resolve("gone")))))
                 .hasMessage("--migrations: no such file or directory '" + dir.resolve("gone") + "'");
-        assertThatThrownBy(() -> ScenarioLoader.applyOverrides(base, new CliOverrides(null, null, null, null, null,
-                null, null, null, "knex", null, null, null, null, null, null, null, null)))
+        assertThatThrownBy(() -> ScenarioLoader.applyOverrides(base, CliOverrides.NONE.withFormat("knex")))
                 .hasMessage("--format: invalid value 'knex'; allowed: sql, flyway, liquibase, prisma, drizzle, rails");
-        assertThatThrownBy(() -> ScenarioLoader.applyOverrides(base, new CliOverrides(null, null, null, null, null,
-                null, null, null, null, null, null, null, null, "json,pdf", null, null, null)))
+        assertThatThrownBy(() -> ScenarioLoader.applyOverrides(base, CliOverrides.NONE.withReportFormats("json,pdf")))
                 .hasMessage("--report: invalid value 'pdf'; allowed: console, json, md, junit, sarif, html");
-        assertThatThrownBy(() -> ScenarioLoader.applyOverrides(base, new CliOverrides(null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, "sometimes", null, null)))
+        assertThatThrownBy(() -> ScenarioLoader.applyOverrides(base, CliOverrides.NONE.withFailOn("sometimes")))
                 .hasMessage("--fail-on: invalid value 'sometimes'; allowed: block, flag, never");
-        assertThatThrownBy(() -> ScenarioLoader.applyOverrides(base, new CliOverrides(null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, "soon", null)))
+        assertThatThrownBy(() -> ScenarioLoader.applyOverrides(base, CliOverrides.NONE.withLockTimeout("soon")))
                 .hasMessageStartingWith("--lock-timeout: invalid duration 'soon'");
     }
 }

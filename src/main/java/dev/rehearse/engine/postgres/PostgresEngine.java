@@ -93,6 +93,35 @@ public final class PostgresEngine implements Engine, EngineRuntime {
     }
 
     @Override
+    public Diagnosis diagnose(boolean start, boolean dockerAvailable) {
+        List<String> lines = new ArrayList<>();
+        java.nio.file.Path cache = PostgresBinaries.defaultCacheRoot();
+        lines.add("binaries cache  " + cache + (java.nio.file.Files.isDirectory(cache) ? "" : " (created on first use)"));
+        List<String> extracted = new ArrayList<>();
+        for (int major = PostgresVersions.MIN_MAJOR; major <= PostgresVersions.MAX_MAJOR; major++) {
+            String v = PostgresVersions.artifactVersion(Integer.toString(major));
+            if (java.nio.file.Files.exists(cache.resolve("postgres").resolve(v).resolve(".complete"))) extracted.add(v);
+        }
+        lines.add("embedded        postgres:" + PostgresVersions.MIN_MAJOR + " .. postgres:" + PostgresVersions.MAX_MAJOR
+                + " from Maven Central (zonky binaries); bundled: " + PostgresVersions.bundled() + "; extracted: "
+                + (extracted.isEmpty() ? "none" : String.join(", ", extracted)));
+        boolean embeddedWorks = true;
+        if (start) {
+            long t0 = System.nanoTime();
+            try (var db = new EmbeddedPostgresProvisioner().start(EngineSpec.DEFAULT)) {
+                lines.add(String.format(java.util.Locale.ROOT, "embedded check  started PostgreSQL %s and stopped it in %.1f s: OK",
+                        db.serverVersion(), (System.nanoTime() - t0) / 1e9));
+            } catch (RuntimeException e) {
+                embeddedWorks = false;
+                lines.add("embedded check  FAILED: " + e.getMessage());
+            }
+        }
+        lines.add("docker          " + (dockerAvailable ? "postgres:<version> images via Testcontainers" : "unavailable"));
+        lines.add("external        any reachable PostgreSQL via --provider external --url JDBC --allow-writes");
+        return new Diagnosis(lines, embeddedWorks || dockerAvailable);
+    }
+
+    @Override
     public long sessionId(Connection c) throws SQLException {
         return c.unwrap(PGConnection.class).getBackendPID();
     }

@@ -141,8 +141,7 @@ class PostgresStatementBehaviourTest {
     }
 
     private static int rank(String mode) {
-        return List.of("AccessShareLock", "RowShareLock", "RowExclusiveLock", "ShareUpdateExclusiveLock", "ShareLock",
-                "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock").indexOf(mode);
+        return PostgresLockModes.of(mode).rank();
     }
 
     @ParameterizedTest(name = "PG {0}")

@@ -49,8 +49,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RuleMeasurementTest {
 
-    private static final List<String> RANK = List.of("AccessShareLock", "RowShareLock", "RowExclusiveLock",
-            "ShareUpdateExclusiveLock", "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock");
 
     private final Map<Integer, Database> servers = new HashMap<>();
 
@@ -131,7 +129,7 @@ class RuleMeasurementTest {
             }
             if (!claimed && !lockFamily && s.error() == null && s.facts() != null) {
                 for (StatementProbe.HeldLock l : s.facts().locksAcquired()) {
-                    boolean blocking = RANK.indexOf(l.mode()) >= RANK.indexOf("ShareLock");
+                    boolean blocking = PostgresLockModes.of(l.mode()).blocksApplication();
                     boolean populated = run.tableRows().getOrDefault(l.relation(), 0L) > 0;
                     boolean grew = s.facts().rewrote().contains(l.relation()) || s.facts().scanned().contains(l.relation());
                     assertThat(blocking && populated && grew)
@@ -159,7 +157,7 @@ class RuleMeasurementTest {
             if (j < i && !(x.inTransaction() && x.transactionEndNanos() == s.transactionEndNanos())) break;
             if (x.facts() == null) continue;
             for (StatementProbe.HeldLock l : x.facts().locksAcquired()) {
-                if (l.relation().equals(table) && (best == null || RANK.indexOf(l.mode()) > RANK.indexOf(best))) best = l.mode();
+                if (l.relation().equals(table) && (best == null || PostgresLockModes.of(l.mode()).rank() > PostgresLockModes.of(best).rank())) best = l.mode();
             }
         }
         return best;
