@@ -1,19 +1,15 @@
 package dev.rehearse.dialect;
 
-import dev.rehearse.dialect.Rule.Claim;
 import dev.rehearse.dialect.Rule.Words;
 import dev.rehearse.model.Category;
 import dev.rehearse.model.Report;
 import dev.rehearse.model.Status;
-import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.scenario.EngineSpec.Kind;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -27,15 +23,7 @@ public final class CommonRules {
     private static final Set<Kind> ALL_ENGINES = EnumSet.allOf(Kind.class);
     private static final Predicate<Words> CONTEXTUAL = w -> false;
 
-    private static Rule rule(String id, Category category, Status severity, Set<Kind> engines, String title,
-                             String advice, String explanation, Predicate<Words> matches, boolean grows,
-                             Function<Words, String> rewrite, BiFunction<EngineSpec, Words, Claim> claim,
-                             String measures) {
-        return Rule.of(id, category, severity, engines, title, advice, explanation, matches, grows, rewrite, claim,
-                measures);
-    }
-
-    public static final Rule DROP_TABLE = rule("drop-table", Category.DATA_LOSS, Status.FLAG, ALL_ENGINES, "DROP TABLE destroys data",
+    public static final Rule DROP_TABLE = Rule.of("drop-table", Category.DATA_LOSS, Status.FLAG, ALL_ENGINES, "DROP TABLE destroys data",
             "Rename first, drop in a later release, keep a backup",
             "Dropping a table loses its rows for good, and the application version still running fails on"
                     + " it. Deploys roll back code, not data.",
@@ -44,7 +32,7 @@ public final class CommonRules {
             null, "the rows the table held (seeded row count) and any application query that failed")
             .withMeasured(CommonRules::dataLost);
 
-    public static final Rule DROP_COLUMN = rule("drop-column", Category.DATA_LOSS, Status.FLAG, ALL_ENGINES, "DROP COLUMN destroys data",
+    public static final Rule DROP_COLUMN = Rule.of("drop-column", Category.DATA_LOSS, Status.FLAG, ALL_ENGINES, "DROP COLUMN destroys data",
             "Stop using the column in a release first, keep a backup",
             "Dropping a column loses its values, and the application version still running fails on"
                     + " SELECT/INSERT naming it.",
@@ -56,7 +44,7 @@ public final class CommonRules {
             null, "the rows of the table whose column was dropped and application errors")
             .withMeasured(CommonRules::dataLost);
 
-    public static final Rule TRUNCATE = rule("truncate", Category.DATA_LOSS, Status.FLAG, ALL_ENGINES, "TRUNCATE destroys data under ACCESS EXCLUSIVE",
+    public static final Rule TRUNCATE = Rule.of("truncate", Category.DATA_LOSS, Status.FLAG, ALL_ENGINES, "TRUNCATE destroys data under ACCESS EXCLUSIVE",
             "Delete in batches or archive first",
             "TRUNCATE removes every row at once, under ACCESS EXCLUSIVE (PostgreSQL) or an exclusive metadata"
                     + " lock (MySQL), and is not recoverable after commit.",
@@ -65,7 +53,7 @@ public final class CommonRules {
             null, "the rows the table held")
             .withMeasured(CommonRules::dataLost);
 
-    public static final Rule RENAME = rule("rename", Category.CONCURRENT_WRITE_HAZARDS, Status.FLAG, ALL_ENGINES,
+    public static final Rule RENAME = Rule.of("rename", Category.CONCURRENT_WRITE_HAZARDS, Status.FLAG, ALL_ENGINES,
             "RENAME breaks the application version still running",
             "Expand and contract instead of renaming in place",
             "A rename is instant, but the application version still serving traffic during the deploy uses"
@@ -79,7 +67,7 @@ public final class CommonRules {
                     : e.finding(self, Status.FLAG, e.what() + " renames in place; the application version still running uses the old name",
                     self.rewrite().apply(e.words())));
 
-    public static final Rule FK_ON_DELETE_CASCADE = rule("fk-on-delete-cascade", Category.FOREIGN_KEYS, Status.FLAG, ALL_ENGINES,
+    public static final Rule FK_ON_DELETE_CASCADE = Rule.of("fk-on-delete-cascade", Category.FOREIGN_KEYS, Status.FLAG, ALL_ENGINES,
             "ON DELETE CASCADE turns one delete into many",
             "Delete children explicitly, in batches; use RESTRICT or NO ACTION",
             "A cascading foreign key makes one DELETE remove (and lock) every dependent row in one"
@@ -90,7 +78,7 @@ public final class CommonRules {
             null, "rows and locks a cascading delete takes when the workload deletes")
             .withLint(LintCheck.MATCHING_NEW_TABLES_TOO);
 
-    public static final Rule MISSING_LOCK_TIMEOUT = rule("missing-lock-timeout", Category.LOCK_CONTENTION, Status.FLAG, ALL_ENGINES,
+    public static final Rule MISSING_LOCK_TIMEOUT = Rule.of("missing-lock-timeout", Category.LOCK_CONTENTION, Status.FLAG, ALL_ENGINES,
             "a dangerous lock is requested without lock_timeout",
             "SET lock_timeout (PostgreSQL) / lock_wait_timeout (MySQL) before the statement",
             "A DDL lock request queues behind any long-running query on the table, and every later query"
@@ -102,7 +90,7 @@ public final class CommonRules {
             null, "how long application queries queued behind the migration's lock request")
             .withLint(CommonRules::missingLockTimeout).oncePerFile();
 
-    public static final Rule UNBATCHED_BACKFILL = rule("unbatched-backfill", Category.CONCURRENT_WRITE_HAZARDS, Status.FLAG, ALL_ENGINES,
+    public static final Rule UNBATCHED_BACKFILL = Rule.of("unbatched-backfill", Category.CONCURRENT_WRITE_HAZARDS, Status.FLAG, ALL_ENGINES,
             "one UPDATE/DELETE changes many rows in one transaction",
             "Backfill in batches of ~10,000 rows per transaction",
             "An UPDATE or DELETE of a whole table locks every row it touches until commit, bloats the table"
@@ -115,7 +103,7 @@ public final class CommonRules {
             // measured for every statement, whatever names it: an INSERT ... SELECT holds its row locks too
             .withMeasured(CommonRules::manyRowsInOneTransaction);
 
-    public static final Rule BACKFILL_NOT_IDEMPOTENT = rule("backfill-not-idempotent", Category.CONCURRENT_WRITE_HAZARDS, Status.FLAG, ALL_ENGINES,
+    public static final Rule BACKFILL_NOT_IDEMPOTENT = Rule.of("backfill-not-idempotent", Category.CONCURRENT_WRITE_HAZARDS, Status.FLAG, ALL_ENGINES,
             "the backfill changes rows again when it is re-run",
             "Write absolute values and skip rows already done (WHERE col IS NULL)",
             "A backfill that computes a column from itself (x = x + 1, s = s || '...') double-applies when a"
@@ -125,7 +113,7 @@ public final class CommonRules {
             null, "nothing: re-runs are a deploy-process property")
             .withLint(CommonRules::selfReferencingBackfill);
 
-    public static final Rule BACKFILL_NO_THROTTLE = rule("backfill-no-throttle", Category.REPLICATION_LAG, Status.FLAG, ALL_ENGINES,
+    public static final Rule BACKFILL_NO_THROTTLE = Rule.of("backfill-no-throttle", Category.REPLICATION_LAG, Status.FLAG, ALL_ENGINES,
             "a batched backfill loop never pauses",
             "Sleep between batches (pg_sleep / SLEEP) so replicas and autovacuum keep up",
             "A loop that commits batch after batch without pausing writes WAL as fast as it can; replicas"
@@ -136,7 +124,7 @@ public final class CommonRules {
             .withLint((r, c) -> batchLoop(c) && !c.statement().sql().toUpperCase(Locale.ROOT).contains("PG_SLEEP")
                     && !c.statement().sql().toUpperCase(Locale.ROOT).contains("SLEEP(") ? "loops over batches without sleeping between them" : null);
 
-    public static final Rule BACKFILL_NO_PROGRESS = rule("backfill-no-progress", Category.MISSING_ROLLBACK, Status.FLAG, ALL_ENGINES,
+    public static final Rule BACKFILL_NO_PROGRESS = Rule.of("backfill-no-progress", Category.MISSING_ROLLBACK, Status.FLAG, ALL_ENGINES,
             "a batched backfill loop records no progress",
             "Record the last key done (a progress table or RAISE NOTICE) so a restart resumes",
             "Without a progress record, a backfill stopped half-way restarts from the beginning and nobody can"
@@ -151,7 +139,7 @@ public final class CommonRules {
                         ? "loops over batches without recording how far it got" : null;
             });
 
-    public static final Rule NO_ROLLBACK_NON_TRANSACTIONAL = rule("no-rollback-non-transactional", Category.MISSING_ROLLBACK, Status.FLAG, ALL_ENGINES,
+    public static final Rule NO_ROLLBACK_NON_TRANSACTIONAL = Rule.of("no-rollback-non-transactional", Category.MISSING_ROLLBACK, Status.FLAG, ALL_ENGINES,
             "a migration of several non-transactional statements has no rollback script",
             "Give each non-transactional statement its own migration, or add a .down.sql",
             "Statements that run outside a transaction (CONCURRENTLY; every DDL on MySQL) commit one by one;"

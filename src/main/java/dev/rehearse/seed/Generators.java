@@ -48,7 +48,7 @@ public final class Generators {
      * @throws Impossible when the type and rule leave too few values
      */
     public static ColumnGenerator forColumn(ColumnType type, ColumnRule rule, boolean unique, long rows, long seed,
-                                            long salt) {
+                                            long salt, Literals literals) {
         return switch (type.kind()) {
             case SMALLINT -> ranged(type, rule, unique, rows, seed, salt, integers(Short.MIN_VALUE, Short.MAX_VALUE, 1_000));
             case INTEGER -> ranged(type, rule, unique, rows, seed, salt, integers(Integer.MIN_VALUE, Integer.MAX_VALUE, 1_000_000));
@@ -57,12 +57,12 @@ public final class Generators {
             case DATE -> ranged(type, rule, unique, rows, seed, salt, new Domain(MIN_DAY, MAX_DAY, FROM_DAY, TO_DAY, 1,
                     v -> BigDecimal.valueOf(LocalDate.parse(v.substring(0, Math.min(10, v.length()))).toEpochDay()),
                     d -> LocalDate.ofEpochDay(d).toString()));
-            case TIMESTAMP, TIMESTAMPTZ -> timestamps(type, rule, unique, rows, seed, salt);
+            case TIMESTAMP, TIMESTAMPTZ -> timestamps(type, rule, unique, rows, seed, salt, literals);
             case TIME -> ranged(type, rule, unique, rows, seed, salt, new Domain(0, 86_399, 0, 86_399, 1,
                     v -> BigDecimal.valueOf(LocalTime.parse(v).toSecondOfDay()),
                     s -> LocalTime.ofSecondOfDay(s).toString() + (s % 60 == 0 ? ":00" : "")));
             case INTERVAL -> ranged(type, rule, unique, rows, seed, salt, new Domain(0, Long.MAX_VALUE / 2, 60, 30L * 86_400, 1,
-                    v -> { throw new NumberFormatException(v); }, s -> s + " seconds"));
+                    v -> { throw new NumberFormatException(v); }, literals::interval));
             case INET -> ranged(type, rule, unique, rows, seed, salt, new Domain(0x0A000001L, 0xDFFFFFFEL, 0x0A000001L, 0x0AFFFFFEL, 1,
                     v -> { throw new NumberFormatException(v); },
                     ip -> (ip >>> 24) + "." + ((ip >>> 16) & 255) + "." + ((ip >>> 8) & 255) + "." + (ip & 255)));
@@ -77,11 +77,11 @@ public final class Generators {
             });
             case BYTEA -> allowedOr(type, rule, unique, rows, seed, salt, row -> {
                 long h = Rng.hash(seed, salt, row);
-                StringBuilder b = new StringBuilder("\\x").append(String.format("%016x", row));
+                StringBuilder b = new StringBuilder(String.format("%016x", row));
                 for (int i = 0, n = (int) Rng.below(h, 4); i < n; i++) b.append(String.format("%016x", Rng.next(h, i)));
-                return b.toString();
+                return literals.bytes(b.toString());
             });
-            case ARRAY -> array(type, unique, rows, seed, salt);
+            case ARRAY -> array(type, unique, rows, seed, salt, literals);
             case UNSUPPORTED -> row -> null;
         };
     }
@@ -112,16 +112,20 @@ public final class Generators {
                 v -> new BigDecimal(v).movePointRight(scale), u -> BigDecimal.valueOf(u, scale).toPlainString());
     }
 
-    private static ColumnGenerator timestamps(ColumnType type, ColumnRule rule, boolean unique, long rows, long seed, long salt) {
-        String zone = type.kind() == ColumnType.Kind.TIMESTAMPTZ ? "+00" : "";
+    private static ColumnGenerator timestamps(ColumnType type, ColumnRule rule, boolean unique, long rows, long seed, long salt,
+                                              Literals literals) {
+        boolean zoned = type.kind() == ColumnType.Kind.TIMESTAMPTZ;
         return ranged(type, rule, unique, rows, seed, salt, new Domain(MIN_DAY * 86_400, MAX_DAY * 86_400 + 86_399,
                 FROM_DAY * 86_400, TO_DAY * 86_400 + 86_399, 1,
                 v -> {
                     String s = v.length() >= 19 ? v.substring(0, 19).replace(' ', 'T') : v.substring(0, 10) + "T00:00:00";
                     return BigDecimal.valueOf(LocalDateTime.parse(s).toEpochSecond(ZoneOffset.UTC));
                 },
-                s -> LocalDateTime.ofEpochSecond(s, 0, ZoneOffset.UTC).toString().replace('T', ' ')
-                        + (s % 60 == 0 ? ":00" : "") + zone));
+                s -> {
+                    String local = LocalDateTime.ofEpochSecond(s, 0, ZoneOffset.UTC).toString().replace('T', ' ')
+                            + (s % 60 == 0 ? ":00" : "");
+                    return zoned ? literals.timestampUtc(local) : local;
+                }));
     }
 
     private static ColumnGenerator ranged(ColumnType type, ColumnRule rule, boolean unique, long rows, long seed,
@@ -306,23 +310,19 @@ public final class Generators {
         return x;
     }
 
-    private static ColumnGenerator array(ColumnType type, boolean unique, long rows, long seed, long salt) {
+    private static ColumnGenerator array(ColumnType type, boolean unique, long rows, long seed, long salt,
+                                         Literals literals) {
         ColumnType element = type.element();
         if (unique) { // one element per row, unique itself
-            ColumnGenerator e = forColumn(element, ColumnRule.NONE, true, rows, seed, salt + 1);
-            return row -> "{" + quote(e.value(row)) + "}";
+            ColumnGenerator e = forColumn(element, ColumnRule.NONE, true, rows, seed, salt + 1, literals);
+            return row -> literals.array(java.util.Collections.singletonList(e.value(row)));
         }
-        ColumnGenerator e = forColumn(element, ColumnRule.NONE, false, rows, seed, salt + 1);
+        ColumnGenerator e = forColumn(element, ColumnRule.NONE, false, rows, seed, salt + 1, literals);
         return row -> {
             int n = 1 + (int) Rng.below(Rng.hash(seed, salt, row), 3);
-            StringBuilder b = new StringBuilder("{");
-            for (int k = 0; k < n; k++) b.append(k == 0 ? "" : ",").append(quote(e.value(row * 3 + k)));
-            return b.append('}').toString();
+            List<String> elements = new java.util.ArrayList<>(n);
+            for (int k = 0; k < n; k++) elements.add(e.value(row * 3 + k));
+            return literals.array(elements);
         };
-    }
-
-    private static String quote(String element) {
-        if (element == null) return "NULL";
-        return "\"" + element.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

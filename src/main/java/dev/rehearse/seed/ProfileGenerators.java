@@ -31,11 +31,11 @@ public final class ProfileGenerators {
      * @throws dev.rehearse.InvalidInputException naming the profile's file and line when the spec cannot fit the column
      */
     public static ColumnGenerator forSpec(ColumnSpec spec, ColumnModel c, ColumnRule rule, boolean unique, long rows,
-                                          long seed, long salt) {
+                                          long seed, long salt, Literals literals) {
         if (spec.nullFraction() > 0 && c.notNull()) {
             throw spec.error("null_fraction " + spec.nullFraction() + " on a NOT NULL column");
         }
-        ColumnGenerator g = values(spec, c, rule, unique, rows, seed, salt);
+        ColumnGenerator g = values(spec, c, rule, unique, rows, seed, salt, literals);
         return withNulls(g, spec.nullFraction(), seed, salt);
     }
 
@@ -46,7 +46,7 @@ public final class ProfileGenerators {
     }
 
     private static ColumnGenerator values(ColumnSpec spec, ColumnModel c, ColumnRule rule, boolean unique, long rows,
-                                          long seed, long salt) {
+                                          long seed, long salt, Literals literals) {
         ColumnType type = c.type();
         Kind kind = type.kind();
         String g = spec.generator();
@@ -130,7 +130,7 @@ public final class ProfileGenerators {
                 need(spec, c, TIMES);
                 long from = epochSeconds(spec.from()), to = epochSeconds(spec.to());
                 String trend = spec.trend() == null ? "flat" : spec.trend();
-                DoubleFunction<String> f = timeFormat(kind);
+                DoubleFunction<String> f = timeFormat(kind, literals);
                 long step = kind == Kind.DATE ? 86_400 : 1;
                 if (unique) {
                     long slots = (to - from) / step + 1;
@@ -156,7 +156,7 @@ public final class ProfileGenerators {
                 return row -> json(Rng.hash(seed, salt, row), keys, unique ? row : -1);
             }
             case "distribution" -> {
-                return distribution(spec, c, rule, unique, rows, seed, salt);
+                return distribution(spec, c, rule, unique, rows, seed, salt, literals);
             }
             default -> {
                 if (!Realistic.KINDS.contains(g)) throw spec.error("generator " + g + " cannot fill a column");
@@ -171,7 +171,7 @@ public final class ProfileGenerators {
     // ---- the captured shape: most-common values, histogram, distinct count, width ----
 
     private static ColumnGenerator distribution(ColumnSpec spec, ColumnModel c, ColumnRule rule, boolean unique, long rows,
-                                                long seed, long salt) {
+                                                long seed, long salt, Literals literals) {
         Kind kind = c.type().kind();
         List<String> mcv = spec.values() == null ? List.of() : spec.values();
         List<Double> freq = spec.weights() == null ? List.of() : spec.weights();
@@ -195,7 +195,7 @@ public final class ProfileGenerators {
                     throw spec.error("histogram bound '" + bounds.get(i) + "' is not a " + c.type() + " value");
                 }
             }
-            DoubleFunction<String> f = TIMES.contains(kind) ? timeFormat(kind) : numberFormat(c.type());
+            DoubleFunction<String> f = TIMES.contains(kind) ? timeFormat(kind, literals) : numberFormat(c.type());
             long step = kind == Kind.DATE ? 86_400 : 1;
             int buckets = b.length - 1;
             // Histogram buckets hold equal shares of rows; the distinct values spread evenly over them.
@@ -213,7 +213,7 @@ public final class ProfileGenerators {
             int width = Math.max(1, Math.min(cap, spec.avgWidth() == null ? 24 : spec.avgWidth() - 1));
             byIndex = index -> synthetic(index, width, seed, salt);
         } else {
-            byIndex = Generators.forColumn(c.type(), rule, false, rest, seed, salt)::value;
+            byIndex = Generators.forColumn(c.type(), rule, false, rest, seed, salt, literals)::value;
         }
         if (unique) return byIndex;
         double[] cumulative = new double[freq.size()];
@@ -343,11 +343,11 @@ public final class ProfileGenerators {
         return x -> BigDecimal.valueOf(x).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
-    private static DoubleFunction<String> timeFormat(Kind kind) {
+    private static DoubleFunction<String> timeFormat(Kind kind, Literals literals) {
         return switch (kind) {
             case DATE -> x -> LocalDate.ofEpochDay(Math.floorDiv((long) x, 86_400)).toString();
-            case TIMESTAMPTZ -> x -> LocalDateTime.ofEpochSecond((long) x, 0, ZoneOffset.UTC).toString().replace('T', ' ')
-                    + (((long) x) % 60 == 0 ? ":00" : "") + "+00";
+            case TIMESTAMPTZ -> x -> literals.timestampUtc(LocalDateTime.ofEpochSecond((long) x, 0, ZoneOffset.UTC).toString()
+                    .replace('T', ' ') + (((long) x) % 60 == 0 ? ":00" : ""));
             default -> x -> LocalDateTime.ofEpochSecond((long) x, 0, ZoneOffset.UTC).toString().replace('T', ' ')
                     + (((long) x) % 60 == 0 ? ":00" : "");
         };

@@ -400,13 +400,14 @@ public final class SeedPlanner {
                     throw own.error("generator foreign_key needs references: TABLE[.COLUMN] (the schema declares no foreign key here)");
                 }
                 gens[i] = ProfileGenerators.forSpec(own, c, rules.getOrDefault(c.name(), ColumnRule.NONE),
-                        rowUnique.contains(c.name()) || own.unique(), rows, seed, salt);
+                        rowUnique.contains(c.name()) || own.unique(), rows, seed, salt, engine.literals());
             } else if (realistic(c, rules.getOrDefault(c.name(), ColumnRule.NONE), rowUnique.contains(c.name()), rows, salt) != null) {
                 gens[i] = realistic(c, rules.getOrDefault(c.name(), ColumnRule.NONE), rowUnique.contains(c.name()), rows, salt);
             } else {
                 try {
                     gens[i] = Generators.forColumn(c.type(), rules.getOrDefault(c.name(), ColumnRule.NONE),
-                            rowUnique.contains(c.name()), rows, seed, Rng.salt(t.qualifiedName() + "." + c.name()));
+                            rowUnique.contains(c.name()), rows, seed, Rng.salt(t.qualifiedName() + "." + c.name()),
+                            engine.literals());
                 } catch (Generators.Impossible e) {
                     throw impossible(t, c, e.getMessage(), checksOf.get(c.name()), rowUnique.contains(c.name()));
                 }

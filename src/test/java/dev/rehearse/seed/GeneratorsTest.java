@@ -1,5 +1,6 @@
 package dev.rehearse.seed;
 
+import dev.rehearse.engine.postgres.PostgresLiterals;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -18,7 +19,7 @@ class GeneratorsTest {
 
     private static ColumnGenerator gen(ColumnType type, String check, boolean unique, long rows) {
         ColumnRule rule = check == null ? ColumnRule.NONE : dev.rehearse.engine.postgres.PostgresCheckParser.parse(check, null).rules().get("x");
-        return Generators.forColumn(type, rule, unique, rows, SEED, 7);
+        return Generators.forColumn(type, rule, unique, rows, SEED, 7, PostgresLiterals.INSTANCE);
     }
 
     private static List<String> values(ColumnGenerator g, long rows) {
@@ -107,9 +108,9 @@ class GeneratorsTest {
     void sameSeedSameValuesOtherSeedOtherValues() {
         ColumnType text = ColumnType.of(ColumnType.Kind.TEXT, "text");
         ColumnRule none = ColumnRule.NONE;
-        assertThat(values(Generators.forColumn(text, none, false, 10, 1, 7), 10))
-                .isEqualTo(values(Generators.forColumn(text, none, false, 10, 1, 7), 10))
-                .isNotEqualTo(values(Generators.forColumn(text, none, false, 10, 2, 7), 10));
+        assertThat(values(Generators.forColumn(text, none, false, 10, 1, 7, PostgresLiterals.INSTANCE), 10))
+                .isEqualTo(values(Generators.forColumn(text, none, false, 10, 1, 7, PostgresLiterals.INSTANCE), 10))
+                .isNotEqualTo(values(Generators.forColumn(text, none, false, 10, 2, 7, PostgresLiterals.INSTANCE), 10));
     }
 
     @Test

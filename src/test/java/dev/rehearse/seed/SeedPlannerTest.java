@@ -56,7 +56,8 @@ class SeedPlannerTest {
             }
         };
         return new SeedPlanner(schema, 1, progress::add, existing, Profile.EMPTY,
-                new SeedEngine(c -> List.of(), null, (d, v) -> new CheckInterpreter.Reading(Map.of(), false), "public")).plan(rows);
+                new SeedEngine(c -> List.of(), null, (d, v) -> new CheckInterpreter.Reading(Map.of(), false),
+                dev.rehearse.engine.postgres.PostgresLiterals.INSTANCE, "public")).plan(rows);
     }
 
     private static List<String> column(SeedPlanner.TablePlan p, String column) {

@@ -17,9 +17,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.BiFunction;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * The MySQL / MariaDB catalog: the shared rules, then online DDL (static only in this build: no MySQL server runs
@@ -32,16 +29,8 @@ public final class MySqlRules {
 
     private static final Set<Kind> MY = EnumSet.of(Kind.MYSQL, Kind.MARIADB);
 
-    private static Rule rule(String id, Category category, Status severity, Set<Kind> engines, String title,
-                             String advice, String explanation, Predicate<Words> matches, boolean grows,
-                             Function<Words, String> rewrite, BiFunction<EngineSpec, Words, Claim> claim,
-                             String measures) {
-        return Rule.of(id, category, severity, engines, title, advice, explanation, matches, grows, rewrite, claim,
-                measures);
-    }
-
     private static final List<Rule> ONLINE_DDL = List.of(
-            rule("mysql-modify-column-copy", Category.LOCK_CONTENTION, Status.FLAG, MY,
+            Rule.of("mysql-modify-column-copy", Category.LOCK_CONTENTION, Status.FLAG, MY,
                     "MODIFY/CHANGE COLUMN may copy the table with writes blocked",
                     "Use gh-ost or pt-online-schema-change, or ALGORITHM=INPLACE, LOCK=NONE to fail instead of copying",
                     "Changing a column's data type runs ALGORITHM=COPY on MySQL 8.0/8.4 and MariaDB 10.11: the table"
@@ -53,7 +42,7 @@ public final class MySqlRules {
                     w -> w.sql().strip() + ", ALGORITHM=INPLACE, LOCK=NONE;  -- refused (error 1846) if it needs COPY\n"
                             + "-- if refused: gh-ost / pt-online-schema-change, or add a new column and backfill",
                     (e, w) -> refusesCopy(w) ? null : claim("COPY", Blocks.WRITES, true), "unverified by rehearsal in this build"),
-            rule("mysql-add-column-rebuild", Category.LOCK_CONTENTION, Status.FLAG, MY,
+            Rule.of("mysql-add-column-rebuild", Category.LOCK_CONTENTION, Status.FLAG, MY,
                     "ADD COLUMN that cannot be INSTANT rebuilds the table",
                     "Add the column last (or upgrade to MySQL 8.0.29+) so it is INSTANT",
                     "MySQL before 8.0.29 adds a column INSTANT only as the last column; FIRST/AFTER rebuilds the"
@@ -63,7 +52,7 @@ public final class MySqlRules {
                     w -> w.sql().strip().replaceFirst("(?is)\\s+(FIRST|AFTER\\s+\\S+)\\s*$", "")
                             + ", ALGORITHM=INSTANT;  -- appended last: metadata only",
                     MySqlRules::mysqlAddColumn, "unverified by rehearsal in this build"),
-            rule("mysql-drop-column-rebuild", Category.LOCK_CONTENTION, Status.FLAG, EnumSet.of(Kind.MYSQL),
+            Rule.of("mysql-drop-column-rebuild", Category.LOCK_CONTENTION, Status.FLAG, EnumSet.of(Kind.MYSQL),
                     "DROP COLUMN rebuilds the table before MySQL 8.0.29",
                     "On MySQL < 8.0.29 use gh-ost / pt-online-schema-change for large tables",
                     "MySQL 8.0.29 made DROP COLUMN INSTANT; before, it rebuilds the table in place. MariaDB 10.4+"
@@ -73,7 +62,7 @@ public final class MySqlRules {
                             + ", ALGORITHM=INSTANT;",
                     (e, w) -> e.kind() == Kind.MYSQL && !e.serverVersion().atLeast(8, 0, 29) ? claim("INPLACE", Blocks.NONE, true) : null,
                     "unverified by rehearsal in this build"),
-            rule("mysql-index-blocks-writes", Category.INDEX_DEPENDENCIES, Status.FLAG, MY,
+            Rule.of("mysql-index-blocks-writes", Category.INDEX_DEPENDENCIES, Status.FLAG, MY,
                     "FULLTEXT / SPATIAL index builds block writes",
                     "Build it with gh-ost / pt-online-schema-change",
                     "Secondary B-tree indexes build INPLACE with concurrent DML, but FULLTEXT and SPATIAL indexes build"
@@ -82,7 +71,7 @@ public final class MySqlRules {
                             && w.hasAny("FULLTEXT", "SPATIAL"), true,
                     w -> "Build the index with gh-ost or pt-online-schema-change, which copy in chunks while writes go on.",
                     (e, w) -> claim("INPLACE", Blocks.WRITES, false), "unverified by rehearsal in this build"),
-            rule("mysql-add-foreign-key-copy", Category.FOREIGN_KEYS, Status.FLAG, MY,
+            Rule.of("mysql-add-foreign-key-copy", Category.FOREIGN_KEYS, Status.FLAG, MY,
                     "ADD FOREIGN KEY copies the table unless foreign_key_checks=0",
                     "SET foreign_key_checks = 0 for the ALTER (INPLACE), after checking orphans yourself",
                     "With foreign_key_checks on, ADD FOREIGN KEY runs ALGORITHM=COPY: the table is copied and writes"
@@ -93,7 +82,7 @@ public final class MySqlRules {
                             + "SET foreign_key_checks = 1;",
                     (e, w) -> claim("COPY", Blocks.WRITES, true), "unverified by rehearsal in this build")
                     .withLint(MySqlRules::foreignKeyCopy),
-            rule("mysql-primary-key-change", Category.LOCK_CONTENTION, Status.FLAG, MY,
+            Rule.of("mysql-primary-key-change", Category.LOCK_CONTENTION, Status.FLAG, MY,
                     "changing the PRIMARY KEY rebuilds (or copies) the table",
                     "Use gh-ost / pt-online-schema-change",
                     "ADD PRIMARY KEY rebuilds the clustered index in place; DROP PRIMARY KEY alone is COPY with writes"
@@ -103,14 +92,14 @@ public final class MySqlRules {
                     (e, w) -> w.has("DROP", "PRIMARY", "KEY") && !w.has("ADD")
                             ? claim("COPY", Blocks.WRITES, true) : claim("INPLACE", Blocks.NONE, true),
                     "unverified by rehearsal in this build"),
-            rule("mysql-convert-charset", Category.LOCK_CONTENTION, Status.FLAG, MY,
+            Rule.of("mysql-convert-charset", Category.LOCK_CONTENTION, Status.FLAG, MY,
                     "CONVERT TO CHARACTER SET copies the table with writes blocked",
                     "Use gh-ost / pt-online-schema-change",
                     "CONVERT TO CHARACTER SET rewrites every text column with ALGORITHM=COPY; writes are refused.",
                     w -> w.startsWith("ALTER", "TABLE") && w.has("CONVERT", "TO"), true,
                     w -> "Use gh-ost or pt-online-schema-change for the conversion.",
                     (e, w) -> claim("COPY", Blocks.WRITES, true), "unverified by rehearsal in this build"),
-            rule("mysql-table-rebuild", Category.LOCK_CONTENTION, Status.FLAG, MY,
+            Rule.of("mysql-table-rebuild", Category.LOCK_CONTENTION, Status.FLAG, MY,
                     "OPTIMIZE TABLE / ALTER ... FORCE / ENGINE= rebuild the table",
                     "Use gh-ost / pt-online-schema-change for large tables",
                     "OPTIMIZE TABLE, ALTER TABLE ... FORCE, ENGINE=InnoDB and ROW_FORMAT changes rebuild the table;"

@@ -74,7 +74,7 @@ public final class PostgresEngine implements Engine, EngineRuntime {
     /** The seed stage's view of PostgreSQL (also for tests and the seed benchmark, which seed without a rehearsal). */
     public static SeedEngine seedEngine() {
         return new SeedEngine(new PostgresSchemaReader(), new PostgresBulkLoader(), PostgresCheckParser::parse,
-                NEWEST.defaultSchema());
+                PostgresLiterals.INSTANCE, NEWEST.defaultSchema());
     }
 
     @Override

@@ -17,8 +17,6 @@ import dev.rehearse.scenario.EngineSpec.Kind;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -41,20 +39,12 @@ public final class PostgresRules {
             "ARRAY", "ROW", "MAKE_INTERVAL", "TO_TIMESTAMP", "TO_DATE", "CAST", "INTERVAL", "NUMERIC", "DECIMAL",
             "VARCHAR", "CHARACTER", "CHAR", "TIMESTAMP", "TIMESTAMPTZ");
 
-    private static Rule rule(String id, Category category, Status severity, Set<Kind> engines, String title,
-                             String advice, String explanation, Predicate<Words> matches, boolean grows,
-                             Function<Words, String> rewrite, BiFunction<EngineSpec, Words, Claim> claim,
-                             String measures) {
-        return Rule.of(id, category, severity, engines, title, advice, explanation, matches, grows, rewrite, claim,
-                measures);
-    }
-
     private static final String MEASURES_LOCK = "the lock its transaction takes on the table (pg_locks), whether the"
             + " table's storage was rewritten (relfilenode) or read in full (seq_scan), how long the lock was held,"
             + " which application queries queued behind it, and the runtime at production_rows";
 
     public static final List<Rule> ALL = List.of(
-            rule("concurrently-in-transaction", Category.INDEX_DEPENDENCIES, Status.BLOCK, PG,
+            Rule.of("concurrently-in-transaction", Category.INDEX_DEPENDENCIES, Status.BLOCK, PG,
                     "CONCURRENTLY inside a transaction block",
                     "Run the CONCURRENTLY statement in its own migration, outside a transaction",
                     "CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY and a few others refuse to run inside a"
@@ -69,7 +59,7 @@ public final class PostgresRules {
                     .withOnFailure((self, e) -> e.statement().errorClass() != ErrorClass.NOT_IN_TRANSACTION ? null
                             : e.finding(self, Status.BLOCK, e.failedHead() + " (the migration ran inside a transaction block)",
                             self.rewrite().apply(e.words()))),
-            rule("set-not-null", Category.CONSTRAINT_VALIDATION, Status.FLAG, PG,
+            Rule.of("set-not-null", Category.CONSTRAINT_VALIDATION, Status.FLAG, PG,
                     "SET NOT NULL scans the table under ACCESS EXCLUSIVE",
                     "Add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL",
                     "SET NOT NULL reads every row to prove there is no NULL while it holds ACCESS EXCLUSIVE, which"
@@ -88,7 +78,7 @@ public final class PostgresRules {
                     },
                     (e, w) -> claim("AccessExclusiveLock", false, true), MEASURES_LOCK)
                     .withLint(PostgresRules::setNotNull),
-            rule("add-column-not-null-no-default", Category.CONSTRAINT_VALIDATION, Status.BLOCK, PG,
+            Rule.of("add-column-not-null-no-default", Category.CONSTRAINT_VALIDATION, Status.BLOCK, PG,
                     "ADD COLUMN ... NOT NULL without a default fails on a populated table",
                     "Add the column nullable (or with a constant default), backfill, then SET NOT NULL safely",
                     "A new NOT NULL column without a default would hold NULL in every existing row, so PostgreSQL"
@@ -101,7 +91,7 @@ public final class PostgresRules {
                             + "-- or: add it nullable, backfill in batches, then the set-not-null pattern",
                     (e, w) -> new Claim("AccessExclusiveLock", Blocks.READS_WRITES, false, false, true),
                     "that the statement fails on the seeded rows (SQLSTATE 23502)"),
-            rule("alter-column-type", Category.LOCK_CONTENTION, Status.FLAG, PG,
+            Rule.of("alter-column-type", Category.LOCK_CONTENTION, Status.FLAG, PG,
                     "ALTER COLUMN TYPE rewrites the table and its indexes",
                     "Add a new column, backfill in batches, swap in a short transaction",
                     "Changing a column's type rewrites the whole table and rebuilds its indexes under ACCESS"
@@ -112,7 +102,7 @@ public final class PostgresRules {
                             + " keep it in sync with a trigger, then swap names in one short transaction with"
                             + " SET lock_timeout. Widening varchar(n) or varchar to text needs no rewrite.",
                     (e, w) -> binaryCoercible(w) ? null : claim("AccessExclusiveLock", true, false), MEASURES_LOCK),
-            rule("add-column-rewrite", Category.LOCK_CONTENTION, Status.FLAG, PG,
+            Rule.of("add-column-rewrite", Category.LOCK_CONTENTION, Status.FLAG, PG,
                     "ADD COLUMN with a default that forces a table rewrite",
                     "Add the column without the rewriting default, backfill in batches",
                     "Adding a column with a volatile default (random(), clock_timestamp(), gen_random_uuid(), a"
@@ -125,7 +115,7 @@ public final class PostgresRules {
                             + "-- backfill in batches of ~10,000 rows, each in its own transaction\n"
                             + "ALTER TABLE " + w.table() + " ALTER COLUMN ... SET DEFAULT ...;",
                     (e, w) -> addColumnRewrites(e, w) ? claim("AccessExclusiveLock", true, false) : null, MEASURES_LOCK),
-            rule("add-foreign-key-validated", Category.FOREIGN_KEYS, Status.FLAG, PG,
+            Rule.of("add-foreign-key-validated", Category.FOREIGN_KEYS, Status.FLAG, PG,
                     "ADD FOREIGN KEY validates every row under SHARE ROW EXCLUSIVE on both tables",
                     "Add the foreign key NOT VALID, then VALIDATE CONSTRAINT separately",
                     "ADD FOREIGN KEY checks every existing row against the referenced table while holding SHARE ROW"
@@ -136,7 +126,7 @@ public final class PostgresRules {
                     w -> withNotValid(w.sql()) + ";\n-- next migration, SHARE UPDATE EXCLUSIVE: writes go on\n"
                             + "ALTER TABLE " + w.table() + " VALIDATE CONSTRAINT " + constraintAfter(w) + ";",
                     (e, w) -> claim("ShareRowExclusiveLock", false, true), MEASURES_LOCK),
-            rule("add-check-validated", Category.CONSTRAINT_VALIDATION, Status.FLAG, PG,
+            Rule.of("add-check-validated", Category.CONSTRAINT_VALIDATION, Status.FLAG, PG,
                     "ADD CHECK validates every row under ACCESS EXCLUSIVE",
                     "Add the CHECK NOT VALID, then VALIDATE CONSTRAINT separately",
                     "ADD CONSTRAINT ... CHECK reads every row under ACCESS EXCLUSIVE. NOT VALID skips the check for"
@@ -146,7 +136,7 @@ public final class PostgresRules {
                     w -> withNotValid(w.sql()) + ";\n-- next migration, SHARE UPDATE EXCLUSIVE: reads and writes go on\n"
                             + "ALTER TABLE " + w.table() + " VALIDATE CONSTRAINT " + constraintAfter(w) + ";",
                     (e, w) -> claim("AccessExclusiveLock", false, true), MEASURES_LOCK),
-            rule("add-exclusion-constraint", Category.INDEX_DEPENDENCIES, Status.FLAG, PG,
+            Rule.of("add-exclusion-constraint", Category.INDEX_DEPENDENCIES, Status.FLAG, PG,
                     "ADD EXCLUDE builds its index under ACCESS EXCLUSIVE",
                     "Add exclusion constraints while the table is small, or in a maintenance window",
                     "An exclusion constraint builds a GiST (or other) index and checks every row while holding ACCESS"
@@ -156,7 +146,7 @@ public final class PostgresRules {
                             + " in a maintenance window with SET lock_timeout; enforce the rule in the application"
                             + " meanwhile.",
                     (e, w) -> claim("AccessExclusiveLock", false, true), MEASURES_LOCK),
-            rule("add-unique-without-index", Category.INDEX_DEPENDENCIES, Status.FLAG, PG,
+            Rule.of("add-unique-without-index", Category.INDEX_DEPENDENCIES, Status.FLAG, PG,
                     "ADD UNIQUE / PRIMARY KEY builds its index under ACCESS EXCLUSIVE",
                     "CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... USING INDEX",
                     "ADD UNIQUE or ADD PRIMARY KEY builds the unique index while holding ACCESS EXCLUSIVE. Building"
@@ -168,7 +158,7 @@ public final class PostgresRules {
                             + "ALTER TABLE " + w.table() + " ADD CONSTRAINT " + constraintAfter(w)
                             + " UNIQUE USING INDEX " + constraintAfter(w) + "_idx;",
                     (e, w) -> claim("AccessExclusiveLock", false, true), MEASURES_LOCK),
-            rule("create-index-non-concurrent", Category.INDEX_DEPENDENCIES, Status.FLAG, PG,
+            Rule.of("create-index-non-concurrent", Category.INDEX_DEPENDENCIES, Status.FLAG, PG,
                     "CREATE INDEX blocks writes for the whole build",
                     "Use CREATE INDEX CONCURRENTLY outside a transaction",
                     "CREATE INDEX holds SHARE on the table for the whole build: reads go on, every INSERT, UPDATE"
@@ -178,7 +168,7 @@ public final class PostgresRules {
                     w -> w.sql().replaceFirst("(?i)^(\\s*CREATE\\s+(UNIQUE\\s+)?INDEX)\\s+", "$1 CONCURRENTLY ")
                             + ";\n-- in a migration of its own, outside a transaction block",
                     (e, w) -> claim("ShareLock", false, true), MEASURES_LOCK),
-            rule("drop-index-non-concurrent", Category.INDEX_DEPENDENCIES, Status.FLAG, PG,
+            Rule.of("drop-index-non-concurrent", Category.INDEX_DEPENDENCIES, Status.FLAG, PG,
                     "DROP INDEX takes ACCESS EXCLUSIVE on the table",
                     "Use DROP INDEX CONCURRENTLY outside a transaction",
                     "DROP INDEX takes ACCESS EXCLUSIVE on the index's table. It is quick, but it queues behind any"
@@ -187,7 +177,7 @@ public final class PostgresRules {
                     w -> w.sql().replaceFirst("(?i)^(\\s*DROP\\s+INDEX)\\s+", "$1 CONCURRENTLY ")
                             + ";\n-- in a migration of its own, outside a transaction block",
                     null, "the lock on the table and the queries that queued behind it"),
-            rule("reindex-non-concurrent", Category.INDEX_DEPENDENCIES, Status.FLAG, PG,
+            Rule.of("reindex-non-concurrent", Category.INDEX_DEPENDENCIES, Status.FLAG, PG,
                     "REINDEX blocks writes while it rebuilds",
                     "Use REINDEX CONCURRENTLY (PostgreSQL 12+)",
                     "REINDEX holds SHARE on the table (writes wait) and ACCESS EXCLUSIVE on each index (queries that"
@@ -196,14 +186,14 @@ public final class PostgresRules {
                     w -> w.sql().replaceFirst("(?i)^(\\s*REINDEX\\s+\\w+)\\s+", "$1 CONCURRENTLY ")
                             + ";\n-- PostgreSQL 12+, outside a transaction block",
                     (e, w) -> claim("ShareLock", false, true), MEASURES_LOCK),
-            rule("vacuum-full-or-cluster", Category.LOCK_CONTENTION, Status.FLAG, PG,
+            Rule.of("vacuum-full-or-cluster", Category.LOCK_CONTENTION, Status.FLAG, PG,
                     "VACUUM FULL / CLUSTER rewrite under ACCESS EXCLUSIVE",
                     "Use pg_repack instead",
                     "VACUUM FULL and CLUSTER copy the whole table into new storage while holding ACCESS EXCLUSIVE.",
                     w -> (w.startsWith("VACUUM") && w.has("FULL")) || w.startsWith("CLUSTER"), true,
                     w -> "Use pg_repack (or pg_squeeze), which rebuilds online and takes ACCESS EXCLUSIVE only briefly.",
                     (e, w) -> claim("AccessExclusiveLock", true, false), MEASURES_LOCK),
-            rule("validate-in-same-transaction", Category.CONSTRAINT_VALIDATION, Status.FLAG, PG,
+            Rule.of("validate-in-same-transaction", Category.CONSTRAINT_VALIDATION, Status.FLAG, PG,
                     "VALIDATE CONSTRAINT in the transaction that added it NOT VALID",
                     "Validate in a later migration, in its own transaction",
                     "NOT VALID exists so that the scan happens under VALIDATE's weak lock. In the same transaction the"
@@ -218,7 +208,7 @@ public final class PostgresRules {
                             && !held.isEmpty()),
             CommonRules.DROP_TABLE,
             CommonRules.DROP_COLUMN,
-            rule("drop-cascade", Category.DATA_LOSS, Status.FLAG, PG,
+            Rule.of("drop-cascade", Category.DATA_LOSS, Status.FLAG, PG,
                     "DROP ... CASCADE drops dependent objects too",
                     "Drop dependants explicitly, by name",
                     "CASCADE silently drops every dependent view, foreign key, default and policy. What else went is"
@@ -231,7 +221,7 @@ public final class PostgresRules {
                     .withMeasured(CommonRules::dataLost),
             CommonRules.TRUNCATE,
             CommonRules.RENAME,
-            rule("drop-not-null", Category.CONCURRENT_WRITE_HAZARDS, Status.FLAG, PG,
+            Rule.of("drop-not-null", Category.CONCURRENT_WRITE_HAZARDS, Status.FLAG, PG,
                     "DROP NOT NULL lets NULLs reach readers that assume none",
                     "Make every reader tolerate NULL before dropping the constraint",
                     "The statement is instant, but once the new code writes NULL, the old version (and reports,"
@@ -240,7 +230,7 @@ public final class PostgresRules {
                     w -> "Ship readers that handle NULL first; then drop NOT NULL; backfill or default where a value is"
                             + " still expected.",
                     null, "nothing: the break is in the application's assumptions, not in locks"),
-            rule("enum-value-ordering", Category.CONCURRENT_WRITE_HAZARDS, Status.FLAG, PG,
+            Rule.of("enum-value-ordering", Category.CONCURRENT_WRITE_HAZARDS, Status.FLAG, PG,
                     "ADD VALUE ... BEFORE/AFTER changes the enum's sort order",
                     "Append enum values at the end, or use a lookup table",
                     "Enums sort by declaration order. Inserting a value BEFORE or AFTER another changes ORDER BY,"
