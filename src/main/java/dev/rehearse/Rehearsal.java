@@ -266,6 +266,7 @@ public final class Rehearsal {
         String text;
         try {
             text = schema.file() != null ? Files.readString(schema.file()) : schema.inlineSql();
+            if (text.startsWith("\uFEFF")) text = text.substring(1); // a UTF-8 byte-order mark is not SQL
         } catch (IOException e) {
             throw new InvalidInputException(schema.file() + ": cannot read schema: " + e.getMessage());
         }

@@ -259,7 +259,7 @@ public final class Analyzer {
             // Statements that committed one by one; a file that sets its own BEGIN/COMMIT chose its boundaries.
             long autocommitted = run.statements().stream().filter(x -> x.migration() == m && !x.inTransaction()
                     && x.statement().kind() != SqlStatement.Kind.TRANSACTION_CONTROL).count();
-            long changes = m.statements().stream().filter(x -> x.kind() != SqlStatement.Kind.TRANSACTION_CONTROL).count();
+            long changes = m.statements().stream().filter(x -> Linter.changes(x, in.dialect())).count();
             if (autocommitted > 0 && changes > 1 && m.rollback() == null && !run.partiallyApplied().contains(m)) {
                 Rule noRollback = Rules.byId("no-rollback-non-transactional");
                 out.add(new Report.Finding(noRollback.id(), noRollback.category(), Status.FLAG, null,

@@ -130,7 +130,8 @@ public final class Linter {
         /** Tables created here are new for the rest of the set; so is a new table's new name. */
         private void remember(Words w) {
             if (w.startsWith("CREATE", "TABLE") || w.startsWith("CREATE", "UNLOGGED", "TABLE")
-                    || w.startsWith("CREATE", "TEMP", "TABLE") || w.startsWith("CREATE", "TEMPORARY", "TABLE")) {
+                    || w.startsWith("CREATE", "TEMP", "TABLE") || w.startsWith("CREATE", "TEMPORARY", "TABLE")
+                    || w.startsWith("CREATE", "MATERIALIZED", "VIEW")) {
                 set.newTables.add(table);
             }
             if ((w.startsWith("ALTER", "TABLE") || w.startsWith("RENAME", "TABLE")) && w.has("RENAME", "TO")
@@ -155,10 +156,7 @@ public final class Linter {
 
     /** A file of several statements that cannot share a transaction, with no rollback script. */
     private Finding noRollback(Migration m) {
-        // session settings (SET ...) change nothing a rollback would undo
-        List<SqlStatement> changes = m.statements().stream().filter(s -> s.kind() != Kind.TRANSACTION_CONTROL
-                && !dialect.words(s.sql()).stream().findFirst().map(x -> x.equals("SET") || x.equals("RESET")).orElse(false))
-                .toList();
+        List<SqlStatement> changes = m.statements().stream().filter(s -> changes(s, dialect)).toList();
         boolean nonTx = changes.stream().anyMatch(s -> s.kind() == Kind.NON_TRANSACTIONAL);
         boolean ownTx = m.statements().stream().anyMatch(s -> s.kind() == Kind.TRANSACTION_CONTROL);
         if (changes.size() <= 1 || !nonTx || ownTx || m.rollback() != null) return null;
@@ -168,6 +166,16 @@ public final class Linter {
                         + " rollback script: a failure part-way leaves it half-applied",
                 "Give each non-transactional statement its own migration, or add " + rollbackName(m) + ".",
                 m.name(), changes.get(0).line(), null);
+    }
+
+    /** Whether a rollback would have anything to undo: not session settings, not a bare query. */
+    static boolean changes(SqlStatement s, Dialect dialect) {
+        if (s.kind() == Kind.TRANSACTION_CONTROL) return false;
+        List<String> w = dialect.words(s.sql());
+        if (w.isEmpty()) return false;
+        String first = w.get(0);
+        return !(first.equals("SET") || first.equals("RESET") || first.equals("SHOW")
+                || first.equals("SELECT") && !w.contains("INTO"));
     }
 
     static String rollbackName(Migration m) {

@@ -58,7 +58,8 @@ public final class CommonRules {
             "Expand and contract instead of renaming in place",
             "A rename is instant, but the application version still serving traffic during the deploy uses"
                     + " the old name and fails until every instance runs the new code.",
-            w -> (w.startsWith("ALTER", "TABLE") && (w.has("RENAME") || w.has("CHANGE", "COLUMN")))
+            // RENAME CONSTRAINT breaks no query
+            w -> (w.startsWith("ALTER", "TABLE") && (w.has("RENAME") && !renamesOnlyAConstraint(w) || w.has("CHANGE", "COLUMN")))
                     || w.startsWith("RENAME", "TABLE"), false,
             w -> "Expand and contract: add the new name (column, or a view for a table), write both,"
                     + " move readers, then drop the old name in a later release.",
@@ -173,34 +174,87 @@ public final class CommonRules {
                 self.rewrite().apply(e.words()));
     }
 
-    /** Once a session setting bounds lock waits, it covers the rest of the set. */
+    /**
+     * A session setting that bounds lock waits covers the rest of the set; one set LOCAL covers the rest of its
+     * transaction. Zero or DEFAULT, RESET, a GLOBAL setting (other sessions') and a custom setting whose name merely
+     * ends in lock_timeout bound nothing.
+     */
     static String missingLockTimeout(Rule self, LintContext c) {
         Words w = c.words();
         if (w.startsWith("SET") || w.startsWith("RESET")) {
-            String all = String.join(" ", w.words()).toLowerCase(Locale.ROOT);
-            if (all.contains("lock_timeout") || all.contains("statement_timeout") || all.contains("lock_wait_timeout")) {
-                c.setNotes().put(LOCK_TIMEOUT_SET, "yes");
-            }
+            timeoutSetting(c, w);
             return null;
         }
-        if (c.lockTimeoutByTool() || c.setNotes().containsKey(LOCK_TIMEOUT_SET) || c.newTable()
+        if (c.lockTimeoutByTool() || c.setNotes().containsKey(LOCK_TIMEOUT_SET)
+                || c.transactionNotes().containsKey(LOCK_TIMEOUT_SET) || c.newTable()
                 || !c.dialect().requestsBlockingLock(w, c.statement().kind())) return null;
         return "it locks " + c.table() + " (blocking " + c.dialect().blockingLockWording()
                 + ") and nothing earlier in the set bounds the wait";
     }
 
+    /** Settings that bound how long a statement waits for a lock (statement_timeout counts the wait too). */
+    private static final Set<String> WAIT_BOUNDS = Set.of("LOCK_TIMEOUT", "STATEMENT_TIMEOUT", "LOCK_WAIT_TIMEOUT");
+
+    private static void timeoutSetting(LintContext c, Words w) {
+        if (w.startsWith("RESET")) {
+            if (WAIT_BOUNDS.contains(w.at(1)) || w.at(1).equals("ALL")) {
+                c.setNotes().remove(LOCK_TIMEOUT_SET);
+                c.transactionNotes().remove(LOCK_TIMEOUT_SET);
+            }
+            return;
+        }
+        int i = 1;
+        boolean local = false, global = false;
+        while (List.of("SESSION", "LOCAL", "GLOBAL", "PERSIST").contains(w.at(i))) {
+            local |= w.at(i).equals("LOCAL");
+            global |= w.at(i).equals("GLOBAL") || w.at(i).equals("PERSIST");
+            i++;
+        }
+        if (w.at(i).startsWith("@@") && w.at(i + 1).equals(".")) { // MySQL @@session.x, @@global.x
+            global |= w.at(i).equals("@@GLOBAL") || w.at(i).equals("@@PERSIST");
+            i += 2;
+        }
+        String name = w.at(i);
+        String op = w.at(i + 1);
+        // a qualified name (app.lock_timeout) is a custom setting, not the server's
+        if (!WAIT_BOUNDS.contains(name) || !(op.equals("=") || op.equals("TO")) || global) return;
+        String value = w.at(i + 2).replace("'", "").toUpperCase(Locale.ROOT);
+        boolean bounds = !(value.equals("DEFAULT") || value.matches("0+(\\.0*)?(MS|S|MIN|H|D)?"));
+        var notes = local ? c.transactionNotes() : c.setNotes();
+        if (!local && !bounds) c.transactionNotes().remove(LOCK_TIMEOUT_SET);
+        if (bounds && (!local || c.inTransaction())) notes.put(LOCK_TIMEOUT_SET, "yes"); // SET LOCAL outside one: no effect
+        else if (!bounds) notes.remove(LOCK_TIMEOUT_SET);
+    }
+
     private static final String LOCK_TIMEOUT_SET = "lock-timeout-set";
 
-    /** No WHERE, or a WHERE with nothing that bounds the rows by key or count. */
+    private static boolean renamesOnlyAConstraint(Words w) {
+        for (int i = w.indexOf(0, "RENAME"); i >= 0; i = w.indexOf(i + 1, "RENAME")) {
+            if (!w.at(i + 1).equals("CONSTRAINT")) return false;
+        }
+        return true;
+    }
+
+    /**
+     * No WHERE, or a WHERE that does not bound the rows by a key range, a LIMIT or a key value: {@code id >= 1 AND
+     * id < 10000}, {@code LIMIT}, {@code id = $1}, {@code id IN (1, 2)} bound them; {@code status = 'active'} or
+     * {@code x IS NULL} pick rows but not a batch of them.
+     */
     static boolean unbounded(Words w) {
         int where = w.indexOf(0, "WHERE");
         if (where < 0) return true;
         for (int i = where + 1; i < w.words().size(); i++) {
             String x = w.at(i);
-            if (x.equals("LIMIT") || x.equals("BETWEEN") || x.equals("<") || x.equals(">") || x.equals("=")
-                    || x.equals("IN")) return false;
+            if (List.of("LIMIT", "BETWEEN", "<", ">", "<=", ">=").contains(x)) return false;
+            if (x.equals("=") && keyValue(w.at(i + 1))) return false;
+            if (x.equals("IN") && w.at(i + 1).equals("(") && keyValue(w.at(i + 2))) return false;
         }
         return true;
+    }
+
+    /** A number or a bind parameter: what a batch's key is compared with, unlike a string or a column. */
+    private static boolean keyValue(String token) {
+        return token.matches("-?\\d+") || token.matches("\\$\\d+") || token.equals("?") || token.startsWith(":");
     }
 
     /** {@code SET x = x + ...} with no marker column tested in the WHERE: a re-run applies it twice. */

@@ -203,13 +203,15 @@ public record Rule(Facts facts, Predicate<Words> matches, BiPredicate<Words, Lis
             if (startsWith("CLUSTER") || startsWith("VACUUM")) {
                 for (int i = 1; i < words.size(); i++) {
                     String x = words.get(i);
-                    if (!List.of("FULL", "VERBOSE", "ANALYZE", "FREEZE", "(", ")").contains(x)) {
+                    if (!List.of("FULL", "VERBOSE", "ANALYZE", "FREEZE", "(", ")", ",", "FALSE", "TRUE", "ON", "OFF", "0", "1")
+                            .contains(x)) {
                         return ident(x) + (i + 2 < words.size() && words.get(i + 1).equals(".") ? "." + ident(words.get(i + 2)) : "");
                     }
                 }
                 return "?";
             }
             if (startsWith("ALTER", "TYPE")) return nameAfter("TYPE");
+            if (startsWith("CREATE", "MATERIALIZED", "VIEW")) return nameAfter("VIEW");
             if (startsWith("TRUNCATE")) return has("TABLE") ? nameAfter("TABLE") : nameAfter("TRUNCATE");
             if (startsWith("REINDEX") && has("INDEX")) return "?";
             if (startsWith("UPDATE")) return nameAfter("UPDATE");

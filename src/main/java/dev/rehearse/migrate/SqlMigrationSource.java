@@ -93,7 +93,15 @@ public final class SqlMigrationSource implements MigrationSource {
             throw new InvalidInputException(file + ": cannot read: " + e.getMessage());
         }
         try {
+            if (text.startsWith("\uFEFF")) text = text.substring(1); // a UTF-8 byte-order mark is not SQL
             List<SqlStatement> statements = splitter.split(text);
+            for (SqlStatement st : statements) {
+                // psql's meta-commands are the client's, not SQL: the tool sends the file to the server as written
+                if (st.sql().startsWith("\\")) {
+                    throw InvalidInputException.at(file, st.line(), "psql meta-command '" + st.sql().split("\\s", 2)[0]
+                            + "' is not SQL; a migration tool sends the file to the server as written (remove it)");
+                }
+            }
             return Migration.of(name, file, statements, mode(transaction, statements), rollbackOf(file));
         } catch (SqlSplitException e) {
             throw InvalidInputException.at(file, e.line(), e.getMessage());

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The state lint keeps across a migration set, which per-statement linters cannot see. */
 class LinterTest {
@@ -95,6 +96,75 @@ class LinterTest {
                 .containsExactly("concurrently-in-transaction@V1__m.sql:1");
         assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER TABLE t ADD CONSTRAINT c FOREIGN KEY (p) REFERENCES p (id) NOT VALID;\n"
                 + "ALTER TABLE t VALIDATE CONSTRAINT c;")).containsExactly("validate-in-same-transaction@V1__m.sql:3");
+    }
+
+    @Test
+    void onlyASettingThatBoundsTheWaitCoversWhatFollows() throws Exception {
+        String alter = "ALTER TABLE t ADD COLUMN a int;";
+        assertThat(lint("postgres:16", "SET lock_timeout = '2s';\n" + alter)).isEmpty();
+        assertThat(lint("postgres:16", "SET statement_timeout TO '15min';\n" + alter)).isEmpty();
+        assertThat(lint("postgres:16", "SET lock_timeout = 0;\n" + alter)).containsExactly("missing-lock-timeout@V1__m.sql:2");
+        assertThat(lint("postgres:16", "SET lock_timeout = '0ms';\n" + alter)).containsExactly("missing-lock-timeout@V1__m.sql:2");
+        assertThat(lint("postgres:16", "SET lock_timeout = DEFAULT;\n" + alter)).containsExactly("missing-lock-timeout@V1__m.sql:2");
+        assertThat(lint("postgres:16", "SET lock_timeout = '2s';\nRESET lock_timeout;\n" + alter))
+                .containsExactly("missing-lock-timeout@V1__m.sql:3");
+        assertThat(lint("postgres:16", "SET lock_timeout = '2s';\nRESET ALL;\n" + alter))
+                .containsExactly("missing-lock-timeout@V1__m.sql:3");
+        assertThat(lint("postgres:16", "SET myapp.lock_timeout = '2s';\n" + alter)).containsExactly("missing-lock-timeout@V1__m.sql:2");
+        // SET LOCAL lasts until its transaction ends
+        assertThat(lint("postgres:16", "BEGIN;\nSET LOCAL lock_timeout = '2s';\n" + alter + "\nCOMMIT;")).isEmpty();
+        assertThat(lint("postgres:16", "BEGIN;\nSET LOCAL lock_timeout = '2s';\nCOMMIT;\n" + alter))
+                .containsExactly("missing-lock-timeout@V1__m.sql:4");
+        assertThat(lint("postgres:16", "SET LOCAL lock_timeout = '2s';\n" + alter)).as("the tool wraps the file").isEmpty();
+        assertThat(lint("postgres:16", "SET LOCAL lock_timeout = '2s';", alter)).as("a wrapped file's transaction ends with it")
+                .containsExactly("missing-lock-timeout@V2__m.sql:1");
+        // MySQL: the session's setting, not the server's global one
+        assertThat(lint("mysql:8.0", "SET SESSION lock_wait_timeout = 5;\n" + alter)).isEmpty();
+        assertThat(lint("mysql:8.0", "SET @@session.lock_wait_timeout = 5;\n" + alter)).isEmpty();
+        assertThat(lint("mysql:8.0", "SET GLOBAL lock_wait_timeout = 5;\n" + alter)).containsExactly("missing-lock-timeout@V1__m.sql:2");
+    }
+
+    @Test
+    void falseAlarmsThatAreNot() throws Exception {
+        assertThat(lint("postgres:16", "SET lock_timeout = '1s';\nVACUUM (FULL FALSE) t;")).isEmpty();
+        assertThat(lint("postgres:16", "SET lock_timeout = '1s';\nVACUUM (FULL) t;")).containsExactly("vacuum-full-or-cluster@V1__m.sql:2");
+        assertThat(lint("postgres:16", "CREATE MATERIALIZED VIEW mv AS SELECT 1 AS a;\nCREATE INDEX mv_a ON mv (a);")).isEmpty();
+        assertThat(lint("postgres:16", "SET lock_timeout = '1s';\nALTER TABLE t RENAME CONSTRAINT a TO b;")).isEmpty();
+        assertThat(lint("postgres:16", "SET lock_timeout = '1s';\nALTER TABLE t RENAME COLUMN a TO b;")).containsExactly("rename@V1__m.sql:2");
+        assertThat(lint("postgres:16", "REINDEX SYSTEM app;")).doesNotContain("reindex-non-concurrent@V1__m.sql:1");
+        assertThat(lint("postgres:16", "SET lock_timeout = '1s';\nREINDEX TABLE t;")).containsExactly("reindex-non-concurrent@V1__m.sql:2");
+        // a bare query needs no rollback; two changes outside a transaction do
+        assertThat(lint("postgres:16", "SELECT 1;\nCREATE INDEX CONCURRENTLY i ON t (a);")).isEmpty();
+        assertThat(lint("postgres:16", "CREATE INDEX CONCURRENTLY i ON t (a);\nCREATE INDEX CONCURRENTLY j ON t (b);"))
+                .containsExactly("no-rollback-non-transactional@V1__m.sql:1");
+    }
+
+    @Test
+    void aBackfillIsBatchedOnlyByAKeyRangeALimitOrAKeyValue() throws Exception {
+        String pre = "SET lock_timeout = '1s';\n";
+        assertThat(lint("postgres:16", pre + "UPDATE t SET a = 1 WHERE id >= 1 AND id <= 10000;")).isEmpty();
+        assertThat(lint("postgres:16", pre + "UPDATE t SET a = 1 WHERE id BETWEEN 1 AND 10000;")).isEmpty();
+        assertThat(lint("postgres:16", pre + "DELETE FROM t WHERE id IN (SELECT id FROM t WHERE old LIMIT 1000);")).isEmpty();
+        assertThat(lint("postgres:16", pre + "UPDATE t SET a = 1 WHERE id = $1;")).isEmpty();
+        assertThat(lint("postgres:16", pre + "UPDATE t SET a = 1 WHERE id IN (1, 2, 3);")).isEmpty();
+        assertThat(lint("postgres:16", pre + "UPDATE t SET a = 1 WHERE status = 'active';")).containsExactly("unbatched-backfill@V1__m.sql:2");
+        assertThat(lint("postgres:16", pre + "UPDATE t SET a = 1 WHERE a IS NULL;")).containsExactly("unbatched-backfill@V1__m.sql:2");
+        assertThat(lint("postgres:16", pre + "DELETE FROM t WHERE kind IN ('x', 'y');")).containsExactly("unbatched-backfill@V1__m.sql:2");
+        assertThat(lint("mysql:8.0", "UPDATE t SET a = 1 WHERE status = 'active';")).containsExactly("unbatched-backfill@V1__m.sql:1");
+        assertThat(lint("mysql:8.0", "UPDATE t SET a = 1 WHERE id < 10000;")).isEmpty();
+    }
+
+    @Test
+    void aByteOrderMarkIsNotSqlAndAPsqlMetaCommandIsRejectedWhereItStands() throws Exception {
+        Files.writeString(dir.resolve("V1__bom.sql"), "\uFEFFALTER TABLE t DROP COLUMN c;\n");
+        var d = Engines.dialect(EngineSpec.parse("postgres:16"));
+        var migrations = new SqlMigrationSource(d.splitter()).read(List.of(dir.resolve("V1__bom.sql")));
+        assertThat(new Linter(Linter.Options.of(EngineSpec.parse("postgres:16")), d).lint(migrations).counted())
+                .extracting(f -> f.rule()).contains("drop-column");
+        Files.writeString(dir.resolve("V2__psql.sql"), "SELECT 1;\n\\set ON_ERROR_STOP on\nALTER TABLE t DROP COLUMN c;\n");
+        assertThatThrownBy(() -> new SqlMigrationSource(d.splitter()).read(List.of(dir.resolve("V2__psql.sql"))))
+                .isInstanceOf(dev.rehearse.InvalidInputException.class)
+                .hasMessageContaining("V2__psql.sql:2").hasMessageContaining("\\set");
     }
 
     @Test

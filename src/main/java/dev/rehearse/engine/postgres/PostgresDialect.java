@@ -81,7 +81,7 @@ final class PostgresDialect implements Dialect {
         }
         if (kind == SqlStatement.Kind.NON_TRANSACTIONAL && !w.startsWith("VACUUM")) return false; // CONCURRENTLY forms
         return w.startsWith("CREATE", "INDEX") || w.startsWith("CREATE", "UNIQUE", "INDEX") || w.startsWith("DROP", "INDEX")
-                || w.startsWith("REINDEX") || w.startsWith("CLUSTER") || w.startsWith("VACUUM") && w.has("FULL")
+                || w.startsWith("REINDEX") || w.startsWith("CLUSTER") || w.startsWith("VACUUM") && PostgresRules.vacuumFull(w)
                 || w.startsWith("TRUNCATE") || w.startsWith("DROP", "TABLE") || w.startsWith("LOCK");
     }
 

@@ -182,7 +182,8 @@ public final class PostgresRules {
                     "Use REINDEX CONCURRENTLY (PostgreSQL 12+)",
                     "REINDEX holds SHARE on the table (writes wait) and ACCESS EXCLUSIVE on each index (queries that"
                             + " would use it wait) for the whole rebuild. PostgreSQL 12 added REINDEX CONCURRENTLY.",
-                    w -> w.startsWith("REINDEX") && !w.has("CONCURRENTLY"), true,
+                    // REINDEX SYSTEM has no CONCURRENTLY form (system catalogs)
+                    w -> w.startsWith("REINDEX") && !w.has("CONCURRENTLY") && !w.at(1).equals("SYSTEM"), true,
                     w -> w.sql().replaceFirst("(?i)^(\\s*REINDEX\\s+\\w+)\\s+", "$1 CONCURRENTLY ")
                             + ";\n-- PostgreSQL 12+, outside a transaction block",
                     (e, w) -> claim("ShareLock", false, true), MEASURES_LOCK),
@@ -190,7 +191,7 @@ public final class PostgresRules {
                     "VACUUM FULL / CLUSTER rewrite under ACCESS EXCLUSIVE",
                     "Use pg_repack instead",
                     "VACUUM FULL and CLUSTER copy the whole table into new storage while holding ACCESS EXCLUSIVE.",
-                    w -> (w.startsWith("VACUUM") && w.has("FULL")) || w.startsWith("CLUSTER"), true,
+                    w -> (w.startsWith("VACUUM") && vacuumFull(w)) || w.startsWith("CLUSTER"), true,
                     w -> "Use pg_repack (or pg_squeeze), which rebuilds online and takes ACCESS EXCLUSIVE only briefly.",
                     (e, w) -> claim("AccessExclusiveLock", true, false), MEASURES_LOCK),
             Rule.of("validate-in-same-transaction", Category.CONSTRAINT_VALIDATION, Status.FLAG, PG,
@@ -355,4 +356,10 @@ public final class PostgresRules {
     }
 
     private static final String NOT_VALID = "not-valid:";
+
+    /** VACUUM FULL, or VACUUM (FULL [TRUE|ON|1]); not VACUUM (FULL FALSE). */
+    static boolean vacuumFull(Words w) {
+        int full = w.indexOf(0, "FULL");
+        return full > 0 && !List.of("FALSE", "OFF", "0").contains(w.at(full + 1));
+    }
 }
