@@ -62,6 +62,17 @@ public final class Rehearsal {
     private final java.util.Set<String> exclude;
     private Consumer<String> status;
 
+    private java.util.function.Predicate<Migration> pending;
+
+    /**
+     * The migrations being shipped; the others are the deployed state, applied with the baseline schema before the
+     * seed and not rehearsed. Null (the default): every migration is rehearsed.
+     */
+    public Rehearsal withPending(java.util.function.Predicate<Migration> pending) {
+        this.pending = pending;
+        return this;
+    }
+
     /** A transient status line (the seed's progress bar) for an interactive terminal; "" clears it. */
     public Rehearsal withStatus(Consumer<String> status) {
         this.status = status;
@@ -79,8 +90,14 @@ public final class Rehearsal {
         this.exclude = exclude;
     }
 
-    /** Everything the user gave, read and checked before anything starts, so that mistakes fail fast. */
-    public record Inputs(EngineRuntime engine, List<SqlStatement> schema, List<Migration> migrations, Profile profile) {}
+    /**
+     * Everything the user gave, read and checked before anything starts, so that mistakes fail fast.
+     *
+     * @param deployed migrations already in production: part of the baseline, applied before the seed
+     * @param migrations the migrations being shipped, rehearsed
+     */
+    public record Inputs(EngineRuntime engine, List<SqlStatement> schema, List<Migration> deployed,
+                         List<Migration> migrations, Profile profile) {}
 
     /**
      * What the rehearse phase recorded on one server: the migration run, the timeline, the workload's queries.
@@ -108,10 +125,12 @@ public final class Rehearsal {
         MigrationSource source = MigrationSources.forFormat(scenario.migrations().format());
         SqlSplitter splitter = Engines.dialect(scenario.engine()).splitter();
         List<SqlStatement> schema = schemaStatements(splitter);
-        List<Migration> migrations = source.read(scenario.migrations().paths(),
+        List<Migration> all = source.read(scenario.migrations().paths(),
                 new MigrationSource.Context(splitter, scenario.migrations().transaction()));
+        List<Migration> deployed = pending == null ? List.of() : all.stream().filter(m -> !pending.test(m)).toList();
+        List<Migration> shipped = pending == null ? all : all.stream().filter(pending).toList();
         Profile profile = scenario.data().profile() == null ? Profile.EMPTY : ProfileLoader.load(scenario.data().profile());
-        return new Inputs(engine, schema, migrations, profile);
+        return new Inputs(engine, schema, deployed, shipped, profile);
     }
 
     /** Phase 1: a server of the scenario's engine and version, torn down when the returned server is closed. */
@@ -140,9 +159,15 @@ public final class Rehearsal {
             return db;
         }
 
-        /** Phase 2: the baseline schema, statement by statement; a statement the server refuses is invalid input. */
+        /**
+         * Phase 2: the baseline schema, then the deployed migrations, statement by statement; a statement the server
+         * refuses is invalid input.
+         */
         public void applySchema() {
-            Rehearsal.this.applySchema(db, in.schema());
+            Path schemaFile = scenario.schema().file() == null ? Path.of("schema") : scenario.schema().file();
+            Rehearsal.this.applySchema(db, in.schema(), schemaFile);
+            for (Migration m : in.deployed()) Rehearsal.this.applySchema(db, m.statements(), m.file());
+            if (!in.deployed().isEmpty()) progress.accept("schema: " + in.deployed().size() + " deployed migrations applied");
         }
 
         /** Phase 3: each table filled to its row count times {@code scale} (1.0: the scenario's counts). */
@@ -277,16 +302,17 @@ public final class Rehearsal {
         }
     }
 
-    private void applySchema(Database db, List<SqlStatement> statements) {
+    /** Statements of the baseline, one by one in autocommit; {@code file} names where a refused one came from. */
+    private void applySchema(Database db, List<SqlStatement> statements, Path file) {
         if (statements.isEmpty()) return;
-        progress.accept("schema: " + statements.size() + " statements");
+        progress.accept("schema: " + statements.size() + " statements from " + file.getFileName());
         try (Connection c = db.connect("rehearse-schema"); Statement st = c.createStatement()) {
             for (SqlStatement s : statements) {
+                if (s.kind() == SqlStatement.Kind.TRANSACTION_CONTROL) continue; // each statement commits on its own
                 try {
                     st.execute(s.sql());
                 } catch (SQLException e) {
-                    Path file = scenario.schema().file();
-                    throw InvalidInputException.at(file == null ? Path.of("schema") : file, s.line(),
+                    throw InvalidInputException.at(file, s.line(),
                             "baseline schema statement failed: " + e.getMessage().lines().findFirst().orElse(""));
                 }
             }

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * {@code lint}: the rule catalog over a migration set without a database. Unlike a per-statement linter it walks
@@ -32,14 +33,27 @@ public final class Linter {
     /**
      * @param exclude rule ids accepted project-wide (.rehearse.yaml); their findings are listed as suppressed
      * @param lockTimeoutByTool the deploy sets lock_timeout itself (so missing-lock-timeout does not apply)
+     * @param pending the migrations being shipped; the others are the deployed state, read for what they leave
+     *                (constraints, settings, tables that are not new) but not judged. Null: each file is pending on its
+     *                own, so a table is new only in the file that creates it
      */
-    public record Options(EngineSpec engine, Set<String> exclude, boolean lockTimeoutByTool) {
+    public record Options(EngineSpec engine, Set<String> exclude, boolean lockTimeoutByTool,
+                          Predicate<Migration> pending) {
         public static Options of(EngineSpec engine) {
-            return new Options(engine, Set.of(), false);
+            return new Options(engine, Set.of(), false, null);
+        }
+
+        public Options withPending(Predicate<Migration> pending) {
+            return new Options(engine, exclude, lockTimeoutByTool, pending);
         }
     }
 
-    public record Result(List<Finding> findings, int files, int statements) {
+    /**
+     * @param files the pending files judged
+     * @param statements their statements
+     * @param deployed files read as the deployed state
+     */
+    public record Result(List<Finding> findings, int files, int statements, int deployed) {
         public List<Finding> counted() {
             return findings.stream().filter(Finding::counts).toList();
         }
@@ -56,10 +70,19 @@ public final class Linter {
     public Result lint(List<Migration> migrations) {
         SetState set = new SetState();
         List<Finding> out = new ArrayList<>();
-        int index = 0;
+        int index = 0, files = 0, statements = 0;
         for (Migration m : migrations) {
+            boolean pending = options.pending() == null || options.pending().test(m);
+            if (!pending) {
+                // the deployed state: what it leaves is known, its statements are not the change under review
+                FileState file = new FileState(set, m, false);
+                for (SqlStatement s : m.statements()) file.statement(s, ++index, new ArrayList<>());
+                continue;
+            }
+            files++;
+            statements += m.statements().size();
             Suppressions suppressions = Suppressions.of(m, options.exclude());
-            FileState file = new FileState(set, m);
+            FileState file = new FileState(set, m, true);
             List<Finding> found = new ArrayList<>(suppressions.fileProblems());
             List<Map<String, String>> ignores = new ArrayList<>();
             for (int i = 0; i < found.size(); i++) ignores.add(Map.of());
@@ -80,12 +103,15 @@ public final class Linter {
             }
             for (int i = 0; i < found.size(); i++) out.add(suppressions.apply(found.get(i), ignores.get(i)));
         }
-        return new Result(out, migrations.size(), index);
+        return new Result(out, files, statements, migrations.size() - files);
     }
 
     /** What the migration set has built up so far, as the deploy would leave it. */
     private static final class SetState {
-        final Set<String> newTables = new HashSet<>();
+        /** Created in a pending file: new for the rest of the pending set (when one is named). */
+        final Set<String> pendingTables = new HashSet<>();
+        /** Created anywhere earlier: CREATE TABLE IF NOT EXISTS of one of them creates nothing. */
+        final Set<String> knownTables = new HashSet<>();
         final Map<String, String> notes = new HashMap<>();
     }
 
@@ -93,6 +119,8 @@ public final class Linter {
     private final class FileState implements LintContext {
         final SetState set;
         final Migration m;
+        final boolean pending;
+        final Set<String> createdHere = new HashSet<>();
         final Set<String> reported = new HashSet<>(); // rules reported at most once per file
         final Map<String, String> transactionNotes = new HashMap<>();
         boolean scriptTransaction;
@@ -100,9 +128,10 @@ public final class Linter {
         Words words;
         String table;
 
-        FileState(SetState set, Migration m) {
+        FileState(SetState set, Migration m, boolean pending) {
             this.set = set;
             this.m = m;
+            this.pending = pending;
         }
 
         void statement(SqlStatement s, int index, List<Finding> out) {
@@ -127,18 +156,32 @@ public final class Linter {
             remember(w);
         }
 
-        /** Tables created here are new for the rest of the set; so is a new table's new name. */
+        /**
+         * Tables created here are new for the rest of the file, and of the pending set when the file is pending; so is
+         * a new table's new name. CREATE TABLE IF NOT EXISTS of a table that exists creates nothing.
+         */
         private void remember(Words w) {
             if (w.startsWith("CREATE", "TABLE") || w.startsWith("CREATE", "UNLOGGED", "TABLE")
                     || w.startsWith("CREATE", "TEMP", "TABLE") || w.startsWith("CREATE", "TEMPORARY", "TABLE")
                     || w.startsWith("CREATE", "MATERIALIZED", "VIEW")) {
-                set.newTables.add(table);
+                boolean existed = w.has("IF", "NOT", "EXISTS") && set.knownTables.contains(table) && !newTable();
+                if (!existed) created(table);
             }
             if ((w.startsWith("ALTER", "TABLE") || w.startsWith("RENAME", "TABLE")) && w.has("RENAME", "TO")
                     || w.startsWith("RENAME", "TABLE")) {
                 int to = w.indexOf(0, "TO");
-                if (to > 0 && set.newTables.contains(table)) set.newTables.add(LintContext.normal(w.at(to + 1)));
+                String renamed = to > 0 ? LintContext.normal(w.at(to + 1)) : null;
+                if (renamed != null) {
+                    if (newTable()) created(renamed);
+                    else set.knownTables.add(renamed);
+                }
             }
+        }
+
+        private void created(String name) {
+            set.knownTables.add(name);
+            createdHere.add(name);
+            if (pending && options.pending() != null) set.pendingTables.add(name);
         }
 
         @Override public EngineSpec engine() { return options.engine(); }
@@ -146,7 +189,7 @@ public final class Linter {
         @Override public SqlStatement statement() { return statement; }
         @Override public Words words() { return words; }
         @Override public String table() { return table; }
-        @Override public boolean newTable() { return set.newTables.contains(table); }
+        @Override public boolean newTable() { return createdHere.contains(table) || set.pendingTables.contains(table); }
         @Override public TransactionMode mode() { return m.unitOf(statement).mode(); }
         @Override public boolean inScriptTransaction() { return scriptTransaction; }
         @Override public boolean lockTimeoutByTool() { return options.lockTimeoutByTool(); }
@@ -193,6 +236,7 @@ public final class Linter {
         String reason = verdict == Verdict.SAFE_TO_SHIP
                 ? "no rule matched " + result.statements() + " statements in " + result.files() + " files"
                 + (suppressed > 0 ? " (" + suppressed + " suppressed)" : "")
+                + (result.deployed() > 0 ? "; " + result.deployed() + " earlier files read as deployed" : "")
                 : counted.stream().filter(f -> f.status() == Judgement.worst(counted)).findFirst()
                 .map(Finding::message).orElse("");
         return new Report(new Report.Tool("rehearse", version),

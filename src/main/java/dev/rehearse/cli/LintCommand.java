@@ -46,6 +46,9 @@ final class LintCommand implements Callable<Integer> {
     String format;
 
     @Mixin
+    SharedOptions.Scope scope;
+
+    @Mixin
     SharedOptions.Output output;
 
     @Mixin
@@ -72,7 +75,7 @@ final class LintCommand implements Callable<Integer> {
         Scenario.Transaction wrapping = project.transaction() == null ? Scenario.Transaction.AUTO : project.transaction();
         List<Migration> migrations = source.read(paths, new MigrationSource.Context(dialect.splitter(), wrapping));
         Linter.Result result = new Linter(new Linter.Options(spec, new HashSet<>(project.exclude()),
-                project.lockTimeoutMs() != null), dialect)
+                project.lockTimeoutMs() != null, scope.pending()), dialect)
                 .lint(migrations);
         Report r = Linter.report(result, spec, Version.get(), (System.nanoTime() - start) / 1e9);
 

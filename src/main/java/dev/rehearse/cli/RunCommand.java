@@ -76,6 +76,9 @@ final class RunCommand implements Callable<Integer> {
     Path profile;
 
     @Mixin
+    SharedOptions.Scope scope;
+
+    @Mixin
     SharedOptions.Output output;
 
     @Mixin
@@ -98,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
         if (scenario.replica()) {
             throw new RehearsalFailedException("--replica: replica rehearsals are not available in this build yet");
         }
-        Rehearsal.Result result = new Rehearsal(scenario, Progress::line, java.util.Set.copyOf(project.exclude()))
+        Rehearsal.Result result = new Rehearsal(scenario, Progress::line, java.util.Set.copyOf(project.exclude())).withPending(scope.pending())
                 .withStatus(Progress.interactive() ? Progress::status : null).run();
         Report r = result.report();
         ReportOutput.emit(r, scenario.output().dir(), formats, new ReportFormat.Context("run", Progress.color()));

@@ -1,12 +1,16 @@
 package dev.rehearse.cli;
 
 import dev.rehearse.analyze.Rules;
+import dev.rehearse.migrate.Migration;
+import dev.rehearse.migrate.PendingSet;
 import dev.rehearse.scenario.ProjectConfig;
 import dev.rehearse.scenario.ScenarioLoader;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
 
 /** picocli mixins for the options that run, lint and the coming commands share. */
 final class SharedOptions {
@@ -25,6 +29,26 @@ final class SharedOptions {
 
         @Option(names = "--fail-on", paramLabel = "block|flag|never", description = "Verdict that exits 1 (default block).")
         String failOn;
+    }
+
+    /** Which migrations are being shipped; the rest of the folder is the deployed baseline. */
+    static final class Scope {
+
+        @Option(names = "--pending", paramLabel = "PATH", arity = "1..*",
+                description = "Migration files or folders being shipped; repeatable. The rest is the deployed state.")
+        List<Path> pending;
+
+        @Option(names = "--from", paramLabel = "VERSION", description = "Everything after this version is pending.")
+        String from;
+
+        @Option(names = "--changed-since", paramLabel = "GIT_REF",
+                description = "Migrations added or changed since this git ref (and untracked ones) are pending.")
+        String changedSince;
+
+        /** Null when none was given: each migration is then pending on its own. */
+        Predicate<Migration> pending() {
+            return PendingSet.of(pending, from, changedSince);
+        }
     }
 
     /** The project configuration, {@code .rehearse.yaml}. */

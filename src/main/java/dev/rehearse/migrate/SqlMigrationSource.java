@@ -78,9 +78,17 @@ public final class SqlMigrationSource implements MigrationSource {
         }
     }
 
+    /** {@code X.down.sql}, {@code X.undo.sql}, or a {@code down.sql} beside an {@code up.sql} (a migration per folder). */
     static boolean isRollback(Path p) {
         String n = p.getFileName().toString();
-        return n.endsWith(".down.sql") || n.endsWith(".undo.sql");
+        return n.endsWith(".down.sql") || n.endsWith(".undo.sql")
+                || n.equals("down.sql") && java.nio.file.Files.exists(p.resolveSibling("up.sql"));
+    }
+
+    /** The version a file's name gives: its first run of digits ({@code V12__x.sql}, {@code 20240101_x/up.sql}). */
+    static String version(String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d+(?:[._]\\d+)*").matcher(name);
+        return m.find() ? m.group() : null;
     }
 
     private Migration read(Path file, String name) {
@@ -102,7 +110,8 @@ public final class SqlMigrationSource implements MigrationSource {
                             + "' is not SQL; a migration tool sends the file to the server as written (remove it)");
                 }
             }
-            return Migration.of(name, file, statements, mode(transaction, statements), rollbackOf(file));
+            return new Migration(name, file, version(name), List.of(new Migration.Unit(statements, mode(transaction, statements))),
+                    rollbackOf(file));
         } catch (SqlSplitException e) {
             throw InvalidInputException.at(file, e.line(), e.getMessage());
         }
@@ -120,6 +129,10 @@ public final class SqlMigrationSource implements MigrationSource {
 
     private static Path rollbackOf(Path file) {
         String n = file.getFileName().toString();
+        if (n.equals("up.sql")) {
+            Path down = file.resolveSibling("down.sql");
+            return Files.exists(down) ? down : null;
+        }
         String stem = n.endsWith(".up.sql") ? n.substring(0, n.length() - 7) : n.substring(0, n.length() - 4);
         for (String suffix : List.of(".down.sql", ".undo.sql")) {
             Path candidate = file.resolveSibling(stem + suffix);

@@ -50,12 +50,29 @@ class LinterTest {
     }
 
     @Test
-    void tablesCreatedEarlierInTheSetAreNew() throws Exception {
-        assertThat(lint("postgres:16",
-                "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint, note text);",
-                "CREATE INDEX orders_customer_idx ON orders (customer_id);\nALTER TABLE orders ALTER COLUMN note SET NOT NULL;\n"
-                        + "ALTER TABLE orders ADD CONSTRAINT orders_note_check CHECK (note <> '');\nDROP TABLE orders;"))
-                .isEmpty();
+    void aTableIsNewOnlyInTheFileThatCreatesItOrInThePendingSet() throws Exception {
+        String create = "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint, note text);";
+        String change = "SET lock_timeout = '1s';\nCREATE INDEX orders_customer_idx ON orders (customer_id);\n"
+                + "ALTER TABLE orders ALTER COLUMN note SET NOT NULL;\nDROP TABLE orders;";
+        // the same file: nobody uses the table yet
+        assertThat(lint("postgres:16", create + "\n" + change)).isEmpty();
+        // without a pending set each file is pending on its own: an earlier file's table exists in production
+        assertThat(lint("postgres:16", create, change)).containsExactly("create-index-non-concurrent@V2__m.sql:2",
+                "set-not-null@V2__m.sql:3", "drop-table@V2__m.sql:4");
+        // both files pending: the table ships with them
+        Linter.Options both = Linter.Options.of(EngineSpec.parse("postgres:16")).withPending(m -> true);
+        assertThat(lint("postgres:16", both, create, change)).isEmpty();
+        // only the second pending: the first is deployed, read for what it leaves but not judged
+        Linter.Options second = Linter.Options.of(EngineSpec.parse("postgres:16")).withPending(m -> m.name().startsWith("V2"));
+        assertThat(lint("postgres:16", second, create + "\nCREATE INDEX a ON orders (note);", change))
+                .containsExactly("create-index-non-concurrent@V2__m.sql:2", "set-not-null@V2__m.sql:3", "drop-table@V2__m.sql:4");
+        // CREATE TABLE IF NOT EXISTS of a table that exists creates nothing new
+        assertThat(lint("postgres:16", both, create, "CREATE TABLE IF NOT EXISTS orders (id bigint);\n" + change)).isEmpty();
+        assertThat(lint("postgres:16", second, create, "CREATE TABLE IF NOT EXISTS orders (id bigint);\n" + change))
+                .contains("set-not-null@V2__m.sql:4");
+        // a deployed file's validated CHECK still lets SET NOT NULL skip its scan
+        assertThat(lint("postgres:16", second, create + "\nALTER TABLE orders ADD CONSTRAINT c CHECK (note IS NOT NULL);",
+                "SET lock_timeout = '1s';\nALTER TABLE orders ALTER COLUMN note SET NOT NULL;")).isEmpty();
         assertThat(lint("postgres:16", "CREATE INDEX orders_customer_idx ON orders (customer_id);"))
                 .contains("create-index-non-concurrent@V1__m.sql:1");
     }
@@ -174,7 +191,7 @@ class LinterTest {
         assertThat(lint("postgres:16", "SET lock_timeout = '2s';", "ALTER TABLE t ADD COLUMN a int;")).isEmpty();
         assertThat(lint("postgres:16", "ALTER TABLE t VALIDATE CONSTRAINT c;")).isEmpty(); // SHARE UPDATE EXCLUSIVE
         EngineSpec pg = EngineSpec.parse("postgres:16");
-        assertThat(lint("postgres:16", new Linter.Options(pg, Set.of(), true), "ALTER TABLE t ADD COLUMN a int;")).isEmpty();
+        assertThat(lint("postgres:16", new Linter.Options(pg, Set.of(), true, null), "ALTER TABLE t ADD COLUMN a int;")).isEmpty();
     }
 
     @Test

@@ -42,6 +42,24 @@ class CliTest {
     }
 
     @Test
+    void runRehearsesOnlyThePendingMigrationsOnTopOfTheDeployedOnes(@TempDir Path dir) throws Exception {
+        Path schema = Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE accounts (id bigint PRIMARY KEY, code text);\n");
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__notes.sql"), "CREATE TABLE notes (id bigint PRIMARY KEY, account_id bigint);\n");
+        Files.writeString(migrations.resolve("V2__index.sql"), "CREATE INDEX CONCURRENTLY notes_account ON notes (account_id);\n");
+        Path out = dir.resolve("out");
+        Outcome r = rehearse("run", "--schema", schema.toString(), "--migrations", migrations.toString(),
+                "--rows", "accounts=1000", "--no-load", "--from", "1", "--report", "json", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        var statements = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("report.json").toFile())
+                .get("statements");
+        assertThat(statements).hasSize(1); // V1 was applied with the baseline, not rehearsed
+        assertThat(statements.get(0).get("migration").asText()).isEqualTo("V2__index.sql");
+        assertThat(statements.get(0).get("error").isNull()).isTrue();
+        assertThat(r.err()).contains("1 deployed migrations applied");
+    }
+
+    @Test
     void aReportFormatTheContractNamesButThisBuildLacksExitsThreeBeforeStarting() throws Exception {
         List<Path> before = runDirs();
         for (String format : List.of("html", "junit")) {

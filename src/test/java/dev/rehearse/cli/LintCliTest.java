@@ -121,6 +121,26 @@ class LintCliTest {
     }
 
     @Test
+    void thePendingSetIsWhatIsJudgedAndTheRestIsTheDeployedState(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("V1__orders.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY, note text);\n");
+        Files.writeString(dir.resolve("V2__index.sql"), "SET lock_timeout = '1s';\nCREATE INDEX orders_note ON orders (note);\n");
+        CliTest.Outcome each = rehearse("lint", dir.toString(), "--fail-on", "flag");
+        assertThat(each.code()).as("each file on its own: V1's table exists when V2 ships").isEqualTo(1);
+        assertThat(each.out()).contains("V2__index.sql:2").contains("create-index-non-concurrent");
+        CliTest.Outcome both = rehearse("lint", dir.toString(), "--pending", dir.toString(), "--fail-on", "flag");
+        assertThat(both.code()).as("the table ships with the index").isZero();
+        CliTest.Outcome after = rehearse("lint", dir.toString(), "--from", "1", "--fail-on", "flag");
+        assertThat(after.code()).isEqualTo(1);
+        assertThat(after.out()).contains("V2__index.sql:2").doesNotContain("V1__orders.sql");
+        Path out = dir.resolve("out");
+        rehearse("lint", dir.toString(), "--pending", dir.resolve("V1__orders.sql").toString(), "--report", "json",
+                "--out", out.toString());
+        JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+        assertThat(report.get("verdictReason").asText()).contains("1 earlier files read as deployed").doesNotContain("V2");
+        assertThat(rehearse("lint", dir.toString(), "--pending", dir.resolve("V9__nope.sql").toString()).code()).isEqualTo(2);
+    }
+
+    @Test
     void invalidInputIsExitCodeTwoWithFileAndLine(@TempDir Path dir) throws Exception {
         Path m = dir.resolve("V1__bad.sql");
         Files.writeString(m, "SELECT 1;\n\nSELECT 'unterminated;\n");
