@@ -32,12 +32,9 @@ public final class PostgresRules {
     private static final Set<Kind> PG = EnumSet.of(Kind.POSTGRES);
     private static final Predicate<Words> CONTEXTUAL = w -> false;
 
-    /** PostgreSQL functions that are not volatile and commonly appear in defaults (a default calling them needs no rewrite on 11+). */
-    static final Set<String> NON_VOLATILE = Set.of("NOW", "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME",
-            "LOCALTIMESTAMP", "LOCALTIME", "TRANSACTION_TIMESTAMP", "STATEMENT_TIMESTAMP", "CURRENT_USER", "SESSION_USER",
-            "LOWER", "UPPER", "COALESCE", "NULLIF", "JSONB_BUILD_OBJECT", "JSON_BUILD_OBJECT", "JSONB_BUILD_ARRAY",
-            "ARRAY", "ROW", "MAKE_INTERVAL", "TO_TIMESTAMP", "TO_DATE", "CAST", "INTERVAL", "NUMERIC", "DECIMAL",
-            "VARCHAR", "CHARACTER", "CHAR", "TIMESTAMP", "TIMESTAMPTZ");
+    /** Words that end a column's DEFAULT expression when outside parentheses. */
+    private static final Set<String> DEFAULT_ENDS = Set.of("NOT", "NULL", "CONSTRAINT", "CHECK", "REFERENCES", "UNIQUE",
+            "PRIMARY", ",");
 
     private static final String MEASURES_LOCK = "the lock its transaction takes on the table (pg_locks), whether the"
             + " table's storage was rewritten (relfilenode) or read in full (seq_scan), how long the lock was held,"
@@ -266,18 +263,27 @@ public final class PostgresRules {
         return type.equals("CHARACTER") && w.at(i + 2).equals("VARYING");
     }
 
-    /** Volatile default, identity, serial or stored generated column; any default before PostgreSQL 11. */
+    /**
+     * Volatile default, identity, serial or stored generated column; any default before PostgreSQL 11. A default
+     * is volatile when it calls a function {@link PostgresFunctions} does not know as non-volatile on the target.
+     */
     static boolean addColumnRewrites(EngineSpec e, Words w) {
         if (w.hasAny("SERIAL", "BIGSERIAL", "SMALLSERIAL")) return true;
         if (w.has("GENERATED")) return true; // identity or STORED generated: both fill every row
-        int d = w.indexOf(0, "DEFAULT");
-        if (d < 0) return false;
-        if (w.at(d + 1).equals("NULL")) return false;
-        if (e.major() < 11) return true;
-        for (int i = d + 1; i + 1 < w.words().size(); i++) {
-            String word = w.at(i);
-            if (List.of("NOT", "NULL", "CONSTRAINT", "CHECK", "REFERENCES", "UNIQUE", "PRIMARY", ",").contains(word)) break;
-            if (w.at(i + 1).equals("(") && Character.isLetter(word.charAt(0)) && !NON_VOLATILE.contains(word)) return true;
+        for (int d = w.indexOf(0, "DEFAULT"); d >= 0; d = w.indexOf(d + 1, "DEFAULT")) {
+            if (w.at(d - 1).equals("SET") || w.at(d + 1).equals("NULL")) continue; // ALTER COLUMN ... SET DEFAULT rewrites nothing
+            if (e.major() < 11) return true;
+            int depth = 0;
+            for (int i = d + 1; i + 1 < w.words().size(); i++) {
+                String word = w.at(i);
+                if (word.equals("(")) depth++;
+                else if (word.equals(")") && --depth < 0) break;
+                else if (depth == 0 && DEFAULT_ENDS.contains(word)) break;
+                else if (w.at(i + 1).equals("(") && !word.isEmpty() && Character.isLetter(word.charAt(0))
+                        && PostgresFunctions.isVolatile(w.at(i - 1).equals(".") ? w.at(i - 2) + "." + word : word, e.major())) {
+                    return true;
+                }
+            }
         }
         return false;
     }
