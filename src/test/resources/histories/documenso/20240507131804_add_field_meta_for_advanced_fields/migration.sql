@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Field" ADD COLUMN     "fieldMeta" JSONB;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "BackgroundJob" ADD COLUMN     "payload" JSONB;

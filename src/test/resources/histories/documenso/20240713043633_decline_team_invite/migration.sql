@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "TeamMemberInviteStatus" ADD VALUE 'DECLINED';

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DocumentMeta" ADD COLUMN     "enabledTypedSignature" BOOLEAN NOT NULL DEFAULT false;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DocumentMeta" ALTER COLUMN "typedSignatureEnabled" SET DEFAULT true;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TeamGlobalSettings" ADD COLUMN     "documentLanguage" TEXT NOT NULL DEFAULT 'en';

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "EmailDomain" ADD COLUMN "lastVerifiedAt" TIMESTAMP(3);

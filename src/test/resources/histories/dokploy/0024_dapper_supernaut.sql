@@ -1,0 +1,1 @@
+ALTER TABLE "mount" ADD COLUMN "filePath" text;

@@ -1,0 +1,3 @@
+-- Custom SQL migration file, put you code below!
+
+UPDATE "admin" SET "cleanupCacheApplications" = false;
