@@ -198,7 +198,16 @@ public final class Analyzer {
     private List<Report.Finding> findingsFor(ExecutedStatement s, Report.StatementReport r, List<Report.Lock> heldBefore,
                                              StatementEvidence.Recording rec, Input in) {
         Rule.Words words = new Rule.Words(s.statement().sql(), in.dialect().words(s.statement().sql()));
-        Rule rule = Rules.match(in.rules(), words).orElse(null);
+        Rule rule = null;
+        // the first action of an ALTER TABLE that a rule names (DROP CONSTRAINT x, DROP COLUMN y is a drop-column)
+        for (String action : in.dialect().actions(s.statement().sql())) {
+            Rule.Words aw = action.equals(s.statement().sql()) ? words : new Rule.Words(action, in.dialect().words(action));
+            rule = Rules.match(in.rules(), aw).orElse(null);
+            if (rule != null) {
+                words = aw;
+                break;
+            }
+        }
         String what = "statement " + s.index() + " (" + s.migration().name() + ":" + s.statement().line() + ")";
         List<Report.Lock> blocking = new ArrayList<>(populatedBlocking(r.locks(), rec));
         if (rule == null && !s.failed()) {

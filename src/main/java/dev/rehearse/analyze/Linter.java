@@ -76,7 +76,7 @@ public final class Linter {
             if (!pending) {
                 // the deployed state: what it leaves is known, its statements are not the change under review
                 FileState file = new FileState(set, m, false);
-                for (SqlStatement s : m.statements()) file.statement(s, ++index, new ArrayList<>());
+                for (SqlStatement s : m.statements()) file.statement(s, 0, new ArrayList<>()); // findings discarded
                 continue;
             }
             files++;
@@ -144,16 +144,24 @@ public final class Linter {
                 return;
             }
             statement = s;
-            words = w;
-            table = LintContext.normal(w.table());
-            for (Rule r : dialect.rules()) {
-                if (r.lint() == null) continue;
-                String detail = r.lint().check(r, this); // every check sees every statement: rules keep state
-                if (detail == null || r.facts().oncePerFile() && !reported.add(r.id())) continue;
-                out.add(new Finding(r.id(), r.category(), r.severity(), index,
-                        r.title() + (detail.isEmpty() ? "" : "; " + detail), r.rewrite().apply(w), m.name(), s.line(), null));
+            // each action of an ALTER TABLE is judged on its own: one action must not hide or taint another
+            Set<String> seen = new HashSet<>();
+            for (String action : dialect.actions(s.sql())) {
+                Words aw = action.equals(s.sql()) ? w : new Words(action, dialect.words(action));
+                words = aw;
+                table = LintContext.normal(aw.table());
+                for (Rule r : dialect.rules()) {
+                    if (r.lint() == null) continue;
+                    String detail = r.lint().check(r, this); // every check sees every action: rules keep state
+                    if (detail == null || r.facts().oncePerFile() && reported.contains(r.id())) continue;
+                    String message = r.title() + (detail.isEmpty() ? "" : "; " + detail);
+                    if (!seen.add(r.id() + "\n" + message)) continue;
+                    if (r.facts().oncePerFile()) reported.add(r.id());
+                    out.add(new Finding(r.id(), r.category(), r.severity(), index, message, r.rewrite().apply(aw),
+                            m.name(), s.line(), null));
+                }
+                remember(aw);
             }
-            remember(w);
         }
 
         /**

@@ -72,8 +72,13 @@ public record PatternExamples(String rule, EngineSpec engine, Path dir) {
         return new SqlMigrationSource(Engines.dialect(at).splitter()).read(List.of(form));
     }
 
+    /** Lints the form with the baseline as the deployed state it ships onto (what the rehearsal seeds first). */
     public Linter.Result lint(Path form, EngineSpec at) {
-        return new Linter(Linter.Options.of(at), Engines.dialect(at)).lint(migrations(form, at));
+        List<Migration> ms = new java.util.ArrayList<>();
+        Path setup = setup();
+        if (setup != null) ms.addAll(migrations(setup, at));
+        ms.addAll(migrations(form, at));
+        return new Linter(Linter.Options.of(at).withPending(m -> !m.file().equals(setup)), Engines.dialect(at)).lint(ms);
     }
 
     private static final Pattern REQUIRES = Pattern.compile("-- requires: \\w+ (\\d+)\\+");

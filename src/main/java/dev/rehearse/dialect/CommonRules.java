@@ -188,7 +188,8 @@ public final class CommonRules {
         if (c.lockTimeoutByTool() || c.setNotes().containsKey(LOCK_TIMEOUT_SET)
                 || c.transactionNotes().containsKey(LOCK_TIMEOUT_SET) || c.newTable()
                 || !c.dialect().requestsBlockingLock(w, c.statement().kind())) return null;
-        return "it locks " + c.table() + " (blocking " + c.dialect().blockingLockWording()
+        String what = c.table().equals("?") ? "the table of " + w.nameAfter("INDEX") : c.table(); // DROP INDEX names none
+        return "it locks " + what + " (blocking " + c.dialect().blockingLockWording()
                 + ") and nothing earlier in the set bounds the wait";
     }
 

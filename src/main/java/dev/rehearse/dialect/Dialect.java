@@ -26,6 +26,14 @@ public interface Dialect {
     /** A statement's significant tokens, keywords upper-cased, for the rule catalog. */
     List<String> words(String sql);
 
+    /**
+     * A statement's actions, each as a statement of its own: an ALTER TABLE of several actions gives one per action;
+     * any other statement is itself.
+     */
+    default List<String> actions(String sql) {
+        return List.of(sql);
+    }
+
     /** The rule catalog in match order: {@code run} names a statement by the first rule whose words match. */
     List<Rule> rules();
 

@@ -97,10 +97,11 @@ class LinterTest {
         assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER TABLE t ADD COLUMN at timestamptz DEFAULT now();")).isEmpty();
         assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER TABLE t ADD COLUMN at timestamptz DEFAULT clock_timestamp();"))
                 .containsExactly("add-column-rewrite@V1__m.sql:2");
-        assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER TABLE t ALTER COLUMN c TYPE varchar(200);\n"
+        String table = "CREATE TABLE t (c varchar(100), d varchar(20));";
+        assertThat(lint("postgres:16", table, "SET lock_timeout = '5s';\nALTER TABLE t ALTER COLUMN c TYPE varchar(200);\n"
                 + "ALTER TABLE t ALTER COLUMN d TYPE text;")).isEmpty();
-        assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER TABLE t ALTER COLUMN c TYPE text USING trim(c);"))
-                .containsExactly("alter-column-type@V1__m.sql:2");
+        assertThat(lint("postgres:16", table, "SET lock_timeout = '5s';\nALTER TABLE t ALTER COLUMN c TYPE text USING trim(c);"))
+                .containsExactly("alter-column-type@V2__m.sql:2");
     }
 
     @Test
@@ -169,6 +170,68 @@ class LinterTest {
         assertThat(lint("postgres:16", pre + "DELETE FROM t WHERE kind IN ('x', 'y');")).containsExactly("unbatched-backfill@V1__m.sql:2");
         assertThat(lint("mysql:8.0", "UPDATE t SET a = 1 WHERE status = 'active';")).containsExactly("unbatched-backfill@V1__m.sql:1");
         assertThat(lint("mysql:8.0", "UPDATE t SET a = 1 WHERE id < 10000;")).isEmpty();
+    }
+
+    private List<String> typeChange(String engine, String table, String change) throws Exception {
+        return lint(engine, table, "SET lock_timeout = '1s';\n" + change).stream().map(f -> f.substring(0, f.indexOf('@'))).toList();
+    }
+
+    @Test
+    void whetherATypeChangeRewritesDependsOnTheOldType() throws Exception {
+        String t = "CREATE TABLE d (id bigint, \"folderId\" INTEGER, price numeric(10,2), code varchar(20), note varchar(50),"
+                + " at timestamp(3), net cidr, seen timestamp);";
+        assertThat(typeChange("postgres:16", t, "ALTER TABLE d ALTER COLUMN \"folderId\" SET DATA TYPE TEXT;")).containsExactly("alter-column-type");
+        assertThat(typeChange("postgres:16", t, "ALTER TABLE d ALTER COLUMN \"folderId\" TYPE bigint;")).containsExactly("alter-column-type");
+        assertThat(typeChange("postgres:16", t, "ALTER TABLE d ALTER COLUMN price TYPE numeric(12,2);")).isEmpty();
+        assertThat(typeChange("postgres:16", t, "ALTER TABLE d ALTER COLUMN price TYPE numeric(12,3);")).containsExactly("alter-column-type");
+        assertThat(typeChange("postgres:16", t, "ALTER TABLE d ALTER COLUMN code TYPE varchar(64);")).isEmpty();
+        assertThat(typeChange("postgres:16", t, "ALTER TABLE d ALTER COLUMN code TYPE text;")).isEmpty();
+        assertThat(typeChange("postgres:16", t, "ALTER TABLE d ALTER COLUMN note TYPE varchar(10);")).containsExactly("alter-column-type");
+        assertThat(typeChange("postgres:16", t, "ALTER TABLE d ALTER COLUMN at TYPE timestamp(6);")).isEmpty();
+        assertThat(typeChange("postgres:16", t, "ALTER TABLE d ALTER COLUMN net TYPE inet;")).isEmpty();
+        assertThat(typeChange("postgres:16", t, "ALTER TABLE d ALTER COLUMN seen TYPE timestamptz;")).containsExactly("alter-column-type");
+        assertThat(typeChange("postgres:16", t, "SET TIME ZONE 'UTC';\nALTER TABLE d ALTER COLUMN seen TYPE timestamptz;")).isEmpty();
+        assertThat(typeChange("postgres:11", t, "SET TIME ZONE 'UTC';\nALTER TABLE d ALTER COLUMN seen TYPE timestamptz;"))
+                .containsExactly("alter-column-type");
+        // a later type change and a rename are followed
+        assertThat(typeChange("postgres:16", t + "\nALTER TABLE d RENAME COLUMN code TO sku;", "ALTER TABLE d ALTER COLUMN sku TYPE varchar(30);"))
+                .isEmpty();
+        // the old type unknown: say so, do not guess
+        List<String> unknown = lint("postgres:16", "SET lock_timeout = '1s';\nALTER TABLE elsewhere ALTER COLUMN c TYPE text;");
+        assertThat(unknown).containsExactly("alter-column-type@V1__m.sql:2");
+        assertThat(lintMessages("postgres:16", "SET lock_timeout = '1s';\nALTER TABLE elsewhere ALTER COLUMN c TYPE text;"))
+                .anyMatch(m -> m.contains("Verify: the column's current type is unknown"));
+    }
+
+    @Test
+    void everyActionOfAnAlterTableIsJudgedOnItsOwn() throws Exception {
+        String t = "CREATE TABLE u (id bigint, bio text, b int, \"type\" text, p bigint);";
+        assertThat(typeChange("postgres:16", t, "ALTER TABLE u DROP CONSTRAINT \"u_pkey\", DROP COLUMN \"bio\";")).contains("drop-column");
+        assertThat(typeChange("postgres:16", t, "ALTER TABLE u ADD COLUMN a int DEFAULT 0, ADD COLUMN c timestamp NOT NULL;"))
+                .contains("add-column-not-null-no-default");
+        assertThat(typeChange("postgres:16", t, "ALTER TABLE u ADD COLUMN a int, ALTER COLUMN b DROP NOT NULL;"))
+                .doesNotContain("add-column-not-null-no-default").contains("drop-not-null");
+        assertThat(typeChange("postgres:16", t, "ALTER TABLE u ADD COLUMN a int, ALTER COLUMN b SET DEFAULT gen_random_uuid();"))
+                .doesNotContain("add-column-rewrite");
+        assertThat(typeChange("postgres:16", t, "ALTER TABLE u ALTER COLUMN type SET NOT NULL;"))
+                .contains("set-not-null").doesNotContain("alter-column-type");
+        assertThat(typeChange("postgres:16", t, "ALTER TABLE u DROP CONSTRAINT fk, ADD CONSTRAINT fk FOREIGN KEY (p)"
+                + " REFERENCES u (id) ON DELETE CASCADE NOT VALID;")).doesNotContain("drop-cascade").contains("fk-on-delete-cascade");
+        assertThat(typeChange("mysql:8.0", "CREATE TABLE u (id bigint, c int);", "ALTER TABLE u MODIFY c bigint, ALGORITHM=INPLACE, LOCK=NONE;"))
+                .doesNotContain("mysql-modify-column-copy");
+        assertThat(typeChange("mysql:8.0", "CREATE TABLE u (id bigint, c int);", "ALTER TABLE u ADD COLUMN d int, MODIFY c bigint;"))
+                .contains("mysql-modify-column-copy");
+    }
+
+    private List<String> lintMessages(String engine, String... files) throws Exception {
+        try (var old = Files.list(dir)) {
+            for (Path p : old.toList()) Files.delete(p);
+        }
+        for (int i = 0; i < files.length; i++) Files.writeString(dir.resolve("V" + (i + 1) + "__m.sql"), files[i]);
+        EngineSpec spec = EngineSpec.parse(engine);
+        Dialect d = Engines.dialect(spec);
+        return new Linter(Linter.Options.of(spec), d).lint(new SqlMigrationSource(d.splitter()).read(List.of(dir))).counted()
+                .stream().map(f -> f.message()).toList();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.rehearse.engine.mysql;
 
+import dev.rehearse.dialect.AlterActions;
 import dev.rehearse.dialect.Dialect;
 import dev.rehearse.dialect.LockMode;
 import dev.rehearse.dialect.Rule;
@@ -56,6 +57,19 @@ public class MySqlDialect implements Dialect {
     @Override
     public List<String> words(String sql) {
         return MySqlSplitter.words(sql);
+    }
+
+    /** ALGORITHM= and LOCK= govern the whole ALTER: they go with every action. */
+    @Override
+    public List<String> actions(String sql) {
+        List<AlterActions.Token> tokens = new java.util.ArrayList<>();
+        for (MySqlSplitter.Token t : MySqlSplitter.tokenize(sql)) {
+            if (t.type() == MySqlSplitter.Token.Type.COMMENT) continue;
+            boolean punct = t.type() == MySqlSplitter.Token.Type.PUNCT;
+            tokens.add(new AlterActions.Token(t.text(), punct && t.text().equals("("), punct && t.text().equals(")"),
+                    punct && t.text().equals(","), t.start(), t.end()));
+        }
+        return AlterActions.split(sql, tokens, java.util.Set.of("ALGORITHM", "LOCK"));
     }
 
     @Override

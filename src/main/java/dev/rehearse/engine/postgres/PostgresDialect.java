@@ -1,5 +1,6 @@
 package dev.rehearse.engine.postgres;
 
+import dev.rehearse.dialect.AlterActions;
 import dev.rehearse.dialect.Dialect;
 import dev.rehearse.dialect.LockMode;
 import dev.rehearse.dialect.Rule;
@@ -42,6 +43,18 @@ final class PostgresDialect implements Dialect {
     @Override
     public List<String> words(String sql) {
         return PostgresLexer.words(sql);
+    }
+
+    @Override
+    public List<String> actions(String sql) {
+        List<AlterActions.Token> tokens = new java.util.ArrayList<>();
+        for (PostgresLexer.Token t : PostgresLexer.tokenize(sql)) {
+            if (t.type() == PostgresLexer.Token.Type.COMMENT) continue;
+            boolean punct = t.type() == PostgresLexer.Token.Type.PUNCT;
+            tokens.add(new AlterActions.Token(t.text(), punct && t.text().equals("("), punct && t.text().equals(")"),
+                    punct && t.text().equals(","), t.start(), t.end()));
+        }
+        return AlterActions.split(sql, tokens, java.util.Set.of());
     }
 
     @Override

@@ -92,13 +92,18 @@ public final class PostgresRules {
                     "ALTER COLUMN TYPE rewrites the table and its indexes",
                     "Add a new column, backfill in batches, swap in a short transaction",
                     "Changing a column's type rewrites the whole table and rebuilds its indexes under ACCESS"
-                            + " EXCLUSIVE, unless the change is binary-coercible with no USING clause: varchar(n)"
-                            + " to a longer varchar or to text, text to varchar, or dropping a length limit.",
-                    w -> w.startsWith("ALTER", "TABLE") && w.indexOf(1, "ALTER") > 0 && w.has("TYPE"), true,
+                            + " EXCLUSIVE, unless the change is binary-coercible with no USING clause and needs no check"
+                            + " of existing values: varchar(n) to a longer varchar or to text, text to varchar,"
+                            + " dropping a length limit, numeric precision up at the same scale, timestamp, time or"
+                            + " interval precision up, cidr to inet, and from PostgreSQL 12 timestamp to timestamptz"
+                            + " (or back) when the session time zone is UTC. Lint knows the old type from earlier"
+                            + " files; when it does not, it says so rather than guess.",
+                    w -> w.startsWith("ALTER", "TABLE") && typeChangeAt(w) > 0, true,
                     w -> "Add a new column of the new type, backfill it in batches (e.g. 10,000 rows per transaction),"
                             + " keep it in sync with a trigger, then swap names in one short transaction with"
                             + " SET lock_timeout. Widening varchar(n) or varchar to text needs no rewrite.",
-                    (e, w) -> binaryCoercible(w) ? null : claim("AccessExclusiveLock", true, false), MEASURES_LOCK),
+                    (e, w) -> binaryCoercible(w) ? null : claim("AccessExclusiveLock", true, false), MEASURES_LOCK)
+                    .withLint(PostgresRules::typeChange),
             Rule.of("add-column-rewrite", Category.LOCK_CONTENTION, Status.FLAG, PG,
                     "ADD COLUMN with a default that forces a table rewrite",
                     "Add the column without the rewriting default, backfill in batches",
@@ -255,7 +260,7 @@ public final class PostgresRules {
     /** varchar/text changes PostgreSQL does without a rewrite, when no USING clause recomputes the values. */
     static boolean binaryCoercible(Words w) {
         if (w.has("USING")) return false;
-        int i = w.indexOf(1, "TYPE");
+        int i = typeChangeAt(w);
         if (i < 0) return false;
         String type = w.at(i + 1);
         if (type.equals("TEXT")) return i + 2 >= w.words().size() || !w.at(i + 2).equals("[");
@@ -368,4 +373,97 @@ public final class PostgresRules {
         int full = w.indexOf(0, "FULL");
         return full > 0 && !List.of("FALSE", "OFF", "0").contains(w.at(full + 1));
     }
+
+    /**
+     * Where the new type starts in {@code ALTER [COLUMN] col [SET DATA] TYPE t}, or -1: a column named {@code type}
+     * is no type change.
+     */
+    static int typeChangeAt(Words w) {
+        for (int a = w.indexOf(1, "ALTER"); a > 0; a = w.indexOf(a + 1, "ALTER")) {
+            int col = w.at(a + 1).equals("COLUMN") ? a + 2 : a + 1;
+            int k = col + 1;
+            if (w.at(k).equals("SET") && w.at(k + 1).equals("DATA")) k += 2;
+            if (w.at(k).equals("TYPE")) return k;
+        }
+        return -1;
+    }
+
+    /**
+     * The type change judged from the column's old type, which the rule keeps from the statements that define
+     * columns (CREATE TABLE, ADD COLUMN, earlier type changes, renames); without it, a finding that says so.
+     */
+    static String typeChange(Rule self, LintContext c) {
+        Words w = c.words();
+        String t = c.table();
+        if (w.startsWith("SET", "TIME", "ZONE") || w.startsWith("SET", "TIMEZONE")) {
+            String zone = w.at(w.words().size() - 1).replace("'", "").toUpperCase(java.util.Locale.ROOT);
+            if (List.of("UTC", "ETC/UTC", "UCT", "ZULU", "GMT").contains(zone)) c.setNotes().put(UTC, "yes");
+            else c.setNotes().remove(UTC);
+            return null;
+        }
+        if (w.startsWith("CREATE") && w.has("TABLE") && w.indexOf(0, "(") > 0 && !w.has("AS")) {
+            recordColumns(c, w, t);
+            return null;
+        }
+        if (!w.startsWith("ALTER", "TABLE")) return null;
+        if (w.has("ADD") && !w.has("CONSTRAINT") && !w.hasAny("PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "EXCLUDE")) {
+            int add = w.indexOf(0, "ADD");
+            int col = w.at(add + 1).equals("COLUMN") ? add + 2 : add + 1;
+            if (w.at(col).equals("IF")) col += 3;
+            c.setNotes().put(TYPE + t + "." + LintContext.normal(w.at(col)), PostgresTypes.read(w, col + 1).type().toString());
+            return null;
+        }
+        if (w.has("RENAME") && w.has("TO") && !w.has("CONSTRAINT")) {
+            int to = w.indexOf(0, "TO");
+            String from = LintContext.normal(w.at(w.at(w.indexOf(0, "RENAME") + 1).equals("COLUMN") ? w.indexOf(0, "RENAME") + 2
+                    : w.indexOf(0, "RENAME") + 1));
+            String old = c.setNotes().remove(TYPE + t + "." + from);
+            if (old != null) c.setNotes().put(TYPE + t + "." + LintContext.normal(w.at(to + 1)), old);
+            return null;
+        }
+        int at = typeChangeAt(w);
+        if (at < 0) return null;
+        String column = LintContext.normal(w.alteredColumn());
+        PostgresTypes.Type to = PostgresTypes.read(w, at + 1).type();
+        String known = c.setNotes().put(TYPE + t + "." + column, to.toString());
+        if (c.newTable() || !self.matches().test(w)) return null;
+        if (known == null) {
+            return "Verify: the column's current type is unknown to lint (no earlier file defines it); changing it to "
+                    + to + " rewrites " + t + " unless the change is one of those that need no rewrite";
+        }
+        PostgresTypes.Type from = PostgresTypes.Type.parse(known);
+        if (!w.has("USING") && !PostgresTypes.rewrites(from, to, c.engine().serverVersion().major(), c.setNotes().containsKey(UTC))) {
+            return null;
+        }
+        return "from " + from + " to " + to + " on " + c.engine() + ": "
+                + claim(PostgresLockModes.ACCESS_EXCLUSIVE, true, false).describe();
+    }
+
+    private static void recordColumns(LintContext c, Words w, String table) {
+        int i = w.indexOf(0, "(") + 1;
+        while (i < w.words().size()) {
+            String first = w.at(i);
+            if (first.equals(")")) break;
+            boolean constraint = List.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "EXCLUDE", "LIKE").contains(first);
+            int next = i + 1;
+            if (!constraint) {
+                PostgresTypes.Read read = PostgresTypes.read(w, i + 1);
+                c.setNotes().put(TYPE + table + "." + LintContext.normal(first), read.type().toString());
+                next = read.next();
+            }
+            int depth = 0; // skip to the element's end
+            for (; next < w.words().size(); next++) {
+                String x = w.at(next);
+                if (x.equals("(")) depth++;
+                else if (x.equals(")")) {
+                    if (depth == 0) break;
+                    depth--;
+                } else if (x.equals(",") && depth == 0) break;
+            }
+            if (next >= w.words().size() || w.at(next).equals(")")) break;
+            i = next + 1;
+        }
+    }
+
+    private static final String TYPE = "column-type:", UTC = "session-time-zone-utc";
 }

@@ -1,6 +1,5 @@
 package dev.rehearse.engine.postgres;
 
-import dev.rehearse.engine.Engines;
 import dev.rehearse.analyze.Linter;
 import dev.rehearse.analyze.PatternExamples;
 import dev.rehearse.dialect.Rule;
@@ -49,7 +48,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RuleMeasurementTest {
 
-
     private final Map<Integer, Database> servers = new HashMap<>();
 
     private Database server(int major) {
@@ -87,7 +85,7 @@ class RuleMeasurementTest {
         reset(db, ex.setup(), major);
 
         List<Migration> migrations = ex.migrations(files, spec);
-        Linter.Result lint = new Linter(Linter.Options.of(spec), Engines.dialect(spec)).lint(migrations);
+        Linter.Result lint = ex.lint(files, spec);
         MigrationRun run = new MigrationRunner(db, new PostgresStatementProbe(major),
                 new Scenario.Migrations(List.of(), "sql", Scenario.Transaction.AUTO, null, null), line -> { })
                 .run(migrations);
