@@ -28,7 +28,12 @@ final class Judgement {
     static List<Report.CategoryResult> categories(List<Finding> counted, Function<Category, String> passIssue,
                                                   Function<Finding, String> issue) {
         Map<Category, List<Finding>> by = new EnumMap<>(Category.class);
-        for (Finding f : counted) by.computeIfAbsent(f.category(), k -> new ArrayList<>()).add(f);
+        for (Finding f : counted) {
+            by.computeIfAbsent(f.category(), k -> new ArrayList<>()).add(f);
+            Rule rule = Rules.ALL.stream().filter(r -> r.id().equals(f.rule())).findFirst().orElse(null);
+            if (rule == null || f.category() != rule.category()) continue; // a finding filed elsewhere (blocked-queries)
+            for (Category also : rule.facts().alsoIn()) by.computeIfAbsent(also, k -> new ArrayList<>()).add(f);
+        }
         List<Report.CategoryResult> out = new ArrayList<>();
         for (Category c : Category.values()) {
             List<Finding> fs = by.getOrDefault(c, List.of());

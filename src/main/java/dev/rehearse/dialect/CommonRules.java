@@ -242,7 +242,7 @@ public final class CommonRules {
      * {@code x IS NULL} pick rows but not a batch of them.
      */
     static boolean unbounded(Words w) {
-        int where = w.indexOf(0, "WHERE");
+        int where = topLevel(w, "WHERE"); // not a WHERE of a subquery in SET
         if (where < 0) return true;
         for (int i = where + 1; i < w.words().size(); i++) {
             String x = w.at(i);
@@ -251,6 +251,18 @@ public final class CommonRules {
             if (x.equals("IN") && w.at(i + 1).equals("(") && keyValue(w.at(i + 2))) return false;
         }
         return true;
+    }
+
+    /** The first {@code word} outside parentheses, or -1. */
+    private static int topLevel(Words w, String word) {
+        int depth = 0;
+        for (int i = 0; i < w.words().size(); i++) {
+            String x = w.at(i);
+            if (x.equals("(")) depth++;
+            else if (x.equals(")")) depth--;
+            else if (depth == 0 && x.equals(word)) return i;
+        }
+        return -1;
     }
 
     /** A number or a bind parameter: what a batch's key is compared with, unlike a string or a column. */

@@ -47,13 +47,16 @@ public record Rule(Facts facts, Predicate<Words> matches, BiPredicate<Words, Lis
      * @param rewrite the safe rewrite for a statement, as a template over its words
      * @param measures what a rehearsal measures for this rule, for docs/patterns
      * @param oncePerFile lint reports it at most once per migration file
+     * @param alsoIn categories its findings count in besides their own (SET NOT NULL validates a constraint and
+     *               locks the table while it does)
      */
     public record Facts(String id, Category category, Status severity, String title, String advice, String explanation,
                         Set<EngineSpec.Kind> engines, boolean growsWithTable, Function<Words, String> rewrite,
-                        String measures, boolean oncePerFile) {
+                        String measures, boolean oncePerFile, Set<Category> alsoIn) {
 
         public Facts {
             engines = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(engines)); // in the enum's order
+            alsoIn = alsoIn.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(alsoIn));
         }
 
         /** Its bad and safe examples (and the baseline they run on): {@code <engine>-<version>/} below this. */
@@ -67,14 +70,14 @@ public record Rule(Facts facts, Predicate<Words> matches, BiPredicate<Words, Lis
                           String advice, String explanation, Predicate<Words> matches, boolean grows,
                           Function<Words, String> rewrite, BiFunction<EngineSpec, Words, Claim> claim, String measures) {
         return new Rule(new Facts(id, category, severity, title, advice, explanation, engines, grows, rewrite, measures,
-                false), matches, null, claim, LintCheck.MATCHING, null, null);
+                false, Set.of()), matches, null, claim, LintCheck.MATCHING, null, null);
     }
 
     /** A rule only measurement or the linter's own bookkeeping finds: facts, no statement of its own. */
     public static Rule minted(String id, Category category, Status severity, Set<EngineSpec.Kind> engines, String title,
                               String advice, String explanation, String measures) {
         return new Rule(new Facts(id, category, severity, title, advice, explanation, engines, false, w -> advice,
-                measures, false), w -> false, null, null, null, null, null);
+                measures, false, Set.of()), w -> false, null, null, null, null, null);
     }
 
     public Rule withLint(LintCheck check) {
@@ -96,8 +99,18 @@ public record Rule(Facts facts, Predicate<Words> matches, BiPredicate<Words, Lis
     public Rule oncePerFile() {
         Facts f = facts;
         return new Rule(new Facts(f.id(), f.category(), f.severity(), f.title(), f.advice(), f.explanation(), f.engines(),
-                f.growsWithTable(), f.rewrite(), f.measures(), true), matches, matchesHolding, claim, lint, measured,
-                onFailure);
+                f.growsWithTable(), f.rewrite(), f.measures(), true, f.alsoIn()), matches, matchesHolding, claim, lint,
+                measured, onFailure);
+    }
+
+    /** Its findings count in {@code category} too. */
+    public Rule alsoIn(Category category) {
+        Facts f = facts;
+        Set<Category> also = new java.util.HashSet<>(f.alsoIn());
+        also.add(category);
+        return new Rule(new Facts(f.id(), f.category(), f.severity(), f.title(), f.advice(), f.explanation(), f.engines(),
+                f.growsWithTable(), f.rewrite(), f.measures(), f.oncePerFile(), also), matches, matchesHolding, claim,
+                lint, measured, onFailure);
     }
 
     public String id() {

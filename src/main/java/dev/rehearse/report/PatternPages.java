@@ -128,7 +128,9 @@ public final class PatternPages {
         StringBuilder b = new StringBuilder();
         b.append("# ").append(r.id()).append("\n\n").append("**").append(r.title()).append("**\n\n");
         b.append("| | |\n| --- | --- |\n");
-        b.append("| Category | ").append(r.category().title()).append(" (`").append(r.category()).append("`) |\n");
+        b.append("| Category | ").append(r.category().title()).append(" (`").append(r.category()).append("`)");
+        for (Category also : r.facts().alsoIn()) b.append("; also ").append(also.title()).append(" (`").append(also).append("`)");
+        b.append(" |\n");
         b.append("| Severity in `lint` | ").append(r.severity()).append(" (in `run`, measurement decides) |\n");
         b.append("| Engines | ").append(engines(r)).append(" |\n");
         String pair = pairs.get(r.id());

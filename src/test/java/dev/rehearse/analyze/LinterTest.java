@@ -235,6 +235,31 @@ class LinterTest {
     }
 
     @Test
+    void virtualGeneratedColumnsAndSubqueriesInSet() throws Exception {
+        String t = "CREATE TABLE g (id bigint, a int);";
+        assertThat(typeChange("postgres:18", t, "ALTER TABLE g ADD COLUMN v int GENERATED ALWAYS AS (a * 2) VIRTUAL;")).isEmpty();
+        assertThat(typeChange("postgres:18", t, "ALTER TABLE g ADD COLUMN s int GENERATED ALWAYS AS (a * 2) STORED;"))
+                .containsExactly("add-column-rewrite");
+        assertThat(typeChange("postgres:16", t, "UPDATE g SET a = (SELECT max(x) FROM u WHERE u.id < 5);"))
+                .containsExactly("unbatched-backfill");
+        assertThat(typeChange("postgres:16", t, "UPDATE g SET a = (SELECT max(x) FROM u) WHERE id < 5000;")).isEmpty();
+    }
+
+    @Test
+    void eachRuleIsFiledWhereAReaderLooksForIt() throws Exception {
+        Files.writeString(dir.resolve("V1__m.sql"), "SET lock_timeout = '1s';\nCREATE INDEX i ON t (a);\n"
+                + "ALTER TABLE t ALTER COLUMN a SET NOT NULL;\nDROP INDEX j;");
+        EngineSpec spec = EngineSpec.parse("postgres:16");
+        Dialect d = Engines.dialect(spec);
+        var result = new Linter(Linter.Options.of(spec), d).lint(new SqlMigrationSource(d.splitter()).read(List.of(dir.resolve("V1__m.sql"))));
+        var categories = Linter.report(result, spec, "test", 0).categories();
+        java.util.function.Function<Category, String> issue = c -> categories.get(c.ordinal()).issue();
+        assertThat(issue.apply(Category.LOCK_CONTENTION)).contains("CREATE INDEX blocks writes").contains("(+1 more)");
+        assertThat(issue.apply(Category.CONSTRAINT_VALIDATION)).contains("SET NOT NULL");
+        assertThat(issue.apply(Category.INDEX_DEPENDENCIES)).contains("DROP INDEX");
+    }
+
+    @Test
     void aByteOrderMarkIsNotSqlAndAPsqlMetaCommandIsRejectedWhereItStands() throws Exception {
         Files.writeString(dir.resolve("V1__bom.sql"), "\uFEFFALTER TABLE t DROP COLUMN c;\n");
         var d = Engines.dialect(EngineSpec.parse("postgres:16"));

@@ -62,7 +62,7 @@ public final class MySqlRules {
                             + ", ALGORITHM=INSTANT;",
                     (e, w) -> e.kind() == Kind.MYSQL && !e.serverVersion().atLeast(8, 0, 29) ? claim("INPLACE", Blocks.NONE, true) : null,
                     "unverified by rehearsal in this build"),
-            Rule.of("mysql-index-blocks-writes", Category.INDEX_DEPENDENCIES, Status.FLAG, MY,
+            Rule.of("mysql-index-blocks-writes", Category.LOCK_CONTENTION, Status.FLAG, MY,
                     "FULLTEXT / SPATIAL index builds block writes",
                     "Build it with gh-ost / pt-online-schema-change",
                     "Secondary B-tree indexes build INPLACE with concurrent DML, but FULLTEXT and SPATIAL indexes build"
@@ -81,6 +81,7 @@ public final class MySqlRules {
                             + "SET foreign_key_checks = 0;\n" + w.sql().strip() + ", ALGORITHM=INPLACE, LOCK=NONE;\n"
                             + "SET foreign_key_checks = 1;",
                     (e, w) -> claim("COPY", Blocks.WRITES, true), "unverified by rehearsal in this build")
+                    .alsoIn(Category.LOCK_CONTENTION)
                     .withLint(MySqlRules::foreignKeyCopy),
             Rule.of("mysql-primary-key-change", Category.LOCK_CONTENTION, Status.FLAG, MY,
                     "changing the PRIMARY KEY rebuilds (or copies) the table",

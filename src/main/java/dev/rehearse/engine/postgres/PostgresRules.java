@@ -74,6 +74,7 @@ public final class PostgresRules {
                                 + "ALTER TABLE " + t + " DROP CONSTRAINT " + k + ";";
                     },
                     (e, w) -> claim("AccessExclusiveLock", false, true), MEASURES_LOCK)
+                    .alsoIn(Category.LOCK_CONTENTION)
                     .withLint(PostgresRules::setNotNull),
             Rule.of("add-column-not-null-no-default", Category.CONSTRAINT_VALIDATION, Status.BLOCK, PG,
                     "ADD COLUMN ... NOT NULL without a default fails on a populated table",
@@ -127,7 +128,8 @@ public final class PostgresRules {
                             && !w.has("NOT", "VALID"), true,
                     w -> withNotValid(w.sql()) + ";\n-- next migration, SHARE UPDATE EXCLUSIVE: writes go on\n"
                             + "ALTER TABLE " + w.table() + " VALIDATE CONSTRAINT " + constraintAfter(w) + ";",
-                    (e, w) -> claim("ShareRowExclusiveLock", false, true), MEASURES_LOCK),
+                    (e, w) -> claim("ShareRowExclusiveLock", false, true), MEASURES_LOCK)
+                    .alsoIn(Category.LOCK_CONTENTION),
             Rule.of("add-check-validated", Category.CONSTRAINT_VALIDATION, Status.FLAG, PG,
                     "ADD CHECK validates every row under ACCESS EXCLUSIVE",
                     "Add the CHECK NOT VALID, then VALIDATE CONSTRAINT separately",
@@ -137,8 +139,9 @@ public final class PostgresRules {
                     w -> w.startsWith("ALTER", "TABLE") && w.has("CHECK") && !w.has("NOT", "VALID"), true,
                     w -> withNotValid(w.sql()) + ";\n-- next migration, SHARE UPDATE EXCLUSIVE: reads and writes go on\n"
                             + "ALTER TABLE " + w.table() + " VALIDATE CONSTRAINT " + constraintAfter(w) + ";",
-                    (e, w) -> claim("AccessExclusiveLock", false, true), MEASURES_LOCK),
-            Rule.of("add-exclusion-constraint", Category.INDEX_DEPENDENCIES, Status.FLAG, PG,
+                    (e, w) -> claim("AccessExclusiveLock", false, true), MEASURES_LOCK)
+                    .alsoIn(Category.LOCK_CONTENTION),
+            Rule.of("add-exclusion-constraint", Category.CONSTRAINT_VALIDATION, Status.FLAG, PG,
                     "ADD EXCLUDE builds its index under ACCESS EXCLUSIVE",
                     "Add exclusion constraints while the table is small, or in a maintenance window",
                     "An exclusion constraint builds a GiST (or other) index and checks every row while holding ACCESS"
@@ -147,8 +150,9 @@ public final class PostgresRules {
                     w -> "There is no online form: add the exclusion constraint when the table is created or small, or"
                             + " in a maintenance window with SET lock_timeout; enforce the rule in the application"
                             + " meanwhile.",
-                    (e, w) -> claim("AccessExclusiveLock", false, true), MEASURES_LOCK),
-            Rule.of("add-unique-without-index", Category.INDEX_DEPENDENCIES, Status.FLAG, PG,
+                    (e, w) -> claim("AccessExclusiveLock", false, true), MEASURES_LOCK)
+                    .alsoIn(Category.LOCK_CONTENTION),
+            Rule.of("add-unique-without-index", Category.CONSTRAINT_VALIDATION, Status.FLAG, PG,
                     "ADD UNIQUE / PRIMARY KEY builds its index under ACCESS EXCLUSIVE",
                     "CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... USING INDEX",
                     "ADD UNIQUE or ADD PRIMARY KEY builds the unique index while holding ACCESS EXCLUSIVE. Building"
@@ -159,8 +163,9 @@ public final class PostgresRules {
                     w -> "CREATE UNIQUE INDEX CONCURRENTLY " + constraintAfter(w) + "_idx ON " + w.table() + " (...);\n"
                             + "ALTER TABLE " + w.table() + " ADD CONSTRAINT " + constraintAfter(w)
                             + " UNIQUE USING INDEX " + constraintAfter(w) + "_idx;",
-                    (e, w) -> claim("AccessExclusiveLock", false, true), MEASURES_LOCK),
-            Rule.of("create-index-non-concurrent", Category.INDEX_DEPENDENCIES, Status.FLAG, PG,
+                    (e, w) -> claim("AccessExclusiveLock", false, true), MEASURES_LOCK)
+                    .alsoIn(Category.LOCK_CONTENTION),
+            Rule.of("create-index-non-concurrent", Category.LOCK_CONTENTION, Status.FLAG, PG,
                     "CREATE INDEX blocks writes for the whole build",
                     "Use CREATE INDEX CONCURRENTLY outside a transaction",
                     "CREATE INDEX holds SHARE on the table for the whole build: reads go on, every INSERT, UPDATE"
@@ -179,7 +184,7 @@ public final class PostgresRules {
                     w -> w.sql().replaceFirst("(?i)^(\\s*DROP\\s+INDEX)\\s+", "$1 CONCURRENTLY ")
                             + ";\n-- in a migration of its own, outside a transaction block",
                     null, "the lock on the table and the queries that queued behind it"),
-            Rule.of("reindex-non-concurrent", Category.INDEX_DEPENDENCIES, Status.FLAG, PG,
+            Rule.of("reindex-non-concurrent", Category.LOCK_CONTENTION, Status.FLAG, PG,
                     "REINDEX blocks writes while it rebuilds",
                     "Use REINDEX CONCURRENTLY (PostgreSQL 12+)",
                     "REINDEX holds SHARE on the table (writes wait) and ACCESS EXCLUSIVE on each index (queries that"
@@ -205,6 +210,7 @@ public final class PostgresRules {
                     CONTEXTUAL, true,
                     w -> "-- move this statement to the next migration (its own transaction):\n" + w.sql().strip() + ";",
                     null, MEASURES_LOCK)
+                    .alsoIn(Category.LOCK_CONTENTION)
                     .withLint(PostgresRules::validateInSameTransaction)
                     // run: VALIDATE scans under its weak lock, unless its transaction still holds ADD CONSTRAINT's strong one
                     .withMatchesHolding((w, held) -> w.startsWith("ALTER", "TABLE") && w.has("VALIDATE", "CONSTRAINT")
@@ -274,7 +280,8 @@ public final class PostgresRules {
      */
     static boolean addColumnRewrites(EngineSpec e, Words w) {
         if (w.hasAny("SERIAL", "BIGSERIAL", "SMALLSERIAL")) return true;
-        if (w.has("GENERATED")) return true; // identity or STORED generated: both fill every row
+        // identity or STORED generated: both fill every row; a VIRTUAL generated column (18+) is computed on read
+        if (w.has("GENERATED")) return !w.has("VIRTUAL");
         for (int d = w.indexOf(0, "DEFAULT"); d >= 0; d = w.indexOf(d + 1, "DEFAULT")) {
             if (w.at(d - 1).equals("SET") || w.at(d + 1).equals("NULL")) continue; // ALTER COLUMN ... SET DEFAULT rewrites nothing
             if (e.major() < 11) return true;
