@@ -113,6 +113,10 @@ public final class MySqlRules {
     /** The catalog for MySQL or MariaDB, in match order. */
     public static List<Rule> forKind(Kind kind) {
         List<Rule> out = new ArrayList<>(CommonRules.ALL);
+        // DROP SCHEMA is DROP DATABASE's synonym on these engines
+        Rule db = CommonRules.DROP_DATABASE;
+        out.set(out.indexOf(db), new Rule(db.facts(), w -> db.matches().test(w) || w.startsWith("DROP", "SCHEMA"),
+                db.matchesHolding(), db.claim(), db.lint(), db.measured(), db.onFailure()));
         out.remove(CommonRules.MISSING_LOCK_TIMEOUT); // last, as CommonRules.ALL keeps it
         for (Rule r : ONLINE_DDL) if (r.covers(kind)) out.add(r);
         out.add(CommonRules.MISSING_LOCK_TIMEOUT);
