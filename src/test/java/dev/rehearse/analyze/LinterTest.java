@@ -320,4 +320,58 @@ class LinterTest {
         assertThat(Rules.byId("rename").rewrite().apply(new Rule.Words("ALTER TYPE s RENAME VALUE 'a' TO 'b'",
                 List.of("ALTER", "TYPE", "S", "RENAME", "VALUE", "'a'", "TO", "'b'")))).contains("ADD VALUE");
     }
+
+    @Test
+    void mysqlStatedCopyOrBlockingLock() throws Exception {
+        String copy = "ALTER TABLE t ADD INDEX i (c), ALGORITHM=COPY";
+        assertThat(lint("mysql:8.0", "SET lock_wait_timeout = 5;\n" + copy + ";")).containsExactly("mysql-copy-or-blocking-lock@V1__m.sql:2");
+        assertThat(claimOf("mysql-copy-or-blocking-lock", "mysql:8.0", copy))
+                .isEqualTo(new Rule.Claim("COPY", dev.rehearse.dialect.LockMode.Blocks.WRITES, true, false, false));
+        assertThat(claimOf("mysql-copy-or-blocking-lock", "mariadb:10.11", "ALTER TABLE t ADD INDEX i (c), LOCK=SHARED").blocks())
+                .isEqualTo(dev.rehearse.dialect.LockMode.Blocks.WRITES);
+        assertThat(claimOf("mysql-copy-or-blocking-lock", "mysql:8.0", "ALTER TABLE t ADD INDEX i (c), ALGORITHM=INPLACE, LOCK=EXCLUSIVE"))
+                .isEqualTo(new Rule.Claim("INPLACE, LOCK=EXCLUSIVE", dev.rehearse.dialect.LockMode.Blocks.READS_WRITES, false, false, false));
+        // COPY with LOCK=NONE: MySQL and MariaDB before 11.2 refuse it; MariaDB 11.2+ copies online
+        String online = "ALTER TABLE t MODIFY c BIGINT, ALGORITHM=COPY, LOCK=NONE";
+        assertThat(claimOf("mysql-copy-or-blocking-lock", "mysql:8.4", online).fails()).isTrue();
+        assertThat(claimOf("mysql-copy-or-blocking-lock", "mariadb:10.11", online).fails()).isTrue();
+        assertThat(claimOf("mysql-copy-or-blocking-lock", "mariadb:11.4", online))
+                .isEqualTo(new Rule.Claim("COPY", dev.rehearse.dialect.LockMode.Blocks.NONE, true, false, false));
+        assertThat(lint("mysql:8.0", "SET lock_wait_timeout = 5;\nALTER TABLE t ADD INDEX i (c), ALGORITHM=INPLACE, LOCK=NONE;",
+                "SET lock_wait_timeout = 5;\nALTER TABLE t ADD INDEX j (c), ALGORITHM=INPLACE, LOCK=DEFAULT;")).isEmpty();
+        assertThat(Rules.byId("mysql-copy-or-blocking-lock").rewrite().apply(new Rule.Words(copy, List.of())))
+                .startsWith("ALTER TABLE t ADD INDEX i (c), ALGORITHM=INPLACE;");
+    }
+
+    @Test
+    void mysqlExpressionDefaultsChecksAndStoredColumnsCopyTheTable() throws Exception {
+        String expr = "SET lock_wait_timeout = 5;\nALTER TABLE t ADD COLUMN d DATE DEFAULT (CURRENT_DATE + INTERVAL 1 YEAR);";
+        assertThat(lint("mysql:8.0", expr)).containsExactly("mysql-add-column-expression-default@V1__m.sql:2");
+        assertThat(lint("mariadb:10.11", "SET lock_wait_timeout = 5;\nALTER TABLE t ADD COLUMN u CHAR(36) DEFAULT UUID();"))
+                .containsExactly("mysql-add-column-expression-default@V1__m.sql:2");
+        assertThat(lint("mysql:8.0", "SET lock_wait_timeout = 5;\nALTER TABLE t ADD COLUMN n INT DEFAULT 0;",
+                "SET lock_wait_timeout = 5;\nALTER TABLE t ADD COLUMN at TIMESTAMP DEFAULT CURRENT_TIMESTAMP(6);",
+                "SET lock_wait_timeout = 5;\nALTER TABLE t ALTER COLUMN n SET DEFAULT (n + 1);")).isEmpty();
+        // stated INSTANT: refused (error 1845) instead of copying
+        assertThat(claimOf("mysql-add-column-expression-default", "mysql:8.0",
+                "ALTER TABLE t ADD COLUMN d DATE DEFAULT (CURRENT_DATE), ALGORITHM=INSTANT").fails()).isTrue();
+
+        String check = "SET lock_wait_timeout = 5;\nALTER TABLE t ADD CONSTRAINT t_n CHECK (n >= 0);";
+        assertThat(lint("mysql:8.0", check)).containsExactly("mysql-add-check-validates@V1__m.sql:2");
+        assertThat(lint("mariadb:10.11", "SET lock_wait_timeout = 5;\nALTER TABLE t ADD CHECK (n >= 0);"))
+                .containsExactly("mysql-add-check-validates@V1__m.sql:2");
+        assertThat(claimOf("mysql-add-check-validates", "mysql:8.0", "ALTER TABLE t ADD CHECK (n >= 0)"))
+                .isEqualTo(new Rule.Claim("COPY", dev.rehearse.dialect.LockMode.Blocks.WRITES, true, true, false));
+        // MySQL before 8.0.16 parses CHECK and ignores it
+        assertThat(lint("mysql:8.0.15", check)).isEmpty();
+        assertThat(lint("mysql:8.0", "SET lock_wait_timeout = 5;\nALTER TABLE t ADD CONSTRAINT t_n CHECK (n >= 0) NOT ENFORCED;",
+                "SET lock_wait_timeout = 5;\nALTER TABLE t DROP CHECK t_n;")).isEmpty();
+
+        String stored = "SET lock_wait_timeout = 5;\nALTER TABLE t ADD COLUMN d VARCHAR(255) AS (LOWER(email)) STORED;";
+        assertThat(lint("mysql:8.0", stored)).containsExactly("mysql-add-stored-generated-column@V1__m.sql:2");
+        assertThat(lint("mariadb:10.11", stored.replace("STORED", "PERSISTENT")))
+                .containsExactly("mysql-add-stored-generated-column@V1__m.sql:2");
+        assertThat(lint("mysql:8.0", stored.replace("STORED", "VIRTUAL"))).isEmpty();
+        assertThat(matches("mysql-add-stored-generated-column", "mysql:8.0", "ALTER TABLE t ADD INDEX i (c)")).isFalse();
+    }
 }
