@@ -9,3 +9,10 @@ CREATE TABLE accounts (
 INSERT INTO accounts (id, email, region, balance, code)
 SELECT g, 'user' || g || '@example.com', CASE WHEN g % 2 = 0 THEN 'eu' ELSE 'us' END, g % 100, 'c' || g
 FROM generate_series(1, 20000) g;
+CREATE TYPE account_status AS ENUM ('active', 'closed');
+ALTER TABLE accounts ADD COLUMN status account_status NOT NULL DEFAULT 'active';
+-- schemas outside public survive the rehearsal's reset: start from billing, without invoicing
+DROP SCHEMA IF EXISTS billing CASCADE;
+DROP SCHEMA IF EXISTS invoicing CASCADE;
+CREATE SCHEMA billing;
+CREATE TABLE billing.invoices (id bigint PRIMARY KEY, account_id bigint NOT NULL);

@@ -32,6 +32,21 @@ public final class CommonRules {
             null, "the rows the table held (seeded row count) and any application query that failed")
             .withMeasured(CommonRules::dataLost);
 
+    /**
+     * DROP DATABASE (on MySQL and MariaDB DROP SCHEMA is its synonym; on PostgreSQL DROP SCHEMA is another statement,
+     * left to drop-cascade and the schema's own emptiness check).
+     */
+    public static final Rule DROP_DATABASE = Rule.of("drop-database", Category.DATA_LOSS, Status.FLAG, ALL_ENGINES,
+            "DROP DATABASE destroys every table in it",
+            "Revoke access first, drop in a later release, keep a dump",
+            "Dropping a database loses every table, row, routine and grant in it at once, and whatever still"
+                    + " connects to it fails. It cannot be rolled back: PostgreSQL refuses it inside a transaction"
+                    + " block and MySQL commits it implicitly.",
+            w -> w.startsWith("DROP", "DATABASE"), false,
+            w -> "Revoke access first (PostgreSQL: REVOKE CONNECT ON DATABASE ... FROM PUBLIC; MySQL: REVOKE ... ON db.*),"
+                    + " watch that nothing fails for a release, take a dump (pg_dump / mysqldump), then drop it.",
+            null, "that the statement ran (the database's tables are not seeded; nothing else is measured)");
+
     public static final Rule DROP_COLUMN = Rule.of("drop-column", Category.DATA_LOSS, Status.FLAG, ALL_ENGINES, "DROP COLUMN destroys data",
             "Stop using the column in a release first, keep a backup",
             "Dropping a column loses its values, and the application version still running fails on"
@@ -57,14 +72,23 @@ public final class CommonRules {
             "RENAME breaks the application version still running",
             "Expand and contract instead of renaming in place",
             "A rename is instant, but the application version still serving traffic during the deploy uses"
-                    + " the old name and fails until every instance runs the new code.",
+                    + " the old name and fails until every instance runs the new code. That holds for columns and"
+                    + " tables, for an enum label (ALTER TYPE ... RENAME VALUE: the old label is refused at once) and"
+                    + " for a schema (ALTER SCHEMA ... RENAME TO: qualified names and search_path break).",
             // RENAME CONSTRAINT breaks no query
             w -> (w.startsWith("ALTER", "TABLE") && (w.has("RENAME") && !renamesOnlyAConstraint(w) || w.has("CHANGE", "COLUMN")))
-                    || w.startsWith("RENAME", "TABLE"), false,
-            w -> "Expand and contract: add the new name (column, or a view for a table), write both,"
+                    || w.startsWith("RENAME", "TABLE") || renamesTypeValueOrSchema(w), false,
+            w -> w.startsWith("ALTER", "TYPE")
+                    ? "Expand and contract: ALTER TYPE ... ADD VALUE the new label, ship code that accepts both, UPDATE the"
+                    + " rows in batches, then stop writing the old label (enum labels cannot be dropped: keep it unused)."
+                    : w.startsWith("ALTER", "SCHEMA")
+                    ? "Expand and contract: create the new schema, move objects (or put both schemas on search_path), ship"
+                    + " code that names the new schema, then drop the old one in a later release."
+                    : "Expand and contract: add the new name (column, or a view for a table), write both,"
                     + " move readers, then drop the old name in a later release.",
             null, "application queries that failed after the rename")
-            .withMeasured((self, e) -> !e.tableRows().containsKey(e.words().table()) ? null
+            // an enum value or a schema is no table: the running version's queries name it whatever the rows
+            .withMeasured((self, e) -> !renamesTypeValueOrSchema(e.words()) && !e.tableRows().containsKey(e.words().table()) ? null
                     : e.finding(self, Status.FLAG, e.what() + " renames in place; the application version still running uses the old name",
                     self.rewrite().apply(e.words())));
 
@@ -155,7 +179,7 @@ public final class CommonRules {
      * In the order the engines list them; missing-lock-timeout last, as lint reports it after the statement's other
      * findings (a rule that matches no statement's words can stand anywhere without changing what run names).
      */
-    public static final List<Rule> ALL = List.of(DROP_TABLE, DROP_COLUMN, TRUNCATE, RENAME, FK_ON_DELETE_CASCADE, UNBATCHED_BACKFILL, BACKFILL_NOT_IDEMPOTENT, BACKFILL_NO_THROTTLE, BACKFILL_NO_PROGRESS, NO_ROLLBACK_NON_TRANSACTIONAL, MISSING_LOCK_TIMEOUT);
+    public static final List<Rule> ALL = List.of(DROP_TABLE, DROP_DATABASE, DROP_COLUMN, TRUNCATE, RENAME, FK_ON_DELETE_CASCADE, UNBATCHED_BACKFILL, BACKFILL_NOT_IDEMPOTENT, BACKFILL_NO_THROTTLE, BACKFILL_NO_PROGRESS, NO_ROLLBACK_NON_TRANSACTIONAL, MISSING_LOCK_TIMEOUT);
 
     /** A populated table (or its column) dropped or truncated: the rows it held are gone. */
     public static Report.Finding dataLost(Rule self, Evidence e) {
@@ -228,6 +252,15 @@ public final class CommonRules {
     }
 
     private static final String LOCK_TIMEOUT_SET = "lock-timeout-set";
+
+    /**
+     * PostgreSQL's ALTER TYPE ... RENAME VALUE (an enum label the running version writes and compares with) and
+     * ALTER SCHEMA ... RENAME TO (every qualified name and search_path entry of the running version).
+     */
+    static boolean renamesTypeValueOrSchema(Words w) {
+        return w.startsWith("ALTER", "TYPE") && w.has("RENAME", "VALUE")
+                || w.startsWith("ALTER", "SCHEMA") && w.has("RENAME", "TO");
+    }
 
     private static boolean renamesOnlyAConstraint(Words w) {
         for (int i = w.indexOf(0, "RENAME"); i >= 0; i = w.indexOf(i + 1, "RENAME")) {

@@ -333,4 +333,150 @@ class LinterTest {
         Rule.Claim claim = rule.claim().apply(old, new Rule.Words(sql, Engines.dialect(old).words(sql)));
         assertThat(claim.fails()).isTrue();
     }
+
+    private static Rule.Claim claimOf(String rule, String engine, String sql) {
+        EngineSpec e = EngineSpec.parse(engine);
+        return Rules.byId(rule).claim().apply(e, new Rule.Words(sql, Engines.dialect(e).words(sql)));
+    }
+
+    private static boolean matches(String rule, String engine, String sql) {
+        EngineSpec e = EngineSpec.parse(engine);
+        return Engines.dialect(e).rules().stream().filter(r -> r.id().equals(rule)).findFirst().orElseThrow()
+                .matches().test(new Rule.Words(sql, Engines.dialect(e).words(sql)));
+    }
+
+    @Test
+    void dropDatabaseIsDataLossOnEveryEngineAndDropSchemaIsItsSynonymOnMysql() throws Exception {
+        assertThat(lint("postgres:16", "DROP DATABASE legacy;")).contains("drop-database@V1__m.sql:1");
+        assertThat(lint("mysql:8.0", "SET lock_wait_timeout = 5;\nDROP DATABASE IF EXISTS legacy;"))
+                .contains("drop-database@V1__m.sql:2");
+        assertThat(lint("mariadb:10.11", "SET lock_wait_timeout = 5;\nDROP SCHEMA legacy;")).contains("drop-database@V1__m.sql:2");
+        // on PostgreSQL DROP SCHEMA is another statement (refused while the schema holds objects, unless CASCADE)
+        assertThat(lint("postgres:16", "DROP SCHEMA legacy;")).doesNotContain("drop-database@V1__m.sql:1");
+        assertThat(lint("postgres:16", "REVOKE CONNECT ON DATABASE legacy FROM PUBLIC;", "ALTER DATABASE legacy RENAME TO old;"))
+                .isEmpty();
+        assertThat(Rules.byId("drop-database").category()).isEqualTo(Category.DATA_LOSS);
+        assertThat(Rules.byId("drop-database").claim()).isNull();
+    }
+
+    @Test
+    void detachPartitionWithoutConcurrentlyTakesAccessExclusiveOnTheParent() throws Exception {
+        String bad = "SET lock_timeout = '5s';\nALTER TABLE events DETACH PARTITION events_2023;";
+        assertThat(lint("postgres:10", bad)).containsExactly("detach-partition-non-concurrent@V1__m.sql:2");
+        assertThat(lint("postgres:16", bad)).containsExactly("detach-partition-non-concurrent@V1__m.sql:2");
+        assertThat(claimOf("detach-partition-non-concurrent", "postgres:16", "ALTER TABLE events DETACH PARTITION events_2023"))
+                .isEqualTo(new Rule.Claim("AccessExclusiveLock", dev.rehearse.dialect.LockMode.Blocks.READS_WRITES, false, false, false));
+        assertThat(lint("postgres:16", "ALTER TABLE events DETACH PARTITION events_2023 CONCURRENTLY;")).doesNotContain("detach-partition-non-concurrent@V1__m.sql:1");
+        assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER TABLE events DETACH PARTITION events_2023 FINALIZE;")).isEmpty();
+        assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER TABLE events ATTACH PARTITION events_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');"))
+                .doesNotContain("detach-partition-non-concurrent@V1__m.sql:2");
+        String rewrite = Rules.byId("detach-partition-non-concurrent").rewrite()
+                .apply(new Rule.Words("ALTER TABLE events DETACH PARTITION events_2023", List.of()));
+        assertThat(rewrite).contains("DETACH PARTITION events_2023 CONCURRENTLY;").contains("PostgreSQL 10-13: there is no online form");
+    }
+
+    @Test
+    void domainConstraintsCheckEveryColumnOfTheDomainUnlessNotValid() throws Exception {
+        assertThat(lint("postgres:16", "ALTER DOMAIN amount ADD CONSTRAINT amount_nonneg CHECK (VALUE >= 0);"))
+                .containsExactly("add-domain-constraint-validated@V1__m.sql:1");
+        assertThat(lint("postgres:16", "ALTER DOMAIN amount ADD CHECK (VALUE >= 0);"))
+                .containsExactly("add-domain-constraint-validated@V1__m.sql:1");
+        assertThat(lint("postgres:16", "ALTER DOMAIN amount SET NOT NULL;")).containsExactly("add-domain-constraint-validated@V1__m.sql:1");
+        assertThat(lint("postgres:16", "ALTER DOMAIN amount ADD CONSTRAINT amount_nonneg CHECK (VALUE >= 0) NOT VALID;")).isEmpty();
+        assertThat(lint("postgres:16", "ALTER DOMAIN amount DROP CONSTRAINT amount_nonneg;", "ALTER DOMAIN amount DROP NOT NULL;",
+                "ALTER DOMAIN amount SET DEFAULT 0;")).isEmpty();
+        // unlike a table's, a domain's VALIDATE takes SHARE on the tables using it and scans them (measured on 10, 16, 18)
+        String validate = "ALTER DOMAIN amount VALIDATE CONSTRAINT amount_nonneg;";
+        assertThat(lint("postgres:10", validate)).containsExactly("add-domain-constraint-validated@V1__m.sql:1");
+        assertThat(lint("postgres:18", validate)).containsExactly("add-domain-constraint-validated@V1__m.sql:1");
+        // a table's CHECK is the other rule
+        assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER TABLE t ADD CONSTRAINT c CHECK (n > 0);"))
+                .containsExactly("add-check-validated@V1__m.sql:2");
+    }
+
+    @Test
+    void loggedTablespaceAndAccessMethodSettingsRewriteTheTable() throws Exception {
+        for (String form : List.of("SET LOGGED", "SET UNLOGGED", "SET TABLESPACE fast_ssd", "SET ACCESS METHOD heap")) {
+            String sql = "SET lock_timeout = '5s';\nALTER TABLE accounts " + form + ";";
+            assertThat(lint("postgres:16", sql)).as(form).containsExactly("table-rewrite-setting@V1__m.sql:2");
+            assertThat(claimOf("table-rewrite-setting", "postgres:16", "ALTER TABLE accounts " + form))
+                    .as(form).isEqualTo(new Rule.Claim("AccessExclusiveLock", dev.rehearse.dialect.LockMode.Blocks.READS_WRITES, true, false, false));
+        }
+        // SET TABLESPACE writes new storage whatever the rows: no exception for an empty table here
+        assertThat(lint("postgres:10", "SET lock_timeout = '5s';\nALTER TABLE accounts SET TABLESPACE fast_ssd;"))
+                .containsExactly("table-rewrite-setting@V1__m.sql:2");
+        // SET ACCESS METHOD does not exist before PostgreSQL 15
+        assertThat(lint("postgres:14", "SET lock_timeout = '5s';\nALTER TABLE accounts SET ACCESS METHOD heap;")).isEmpty();
+        assertThat(lint("postgres:16", "CREATE TABLE scratch (id int);\nALTER TABLE scratch SET UNLOGGED;")).isEmpty();
+        assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER TABLE accounts SET (fillfactor = 70);",
+                "SET lock_timeout = '5s';\nALTER TABLE accounts ALTER COLUMN n SET STATISTICS 500;",
+                "SET lock_timeout = '5s';\nALTER TABLE accounts ALTER COLUMN n SET DEFAULT 0;")).isEmpty();
+    }
+
+    @Test
+    void renameCoversEnumValuesAndSchemasButNotConstraints() throws Exception {
+        assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER TYPE account_status RENAME VALUE 'closed' TO 'archived';"))
+                .containsExactly("rename@V1__m.sql:2");
+        assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER SCHEMA billing RENAME TO invoicing;"))
+                .containsExactly("rename@V1__m.sql:2");
+        assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER TABLE t RENAME CONSTRAINT a TO b;")).isEmpty();
+        assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER TYPE account_status ADD VALUE 'frozen';",
+                "SET lock_timeout = '5s';\nALTER SCHEMA billing OWNER TO app;")).isEmpty();
+        assertThat(Rules.byId("rename").rewrite().apply(new Rule.Words("ALTER TYPE s RENAME VALUE 'a' TO 'b'",
+                List.of("ALTER", "TYPE", "S", "RENAME", "VALUE", "'a'", "TO", "'b'")))).contains("ADD VALUE");
+    }
+
+    @Test
+    void mysqlStatedCopyOrBlockingLock() throws Exception {
+        String copy = "ALTER TABLE t ADD INDEX i (c), ALGORITHM=COPY";
+        assertThat(lint("mysql:8.0", "SET lock_wait_timeout = 5;\n" + copy + ";")).containsExactly("mysql-copy-or-blocking-lock@V1__m.sql:2");
+        assertThat(claimOf("mysql-copy-or-blocking-lock", "mysql:8.0", copy))
+                .isEqualTo(new Rule.Claim("COPY", dev.rehearse.dialect.LockMode.Blocks.WRITES, true, false, false));
+        assertThat(claimOf("mysql-copy-or-blocking-lock", "mariadb:10.11", "ALTER TABLE t ADD INDEX i (c), LOCK=SHARED").blocks())
+                .isEqualTo(dev.rehearse.dialect.LockMode.Blocks.WRITES);
+        assertThat(claimOf("mysql-copy-or-blocking-lock", "mysql:8.0", "ALTER TABLE t ADD INDEX i (c), ALGORITHM=INPLACE, LOCK=EXCLUSIVE"))
+                .isEqualTo(new Rule.Claim("INPLACE, LOCK=EXCLUSIVE", dev.rehearse.dialect.LockMode.Blocks.READS_WRITES, false, false, false));
+        // COPY with LOCK=NONE: MySQL and MariaDB before 11.2 refuse it; MariaDB 11.2+ copies online
+        String online = "ALTER TABLE t MODIFY c BIGINT, ALGORITHM=COPY, LOCK=NONE";
+        assertThat(claimOf("mysql-copy-or-blocking-lock", "mysql:8.4", online).fails()).isTrue();
+        assertThat(claimOf("mysql-copy-or-blocking-lock", "mariadb:10.11", online).fails()).isTrue();
+        assertThat(claimOf("mysql-copy-or-blocking-lock", "mariadb:11.4", online))
+                .isEqualTo(new Rule.Claim("COPY", dev.rehearse.dialect.LockMode.Blocks.NONE, true, false, false));
+        assertThat(lint("mysql:8.0", "SET lock_wait_timeout = 5;\nALTER TABLE t ADD INDEX i (c), ALGORITHM=INPLACE, LOCK=NONE;",
+                "SET lock_wait_timeout = 5;\nALTER TABLE t ADD INDEX j (c), ALGORITHM=INPLACE, LOCK=DEFAULT;")).isEmpty();
+        assertThat(Rules.byId("mysql-copy-or-blocking-lock").rewrite().apply(new Rule.Words(copy, List.of())))
+                .startsWith("ALTER TABLE t ADD INDEX i (c), ALGORITHM=INPLACE;");
+    }
+
+    @Test
+    void mysqlExpressionDefaultsChecksAndStoredColumnsCopyTheTable() throws Exception {
+        String expr = "SET lock_wait_timeout = 5;\nALTER TABLE t ADD COLUMN d DATE DEFAULT (CURRENT_DATE + INTERVAL 1 YEAR);";
+        assertThat(lint("mysql:8.0", expr)).containsExactly("mysql-add-column-expression-default@V1__m.sql:2");
+        assertThat(lint("mariadb:10.11", "SET lock_wait_timeout = 5;\nALTER TABLE t ADD COLUMN u CHAR(36) DEFAULT UUID();"))
+                .containsExactly("mysql-add-column-expression-default@V1__m.sql:2");
+        assertThat(lint("mysql:8.0", "SET lock_wait_timeout = 5;\nALTER TABLE t ADD COLUMN n INT DEFAULT 0;",
+                "SET lock_wait_timeout = 5;\nALTER TABLE t ADD COLUMN at TIMESTAMP DEFAULT CURRENT_TIMESTAMP(6);",
+                "SET lock_wait_timeout = 5;\nALTER TABLE t ALTER COLUMN n SET DEFAULT (n + 1);")).isEmpty();
+        // stated INSTANT: refused (error 1845) instead of copying
+        assertThat(claimOf("mysql-add-column-expression-default", "mysql:8.0",
+                "ALTER TABLE t ADD COLUMN d DATE DEFAULT (CURRENT_DATE), ALGORITHM=INSTANT").fails()).isTrue();
+
+        String check = "SET lock_wait_timeout = 5;\nALTER TABLE t ADD CONSTRAINT t_n CHECK (n >= 0);";
+        assertThat(lint("mysql:8.0", check)).containsExactly("mysql-add-check-validates@V1__m.sql:2");
+        assertThat(lint("mariadb:10.11", "SET lock_wait_timeout = 5;\nALTER TABLE t ADD CHECK (n >= 0);"))
+                .containsExactly("mysql-add-check-validates@V1__m.sql:2");
+        assertThat(claimOf("mysql-add-check-validates", "mysql:8.0", "ALTER TABLE t ADD CHECK (n >= 0)"))
+                .isEqualTo(new Rule.Claim("COPY", dev.rehearse.dialect.LockMode.Blocks.WRITES, true, true, false));
+        // MySQL before 8.0.16 parses CHECK and ignores it
+        assertThat(lint("mysql:8.0.15", check)).isEmpty();
+        assertThat(lint("mysql:8.0", "SET lock_wait_timeout = 5;\nALTER TABLE t ADD CONSTRAINT t_n CHECK (n >= 0) NOT ENFORCED;",
+                "SET lock_wait_timeout = 5;\nALTER TABLE t DROP CHECK t_n;")).isEmpty();
+
+        String stored = "SET lock_wait_timeout = 5;\nALTER TABLE t ADD COLUMN d VARCHAR(255) AS (LOWER(email)) STORED;";
+        assertThat(lint("mysql:8.0", stored)).containsExactly("mysql-add-stored-generated-column@V1__m.sql:2");
+        assertThat(lint("mariadb:10.11", stored.replace("STORED", "PERSISTENT")))
+                .containsExactly("mysql-add-stored-generated-column@V1__m.sql:2");
+        assertThat(lint("mysql:8.0", stored.replace("STORED", "VIRTUAL"))).isEmpty();
+        assertThat(matches("mysql-add-stored-generated-column", "mysql:8.0", "ALTER TABLE t ADD INDEX i (c)")).isFalse();
+    }
 }

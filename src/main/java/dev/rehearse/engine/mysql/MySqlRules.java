@@ -109,15 +109,121 @@ public final class MySqlRules {
                     w -> w.startsWith("OPTIMIZE", "TABLE") || w.startsWith("ALTER", "TABLE")
                             && (w.has("FORCE") || w.has("ENGINE", "=") || w.has("ROW_FORMAT")), true,
                     w -> "Use gh-ost or pt-online-schema-change, or run it off-peak with replicas watched.",
-                    (e, w) -> claim("INPLACE", Blocks.NONE, true), "unverified by rehearsal in this build"));
+                    (e, w) -> claim("INPLACE", Blocks.NONE, true), "unverified by rehearsal in this build"),
+            Rule.of("mysql-copy-or-blocking-lock", Category.LOCK_CONTENTION, Status.FLAG, MY,
+                    "a stated ALGORITHM=COPY or LOCK=SHARED/EXCLUSIVE blocks the application",
+                    "State ALGORITHM=INPLACE (or INSTANT), LOCK=NONE so the server refuses what it cannot do online",
+                    "ALGORITHM=COPY copies the table row by row into a new one and refuses writes for the whole copy"
+                            + " (LOCK=SHARED at least; MariaDB 11.2+ can copy with LOCK=NONE). LOCK=SHARED lets reads go"
+                            + " on but blocks writes, LOCK=EXCLUSIVE blocks reads and writes, whatever the algorithm."
+                            + " Stating them forces the blocking form even where the server could do the change online.",
+                    w -> w.startsWith("ALTER", "TABLE") && (w.has("ALGORITHM", "=", "COPY") || w.has("LOCK", "=", "SHARED")
+                            || w.has("LOCK", "=", "EXCLUSIVE")), true,
+                    w -> w.sql().strip().replaceFirst(";\\s*$", "")
+                            .replaceAll("(?i)ALGORITHM\\s*=\\s*COPY", "ALGORITHM=INPLACE")
+                            .replaceAll("(?i)LOCK\\s*=\\s*(SHARED|EXCLUSIVE)", "LOCK=NONE")
+                            + ";  -- refused (error 1846) if it cannot run online\n"
+                            + "-- if refused: gh-ost / pt-online-schema-change, which copy in chunks while writes go on",
+                    MySqlRules::statedAlgorithmOrLock, "unverified by rehearsal in this build"),
+            Rule.of("mysql-add-column-expression-default", Category.LOCK_CONTENTION, Status.FLAG, MY,
+                    "ADD COLUMN with an expression DEFAULT copies the table with writes blocked",
+                    "Add the column with a literal default (INSTANT), then backfill the expression in batches",
+                    "A default written as an expression, DEFAULT (expr) or a function call, is evaluated for every"
+                            + " existing row: MySQL 8.0 refuses ALGORITHM=INSTANT for it (error 1845) and MariaDB"
+                            + " refuses INPLACE for a non-constant default (MDEV-12586), so the table is copied with"
+                            + " writes blocked. A literal default is INSTANT on MySQL 8.0.12+ and MariaDB 10.3+.",
+                    w -> w.startsWith("ALTER", "TABLE") && addsColumn(w) && expressionDefault(w), true,
+                    w -> "ALTER TABLE " + w.table() + " ADD COLUMN ... DEFAULT <literal or NULL>, ALGORITHM=INSTANT;\n"
+                            + "-- backfill the expression in batches of ~10,000 rows, then\n"
+                            + "ALTER TABLE " + w.table() + " ALTER COLUMN ... SET DEFAULT (<expr>);  -- metadata only",
+                    (e, w) -> refusesCopy(w) ? new Claim(statedAlgorithm(w), Blocks.NONE, false, false, true)
+                            : claim("COPY", Blocks.WRITES, true), "unverified by rehearsal in this build"),
+            Rule.of("mysql-add-check-validates", Category.CONSTRAINT_VALIDATION, Status.FLAG, MY,
+                    "ADD CHECK copies the table to validate every row, writes blocked",
+                    "Add the CHECK NOT ENFORCED (MySQL 8.0.16+), or build it with gh-ost / pt-online-schema-change",
+                    "MySQL enforces CHECK constraints from 8.0.16 (before, it parses and ignores them) and MariaDB from"
+                            + " 10.2.1. Adding one evaluates it for every existing row, and neither server can do that"
+                            + " in place: the table is copied with ALGORITHM=COPY and writes are refused. MySQL's"
+                            + " CHECK ... NOT ENFORCED is stored without the check.",
+                    w -> w.startsWith("ALTER", "TABLE") && addsCheck(w) && !w.has("NOT", "ENFORCED"), true,
+                    w -> "-- MySQL 8.0.16+: store it unenforced, find violating rows yourself, enforce it off-peak\n"
+                            + w.sql().strip().replaceFirst(";\\s*$", "") + " NOT ENFORCED;\n"
+                            + "-- MariaDB: gh-ost / pt-online-schema-change, or enforce the rule in the application",
+                    (e, w) -> e.kind() == Kind.MYSQL && !e.serverVersion().atLeast(8, 0, 16) ? null // parsed, ignored
+                            : refusesCopy(w) ? new Claim(statedAlgorithm(w), Blocks.NONE, false, false, true)
+                            : new Claim("COPY", Blocks.WRITES, true, true, false),
+                    "unverified by rehearsal in this build"),
+            Rule.of("mysql-add-stored-generated-column", Category.LOCK_CONTENTION, Status.FLAG, MY,
+                    "ADD COLUMN ... AS (expr) STORED copies the table with writes blocked",
+                    "Add it VIRTUAL (INSTANT), or add a plain column and backfill it in batches",
+                    "A STORED (MariaDB: PERSISTENT) generated column is computed and written for every existing row;"
+                            + " MySQL 8.0/8.4 and MariaDB add it only with ALGORITHM=COPY, refusing writes for the whole"
+                            + " copy. A VIRTUAL generated column is metadata only (INSTANT).",
+                    w -> w.startsWith("ALTER", "TABLE") && addsColumn(w) && w.has("AS") && w.hasAny("STORED", "PERSISTENT"),
+                    true,
+                    w -> w.sql().strip().replaceFirst(";\\s*$", "").replaceAll("(?i)\\b(STORED|PERSISTENT)\\b", "VIRTUAL")
+                            + ", ALGORITHM=INSTANT;  -- computed on read\n"
+                            + "-- or: a plain column, backfilled in batches, kept in sync by the application or a trigger",
+                    (e, w) -> refusesCopy(w) ? new Claim(statedAlgorithm(w), Blocks.NONE, false, false, true)
+                            : claim("COPY", Blocks.WRITES, true), "unverified by rehearsal in this build"));
 
     /** The catalog for MySQL or MariaDB, in match order. */
     public static List<Rule> forKind(Kind kind) {
         List<Rule> out = new ArrayList<>(CommonRules.ALL);
+        // DROP SCHEMA is DROP DATABASE's synonym on these engines
+        Rule db = CommonRules.DROP_DATABASE;
+        out.set(out.indexOf(db), new Rule(db.facts(), w -> db.matches().test(w) || w.startsWith("DROP", "SCHEMA"),
+                db.matchesHolding(), db.claim(), db.lint(), db.measured(), db.onFailure()));
         out.remove(CommonRules.MISSING_LOCK_TIMEOUT); // last, as CommonRules.ALL keeps it
         for (Rule r : ONLINE_DDL) if (r.covers(kind)) out.add(r);
         out.add(CommonRules.MISSING_LOCK_TIMEOUT);
         return List.copyOf(out);
+    }
+
+    /**
+     * What a stated ALGORITHM=COPY / LOCK=SHARED / LOCK=EXCLUSIVE does: COPY refuses writes (MariaDB 11.2+ copies
+     * online when LOCK=NONE is stated; MySQL refuses COPY with LOCK=NONE, error 1846); SHARED blocks writes;
+     * EXCLUSIVE blocks reads and writes. INSTANT with any LOCK but DEFAULT is refused.
+     */
+    static Claim statedAlgorithmOrLock(EngineSpec e, Words w) {
+        boolean copy = w.has("ALGORITHM", "=", "COPY");
+        String algorithm = statedAlgorithm(w);
+        boolean exclusive = w.has("LOCK", "=", "EXCLUSIVE"), shared = w.has("LOCK", "=", "SHARED");
+        if (algorithm.equals("INSTANT") && (exclusive || shared)) return new Claim("INSTANT", Blocks.NONE, false, false, true);
+        if (copy && w.has("LOCK", "=", "NONE")) {
+            return e.kind() == Kind.MARIADB && e.serverVersion().atLeast(11, 2, 0) ? claim("COPY", Blocks.NONE, true)
+                    : new Claim("COPY", Blocks.WRITES, true, false, true);
+        }
+        String lock = algorithm + (exclusive ? ", LOCK=EXCLUSIVE" : shared ? ", LOCK=SHARED" : "");
+        return claim(lock, exclusive ? Blocks.READS_WRITES : Blocks.WRITES, copy);
+    }
+
+    /** The ALGORITHM= stated, or DEFAULT. */
+    static String statedAlgorithm(Words w) {
+        int i = w.indexOf(0, "ALGORITHM", "=");
+        return i < 0 ? "DEFAULT" : w.at(i + 2);
+    }
+
+    /** ADD [CONSTRAINT [name]] CHECK (...): a table CHECK constraint, not a column's inline one. */
+    static boolean addsCheck(Words w) {
+        for (int i = w.indexOf(0, "ADD"); i >= 0; i = w.indexOf(i + 1, "ADD")) {
+            if (w.at(i + 1).equals("CHECK")) return true;
+            if (w.at(i + 1).equals("CONSTRAINT") && (w.at(i + 2).equals("CHECK") || w.at(i + 3).equals("CHECK"))) return true;
+        }
+        return false;
+    }
+
+    /** Timestamp functions MySQL and MariaDB accept as a DEFAULT without parentheses, without evaluating an expression per row. */
+    private static final Set<String> TIMESTAMP_DEFAULTS = Set.of("CURRENT_TIMESTAMP", "NOW", "LOCALTIME", "LOCALTIMESTAMP");
+
+    /** DEFAULT (expr), or (MariaDB) DEFAULT f(...), other than the CURRENT_TIMESTAMP family. */
+    static boolean expressionDefault(Words w) {
+        for (int d = w.indexOf(0, "DEFAULT"); d >= 0; d = w.indexOf(d + 1, "DEFAULT")) {
+            String next = w.at(d + 1);
+            if (next.equals("(")) return true;
+            if (w.at(d + 2).equals("(") && !TIMESTAMP_DEFAULTS.contains(next) && Character.isLetter(next.charAt(0))) return true;
+        }
+        return false;
     }
 
     /** A claim about an online-DDL algorithm. */

@@ -1,0 +1,2 @@
+SET SESSION lock_wait_timeout = 5;
+ALTER TABLE accounts ADD COLUMN expires_on DATE DEFAULT (CURRENT_DATE + INTERVAL 1 YEAR);
