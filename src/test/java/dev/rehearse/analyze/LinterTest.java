@@ -260,6 +260,14 @@ class LinterTest {
     }
 
     @Test
+    void whatRequestsALockThatBlocksTheApplication() throws Exception {
+        assertThat(lint("postgres:16", "ALTER TABLE p DETACH PARTITION p1 CONCURRENTLY;")).doesNotContain("missing-lock-timeout@V1__m.sql:1");
+        assertThat(lint("postgres:16", "ALTER TABLE p DETACH PARTITION p1;")).contains("missing-lock-timeout@V1__m.sql:1");
+        assertThat(lint("postgres:16", "ALTER DOMAIN positive ADD CONSTRAINT pos CHECK (VALUE > 0);"))
+                .contains("missing-lock-timeout@V1__m.sql:1");
+    }
+
+    @Test
     void aByteOrderMarkIsNotSqlAndAPsqlMetaCommandIsRejectedWhereItStands() throws Exception {
         Files.writeString(dir.resolve("V1__bom.sql"), "\uFEFFALTER TABLE t DROP COLUMN c;\n");
         var d = Engines.dialect(EngineSpec.parse("postgres:16"));
@@ -377,18 +385,18 @@ class LinterTest {
 
     @Test
     void domainConstraintsCheckEveryColumnOfTheDomainUnlessNotValid() throws Exception {
-        assertThat(lint("postgres:16", "ALTER DOMAIN amount ADD CONSTRAINT amount_nonneg CHECK (VALUE >= 0);"))
-                .containsExactly("add-domain-constraint-validated@V1__m.sql:1");
-        assertThat(lint("postgres:16", "ALTER DOMAIN amount ADD CHECK (VALUE >= 0);"))
-                .containsExactly("add-domain-constraint-validated@V1__m.sql:1");
-        assertThat(lint("postgres:16", "ALTER DOMAIN amount SET NOT NULL;")).containsExactly("add-domain-constraint-validated@V1__m.sql:1");
-        assertThat(lint("postgres:16", "ALTER DOMAIN amount ADD CONSTRAINT amount_nonneg CHECK (VALUE >= 0) NOT VALID;")).isEmpty();
-        assertThat(lint("postgres:16", "ALTER DOMAIN amount DROP CONSTRAINT amount_nonneg;", "ALTER DOMAIN amount DROP NOT NULL;",
+        assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER DOMAIN amount ADD CONSTRAINT amount_nonneg CHECK (VALUE >= 0);"))
+                .containsExactly("add-domain-constraint-validated@V1__m.sql:2");
+        assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER DOMAIN amount ADD CHECK (VALUE >= 0);"))
+                .containsExactly("add-domain-constraint-validated@V1__m.sql:2");
+        assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER DOMAIN amount SET NOT NULL;")).containsExactly("add-domain-constraint-validated@V1__m.sql:2");
+        assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER DOMAIN amount ADD CONSTRAINT amount_nonneg CHECK (VALUE >= 0) NOT VALID;")).isEmpty();
+        assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER DOMAIN amount DROP CONSTRAINT amount_nonneg;", "ALTER DOMAIN amount DROP NOT NULL;",
                 "ALTER DOMAIN amount SET DEFAULT 0;")).isEmpty();
         // unlike a table's, a domain's VALIDATE takes SHARE on the tables using it and scans them (measured on 10, 16, 18)
         String validate = "ALTER DOMAIN amount VALIDATE CONSTRAINT amount_nonneg;";
-        assertThat(lint("postgres:10", validate)).containsExactly("add-domain-constraint-validated@V1__m.sql:1");
-        assertThat(lint("postgres:18", validate)).containsExactly("add-domain-constraint-validated@V1__m.sql:1");
+        assertThat(lint("postgres:10", "SET lock_timeout = '5s';\n" + validate)).containsExactly("add-domain-constraint-validated@V1__m.sql:2");
+        assertThat(lint("postgres:18", "SET lock_timeout = '5s';\n" + validate)).containsExactly("add-domain-constraint-validated@V1__m.sql:2");
         // a table's CHECK is the other rule
         assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER TABLE t ADD CONSTRAINT c CHECK (n > 0);"))
                 .containsExactly("add-check-validated@V1__m.sql:2");

@@ -90,7 +90,12 @@ final class PostgresDialect implements Dialect {
         if (w.startsWith("ALTER", "TABLE")) {
             // these subforms take SHARE UPDATE EXCLUSIVE: they block no application query
             return !(w.has("VALIDATE", "CONSTRAINT") || w.has("SET", "STATISTICS") || w.has("SET", "(")
-                    || w.has("RESET", "(") || w.has("CLUSTER", "ON") || w.has("ATTACH", "PARTITION"));
+                    || w.has("RESET", "(") || w.has("CLUSTER", "ON") || w.has("ATTACH", "PARTITION")
+                    || w.has("DETACH", "PARTITION") && w.hasAny("CONCURRENTLY", "FINALIZE"));
+        }
+        if (w.startsWith("ALTER", "DOMAIN") && (w.has("ADD") && !w.has("NOT", "VALID") || w.has("VALIDATE")
+                || w.has("SET", "NOT", "NULL"))) {
+            return true; // SHARE on every table whose columns use the domain, while it checks them
         }
         if (kind == SqlStatement.Kind.NON_TRANSACTIONAL && !w.startsWith("VACUUM")) return false; // CONCURRENTLY forms
         return w.startsWith("CREATE", "INDEX") || w.startsWith("CREATE", "UNIQUE", "INDEX") || w.startsWith("DROP", "INDEX")
