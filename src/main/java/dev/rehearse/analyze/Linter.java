@@ -124,6 +124,7 @@ public final class Linter {
         final Set<String> reported = new HashSet<>(); // rules reported at most once per file
         final Map<String, String> transactionNotes = new HashMap<>();
         boolean scriptTransaction;
+        boolean wrapEnded;
         SqlStatement statement;
         Words words;
         String table;
@@ -140,7 +141,10 @@ public final class Linter {
             if (s.kind() == Kind.TRANSACTION_CONTROL) {
                 String first = w.at(0);
                 scriptTransaction = first.equals("BEGIN") || first.equals("START");
-                if (!scriptTransaction) transactionNotes.clear();
+                if (!scriptTransaction) {
+                    wrapEnded = true; // a COMMIT ends the tool's transaction too, as the runner runs it
+                    transactionNotes.clear();
+                }
                 return;
             }
             statement = s;
@@ -200,6 +204,9 @@ public final class Linter {
         @Override public boolean newTable() { return createdHere.contains(table) || set.pendingTables.contains(table); }
         @Override public TransactionMode mode() { return m.unitOf(statement).mode(); }
         @Override public boolean inScriptTransaction() { return scriptTransaction; }
+        @Override public boolean inTransaction() {
+            return scriptTransaction || mode() == TransactionMode.TRANSACTION && !wrapEnded;
+        }
         @Override public boolean lockTimeoutByTool() { return options.lockTimeoutByTool(); }
         @Override public Map<String, String> setNotes() { return set.notes; }
         @Override public Map<String, String> transactionNotes() { return transactionNotes; }

@@ -72,6 +72,8 @@ public final class MigrationRunner {
     /** Runs one unit in the mode its tool gives it; false when a statement failed (the run stops there). */
     private boolean runUnit(Connection c, Migration m, Migration.Unit unit, List<ExecutedStatement> done)
             throws SQLException {
+        // the tool's transaction, open until the unit ends, or until the script's own COMMIT/ROLLBACK ends it (then
+        // what follows runs as the script's own boundaries say, as under psql --single-transaction)
         boolean wrapped = unit.mode() == TransactionMode.TRANSACTION;
         c.setAutoCommit(!wrapped);
         boolean explicitTx = false;
@@ -101,7 +103,11 @@ public final class MigrationRunner {
                     finish(openTx, System.nanoTime(), done);
                     return false;
                 }
-                if (s.kind() == SqlStatement.Kind.TRANSACTION_CONTROL && !wrapped) {
+                if (s.kind() == SqlStatement.Kind.TRANSACTION_CONTROL && wrapped && !opensTransaction(s.sql())) {
+                    wrapped = false; // the script's COMMIT ended the tool's transaction
+                    c.setAutoCommit(true);
+                    finish(openTx, p.end, done);
+                } else if (s.kind() == SqlStatement.Kind.TRANSACTION_CONTROL && !wrapped) {
                     explicitTx = opensTransaction(s.sql());
                     if (!explicitTx) finish(openTx, p.end, done);
                 } else if (!inTx) {

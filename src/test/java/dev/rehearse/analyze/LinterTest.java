@@ -112,6 +112,9 @@ class LinterTest {
         EngineSpec pg = EngineSpec.parse("postgres:16");
         assertThat(lint("postgres:16", null, Scenario.Transaction.ALWAYS, "CREATE INDEX CONCURRENTLY i ON t (a);"))
                 .containsExactly("concurrently-in-transaction@V1__m.sql:1");
+        // the script's COMMIT ended the tool's transaction, its BEGIN opens the next
+        assertThat(lint("postgres:16", null, Scenario.Transaction.ALWAYS,
+                "SET lock_timeout = '1s';\nCOMMIT;\nCREATE INDEX CONCURRENTLY i ON t (a);\nBEGIN;")).isEmpty();
         assertThat(lint("postgres:16", "SET lock_timeout = '5s';\nALTER TABLE t ADD CONSTRAINT c FOREIGN KEY (p) REFERENCES p (id) NOT VALID;\n"
                 + "ALTER TABLE t VALIDATE CONSTRAINT c;")).containsExactly("validate-in-same-transaction@V1__m.sql:3");
     }

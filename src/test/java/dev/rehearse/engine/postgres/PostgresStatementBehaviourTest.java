@@ -189,6 +189,15 @@ class PostgresStatementBehaviourTest {
         resetTables(db);
         MigrationRun always = run(db, Scenario.Transaction.ALWAYS, null, "CREATE INDEX CONCURRENTLY t_a_idx ON t (a)");
         assertThat(always.statements().get(0).sqlState()).isEqualTo("25001");
+
+        // under a wrapping tool, the script's COMMIT ends the tool's transaction: CONCURRENTLY then runs, as lint says
+        resetTables(db);
+        MigrationRun reopened = run(db, Scenario.Transaction.ALWAYS, null,
+                "UPDATE t SET a = a WHERE id = 1", "COMMIT", "CREATE INDEX CONCURRENTLY t_a_idx ON t (a)", "BEGIN",
+                "UPDATE t SET a = a WHERE id = 2");
+        assertThat(reopened.statements()).noneMatch(ExecutedStatement::failed);
+        assertThat(reopened.statements()).extracting(ExecutedStatement::inTransaction)
+                .containsExactly(true, true, false, false, true); // a BEGIN itself runs outside the transaction it opens
     }
 
     @ParameterizedTest(name = "PG {0}")
