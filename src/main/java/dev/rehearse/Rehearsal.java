@@ -37,7 +37,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -264,11 +263,12 @@ public final class Rehearsal {
         long to = run.statements().isEmpty() ? baselineTo : run.statements().get(run.statements().size() - 1).transactionEndNanos();
         List<LoadEvent> during = Latencies.overlapping(events, from, to);
         double max = events.stream().mapToDouble(LoadEvent::latencyMs).max().orElse(0);
-        long[] waits = LockWaits.perQuery(events, samples, scenario.observe().lockSampleIntervalMs() * 1_000_000L);
+        // directly or queued behind a client that was, each its latency from the timestamps
+        LockWaits.Joined waits = LockWaits.join(events, LockWaits.episodes(samples, sl -> true));
         return new Report.Load(true, l.clients(), l.rate(), (long) events.size(),
                 events.stream().filter(e -> e.error() != null).count(),
                 round(Latencies.percentile(baseline, 50)), round(Latencies.percentile(baseline, 99)), round(Latencies.percentile(during, 99)), round(max),
-                Arrays.stream(waits).filter(w -> w > 0).count(), Arrays.stream(waits).max().orElse(0));
+                waits.count(), Math.round(waits.maxNanos() / 1e6));
     }
 
     private static Double round(Double v) {

@@ -86,6 +86,40 @@ class RehearsalEndToEndTest {
         assertThat(r.timeline().windows().stream().mapToLong(Report.Window::queries).sum()).isEqualTo(r.load().queries());
     }
 
+    /**
+     * A known stall: ACCESS EXCLUSIVE on the one table the default workload (200 q/s, 8 clients) uses, held 2 s.
+     * About 400 queries arrive meanwhile: 8 wait in the server, the rest queue behind them; all are counted. No
+     * cooldown, so the load stops with that queue still full: its queries run all the same.
+     */
+    @Test
+    void everyQueryThatArrivedDuringAStallIsBlockedAndNoneIsDropped(@TempDir Path dir) throws Exception {
+        Path migration = dir.resolve("V1__stall.sql");
+        Files.writeString(migration, "BEGIN;\nLOCK TABLE accounts IN ACCESS EXCLUSIVE MODE;\nSELECT pg_sleep(2);\nCOMMIT;\n");
+        Scenario base = scenario("set-not-null/unsafe.yaml", "accounts=20k");
+        Scenario s = ScenarioLoader.applyOverrides(base, CliOverrides.NONE.withMigrations(List.of(migration)))
+                .withLoad(new Scenario.Load(true, 8, 200, 3, 0, 0.3)); // the default workload, without its cooldown
+        Report r = run(s);
+        Report.StatementReport lock = r.statements().stream().filter(st -> st.sql().contains("LOCK TABLE")).findFirst().orElseThrow();
+        long blocked = r.statements().stream().filter(st -> st.impact() != null)
+                .mapToLong(st -> st.impact().blockedQueries()).sum();
+        long first = r.statements().get(0).startedAtMs();
+        Report.StatementReport last = r.statements().get(r.statements().size() - 1);
+        double migrationSeconds = (last.startedAtMs() + last.durationMs() - first) / 1000.0;
+        Scenario.Load l = s.load();
+        double expected = l.rate() * (l.baselineSeconds() + migrationSeconds + l.cooldownSeconds());
+        String figures = String.format(java.util.Locale.ROOT, "stall: blocked %d (LOCK TABLE %d), longest %d ms; load.queries %d vs %.0f expected;"
+                        + " lockWaited %d, maxLockWait %d ms; errors %d", blocked, lock.impact().blockedQueries(),
+                lock.impact().maxBlockedMs(), r.load().queries(), expected, r.load().lockWaitedQueries(),
+                r.load().maxLockWaitMs(), r.load().errors());
+        assertThat(lock.impact().blockedQueries()).as("all blocked queries are the LOCK's; " + figures).isEqualTo((int) blocked);
+        assertThat(lock.impact().blockedQueries()).as(figures).isBetween(340, 460);
+        assertThat(lock.impact().maxBlockedMs()).as(figures).isBetween(1_700L, 2_300L);
+        assertThat(r.load().lockWaitedQueries()).as(figures).isBetween(340L, 460L);
+        assertThat(r.load().maxLockWaitMs()).as(figures).isBetween(1_700L, 2_300L);
+        assertThat(r.load().errors()).as(figures).isZero();
+        assertThat((double) r.load().queries()).as(figures).isBetween(expected * 0.95, expected * 1.1);
+    }
+
     @Test
     void concurrentlyInsideAnExplicitTransactionIsReportedAsTheFailureItIs() {
         Report r = run(scenario("concurrently-in-transaction/unsafe.yaml", "payments=10k"));

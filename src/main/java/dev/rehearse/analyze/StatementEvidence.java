@@ -7,7 +7,6 @@ import dev.rehearse.observe.LockSample;
 import dev.rehearse.model.Report;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,28 +80,28 @@ final class StatementEvidence {
     record Window(int index, long transactionStart, long from, long to, long transactionEnd,
                   Map<String, Integer> owners) {}
 
-    /** Wait episodes of other sessions blocked by the migration session that this statement answers for, as [count, longest ms]. */
+    /**
+     * Application queries this statement held up, as [count, longest ms]: the load's queries that waited on a lock
+     * the migration session held and this statement answers for, directly or queued behind a client that did
+     * (see {@link LockWaits}), each waiting its latency from the timestamps. A wait the sampler saw of a session
+     * no load event accounts for counts once, its span from the samples plus one interval.
+     */
     static long[] blocked(Window w, Recording r) {
-        Map<List<Long>, long[]> episodes = new HashMap<>();
-        Map<List<Long>, String> relationOf = new HashMap<>();
-        for (LockSample sample : between(r.samples(), w.transactionStart(), w.transactionEnd() + r.intervalNanos())) {
-            for (LockSample.SessionLock sl : sample.locks()) {
-                if (sl.granted() || sl.session() == r.session() || !sl.blockedBy().contains(r.session())) continue;
-                List<Long> key = List.of(sl.session(), sl.queryStartMicros());
-                long[] span = episodes.computeIfAbsent(key, k -> new long[]{sample.atNanos(), sample.atNanos()});
-                span[1] = sample.atNanos();
-                if (sl.relation() != null) relationOf.putIfAbsent(key, sl.relation());
-            }
+        List<LockSample> samples = between(r.samples(), w.transactionStart(), w.transactionEnd() + r.intervalNanos());
+        List<LockWaits.Episode> mine = new ArrayList<>();
+        for (LockWaits.Episode ep : LockWaits.episodes(samples,
+                sl -> sl.session() != r.session() && sl.blockedBy().contains(r.session()))) {
+            Integer owner = w.owners().get(ep.relation());
+            boolean answers = owner != null ? owner == w.index()
+                    : ep.firstNanos() >= w.from() && ep.firstNanos() <= w.to() + r.intervalNanos();
+            if (answers) mine.add(ep);
         }
-        long count = 0, longest = 0;
-        for (Map.Entry<List<Long>, long[]> e : episodes.entrySet()) {
-            long[] span = e.getValue();
-            Integer owner = w.owners().get(relationOf.get(e.getKey()));
-            boolean mine = owner != null ? owner == w.index()
-                    : span[0] >= w.from() && span[0] <= w.to() + r.intervalNanos();
-            if (!mine) continue;
+        if (mine.isEmpty()) return new long[]{0, 0};
+        LockWaits.Joined joined = LockWaits.join(r.events(), mine);
+        long count = joined.count(), longest = joined.maxNanos();
+        for (LockWaits.Episode ep : joined.unmatched()) {
             count++;
-            longest = Math.max(longest, span[1] - span[0] + r.intervalNanos());
+            longest = Math.max(longest, ep.lastNanos() - ep.firstNanos() + r.intervalNanos());
         }
         return new long[]{count, ms(longest)};
     }

@@ -20,8 +20,16 @@ import java.util.concurrent.TimeUnit;
  * The default application workload: primary-key reads and updates against the seeded tables, issued on an
  * open-loop schedule at a fixed total rate by a pool of clients (HikariCP). A query that cannot start on
  * time because every client is stuck behind a lock waits in the queue, and that wait counts in its latency.
+ * Every query scheduled is recorded: when the load stops, the queued ones still run (within {@link #DRAIN}),
+ * and any the drain could not run are recorded with the error {@value #NOT_RUN}.
  */
 public final class LoadGenerator implements AutoCloseable {
+
+    /** How long {@link #close()} lets the queries already queued run before it records the rest as not run. */
+    public static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(30);
+
+    /** The error of a query scheduled but never run because the load stopped first. */
+    public static final String NOT_RUN = "not run: the load stopped";
 
     /** The engine's way of naming a connection's session. */
     public interface SessionId {
@@ -37,6 +45,7 @@ public final class LoadGenerator implements AutoCloseable {
     private HikariDataSource pool;
     private ExecutorService clients;
     private Thread scheduler;
+    private final java.util.concurrent.atomic.AtomicLong issued = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean running;
 
     public LoadGenerator(Database db, SessionId sessionId, List<LoadTarget> targets, Scenario.Load settings, long seed) {
@@ -87,7 +96,8 @@ public final class LoadGenerator implements AutoCloseable {
             boolean write = random.nextDouble() < settings.writeFraction();
             long key = target.minKey() + (target.maxKey() > target.minKey()
                     ? random.nextLong(target.maxKey() - target.minKey() + 1) : 0);
-            clients.execute(() -> runQuery(target, write, key, intended));
+            clients.execute(new Query(target, write, key, intended));
+            issued.incrementAndGet();
             next += period;
             long sleep = next - System.nanoTime();
             if (sleep > 0) {
@@ -100,8 +110,27 @@ public final class LoadGenerator implements AutoCloseable {
         }
     }
 
+    /** One scheduled query; a task the drain never ran is still recorded from its fields. */
+    private final class Query implements Runnable {
+        final LoadTarget target;
+        final boolean write;
+        final long key;
+        final long intended;
+
+        Query(LoadTarget target, boolean write, long key, long intended) {
+            this.target = target;
+            this.write = write;
+            this.key = key;
+            this.intended = intended;
+        }
+
+        @Override
+        public void run() {
+            runQuery(target, write, key, intended);
+        }
+    }
+
     private void runQuery(LoadTarget target, boolean write, long key, long intended) {
-        if (!running) return;
         long session = -1;
         long start = System.nanoTime();
         String error = null;
@@ -118,22 +147,43 @@ public final class LoadGenerator implements AutoCloseable {
         events.add(new LoadEvent(target.table(), write, session, intended, start, System.nanoTime(), error));
     }
 
+    /** Queries scheduled so far; after {@link #close()} it equals the number of events. */
+    public long issued() {
+        return issued.get();
+    }
+
     /** Everything recorded so far, in completion order. */
     public List<LoadEvent> events() {
         return new ArrayList<>(events);
     }
 
+    /**
+     * Stops scheduling, then lets the queries already queued run (up to {@link #DRAIN}); any still queued after
+     * that are recorded as not run, so that every query issued is an event.
+     */
     @Override
     public void close() {
         running = false;
-        if (scheduler != null) scheduler.interrupt();
+        if (scheduler != null) {
+            scheduler.interrupt();
+            try {
+                scheduler.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (clients != null) {
             clients.shutdown();
+            List<Runnable> notRun = List.of();
             try {
-                if (!clients.awaitTermination(30, TimeUnit.SECONDS)) clients.shutdownNow();
+                if (!clients.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) notRun = clients.shutdownNow();
             } catch (InterruptedException e) {
-                clients.shutdownNow();
+                notRun = clients.shutdownNow();
                 Thread.currentThread().interrupt();
+            }
+            long now = System.nanoTime();
+            for (Runnable r : notRun) {
+                if (r instanceof Query q) events.add(new LoadEvent(q.target.table(), q.write, -1, q.intended, now, now, NOT_RUN));
             }
         }
         if (pool != null) pool.close();
