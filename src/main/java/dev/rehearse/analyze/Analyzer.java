@@ -44,6 +44,10 @@ public final class Analyzer {
         String blocks(String mode) {
             return dialect.lockMode(mode).blocks().id();
         }
+
+        int rank(String mode) {
+            return dialect.lockMode(mode).rank();
+        }
     }
 
     public record Analysis(List<Report.StatementReport> statements, List<Report.Finding> findings,
@@ -66,7 +70,7 @@ public final class Analyzer {
         MigrationRun run = in.run();
         StatementEvidence.Recording rec = new StatementEvidence.Recording(run.session(), run.tableRows(),
                 in.samples(), in.events(), in.loadRan(), in.baselineFrom(), in.baselineTo(),
-                in.scenario().observe().lockSampleIntervalMs() * 1_000_000L, in::blocks);
+                in.scenario().observe().lockSampleIntervalMs() * 1_000_000L, in::blocks, in::rank);
         Double baselineP99 = in.loadRan() ? Latencies.percentile(Latencies.within(rec.events(), rec.baselineFrom(), rec.baselineTo()), 99) : null;
 
         List<Report.StatementReport> reports = new ArrayList<>();
@@ -143,6 +147,7 @@ public final class Analyzer {
                                                    StatementEvidence.Recording rec, Input in,
                                                    Double baselineP99, long errorsUntil) {
         List<Report.Lock> locks = StatementEvidence.locks(s, rec, errorsUntil);
+        long waited = StatementEvidence.waitedNanos(s, rec);
         Report.Impact impact = null;
         if (in.loadRan()) {
             long[] blocked = StatementEvidence.blocked(window, rec);
@@ -163,23 +168,28 @@ public final class Analyzer {
                 StatementEvidence.ms(s.endNanos() - s.startNanos()), s.error(), s.rowsAffected(), locks,
                 f == null ? List.of() : existing(f.rewrote(), rec), f == null ? List.of() : f.indexesRebuilt(),
                 f == null ? List.of() : existing(f.scanned(), rec), f == null ? null : f.walBytes(), null, impact,
-                estimate(s, rec, in));
+                estimate(s, waited, rec, in), rec.samples().isEmpty() ? null : StatementEvidence.ms(waited));
     }
 
     private static List<String> existing(List<String> relations, StatementEvidence.Recording rec) {
         return relations.stream().filter(rec.tableRows()::containsKey).toList();
     }
 
-    /** Linear in rows from the largest table the statement rewrote or scanned. */
-    private static Report.Estimate estimate(ExecutedStatement s, StatementEvidence.Recording rec, Input in) {
+    /**
+     * Linear in rows from the largest table the statement rewrote or scanned. Only its work scales: the time it
+     * waited for a lock someone else held ({@code waitedNanos}) depends on them, not on the table's size.
+     */
+    private static Report.Estimate estimate(ExecutedStatement s, long waitedNanos, StatementEvidence.Recording rec,
+                                            Input in) {
         List<String> grew = StatementEvidence.grew(s, rec);
         if (grew.isEmpty() || s.failed()) return null;
         String table = grew.stream().max((a, b) -> Long.compare(rec.tableRows().get(a), rec.tableRows().get(b))).get();
         long rows = rec.tableRows().get(table);
-        double msPerMillion = (s.endNanos() - s.startNanos()) / 1e6 / (rows / 1e6);
+        long work = Math.max(0, s.endNanos() - s.startNanos() - waitedNanos);
+        double msPerMillion = work / 1e6 / (rows / 1e6);
         Long production = productionRows(in, table);
         return new Report.Estimate(table, rows, Math.round(msPerMillion * 10) / 10.0, production,
-                production == null ? null : Math.round(msPerMillion * production / 1e6));
+                production == null ? null : Math.round(msPerMillion * production / 1e6), StatementEvidence.ms(work));
     }
 
     private static Long productionRows(Input in, String table) {
@@ -249,10 +259,12 @@ public final class Analyzer {
         if (f != null) out.add(f);
     }
 
-    /** Locks that block the application, on tables that had rows. */
+    /** Locks that block the application, on tables that had rows, the strongest mode first (the engine's rank). */
     private static List<Report.Lock> populatedBlocking(List<Report.Lock> locks, StatementEvidence.Recording rec) {
         return locks.stream().filter(l -> !l.blocks().equals(LockMode.Blocks.NONE.id())
-                && rec.tableRows().getOrDefault(l.relation(), 0L) > 0).toList();
+                        && rec.tableRows().getOrDefault(l.relation(), 0L) > 0)
+                .sorted(java.util.Comparator.comparingInt((Report.Lock l) -> rec.rank().applyAsInt(l.mode())).reversed())
+                .toList();
     }
 
     private List<Report.Finding> migrationFindings(MigrationRun run, Input in) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * Joins one executed statement with the lock timeline and the load's queries: which locks it held and for
@@ -22,7 +23,7 @@ final class StatementEvidence {
     /** Everything recorded during a rehearsal that evidence is computed from. */
     record Recording(long session, Map<String, Long> tableRows, List<LockSample> samples, List<LoadEvent> events,
                      boolean loadEnabled, long baselineFrom, long baselineTo, long intervalNanos,
-                     Function<String, String> blocks) {}
+                     Function<String, String> blocks, ToIntFunction<String> rank) {}
 
     private StatementEvidence() {}
 
@@ -67,7 +68,45 @@ final class StatementEvidence {
         }
         seen.forEach((k, span) -> out.add(new Report.Lock(k.get(0), k.get(1), r.blocks().apply(k.get(1)),
                 ms(span[1] - span[0] + r.intervalNanos()))));
+        // What it must have held by what it changed, where the sampler saw nothing as strong on that table: a
+        // statement faster than the interval is gone before the next sample. Its hold time is not measured
+        // (null); it was at most the statement's duration.
+        if (s.facts() != null) {
+            for (StatementProbe.HeldLock l : s.facts().locksImplied()) {
+                if (!r.tableRows().containsKey(l.relation())) continue;
+                int rank = r.rank().applyAsInt(l.mode());
+                boolean observed = out.stream().anyMatch(o -> o.relation().equals(l.relation())
+                        && r.rank().applyAsInt(o.mode()) >= rank);
+                if (!observed) out.add(new Report.Lock(l.relation(), l.mode(), r.blocks().apply(l.mode()), null));
+            }
+        }
         return out;
+    }
+
+    /**
+     * How long the statement waited for locks (any of its session's requests the sampler saw not granted), in
+     * nanos: each run of consecutive waiting samples counts from half an interval before its first to half an
+     * interval after its last, within the statement. Waiting is not work: it does not grow with the table.
+     */
+    static long waitedNanos(ExecutedStatement s, Recording r) {
+        long total = 0, half = r.intervalNanos() / 2;
+        long first = -1, last = -1;
+        for (LockSample sample : between(r.samples(), s.startNanos(), s.endNanos())) {
+            boolean waiting = sample.locks().stream().anyMatch(sl -> sl.session() == r.session() && !sl.granted());
+            if (waiting) {
+                if (first < 0) first = sample.atNanos();
+                last = sample.atNanos();
+            } else if (first >= 0) {
+                total += episode(s, first, last, half);
+                first = -1;
+            }
+        }
+        if (first >= 0) total += episode(s, first, last, half);
+        return Math.min(total, s.endNanos() - s.startNanos());
+    }
+
+    private static long episode(ExecutedStatement s, long first, long last, long half) {
+        return Math.max(0, Math.min(s.endNanos(), last + half) - Math.max(s.startNanos(), first - half));
     }
 
     /**

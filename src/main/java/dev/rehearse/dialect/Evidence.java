@@ -86,9 +86,13 @@ public record Evidence(ExecutedStatement statement, Report.StatementReport repor
     public String lockEvidence() {
         StringBuilder b = new StringBuilder();
         if (!blocking.isEmpty()) {
-            Report.Lock l = blocking.stream().max((x, y) -> Long.compare(nz(x.heldMs()), nz(y.heldMs()))).get();
-            b.append("held ").append(l.mode()).append(" on ").append(l.relation()).append(" for ")
-                    .append(l.heldMs()).append(" ms (blocks ").append(l.blocks().replace('_', '/')).append(")");
+            // the longest held; of locks held as long, the first: the analyzer lists the strongest mode first
+            Report.Lock l = blocking.get(0);
+            for (Report.Lock x : blocking) if (nz(x.heldMs()) > nz(l.heldMs())) l = x;
+            b.append("held ").append(l.mode()).append(" on ").append(l.relation())
+                    .append(l.heldMs() == null ? " (not observed; the least what it changed takes)"
+                            : " for " + l.heldMs() + " ms")
+                    .append(" (blocks ").append(l.blocks().replace('_', '/')).append(")");
         }
         if (!grew.isEmpty()) {
             String table = grew.get(0);
@@ -97,6 +101,11 @@ public record Evidence(ExecutedStatement statement, Report.StatementReport repor
         }
         Report.Estimate e = report.estimate();
         if (e != null && !grew.isEmpty()) {
+            Long waited = report.lockWaitMs();
+            if (waited != null && waited > 0) {
+                b.append(String.format(Locale.ROOT, "; it waited %,d ms for the lock, which does not scale, and worked %,d ms",
+                        waited, e.workMs() == null ? report.durationMs() - waited : e.workMs()));
+            }
             b.append(String.format(Locale.ROOT, "; %.1f ms per million rows", e.msPerMillionRows()));
             if (e.productionMs() != null) {
                 b.append(String.format(Locale.ROOT, ", about %s at %,d rows", Quantities.duration(e.productionMs()),

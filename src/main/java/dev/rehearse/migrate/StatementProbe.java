@@ -40,9 +40,22 @@ public interface StatementProbe {
      * @param scanned tables it read in full (sequential scans)
      * @param created relations that exist now and did not before it
      * @param walBytes WAL written on the server while it ran (includes concurrent sessions), null if unknown
+     * @param locksImplied outside a transaction, the least the statement must have held by what it changed (its
+     *                     locks are released when it returns, so one faster than the sampler leaves nothing to
+     *                     see); empty inside one, where {@code locksAcquired} is what it held
      */
     record Facts(List<HeldLock> locksAcquired, List<String> rewrote, List<String> indexesRebuilt,
-                 List<String> scanned, List<String> created, Long walBytes) {}
+                 List<String> scanned, List<String> created, Long walBytes, List<HeldLock> locksImplied) {
+
+        public Facts {
+            locksImplied = locksImplied == null ? List.of() : List.copyOf(locksImplied);
+        }
+
+        public Facts(List<HeldLock> locksAcquired, List<String> rewrote, List<String> indexesRebuilt,
+                     List<String> scanned, List<String> created, Long walBytes) {
+            this(locksAcquired, rewrote, indexesRebuilt, scanned, created, walBytes, List.of());
+        }
+    }
 
     record HeldLock(String relation, String mode) {}
 }

@@ -35,12 +35,24 @@ public record Report(
      * @param line the statement's first line in its migration file
      * @param inTransaction whether it ran inside a transaction block
      * @param indexesRebuilt indexes whose storage was rebuilt (an extension of the contract's rewrote[])
+     * @param lockWaitMs of durationMs, the time it waited for locks others held (an extension): waiting, not work,
+     *                   so never scaled by the estimate; null when no lock samples were recorded
      */
     public record StatementReport(int index, String migration, Integer line, String sql, boolean inTransaction,
                                   long startedAtMs, long durationMs, String error, Long rowsAffected,
                                   List<Lock> locks, List<String> rewrote, List<String> indexesRebuilt,
                                   List<String> scanned, Long walBytes, Long replicationLagMaxMs, Impact impact,
-                                  Estimate estimate) {}
+                                  Estimate estimate, Long lockWaitMs) {
+
+        public StatementReport(int index, String migration, Integer line, String sql, boolean inTransaction,
+                               long startedAtMs, long durationMs, String error, Long rowsAffected,
+                               List<Lock> locks, List<String> rewrote, List<String> indexesRebuilt,
+                               List<String> scanned, Long walBytes, Long replicationLagMaxMs, Impact impact,
+                               Estimate estimate) {
+            this(index, migration, line, sql, inTransaction, startedAtMs, durationMs, error, rowsAffected, locks, rewrote,
+                    indexesRebuilt, scanned, walBytes, replicationLagMaxMs, impact, estimate, null);
+        }
+    }
 
     /**
      * How a statement whose cost grows with its table would take at production size: linear in rows,
@@ -48,9 +60,16 @@ public record Report(
      *
      * @param productionRows null when the scenario gives no production row count
      * @param productionMs the estimated duration at productionRows, null without it
+     * @param workMs the rehearsed time that was scaled: the statement's duration less its lock waits
      */
     public record Estimate(String table, long rehearsedRows, double msPerMillionRows, Long productionRows,
-                           Long productionMs) {}
+                           Long productionMs, Long workMs) {
+
+        public Estimate(String table, long rehearsedRows, double msPerMillionRows, Long productionRows,
+                        Long productionMs) {
+            this(table, rehearsedRows, msPerMillionRows, productionRows, productionMs, null);
+        }
+    }
 
     /**
      * @param mode the engine's own lock mode name

@@ -30,10 +30,14 @@ final class PostgresStatementProbe implements StatementProbe {
             "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' "
                     + "AND n.nspname NOT LIKE 'pg\\_temp%'";
 
-    private static final String RELATIONS = "SELECT c.oid, c.relfilenode, c.relkind, " + DISPLAY_NAME
+    /** Tables, matviews and indexes with their storage; an index with its table (same schema as the index). */
+    private static final String RELATIONS = "SELECT c.oid, c.relfilenode, c.relkind, " + DISPLAY_NAME + ", "
+            + "CASE WHEN t.oid IS NULL THEN NULL WHEN n.nspname = 'public' THEN t.relname::text"
+            + " ELSE n.nspname || '.' || t.relname END"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " LEFT JOIN pg_index x ON x.indexrelid = c.oid LEFT JOIN pg_class t ON t.oid = x.indrelid"
             + " WHERE c.relkind IN ('r', 'm', 'i', 'p', 'I') AND " + USER_SCHEMA;
-    private static final String OWN_LOCKS = "SELECT " + DISPLAY_NAME + ", l.mode"
+    private static final String OWN_LOCKS = "SELECT c.oid, " + DISPLAY_NAME + ", l.mode"
             + " FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted"
             + " AND c.relkind IN ('r', 'p', 'm', 'f') AND " + USER_SCHEMA;
@@ -46,9 +50,17 @@ final class PostgresStatementProbe implements StatementProbe {
         this.major = major;
     }
 
-    private record Relation(long oid, long filenode, char kind, String name) {}
+    /** @param table for an index, its table's display name; null otherwise */
+    private record Relation(long oid, long filenode, char kind, String name, String table) {
+        boolean index() {
+            return kind == 'i' || kind == 'I';
+        }
+    }
 
-    private record PgSnapshot(Map<Long, Relation> relations, Set<StatementProbe.HeldLock> locks,
+    /** A lock held on a relation, by OID: a RENAME changes the name, not the relation. */
+    private record OwnLock(long oid, String name, String mode) {}
+
+    private record PgSnapshot(Map<Long, Relation> relations, Set<OwnLock> locks,
                               Map<Long, Long> seqScans, long walLsn) implements Snapshot {}
 
     @Override
@@ -97,19 +109,33 @@ final class PostgresStatementProbe implements StatementProbe {
         List<String> rewrote = new ArrayList<>();
         List<String> rebuilt = new ArrayList<>();
         List<String> created = new ArrayList<>();
-        Map<String, Relation> beforeByName = new HashMap<>();
-        for (Relation r : before.relations().values()) beforeByName.put(r.name(), r);
+        // Indexes by (table, name): ALTER COLUMN TYPE drops and recreates dependent indexes under the same name.
+        Map<List<String>, Relation> indexesBefore = new HashMap<>();
+        for (Relation r : before.relations().values()) {
+            if (r.index()) indexesBefore.put(List.of(String.valueOf(r.table()), r.name()), r);
+        }
+        // Outside a transaction the statement's locks are gone when it returns; what the catalog shows it changed
+        // tells the least it must have held (see impliedLocks).
+        Set<String> indexDdlOn = new java.util.LinkedHashSet<>();
         for (Relation r : now.values()) {
             Relation old = before.relations().get(r.oid());
-            boolean index = r.kind() == 'i' || r.kind() == 'I';
             if (old == null) {
-                // ALTER COLUMN TYPE drops and recreates dependent indexes under the same name: a rebuild.
-                Relation sameName = beforeByName.get(r.name());
-                if (index && sameName != null && !now.containsKey(sameName.oid())) rebuilt.add(r.name());
-                else created.add(r.name());
+                Relation sameName = r.index() ? indexesBefore.get(List.of(String.valueOf(r.table()), r.name())) : null;
+                if (sameName != null && !now.containsKey(sameName.oid())) {
+                    // Recreated in the catalog: a rebuild only if its storage is new. Where PostgreSQL can keep
+                    // the old index's storage (varchar widening, varchar -> text) the relfilenode carries over.
+                    if (sameName.filenode() != r.filenode()) rebuilt.add(r.name());
+                } else {
+                    created.add(r.name());
+                }
+                if (r.index() && r.table() != null) indexDdlOn.add(r.table());
             } else if (old.filenode() != r.filenode() && r.filenode() != 0) {
-                (index ? rebuilt : rewrote).add(r.name());
+                (r.index() ? rebuilt : rewrote).add(r.name());
+                if (r.index() && r.table() != null) indexDdlOn.add(r.table());
             }
+        }
+        for (Relation old : before.relations().values()) {
+            if (old.index() && old.table() != null && !now.containsKey(old.oid())) indexDdlOn.add(old.table());
         }
         List<String> scanned = new ArrayList<>();
         Map<Long, Long> scansNow = seqScans(c, inTransaction);
@@ -119,29 +145,58 @@ final class PostgresStatementProbe implements StatementProbe {
             if (delta > 0 && r != null) scanned.add(r.name());
         }
         List<HeldLock> acquired = new ArrayList<>();
+        List<HeldLock> implied = new ArrayList<>();
         if (inTransaction) {
-            for (HeldLock l : ownLocks(c)) {
-                if (!before.locks().contains(l)) acquired.add(l);
+            for (OwnLock l : ownLocks(c)) {
+                if (before.locks().stream().anyMatch(b -> b.oid() == l.oid() && b.mode().equals(l.mode()))) continue;
+                // named as the relation was before the statement: ALTER TABLE t RENAME TO t2 locked t
+                Relation old = before.relations().get(l.oid());
+                acquired.add(new HeldLock(old != null ? old.name() : l.name(), l.mode()));
+            }
+        } else {
+            implied.addAll(impliedLocks(before.relations(), now, rewrote, indexDdlOn));
+        }
+        return new Facts(acquired, rewrote, rebuilt, scanned, created, wal - before.walLsn(), implied);
+    }
+
+    /**
+     * The least a statement outside a transaction must have held, from what it changed: its own locks are released
+     * when it returns, so a statement faster than the sampler's interval leaves none to see. Replacing a table's
+     * storage, renaming or dropping it takes ACCESS EXCLUSIVE; creating, dropping or rebuilding one of its indexes takes at
+     * least SHARE UPDATE EXCLUSIVE on it (the CONCURRENTLY forms exactly that, the plain forms more).
+     */
+    private static List<HeldLock> impliedLocks(Map<Long, Relation> before, Map<Long, Relation> now,
+                                               List<String> rewrote, Set<String> indexDdlOn) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Relation old : before.values()) {
+            Relation r = now.get(old.oid());
+            if (old.index()) continue;
+            if (r == null || !r.name().equals(old.name()) || rewrote.contains(r.name())) {
+                out.put(old.name(), PostgresLockModes.ACCESS_EXCLUSIVE);
             }
         }
-        return new Facts(acquired, rewrote, rebuilt, scanned, created, wal - before.walLsn());
+        for (String table : indexDdlOn) out.putIfAbsent(table, PostgresLockModes.SHARE_UPDATE_EXCLUSIVE);
+        List<HeldLock> locks = new ArrayList<>();
+        out.forEach((table, mode) -> locks.add(new HeldLock(table, mode)));
+        return locks;
     }
+
 
     private static Map<Long, Relation> relations(Connection c) throws SQLException {
         Map<Long, Relation> out = new HashMap<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(RELATIONS)) {
             while (rs.next()) {
                 out.put(rs.getLong(1), new Relation(rs.getLong(1), rs.getLong(2), rs.getString(3).charAt(0),
-                        rs.getString(4)));
+                        rs.getString(4), rs.getString(5)));
             }
         }
         return out;
     }
 
-    private static Set<HeldLock> ownLocks(Connection c) throws SQLException {
-        Set<HeldLock> out = new HashSet<>();
+    private static Set<OwnLock> ownLocks(Connection c) throws SQLException {
+        Set<OwnLock> out = new HashSet<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(OWN_LOCKS)) {
-            while (rs.next()) out.add(new HeldLock(rs.getString(1), rs.getString(2)));
+            while (rs.next()) out.add(new OwnLock(rs.getLong(1), rs.getString(2), rs.getString(3)));
         }
         return out;
     }

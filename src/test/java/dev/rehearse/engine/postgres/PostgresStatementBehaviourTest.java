@@ -1,5 +1,12 @@
 package dev.rehearse.engine.postgres;
 
+import dev.rehearse.analyze.Analyzer;
+import dev.rehearse.engine.Engines;
+import dev.rehearse.model.Report;
+import dev.rehearse.observe.LockSample;
+import dev.rehearse.observe.LockSampler;
+import dev.rehearse.observe.Timeline;
+import dev.rehearse.scenario.ScenarioLoader;
 import dev.rehearse.migrate.SqlMigrationSource;
 import dev.rehearse.migrate.ExecutedStatement;
 import dev.rehearse.migrate.Migration;
@@ -28,6 +35,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * What the migration runner and PostgreSQL's statement probe record for the common ALTER TABLE /
@@ -50,7 +58,7 @@ class PostgresStatementBehaviourTest {
 
     private void resetTables(Database db) throws Exception {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS t, p CASCADE");
+            s.execute("DROP TABLE IF EXISTS t, t2, p CASCADE");
             s.execute("CREATE TABLE p (id int PRIMARY KEY)");
             s.execute("INSERT INTO p SELECT g FROM generate_series(1, 20000) g");
             s.execute("CREATE TABLE t (id bigint PRIMARY KEY, a int, b text, c varchar(20))");
@@ -250,6 +258,116 @@ class PostgresStatementBehaviourTest {
                 "UPDATE t SET b = 'z' WHERE id <= 1500", "ALTER TABLE t ADD COLUMN d int");
         assertThat(result.statements().get(0).rowsAffected()).isEqualTo(1500L);
         assertThat(result.statements().get(1).rowsAffected()).isNull();
+    }
+
+    private static Analyzer.Analysis analyze(Database db, MigrationRun run, List<LockSample> samples, long origin) {
+        Scenario scenario = ScenarioLoader.defaults();
+        return new Analyzer(scenario.thresholds()).analyze(new Analyzer.Input(scenario, run, samples, List.of(), false,
+                origin, 0, 0, Engines.dialect(EngineSpec.parse("postgres:" + db.version().major()))));
+    }
+
+    @ParameterizedTest(name = "PG {0}")
+    @ValueSource(ints = {10, 16})
+    void aTypeChangeIsReportedWithItsStrongestLockNotTheIndexRebuildsShareLock(int major) throws Exception {
+        Database db = server(major);
+        resetTables(db);
+        MigrationRun run = run(db, Scenario.Transaction.AUTO, null, "ALTER TABLE t ALTER COLUMN a TYPE bigint");
+        Analyzer.Analysis a = analyze(db, run, List.of(), 0);
+        assertThat(a.statements().get(0).locks()).extracting(Report.Lock::mode).contains("AccessExclusiveLock");
+        String message = a.findings().stream().filter(f -> f.statementIndex() != null).findFirst().orElseThrow().message();
+        assertThat(message).contains("held AccessExclusiveLock on t").doesNotContain("held ShareLock");
+    }
+
+    @ParameterizedTest(name = "PG {0}")
+    @ValueSource(ints = {10, 16})
+    void aRenamedTableReportsItsLockUnderTheNameItHad(int major) throws Exception {
+        Database db = server(major);
+        resetTables(db);
+        MigrationRun run = run(db, Scenario.Transaction.AUTO, null, "ALTER TABLE t RENAME TO t2");
+        assertThat(run.statements().get(0).facts().locksAcquired())
+                .contains(new StatementProbe.HeldLock("t", "AccessExclusiveLock"));
+        assertThat(analyze(db, run, List.of(), 0).statements().get(0).locks())
+                .extracting(Report.Lock::relation, Report.Lock::mode).contains(tuple("t", "AccessExclusiveLock"));
+    }
+
+    @ParameterizedTest(name = "PG {0}")
+    @ValueSource(ints = {10, 16})
+    void aFastDropIndexConcurrentlyStillReportsTheLockItsChangeTakes(int major) throws Exception {
+        Database db = server(major);
+        resetTables(db);
+        try (Connection conn = db.connect(); Statement st = conn.createStatement()) {
+            st.execute("CREATE INDEX t_a_idx ON t (a)");
+        }
+        MigrationRun run = run(db, Scenario.Transaction.AUTO, null, "DROP INDEX CONCURRENTLY t_a_idx");
+        ExecutedStatement s = run.statements().get(0);
+        assertThat(s.error()).isNull();
+        assertThat(s.inTransaction()).isFalse();
+        assertThat(s.facts().locksImplied()).containsExactly(new StatementProbe.HeldLock("t", "ShareUpdateExclusiveLock"));
+        // no sample caught it: the lock is reported, its hold time is not measured
+        List<Report.Lock> locks = analyze(db, run, List.of(), 0).statements().get(0).locks();
+        assertThat(locks).containsExactly(new Report.Lock("t", "ShareUpdateExclusiveLock", "none", null));
+    }
+
+    @ParameterizedTest(name = "PG {0}")
+    @ValueSource(ints = {10, 16})
+    void indexesWhoseStorageIsKeptAreNotRebuilt(int major) throws Exception {
+        Database db = server(major);
+        for (String sql : List.of("ALTER TABLE t ALTER COLUMN c TYPE varchar(50)", "ALTER TABLE t ALTER COLUMN c TYPE text")) {
+            resetTables(db);
+            try (Connection conn = db.connect(); Statement st = conn.createStatement()) {
+                st.execute("CREATE INDEX t_c_idx ON t (c)");
+            }
+            ExecutedStatement s = run(db, Scenario.Transaction.AUTO, null, sql).statements().get(0);
+            assertThat(s.error()).isNull();
+            assertThat(s.facts().indexesRebuilt()).as(sql).isEmpty();
+            assertThat(s.facts().created()).as(sql).doesNotContain("t_c_idx");
+            assertThat(s.facts().rewrote()).as(sql).isEmpty();
+        }
+        resetTables(db);
+        try (Connection conn = db.connect(); Statement st = conn.createStatement()) {
+            st.execute("CREATE INDEX t_a_idx ON t (a)");
+        }
+        ExecutedStatement s = run(db, Scenario.Transaction.AUTO, null, "ALTER TABLE t ALTER COLUMN a TYPE bigint")
+                .statements().get(0);
+        assertThat(s.facts().indexesRebuilt()).contains("t_a_idx");
+    }
+
+    @ParameterizedTest(name = "PG {0}")
+    @ValueSource(ints = {10, 16})
+    void anEstimateBehindABlockerScalesOnlyTheWork(int major) throws Exception {
+        Database db = server(major);
+        resetTables(db);
+        Timeline timeline = new Timeline();
+        MigrationRun run;
+        try (LockSampler sampler = new LockSampler(db, new PostgresLockProbe(), timeline, 50).start();
+             Connection holder = db.connect()) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("SELECT count(*) FROM t"); // AccessShareLock: SET NOT NULL queues behind it
+            Thread release = new Thread(() -> {
+                try {
+                    Thread.sleep(2_000);
+                    holder.rollback();
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            release.start();
+            run = run(db, Scenario.Transaction.AUTO, null, "ALTER TABLE t ALTER COLUMN a SET NOT NULL");
+            release.join();
+            Thread.sleep(100);
+        }
+        ExecutedStatement s = run.statements().get(0);
+        long durationMs = (s.endNanos() - s.startNanos()) / 1_000_000;
+        assertThat(durationMs).isGreaterThanOrEqualTo(1_900);
+        Report.StatementReport r = analyze(db, run, timeline.lockSamples(), timeline.origin()).statements().get(0);
+        assertThat(r.lockWaitMs()).isBetween(1_800L, durationMs);
+        Report.Estimate e = r.estimate();
+        assertThat(e).isNotNull();
+        assertThat(e.workMs()).isCloseTo(durationMs - r.lockWaitMs(), org.assertj.core.data.Offset.offset(2L))
+                .isLessThan(500L);
+        // 20,000 rows: the work, not the 2 s wait, per million rows
+        assertThat(e.msPerMillionRows()).isLessThan(500 / 0.02);
+        assertThat(r.locks()).extracting(Report.Lock::heldMs).allMatch(h -> h != null && h < 500);
     }
 
     @BeforeEach
