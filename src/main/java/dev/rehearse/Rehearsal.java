@@ -62,6 +62,13 @@ public final class Rehearsal {
     private Consumer<String> status;
 
     private java.util.function.Predicate<Migration> pending;
+    private io.micrometer.core.instrument.MeterRegistry meters = io.micrometer.core.instrument.Metrics.globalRegistry;
+
+    /** Where the samplers' (and the workload's) meters go: a registry the caller binds (Prometheus, JMX...). */
+    public Rehearsal withMeters(io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
+        return this;
+    }
 
     /**
      * The migrations being shipped; the others are the deployed state, applied with the baseline schema before the
@@ -208,7 +215,7 @@ public final class Rehearsal {
         long baselineFrom, baselineTo;
         Sampler.Intervals achieved;
         try (LockSampler sampler = new LockSampler(db, engine.lockProbe(), timeline,
-                scenario.observe().lockSampleIntervalMs()).start();
+                scenario.observe().lockSampleIntervalMs(), meters).start();
              LoadGenerator load = new LoadGenerator(db, engine::sessionId, targets, loadSettings, scenario.data().seed())) {
             if (loadRuns) {
                 load.start();

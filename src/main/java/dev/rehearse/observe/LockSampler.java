@@ -18,7 +18,13 @@ public final class LockSampler implements AutoCloseable {
     private final Sampler<List<LockSample.SessionLock>> sampler;
 
     public LockSampler(Database db, Probe probe, Timeline timeline, int intervalMs) {
-        this.sampler = new Sampler<>(db, "rehearse-sampler", probe, timeline, Timeline.LOCKS, intervalMs);
+        this(db, probe, timeline, intervalMs, io.micrometer.core.instrument.Metrics.globalRegistry);
+    }
+
+    public LockSampler(Database db, Probe probe, Timeline timeline, int intervalMs,
+                       io.micrometer.core.instrument.MeterRegistry meters) {
+        this.sampler = new Sampler<>(db, "rehearse-sampler", probe, timeline, Timeline.LOCKS, intervalMs,
+                Sampler.DEFAULT_FAILURE_LIMIT, meters);
     }
 
     public LockSampler start() throws SQLException {

@@ -1,5 +1,9 @@
 package dev.rehearse.observe;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import dev.rehearse.provision.Database;
 import org.HdrHistogram.Histogram;
 
@@ -44,6 +48,8 @@ public final class Sampler<T> implements AutoCloseable {
     private volatile boolean gaveUp;
     private volatile String failure;
     private Thread thread;
+    private final Timer pollTimer;
+    private final Counter failures;
 
     /** @param role the connection's role as the server shows it, so the sampler's own session can be told apart */
     public Sampler(Database db, String role, Probe<T> probe, Timeline timeline, SeriesKey<T> key, int intervalMs) {
@@ -52,6 +58,15 @@ public final class Sampler<T> implements AutoCloseable {
 
     public Sampler(Database db, String role, Probe<T> probe, Timeline timeline, SeriesKey<T> key, int intervalMs,
                    int failureLimit) {
+        this(db, role, probe, timeline, key, intervalMs, failureLimit, Metrics.globalRegistry);
+    }
+
+    /**
+     * @param meters where the poll time ({@code rehearse.sampler.poll}) and failures ({@code rehearse.sampler.failures})
+     *               go, tagged with the series; Micrometer's global registry records nothing until a user binds one
+     */
+    public Sampler(Database db, String role, Probe<T> probe, Timeline timeline, SeriesKey<T> key, int intervalMs,
+                   int failureLimit, MeterRegistry meters) {
         if (intervalMs <= 0) throw new IllegalArgumentException("interval must be positive: " + intervalMs);
         if (failureLimit <= 0) throw new IllegalArgumentException("failure limit must be positive: " + failureLimit);
         this.db = db;
@@ -60,6 +75,9 @@ public final class Sampler<T> implements AutoCloseable {
         this.series = timeline.series(key);
         this.intervalNanos = intervalMs * 1_000_000L;
         this.failureLimit = failureLimit;
+        this.pollTimer = Timer.builder("rehearse.sampler.poll").tag("series", key.name())
+                .description("one poll of the sampler's probe").register(meters);
+        this.failures = Counter.builder("rehearse.sampler.failures").tag("series", key.name()).register(meters);
     }
 
     /** Connects (on the caller's thread, so a server that cannot be reached fails the caller) and starts polling. */
@@ -79,7 +97,9 @@ public final class Sampler<T> implements AutoCloseable {
             while (running) {
                 long at = System.nanoTime();
                 try {
-                    series.add(at, probe.sample(c));
+                    T sample = probe.sample(c);
+                    pollTimer.record(System.nanoTime() - at, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    series.add(at, sample);
                     failuresInARow = 0;
                     if (previous >= 0) record(at - previous);
                     previous = at;
@@ -87,6 +107,7 @@ public final class Sampler<T> implements AutoCloseable {
                     // One poll can fail under load (a cancelled query, a backend gone mid-join); a gap of one
                     // interval is honest, but a sampler that keeps failing measures nothing: stop and say so.
                     failure = e.getMessage();
+                    failures.increment();
                     if (++failuresInARow >= failureLimit || !c.isValid(1)) {
                         gaveUp = true;
                         return;

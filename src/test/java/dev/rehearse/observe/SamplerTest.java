@@ -39,6 +39,28 @@ class SamplerTest {
     }
 
     @Test
+    void itsPollsAndFailuresGoToTheRegistryTheCallerBinds() throws Exception {
+        var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        Timeline timeline = new Timeline();
+        SeriesKey<Long> key = SeriesKey.of("metered");
+        Sampler<Long> sampler = new Sampler<>(db, "rehearse-test", SamplerTest::backendPid, timeline, key, 5, 3, meters);
+        sampler.start();
+        Thread.sleep(300);
+        sampler.close();
+        var poll = meters.get("rehearse.sampler.poll").tag("series", "metered").timer();
+        assertThat(poll.count()).isEqualTo(timeline.series(key).points().size()).isGreaterThan(10);
+        assertThat(poll.max(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThan(0);
+
+        SeriesKey<Long> failing = SeriesKey.of("failing");
+        Sampler<Long> broken = new Sampler<>(db, "rehearse-test", c -> { throw new SQLException("no"); }, new Timeline(),
+                failing, 5, 3, meters);
+        broken.start();
+        Thread.sleep(200);
+        broken.close();
+        assertThat(meters.get("rehearse.sampler.failures").tag("series", "failing").counter().count()).isEqualTo(3);
+    }
+
+    @Test
     void samplesAtItsIntervalIntoItsSeriesAndKeepsTheAchievedIntervals() throws Exception {
         Timeline timeline = new Timeline();
         Sampler<Long> sampler = new Sampler<>(db, "rehearse-test", SamplerTest::backendPid, timeline, PIDS, 10);
