@@ -9,6 +9,7 @@ import dev.rehearse.load.Latencies;
 import dev.rehearse.load.LoadEvent;
 import dev.rehearse.load.LoadGenerator;
 import dev.rehearse.load.LoadTarget;
+import dev.rehearse.load.Workload;
 import dev.rehearse.migrate.ErrorClass;
 import dev.rehearse.migrate.ExecutedStatement;
 import dev.rehearse.migrate.Migration;
@@ -201,26 +202,36 @@ public final class Rehearsal {
         Timeline timeline = new Timeline();
         Scenario.Load loadSettings = scenario.load();
         List<LoadTarget> targets = List.of();
+        Workload workload = null;
         if (loadSettings.enabled()) {
             try (Connection c = db.connect()) {
-                targets = engine.loadTargets(c, seed.tables().stream().map(t -> t.table()).toList());
+                if (!loadSettings.queries().isEmpty()) {
+                    // the application's own queries, their parameters drawn from the data just seeded
+                    workload = Workload.prepare(c, engine.columnSource(), loadSettings.queries());
+                } else {
+                    targets = engine.loadTargets(c, seed.tables().stream().map(t -> t.table()).toList());
+                }
             } catch (SQLException e) {
                 throw new RehearsalFailedException("cannot prepare the workload: " + e.getMessage(), e);
             }
-            if (targets.isEmpty()) progress.accept("load: no seeded table has a single integer primary key; no load");
+            if (workload == null && targets.isEmpty()) {
+                progress.accept("load: no seeded table has a single integer primary key; no load");
+            }
         }
-        boolean loadRuns = loadSettings.enabled() && !targets.isEmpty();
+        boolean loadRuns = loadSettings.enabled() && (workload != null || !targets.isEmpty());
         MigrationRun run;
         List<LoadEvent> events = List.of();
         long baselineFrom, baselineTo;
         Sampler.Intervals achieved;
         try (LockSampler sampler = new LockSampler(db, engine.lockProbe(), timeline,
                 scenario.observe().lockSampleIntervalMs(), meters).start();
-             LoadGenerator load = new LoadGenerator(db, engine::sessionId, targets, loadSettings, scenario.data().seed())) {
+             LoadGenerator load = new LoadGenerator(db, engine::sessionId, targets, workload, loadSettings, scenario.data().seed())) {
             if (loadRuns) {
                 load.start();
-                progress.accept(String.format(java.util.Locale.ROOT, "load: %d clients, %.0f queries/s on %d tables; baseline %.0f s",
-                        loadSettings.clients(), loadSettings.rate(), targets.size(), loadSettings.baselineSeconds()));
+                progress.accept(String.format(java.util.Locale.ROOT, "load: %d clients, %.0f queries/s %s; baseline %.0f s",
+                        loadSettings.clients(), loadSettings.rate(), workload != null
+                                ? "of the workload's " + String.join(", ", workload.names())
+                                : "on " + targets.size() + " tables", loadSettings.baselineSeconds()));
             }
             baselineFrom = System.nanoTime();
             if (loadRuns) sleep(loadSettings.baselineSeconds());

@@ -75,6 +75,10 @@ final class RunCommand implements Callable<Integer> {
             description = "A data profile (seed-data/*.yaml): row counts and column generators; --rows override its counts.")
     Path profile;
 
+    @Option(names = "--workload", paramLabel = "FILE",
+            description = "The application's named queries (a YAML list as under load.queries), instead of the default workload.")
+    Path workload;
+
     @Mixin
     SharedOptions.Scope scope;
 
@@ -95,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
                 .withAllowWrites(allowWrites).withSchemaFile(schema).withMigrations(migrations).withFormat(format)
                 .withRows(rows).withNoLoad(noLoad).withReplica(replica).withOut(output.out)
                 .withReportFormats(output.report).withFailOn(output.failOn).withLockTimeout(lockTimeout).withSeed(seed)
-                .withProfile(profile), names);
+                .withProfile(profile).withWorkload(workload), names);
         // A report this build cannot write fails before anything starts, not silently after the rehearsal.
         List<ReportFormat> formats = ReportFormats.resolve(scenario.output().formats(), "run");
         if (scenario.replica()) {

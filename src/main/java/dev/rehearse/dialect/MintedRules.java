@@ -86,12 +86,45 @@ public final class MintedRules {
             .withMeasured((self, e) -> {
                 Report.Impact i = e.impact();
                 if (i == null || i.errors() == null || i.errors() == 0) return null;
+                String advice = e.rule() != null ? e.rule().advice() : EXPAND_CONTRACT;
+                String failed = Evidence.plural(i.errors(), "application query", "application queries");
+                Broken broken = broken(e.events(), e.statement().startNanos());
+                if (!broken.names().isEmpty()) {
+                    return e.finding(self, Status.BLOCK, (broken.names().size() == 1 ? "workload query " : "workload queries ")
+                            + String.join(", ", broken.names()) + " failed after " + e.what() + ": " + broken.firstError()
+                            + " (" + failed + " failed); the running application version breaks", advice);
+                }
                 String first = e.events().stream()
                         .filter(x -> x.error() != null && x.endNanos() >= e.statement().startNanos())
                         .map(LoadEvent::error).findFirst().orElse("");
-                return e.finding(self, Status.BLOCK, Evidence.plural(i.errors(), "application query", "application queries")
-                        + " failed after " + e.what() + ": " + first, e.rule() != null ? e.rule().advice() : EXPAND_CONTRACT);
+                return e.finding(self, Status.BLOCK, failed + " failed after " + e.what() + ": " + first, advice);
             });
+
+    /** The workload queries that started failing at a statement, and the first of their errors. */
+    record Broken(List<String> names, String firstError) {}
+
+    /**
+     * Queries (by name) whose last run before {@code from} succeeded and that failed once the statement began: what the
+     * statement broke, rather than what already failed before it. A query the load never got to run is no failure.
+     */
+    static Broken broken(List<LoadEvent> events, long from) {
+        java.util.Map<String, LoadEvent> lastBefore = new java.util.HashMap<>();
+        List<LoadEvent> after = new java.util.ArrayList<>();
+        for (LoadEvent x : events) {
+            if (x.query() == null || dev.rehearse.load.LoadGenerator.NOT_RUN.equals(x.error())) continue;
+            if (x.endNanos() < from) lastBefore.merge(x.query(), x, (a, b) -> b.endNanos() > a.endNanos() ? b : a);
+            else if (x.error() != null) after.add(x);
+        }
+        after.sort(java.util.Comparator.comparingLong(LoadEvent::endNanos));
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        String first = null;
+        for (LoadEvent x : after) {
+            LoadEvent before = lastBefore.get(x.query());
+            if (before == null || before.error() != null) continue;
+            if (names.add(x.query()) && first == null) first = x.error();
+        }
+        return new Broken(List.copyOf(names), first);
+    }
 
     public static final Rule WAL_VOLUME = Rule.minted("wal-volume", Category.REPLICATION_LAG, Status.FLAG, ALL_ENGINES,
             "one statement wrote more WAL than wal_bytes_flag",

@@ -34,6 +34,11 @@ public interface EngineRuntime {
     /** Tables the default workload can address by primary key, with their key ranges. */
     List<LoadTarget> loadTargets(Connection c, Collection<String> tables) throws SQLException;
 
+    /** How the application's workload samples seeded columns for its parameters ({@code load.queries}). */
+    default dev.rehearse.load.ColumnSource columnSource() {
+        return dev.rehearse.load.ColumnSource.PLAIN;
+    }
+
     /**
      * What this machine can run of the engine, for {@code doctor}: one line per provider.
      *

@@ -7,9 +7,22 @@ package dev.rehearse.load;
  * @param intendedNanos when the open-loop schedule meant it to start; latency counts from here, so
  *                      queueing behind a blocked pool is measured rather than hidden
  * @param error null when it succeeded
+ * @param query the workload query's name: the application's own ({@code load.queries}), or the default
+ *              workload's {@code pk_read:<table>} / {@code pk_update:<table>}
  */
 public record LoadEvent(String table, boolean write, long session, long intendedNanos, long startNanos,
-                        long endNanos, String error) {
+                        long endNanos, String error, String query) {
+
+    /** An event of the default workload, named by what it does to {@code table}. */
+    public LoadEvent(String table, boolean write, long session, long intendedNanos, long startNanos, long endNanos,
+                     String error) {
+        this(table, write, session, intendedNanos, startNanos, endNanos, error, defaultName(table, write));
+    }
+
+    /** The default workload's name of a primary-key read or update of {@code table}. */
+    public static String defaultName(String table, boolean write) {
+        return (write ? "pk_update:" : "pk_read:") + table;
+    }
 
     public double latencyMs() {
         return (endNanos - intendedNanos) / 1e6;

@@ -17,7 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The default application workload: primary-key reads and updates against the seeded tables, issued on an
+ * The application workload: its own named queries ({@link Workload}) or, without them, the default one of
+ * primary-key reads and updates against the seeded tables, issued on an
  * open-loop schedule at a fixed total rate by a pool of clients (HikariCP). A query that cannot start on
  * time because every client is stuck behind a lock waits in the queue, and that wait counts in its latency.
  * Every query scheduled is recorded: when the load stops, the queued ones still run (within {@link #DRAIN}),
@@ -39,6 +40,7 @@ public final class LoadGenerator implements AutoCloseable {
     private final Database db;
     private final SessionId sessionId;
     private final List<LoadTarget> targets;
+    private final Workload workload;
     private final Scenario.Load settings;
     private final SplittableRandom random;
     private final ConcurrentLinkedQueue<LoadEvent> events = new ConcurrentLinkedQueue<>();
@@ -49,15 +51,22 @@ public final class LoadGenerator implements AutoCloseable {
     private volatile boolean running;
 
     public LoadGenerator(Database db, SessionId sessionId, List<LoadTarget> targets, Scenario.Load settings, long seed) {
+        this(db, sessionId, targets, null, settings, seed);
+    }
+
+    /** @param workload the application's named queries, run instead of the default workload; null: none */
+    public LoadGenerator(Database db, SessionId sessionId, List<LoadTarget> targets, Workload workload,
+                         Scenario.Load settings, long seed) {
         this.db = db;
         this.sessionId = sessionId;
         this.targets = List.copyOf(targets);
+        this.workload = workload != null && workload.size() > 0 ? workload : null;
         this.settings = settings;
         this.random = new SplittableRandom(seed);
     }
 
     public boolean hasTargets() {
-        return !targets.isEmpty();
+        return workload != null || !targets.isEmpty();
     }
 
     public LoadGenerator start() throws SQLException {
@@ -92,6 +101,14 @@ public final class LoadGenerator implements AutoCloseable {
         long next = System.nanoTime();
         while (running) {
             long intended = next;
+            if (workload != null) {
+                Workload.Prepared q = workload.pick(random);
+                clients.execute(new Named(q, q.draw(random), intended));
+                issued.incrementAndGet();
+                next += period;
+                if (!pause(next)) return;
+                continue;
+            }
             LoadTarget target = targets.get(random.nextInt(targets.size()));
             boolean write = random.nextDouble() < settings.writeFraction();
             long key = target.minKey() + (target.maxKey() > target.minKey()
@@ -99,15 +116,72 @@ public final class LoadGenerator implements AutoCloseable {
             clients.execute(new Query(target, write, key, intended));
             issued.incrementAndGet();
             next += period;
-            long sleep = next - System.nanoTime();
-            if (sleep > 0) {
-                try {
-                    TimeUnit.NANOSECONDS.sleep(sleep);
-                } catch (InterruptedException e) {
-                    return;
-                }
+            if (!pause(next)) return;
+        }
+    }
+
+    /** Sleeps until {@code next}; false when interrupted (the load stops). */
+    private static boolean pause(long next) {
+        long sleep = next - System.nanoTime();
+        if (sleep > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(sleep);
+            } catch (InterruptedException e) {
+                return false;
             }
         }
+        return true;
+    }
+
+    /** One scheduled run of a named query, its parameters drawn when it was scheduled. */
+    private final class Named implements Runnable {
+        final Workload.Prepared query;
+        final Object[][] params;
+        final long intended;
+
+        Named(Workload.Prepared query, Object[][] params, long intended) {
+            this.query = query;
+            this.params = params;
+            this.intended = intended;
+        }
+
+        @Override
+        public void run() {
+            runNamed(query, params, intended);
+        }
+    }
+
+    private void runNamed(Workload.Prepared q, Object[][] params, long intended) {
+        long session = -1;
+        long start = System.nanoTime();
+        String error = null;
+        try (Connection c = pool.getConnection()) {
+            session = sessionId.of(c);
+            start = System.nanoTime();
+            if (q.transaction()) c.setAutoCommit(false);
+            try {
+                for (int i = 0; i < q.sql().size(); i++) {
+                    try (PreparedStatement ps = c.prepareStatement(q.sql().get(i))) {
+                        for (int j = 0; j < params[i].length; j++) ps.setObject(j + 1, params[i][j]);
+                        ps.execute();
+                    }
+                }
+                if (q.transaction()) c.commit();
+            } catch (SQLException e) {
+                if (q.transaction()) c.rollback();
+                throw e;
+            } finally {
+                if (q.transaction()) c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            error = firstLine(e);
+        }
+        events.add(new LoadEvent(q.table(), !q.sql().get(0).trim().regionMatches(true, 0, "SELECT", 0, 6), session,
+                intended, start, System.nanoTime(), error, q.name()));
+    }
+
+    private static String firstLine(SQLException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
     }
 
     /** One scheduled query; a task the drain never ran is still recorded from its fields. */
@@ -184,6 +258,9 @@ public final class LoadGenerator implements AutoCloseable {
             long now = System.nanoTime();
             for (Runnable r : notRun) {
                 if (r instanceof Query q) events.add(new LoadEvent(q.target.table(), q.write, -1, q.intended, now, now, NOT_RUN));
+                if (r instanceof Named q) {
+                    events.add(new LoadEvent(q.query.table(), false, -1, q.intended, now, now, NOT_RUN, q.query.name()));
+                }
             }
         }
         if (pool != null) pool.close();

@@ -103,16 +103,81 @@ public record Scenario(
     }
 
     /**
-     * The default workload: primary-key reads and updates against every seeded table.
+     * The workload: the application's own queries when {@code queries} names some, otherwise the default derived
+     * from the schema (primary-key reads and updates against every seeded table).
      *
      * @param rate total queries per second across all clients
      * @param baselineSeconds load before the first migration, to measure normal latency
      * @param cooldownSeconds load after the last migration
-     * @param writeFraction share of queries that are primary-key updates
+     * @param writeFraction share of the default workload's queries that are primary-key updates
+     * @param queries the application's named queries ({@code load.queries} or {@code --workload}); empty: the default
      */
     public record Load(boolean enabled, int clients, double rate, double baselineSeconds,
-                       double cooldownSeconds, double writeFraction) {
+                       double cooldownSeconds, double writeFraction, List<Query> queries) {
         public static final Load DEFAULT = new Load(true, 8, 200, 3, 1, 0.3);
+
+        public Load {
+            queries = List.copyOf(queries);
+        }
+
+        /** The default workload's settings, without named queries. */
+        public Load(boolean enabled, int clients, double rate, double baselineSeconds, double cooldownSeconds,
+                    double writeFraction) {
+            this(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, List.of());
+        }
+
+        public Load withEnabled(boolean enabled) {
+            return new Load(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, queries);
+        }
+
+        public Load withQueries(List<Query> queries) {
+            return new Load(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, queries);
+        }
+    }
+
+    /**
+     * One named query of the application's workload.
+     *
+     * @param statements one: a plain statement in autocommit; more: one transaction, in order; each with
+     *                   {@code :name} placeholders ({@link NamedSql})
+     * @param params placeholder name to where its values come from
+     * @param weight its share of the workload relative to the other queries' weights
+     * @param origin where it was written ({@code file:line}), for errors found when the run prepares it
+     */
+    public record Query(String name, List<String> statements, Map<String, Param> params, double weight, String origin) {
+        public Query {
+            statements = List.copyOf(statements);
+            params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        }
+
+        public boolean transaction() {
+            return statements.size() > 1;
+        }
+    }
+
+    /**
+     * Where a workload parameter's values come from: {@code table.column}, a value drawn from that seeded column
+     * (uniformly from a sample, so the data's own skew carries over); {@code new table.column}, a fresh key above
+     * the column's largest, counting up within the run (inserts).
+     */
+    public record Param(String table, String column, boolean fresh) {
+        private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile(
+                "(?i)(new\\s+)?((?:[A-Za-z_][A-Za-z0-9_$]*\\.)?[A-Za-z_][A-Za-z0-9_$]*)\\.([A-Za-z_][A-Za-z0-9_$]*)");
+
+        /** Parses a source; IllegalArgumentException when it is neither form. */
+        public static Param parse(String text) {
+            java.util.regex.Matcher m = SOURCE.matcher(text.trim());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("unknown parameter source '" + text.trim()
+                        + "'; expected table.column (a seeded value) or new table.column (a fresh key)");
+            }
+            return new Param(m.group(2), m.group(3), m.group(1) != null);
+        }
+
+        @Override
+        public String toString() {
+            return (fresh ? "new " : "") + table + "." + column;
+        }
     }
 
     /** How migrations run. */

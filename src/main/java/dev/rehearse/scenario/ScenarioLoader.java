@@ -8,6 +8,8 @@ import dev.rehearse.scenario.Scenario.Load;
 import dev.rehearse.scenario.Scenario.Migrations;
 import dev.rehearse.scenario.Scenario.Observe;
 import dev.rehearse.scenario.Scenario.Output;
+import dev.rehearse.scenario.Scenario.Param;
+import dev.rehearse.scenario.Scenario.Query;
 import dev.rehearse.scenario.Scenario.Schema;
 import dev.rehearse.scenario.Scenario.TableData;
 import dev.rehearse.scenario.Scenario.Thresholds;
@@ -128,7 +130,7 @@ public final class ScenarioLoader {
                 provider, external, schema(top),
                 data(top.section("data", "seed", "profile", "tables")),
                 load(top.section("load", "enabled", "clients", "rate", "baseline_seconds", "cooldown_seconds",
-                        "write_fraction")),
+                        "write_fraction", "queries")),
                 top.get("replica", false, BOOL),
                 migrations(top.section("migrations", "path", "paths", "format", "transaction", "lock_timeout",
                         "statement_timeout")),
@@ -204,8 +206,84 @@ public final class ScenarioLoader {
                 s.get("rate", d.rate(), decimal(0, true, Double.MAX_VALUE)),
                 s.get("baseline_seconds", d.baselineSeconds(), decimal(0, false, Double.MAX_VALUE)),
                 s.get("cooldown_seconds", d.cooldownSeconds(), decimal(0, false, Double.MAX_VALUE)),
-                s.get("write_fraction", d.writeFraction(), decimal(0, false, 1)));
+                s.get("write_fraction", d.writeFraction(), decimal(0, false, 1)),
+                s.value("queries") == null ? d.queries() : queries(s.value("queries"), s.child("queries"), s.keyLine("queries")));
     }
+
+    private static final List<String> QUERY_KEYS = List.of("name", "sql", "transaction", "params", "weight");
+
+    /**
+     * A workload file ({@code --workload}): the {@code queries:} list of {@code load}, either under a top-level key
+     * {@code queries} or as the document itself.
+     */
+    public static List<Query> loadWorkload(Path yamlFile) {
+        ScenarioLoader l = new ScenarioLoader(yamlFile, System::getenv, Vocabulary.CONTRACT);
+        YamlNode root = YamlNode.read(yamlFile);
+        if (root instanceof Sequence) return l.queries(root, "queries", root.line());
+        Section top = l.new Section(root, "", 1, List.of("queries"));
+        if (top.value("queries") == null) {
+            throw InvalidInputException.at(yamlFile, top.keyLine("queries"), "expected a list of queries under 'queries'");
+        }
+        return l.queries(top.value("queries"), "queries", top.keyLine("queries"));
+    }
+
+    /** The named queries of a workload: each a {@code sql} or a {@code transaction}, its params and weight. */
+    private List<Query> queries(YamlNode node, String path, int line) {
+        if (!(node instanceof Sequence seq)) {
+            throw InvalidInputException.at(file, line, "expected a list for " + path + ", got " + YamlNode.describe(node));
+        }
+        if (seq.items().isEmpty()) throw InvalidInputException.at(file, line, path + ": expected at least one query");
+        List<Query> out = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < seq.items().size(); i++) {
+            YamlNode item = seq.items().get(i);
+            Section q = new Section(item, path + "[" + i + "]", item.line(), QUERY_KEYS);
+            String name = q.require("name", STRING).trim();
+            if (name.isEmpty()) throw InvalidInputException.at(file, q.keyLine("name"), q.child("name") + ": must not be empty");
+            if (!names.add(name)) {
+                throw InvalidInputException.at(file, q.keyLine("name"), q.child("name") + ": duplicate query name '" + name + "'");
+            }
+            if (q.value("sql") != null && q.value("transaction") != null) {
+                throw InvalidInputException.at(file, q.keyLine("transaction"),
+                        "give either sql or transaction in " + q.path + ", not both");
+            }
+            List<Scalar> statements = q.value("sql") != null ? List.of(sqlScalar(q)) : q.items("transaction");
+            if (statements.isEmpty()) {
+                throw InvalidInputException.at(file, item.line(), "missing key 'sql' (or 'transaction', a list of statements) in "
+                        + q.path + " (query " + name + ")");
+            }
+            Section p = q.section("params", (String[]) null);
+            Map<String, Param> params = new LinkedHashMap<>();
+            for (Entry e : p.entries.values()) params.put(e.key(), p.require(e.key(), PARAM));
+            List<String> sql = new ArrayList<>();
+            for (Scalar st : statements) {
+                String text = convert(st, q.child(q.value("sql") != null ? "sql" : "transaction"), STRING).trim();
+                if (text.endsWith(";")) text = text.substring(0, text.length() - 1).trim();
+                if (text.isEmpty()) throw InvalidInputException.at(file, st.line(), q.path + ": empty statement in query " + name);
+                for (String placeholder : NamedSql.parse(text).names()) {
+                    if (!params.containsKey(placeholder)) {
+                        throw InvalidInputException.at(file, st.line(), q.path + ": placeholder :" + placeholder + " of query "
+                                + name + " has no source in params");
+                    }
+                }
+                sql.add(text);
+            }
+            double weight = q.get("weight", 1.0, decimal(0, true, Double.MAX_VALUE));
+            out.add(new Query(name, sql, params, weight, file + ":" + item.line()));
+        }
+        return List.copyOf(out);
+    }
+
+    private Scalar sqlScalar(Section q) {
+        YamlNode v = q.value("sql");
+        if (!(v instanceof Scalar s)) {
+            throw InvalidInputException.at(file, q.keyLine("sql"), "expected a string for " + q.child("sql") + ", got "
+                    + YamlNode.describe(v) + " (several statements in one transaction go under 'transaction')");
+        }
+        return s;
+    }
+
+    private static final Conv<Param> PARAM = new Conv<>("a parameter source (table.column or new table.column)", Param::parse);
 
     private Migrations migrations(Section s) {
         Migrations d = Migrations.NONE;
@@ -312,8 +390,11 @@ public final class ScenarioLoader {
         Data data = new Data(or(o.seed(), base.data().seed()), tables, profile);
 
         Load l = base.load();
-        Load load = o.noLoad() == null ? l : new Load(!o.noLoad(), l.clients(), l.rate(), l.baselineSeconds(),
-                l.cooldownSeconds(), l.writeFraction());
+        Load load = o.noLoad() == null ? l : l.withEnabled(!o.noLoad());
+        if (o.workload() != null) {
+            if (!Files.isRegularFile(o.workload())) throw new InvalidInputException("--workload: no such file '" + o.workload() + "'");
+            load = load.withQueries(loadWorkload(o.workload().toAbsolutePath().normalize()));
+        }
 
         Migrations mg = base.migrations();
         List<Path> paths = mg.paths();

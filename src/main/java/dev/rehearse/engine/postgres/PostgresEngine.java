@@ -131,6 +131,41 @@ public final class PostgresEngine implements Engine, EngineRuntime {
         return NEWEST.connectionProperties(role);
     }
 
+    /**
+     * A small table is sampled row by row; a large one by pages ({@code TABLESAMPLE SYSTEM}, about three times the
+     * sample's size), then shuffled, so that the values keep the seeded data's distribution without a full sort.
+     */
+    @Override
+    public dev.rehearse.load.ColumnSource columnSource() {
+        return (c, table, column, limit) -> {
+            double rows;
+            try (PreparedStatement ps = c.prepareStatement("SELECT reltuples FROM pg_class WHERE oid = ?::regclass")) {
+                ps.setString(1, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rows = rs.next() ? rs.getDouble(1) : -1;
+                }
+            }
+            List<Object> out = new ArrayList<>();
+            String notNull = " WHERE " + column + " IS NOT NULL";
+            if (rows > 5.0 * limit) {
+                double pct = Math.min(100, 100.0 * 3 * limit / rows);
+                sample(c, "SELECT " + column + " FROM (SELECT " + column + " FROM " + table + " TABLESAMPLE SYSTEM ("
+                        + String.format(java.util.Locale.ROOT, "%.6f", pct) + ")" + notNull + ") s ORDER BY random() LIMIT " + limit, out);
+            }
+            if (out.size() < limit / 10) {
+                out.clear();
+                sample(c, "SELECT " + column + " FROM " + table + notNull + " ORDER BY random() LIMIT " + limit, out);
+            }
+            return out;
+        };
+    }
+
+    private static void sample(Connection c, String sql, List<Object> out) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) out.add(rs.getObject(1));
+        }
+    }
+
     private static final String PRIMARY_KEY = "SELECT c.oid::regclass::text, quote_ident(a.attname)"
             + " FROM pg_class c JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary AND i.indnatts = 1"
             + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[0]"
