@@ -225,7 +225,8 @@ public final class Rehearsal {
         Sampler.Intervals achieved;
         try (LockSampler sampler = new LockSampler(db, engine.lockProbe(), timeline,
                 scenario.observe().lockSampleIntervalMs(), meters).start();
-             LoadGenerator load = new LoadGenerator(db, engine::sessionId, targets, workload, loadSettings, scenario.data().seed())) {
+             LoadGenerator load = new LoadGenerator(db, engine::sessionId, targets, workload, loadSettings,
+                     scenario.data().seed()).withMeters(meters)) {
             if (loadRuns) {
                 load.start();
                 progress.accept(String.format(java.util.Locale.ROOT, "load: %d clients, %.0f queries/s %s; baseline %.0f s",

@@ -121,6 +121,17 @@ class RehearsalEndToEndTest {
     }
 
     @Test
+    void theWorkloadsAndTheSamplersMetersGoToTheRegistryTheCallerBinds() {
+        var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        Scenario s = scenario("set-not-null/unsafe.yaml", "accounts=20k").withLoad(new Scenario.Load(true, 4, 100, 1, 0, 0.3));
+        Report r = new Rehearsal(s, line -> { }).withMeters(meters).run().report();
+        long timed = meters.find("rehearse.load.latency").timers().stream().mapToLong(io.micrometer.core.instrument.Timer::count).sum();
+        assertThat(timed).as("every workload query is timed").isEqualTo(r.load().queries());
+        assertThat(meters.find("rehearse.sampler.poll").tag("series", "locks").timer()).isNotNull()
+                .satisfies(t -> assertThat(t.count()).isPositive());
+    }
+
+    @Test
     void concurrentlyInsideAnExplicitTransactionIsReportedAsTheFailureItIs() {
         Report r = run(scenario("concurrently-in-transaction/unsafe.yaml", "payments=10k"));
         assertThat(r.verdict()).isEqualTo(Verdict.BLOCK);

@@ -65,6 +65,24 @@ public final class LoadGenerator implements AutoCloseable {
         this.random = new SplittableRandom(seed);
     }
 
+    private io.micrometer.core.instrument.MeterRegistry meters = io.micrometer.core.instrument.Metrics.globalRegistry;
+
+    /**
+     * Where the workload's meters go: {@code rehearse.load.latency} per query and outcome (from when the query was due,
+     * as the application sees it) and the connection pool's own (HikariCP's Micrometer tracker).
+     */
+    public LoadGenerator withMeters(io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
+        return this;
+    }
+
+    private void record(LoadEvent e) {
+        events.add(e);
+        io.micrometer.core.instrument.Timer.builder("rehearse.load.latency")
+                .tag("query", e.query() == null ? "?" : e.query()).tag("outcome", e.error() == null ? "ok" : "error")
+                .register(meters).record(Math.max(0, e.endNanos() - e.intendedNanos()), TimeUnit.NANOSECONDS);
+    }
+
     public boolean hasTargets() {
         return workload != null || !targets.isEmpty();
     }
@@ -77,6 +95,7 @@ public final class LoadGenerator implements AutoCloseable {
         config.setMaximumPoolSize(settings.clients());
         config.setMinimumIdle(settings.clients());
         config.setPoolName("rehearse-load");
+        config.setMetricRegistry(meters);
         db.connectionProperties("rehearse-load").forEach((k, v) -> config.addDataSourceProperty((String) k, v));
         // A client stuck behind a lock keeps its connection; the queue, not the pool, absorbs the wait.
         config.setConnectionTimeout(600_000);
@@ -176,7 +195,7 @@ public final class LoadGenerator implements AutoCloseable {
         } catch (SQLException e) {
             error = firstLine(e);
         }
-        events.add(new LoadEvent(q.table(), !q.sql().get(0).trim().regionMatches(true, 0, "SELECT", 0, 6), session,
+        record(new LoadEvent(q.table(), !q.sql().get(0).trim().regionMatches(true, 0, "SELECT", 0, 6), session,
                 intended, start, System.nanoTime(), error, q.name()));
     }
 
@@ -218,7 +237,7 @@ public final class LoadGenerator implements AutoCloseable {
         } catch (SQLException e) {
             error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
         }
-        events.add(new LoadEvent(target.table(), write, session, intended, start, System.nanoTime(), error));
+        record(new LoadEvent(target.table(), write, session, intended, start, System.nanoTime(), error));
     }
 
     /** Queries scheduled so far; after {@link #close()} it equals the number of events. */
@@ -257,9 +276,9 @@ public final class LoadGenerator implements AutoCloseable {
             }
             long now = System.nanoTime();
             for (Runnable r : notRun) {
-                if (r instanceof Query q) events.add(new LoadEvent(q.target.table(), q.write, -1, q.intended, now, now, NOT_RUN));
+                if (r instanceof Query q) record(new LoadEvent(q.target.table(), q.write, -1, q.intended, now, now, NOT_RUN));
                 if (r instanceof Named q) {
-                    events.add(new LoadEvent(q.query.table(), false, -1, q.intended, now, now, NOT_RUN, q.query.name()));
+                    record(new LoadEvent(q.query.table(), false, -1, q.intended, now, now, NOT_RUN, q.query.name()));
                 }
             }
         }
