@@ -318,6 +318,11 @@ final class PostgresStatementProbe implements StatementProbe {
         if (db == null || side != null) return;
         side = db.connect("rehearse-probe");
         side.setAutoCommit(true);
+        try (Statement st = side.createStatement()) {
+            // it reads nothing that locks a user relation; should it ever, it fails rather than queue behind the
+            // migration it is measuring (which waits for it: a deadlock no server would see)
+            st.execute("SET lock_timeout = '2s'");
+        }
         sideRead = side.prepareStatement(SIDE);
         sideRead.unwrap(PGStatement.class).setPrepareThreshold(1);
         sideThread = Executors.newSingleThreadExecutor(r -> {
