@@ -20,6 +20,7 @@ import dev.rehearse.migrate.MigrationSources;
 import dev.rehearse.migrate.SqlSplitException;
 import dev.rehearse.migrate.SqlSplitter;
 import dev.rehearse.migrate.SqlStatement;
+import dev.rehearse.migrate.StatementProbe;
 import dev.rehearse.observe.LockSampler;
 import dev.rehearse.observe.Sampler;
 import dev.rehearse.observe.Timeline;
@@ -112,7 +113,14 @@ public final class Rehearsal {
      * @param baselineFrom the workload's baseline window, before the first migration
      */
     public record Recording(Database db, SeedResult seed, MigrationRun run, Timeline timeline, List<LoadEvent> events,
-                            boolean loadRan, long baselineFrom, long baselineTo, Sampler.Intervals sampleIntervals) {}
+                            boolean loadRan, long baselineFrom, long baselineTo, Sampler.Intervals sampleIntervals,
+                            StatementProbe.Cost probeCost) {
+
+        public Recording(Database db, SeedResult seed, MigrationRun run, Timeline timeline, List<LoadEvent> events,
+                         boolean loadRan, long baselineFrom, long baselineTo, Sampler.Intervals sampleIntervals) {
+            this(db, seed, run, timeline, events, loadRan, baselineFrom, baselineTo, sampleIntervals, null);
+        }
+    }
 
     /** All phases: read, provision, schema, seed at the scenario's scale, rehearse, analyze. */
     public Result run() {
@@ -223,6 +231,7 @@ public final class Rehearsal {
         List<LoadEvent> events = List.of();
         long baselineFrom, baselineTo;
         Sampler.Intervals achieved;
+        StatementProbe.Cost probeCost;
         try (LockSampler sampler = new LockSampler(db, engine.lockProbe(), timeline,
                 scenario.observe().lockSampleIntervalMs(), meters).start();
              LoadGenerator load = new LoadGenerator(db, engine::sessionId, targets, workload, loadSettings,
@@ -237,8 +246,10 @@ public final class Rehearsal {
             baselineFrom = System.nanoTime();
             if (loadRuns) sleep(loadSettings.baselineSeconds());
             baselineTo = System.nanoTime();
-            run = new MigrationRunner(db, engine.statementProbe(db.version()), scenario.migrations(), progress)
-                    .run(migrations);
+            try (StatementProbe probe = engine.statementProbe(db)) {
+                run = new MigrationRunner(db, probe, scenario.migrations(), progress).run(migrations);
+                probeCost = probe.cost();
+            }
             if (loadRuns) sleep(loadSettings.cooldownSeconds());
             load.close();
             sampler.close();
@@ -248,7 +259,7 @@ public final class Rehearsal {
         } catch (SQLException e) {
             throw new RehearsalFailedException("cannot start the lock sampler or the workload: " + e.getMessage(), e);
         }
-        return new Recording(db, seed, run, timeline, events, loadRuns, baselineFrom, baselineTo, achieved);
+        return new Recording(db, seed, run, timeline, events, loadRuns, baselineFrom, baselineTo, achieved, probeCost);
     }
 
     /** Phase 5: the recording judged against the thresholds, into the report. */
@@ -268,7 +279,9 @@ public final class Rehearsal {
                         scenario.observe().lockSampleIntervalMs(), r.sampleIntervals() == null ? null : round(r.sampleIntervals().medianMs()),
                         scenario.source() == null ? null : scenario.source().toString(),
                         r.sampleIntervals() == null ? null : round(r.sampleIntervals().p99Ms()),
-                        r.sampleIntervals() == null ? null : round(r.sampleIntervals().maxMs())),
+                        r.sampleIntervals() == null ? null : round(r.sampleIntervals().maxMs()),
+                        probe(r, StatementProbe.Cost::totalMs), probe(r, StatementProbe.Cost::maxMs),
+                        probe(r, StatementProbe.Cost::inTransactionMs)),
                 Downsample.windows(r.timeline().origin(), Downsample.WINDOW_MS, r.events(), r.timeline().lockSamples()));
         return new Result(report, syntaxError(r.run()));
     }
@@ -288,6 +301,12 @@ public final class Rehearsal {
                 events.stream().filter(e -> e.error() != null).count(),
                 round(Latencies.percentile(baseline, 50)), round(Latencies.percentile(baseline, 99)), round(Latencies.percentile(during, 99)), round(max),
                 waits.count(), Math.round(waits.maxNanos() / 1e6));
+    }
+
+    /** One of the probe's own costs, null when it did not time itself or probed nothing. */
+    private static Double probe(Recording r, java.util.function.ToDoubleFunction<StatementProbe.Cost> part) {
+        StatementProbe.Cost c = r.probeCost();
+        return c == null || c.statements() == 0 ? null : round(part.applyAsDouble(c));
     }
 
     private static Double round(Double v) {

@@ -79,6 +79,10 @@ class RehearsalEndToEndTest {
         assertThat(r.load().maxLockWaitMs()).isGreaterThanOrEqualTo(2_000L);
         assertThat(r.run().achievedSampleIntervalP99Ms()).isGreaterThanOrEqualTo(r.run().achievedSampleIntervalMs());
         assertThat(r.run().achievedSampleIntervalMaxMs()).isGreaterThanOrEqualTo(r.run().achievedSampleIntervalP99Ms());
+        // the probe's own cost: two statements, each in its own transaction
+        assertThat(r.run().probeMs()).isPositive();
+        assertThat(r.run().probeMaxMs()).isPositive().isLessThanOrEqualTo(r.run().probeMs());
+        assertThat(r.run().probeInTransactionMs()).isPositive().isLessThanOrEqualTo(r.run().probeMs());
         // the timeline alone shows the load, and the queue behind the ALTER while it slept
         assertThat(r.timeline().windowMs()).isEqualTo(100);
         assertThat(r.timeline().windows()).anySatisfy(w -> assertThat(w.queries()).isPositive());

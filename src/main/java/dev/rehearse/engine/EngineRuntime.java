@@ -3,6 +3,7 @@ package dev.rehearse.engine;
 import dev.rehearse.load.LoadTarget;
 import dev.rehearse.migrate.StatementProbe;
 import dev.rehearse.observe.LockSampler;
+import dev.rehearse.provision.Database;
 import dev.rehearse.provision.Provisioner;
 import dev.rehearse.scenario.Provider;
 import dev.rehearse.scenario.Scenario;
@@ -30,6 +31,14 @@ public interface EngineRuntime {
     LockSampler.Probe lockProbe();
 
     StatementProbe statementProbe(ServerVersion version);
+
+    /**
+     * The statement probe for a rehearsal on {@code db}, which may open its own connection to it (to read from
+     * outside the migration's transaction what can be read there); closed by the caller when the run ends.
+     */
+    default StatementProbe statementProbe(Database db) {
+        return statementProbe(db.version());
+    }
 
     /** Tables the default workload can address by primary key, with their key ranges. */
     List<LoadTarget> loadTargets(Connection c, Collection<String> tables) throws SQLException;

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The engine's statement-level instruments, run on the migration's own connection around each statement:
- * the locks its transaction holds, storage identities (to see rewrites), scan counters and WAL position.
+ * The engine's statement-level instruments, called with the migration's own connection around each statement:
+ * the locks its transaction holds, storage identities (to see rewrites), scan counters and WAL position. What the
+ * engine can read from another session it may read on a connection of its own (closed with the probe); inside a
+ * transaction whatever the probe spends lengthens the locks it measures, and {@link #cost()} tells how much.
  */
-public interface StatementProbe {
+public interface StatementProbe extends AutoCloseable {
 
     /** The session id the lock sampler knows this connection by. */
     long sessionId(Connection c) throws SQLException;
@@ -58,4 +60,59 @@ public interface StatementProbe {
     }
 
     record HeldLock(String relation, String mode) {}
+
+    /** What the probe's own reads have cost so far; null when the probe does not time itself. */
+    default Cost cost() {
+        return null;
+    }
+
+    /** Releases what the probe opened (its own connection); the probe is not used afterwards. */
+    @Override
+    default void close() {}
+
+    /**
+     * The probe's own time around statements: {@code before} plus {@code after}, each a statement's.
+     *
+     * @param statements statements probed
+     * @param totalMs all of it
+     * @param maxMs the most spent around one statement
+     * @param inTransactionMs of totalMs, the part spent inside a transaction, where it lengthened the locks held
+     */
+    record Cost(int statements, double totalMs, double maxMs, double inTransactionMs) {
+
+        /** Accumulates a probe's timings: {@link #before} opens a statement, {@link #after} closes it. */
+        public static final class Counter {
+            private int statements;
+            private long total, max, inTransaction, open = -1;
+
+            public synchronized void before(long nanos, boolean inTx) {
+                close();
+                open = nanos;
+                add(nanos, inTx);
+            }
+
+            public synchronized void after(long nanos, boolean inTx) {
+                open = Math.max(open, 0) + nanos;
+                add(nanos, inTx);
+                close();
+            }
+
+            private void add(long nanos, boolean inTx) {
+                total += nanos;
+                if (inTx) inTransaction += nanos;
+            }
+
+            private void close() {
+                if (open < 0) return;
+                statements++;
+                max = Math.max(max, open);
+                open = -1;
+            }
+
+            public synchronized Cost cost() {
+                long m = Math.max(max, open);
+                return new Cost(statements + (open >= 0 ? 1 : 0), total / 1e6, m / 1e6, inTransaction / 1e6);
+            }
+        }
+    }
 }

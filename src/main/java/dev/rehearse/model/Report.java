@@ -137,9 +137,22 @@ public record Report(
      * @param achievedSampleIntervalP99Ms the 99th percentile of the achieved intervals (extension): a stall of the
      *                                    sampler shows here, where waits shorter than it may have gone unseen
      * @param achievedSampleIntervalMaxMs the longest achieved interval (extension)
+     * @param probeMs the statement probe's own time around the statements, all of it (extension); null when nothing
+     *                was probed
+     * @param probeMaxMs the most the probe spent around one statement (extension)
+     * @param probeInTransactionMs of probeMs, the part spent inside transactions (extension): time the probe added to
+     *                             the locks those transactions held
      */
     public record Run(String startedAt, double wallSeconds, Integer sampleIntervalMs, Double achievedSampleIntervalMs,
-                      String scenario, Double achievedSampleIntervalP99Ms, Double achievedSampleIntervalMaxMs) {}
+                      String scenario, Double achievedSampleIntervalP99Ms, Double achievedSampleIntervalMaxMs,
+                      Double probeMs, Double probeMaxMs, Double probeInTransactionMs) {
+
+        public Run(String startedAt, double wallSeconds, Integer sampleIntervalMs, Double achievedSampleIntervalMs,
+                   String scenario, Double achievedSampleIntervalP99Ms, Double achievedSampleIntervalMaxMs) {
+            this(startedAt, wallSeconds, sampleIntervalMs, achievedSampleIntervalMs, scenario, achievedSampleIntervalP99Ms,
+                    achievedSampleIntervalMaxMs, null, null, null);
+        }
+    }
 
     /**
      * What happened over time, downsampled to fixed windows from the start of the rehearsal's timeline, so that

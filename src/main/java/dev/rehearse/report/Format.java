@@ -168,7 +168,10 @@ public final class Format {
         if (run != null) {
             out.add("Run: started " + or(run.startedAt()) + (run.scenario() == null ? "" : ", scenario " + run.scenario())
                     + ", wall time " + wallTime(r) + ", lock sampling every " + or(run.sampleIntervalMs()) + " ms (achieved "
-                    + ms(run.achievedSampleIntervalMs()) + ")");
+                    + ms(run.achievedSampleIntervalMs()) + ")"
+                    + (run.probeMs() == null ? "" : ", statement probe " + ms(run.probeMs()) + " (at most "
+                    + ms(run.probeMaxMs()) + " around one statement, " + ms(run.probeInTransactionMs())
+                    + " inside transactions)"));
         }
         return out;
     }

@@ -9,6 +9,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FormatTest {
 
     @Test
+    void theRunLineTellsTheProbesOwnCostWhenItWasTimed() {
+        Report r = ReportFixture.blocked();
+        assertThat(String.join("\n", Format.facts(r))).doesNotContain("statement probe");
+        Report.Run run = r.run();
+        Report timed = new Report(r.tool(), r.engine(), r.verdict(), r.verdictReason(), r.categories(), r.statements(),
+                r.findings(), r.seed(), r.load(), r.replication(),
+                new Report.Run(run.startedAt(), run.wallSeconds(), run.sampleIntervalMs(), run.achievedSampleIntervalMs(),
+                        run.scenario(), run.achievedSampleIntervalP99Ms(), run.achievedSampleIntervalMaxMs(), 12.5, 3.25, 9.0),
+                r.timeline());
+        assertThat(Format.facts(timed)).anySatisfy(line -> assertThat(line).startsWith("Run: ")
+                .contains("statement probe 12.5 ms (at most 3.3 ms around one statement, 9.0 ms inside transactions)"));
+    }
+
+    @Test
     void durationsReadNaturallyAtEveryScale() {
         assertThat(Quantities.duration(0)).isEqualTo("0 ms");
         assertThat(Quantities.duration(840)).isEqualTo("840 ms");

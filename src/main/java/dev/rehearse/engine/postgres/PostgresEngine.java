@@ -6,6 +6,7 @@ import dev.rehearse.engine.EngineRuntime;
 import dev.rehearse.load.LoadTarget;
 import dev.rehearse.migrate.StatementProbe;
 import dev.rehearse.observe.LockSampler;
+import dev.rehearse.provision.Database;
 import dev.rehearse.provision.ExternalProvisioner;
 import dev.rehearse.provision.Provisioner;
 import dev.rehearse.scenario.EngineSpec;
@@ -90,6 +91,11 @@ public final class PostgresEngine implements Engine, EngineRuntime {
     @Override
     public StatementProbe statementProbe(ServerVersion version) {
         return new PostgresStatementProbe(version.major());
+    }
+
+    @Override
+    public StatementProbe statementProbe(Database db) {
+        return new PostgresStatementProbe(db);
     }
 
     @Override

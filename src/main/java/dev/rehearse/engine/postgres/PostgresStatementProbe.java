@@ -1,9 +1,12 @@
 package dev.rehearse.engine.postgres;
 
 import dev.rehearse.migrate.StatementProbe;
+import dev.rehearse.provision.Database;
 import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,12 +17,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * PostgreSQL's statement instruments. Inside a transaction it reads its own backend's {@code pg_locks}
- * and {@code pg_stat_xact_user_tables}, which see exactly what this transaction holds and scanned.
- * Outside one, scan counters come from {@code pg_stat_user_tables} after forcing this backend's stats out.
- * Rewrites show as a changed {@code pg_class.relfilenode}.
+ * PostgreSQL's statement instruments. Around each statement it reads, in one round trip on the migration's own
+ * session, what only that session can see: the catalog as its uncommitted transaction changed it (storage
+ * identities, to see rewrites; relations it created) and its transaction's scan counters
+ * ({@code pg_stat_xact_user_tables}'s). Outside a transaction, scan counters are the server's, after forcing this
+ * backend's stats out. What another session can read, it reads on its own connection, at the same time: the migration
+ * backend's locks ({@code pg_locks} by pid) and the WAL insert position, neither of which takes a lock on the
+ * migration's relations, so the read cannot queue behind the lock it measures. Inside a transaction every
+ * millisecond the probe spends lengthens the locks it measures; {@link #cost()} reports what it spent.
  */
 final class PostgresStatementProbe implements StatementProbe {
 
@@ -30,38 +42,87 @@ final class PostgresStatementProbe implements StatementProbe {
             "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' "
                     + "AND n.nspname NOT LIKE 'pg\\_temp%'";
 
-    /** Tables, matviews and indexes with their storage; an index with its table (same schema as the index). */
+    /**
+     * Tables, matviews and indexes with their storage; an index with its table (same schema as the index); the
+     * sequential scans of a table ({@code SCANS}: this transaction's or the server's). Foreign tables only to name their
+     * locks. Functions by OID only: no cast to regclass, nothing that would lock a relation.
+     */
     private static final String RELATIONS = "SELECT c.oid, c.relfilenode, c.relkind, " + DISPLAY_NAME + ", "
             + "CASE WHEN t.oid IS NULL THEN NULL WHEN n.nspname = 'public' THEN t.relname::text"
-            + " ELSE n.nspname || '.' || t.relname END"
+            + " ELSE n.nspname || '.' || t.relname END,"
+            + " CASE WHEN c.relkind IN ('r', 'm', 'p') THEN SCANS(c.oid) END"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN pg_index x ON x.indexrelid = c.oid LEFT JOIN pg_class t ON t.oid = x.indrelid"
-            + " WHERE c.relkind IN ('r', 'm', 'i', 'p', 'I') AND " + USER_SCHEMA;
-    private static final String OWN_LOCKS = "SELECT c.oid, " + DISPLAY_NAME + ", l.mode"
-            + " FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted"
-            + " AND c.relkind IN ('r', 'p', 'm', 'f') AND " + USER_SCHEMA;
-    private static final String XACT_SCANS = "SELECT relid, seq_scan FROM pg_stat_xact_user_tables";
-    private static final String SCANS = "SELECT relid, seq_scan FROM pg_stat_user_tables";
+            + " WHERE c.relkind IN ('r', 'm', 'i', 'p', 'I', 'f') AND " + USER_SCHEMA;
+    private static final String RELATIONS_IN_TX = RELATIONS.replace("SCANS(", "pg_stat_get_xact_numscans(");
+    private static final String RELATIONS_OUTSIDE_TX = RELATIONS.replace("SCANS(", "pg_stat_get_numscans(");
+    /**
+     * From the probe's own session: the WAL insert position and the migration backend's granted relation locks (by
+     * OID, named from the migration's own view of the catalog). pg_locks takes no lock on the relations it lists.
+     */
+    private static final String SIDE = "WITH w AS (SELECT pg_current_wal_insert_lsn()::text AS lsn)"
+            + " SELECT w.lsn, l.relation::bigint, l.mode FROM w LEFT JOIN pg_locks l"
+            + " ON l.pid = ? AND l.locktype = 'relation' AND l.granted";
 
     private final int major;
+    /** Where the side connection comes from; null: the side reads run on the migration's own session. */
+    private final Database db;
+    private Connection side;
+    private PreparedStatement sideRead;
+    private ExecutorService sideThread;
+    private final Cost.Counter cost = new Cost.Counter();
+    /** The migration's connection and the in-session reads prepared on it (in a transaction, outside one). */
+    private Connection own;
+    private final PreparedStatement[] ownReads = new PreparedStatement[2];
 
+    /** A probe that reads everything on the migration's own session (sequentially). */
     PostgresStatementProbe(int major) {
         this.major = major;
+        this.db = null;
+    }
+
+    /** A probe that reads locks and WAL from its own connection to {@code db}, opened at the first statement. */
+    PostgresStatementProbe(Database db) {
+        this.major = db.version().major();
+        this.db = db;
     }
 
     /** @param table for an index, its table's display name; null otherwise */
-    private record Relation(long oid, long filenode, char kind, String name, String table) {
+    private record Relation(long oid, long filenode, char kind, String name, String table, Long seqScans) {
         boolean index() {
             return kind == 'i' || kind == 'I';
+        }
+
+        /** Foreign tables: read to name the locks on them, not storage. */
+        boolean lockOnly() {
+            return kind == 'f';
+        }
+
+        boolean lockable() {
+            return kind == 'r' || kind == 'p' || kind == 'm' || kind == 'f';
         }
     }
 
     /** A lock held on a relation, by OID: a RENAME changes the name, not the relation. */
     private record OwnLock(long oid, String name, String mode) {}
 
-    private record PgSnapshot(Map<Long, Relation> relations, Set<OwnLock> locks,
-                              Map<Long, Long> seqScans, long walLsn) implements Snapshot {}
+    private record PgSnapshot(Map<Long, Relation> relations, Set<OwnLock> locks, long walLsn) implements Snapshot {}
+
+    /** What the side read gives: the WAL position and the migration backend's relation locks by OID. */
+    private record Side(long walLsn, Set<List<Object>> locks) {
+        /** Those on relations the migration's session sees in {@code visible}, named as {@code naming} has them. */
+        Set<OwnLock> on(Map<Long, Relation> visible, Map<Long, Relation> naming) {
+            Set<OwnLock> out = new HashSet<>();
+            for (List<Object> l : locks) {
+                long oid = (Long) l.get(0);
+                Relation r = visible.get(oid);
+                if (r == null || !r.lockable()) continue;
+                Relation named = naming.getOrDefault(oid, r);
+                out.add(new OwnLock(oid, named.name(), (String) l.get(1)));
+            }
+            return out;
+        }
+    }
 
     @Override
     public dev.rehearse.migrate.ErrorClass classify(SQLException e) {
@@ -95,17 +156,48 @@ final class PostgresStatementProbe implements StatementProbe {
 
     @Override
     public Snapshot before(Connection c, boolean inTransaction) throws SQLException {
-        if (!inTransaction) flushStats(c);
-        return new PgSnapshot(relations(c), inTransaction ? ownLocks(c) : Set.of(),
-                seqScans(c, inTransaction), walLsn(c));
+        openSide();
+        long t0 = System.nanoTime();
+        try {
+            if (!inTransaction) flushStats(c);
+            Future<Side> side = readSide(c, inTransaction);
+            Map<Long, Relation> relations = relations(c, inTransaction);
+            Side s = join(side);
+            return new PgSnapshot(relations, inTransaction ? s.on(relations, relations) : Set.of(), s.walLsn());
+        } finally {
+            cost.before(System.nanoTime() - t0, inTransaction);
+        }
     }
 
     @Override
     public Facts after(Connection c, Snapshot snapshot, boolean inTransaction) throws SQLException {
-        PgSnapshot before = (PgSnapshot) snapshot;
-        long wal = walLsn(c);
-        if (!inTransaction) flushStats(c);
-        Map<Long, Relation> now = relations(c);
+        long t0 = System.nanoTime();
+        try {
+            return facts(c, (PgSnapshot) snapshot, inTransaction);
+        } finally {
+            cost.after(System.nanoTime() - t0, inTransaction);
+        }
+    }
+
+    @Override
+    public Cost cost() {
+        return cost.cost();
+    }
+
+    private Facts facts(Connection c, PgSnapshot before, boolean inTransaction) throws SQLException {
+        Future<Side> side = inTransaction ? readSide(c, true) : null;
+        Map<Long, Relation> now;
+        Side s;
+        if (inTransaction) {
+            now = relations(c, true);
+            s = join(side);
+        } else {
+            // outside a transaction nothing is held while the probe reads: the counters need the flush first
+            s = join(readSide(c, false));
+            flushStats(c);
+            now = relations(c, false);
+        }
+        long wal = s.walLsn();
         List<String> rewrote = new ArrayList<>();
         List<String> rebuilt = new ArrayList<>();
         List<String> created = new ArrayList<>();
@@ -118,6 +210,7 @@ final class PostgresStatementProbe implements StatementProbe {
         // tells the least it must have held (see impliedLocks).
         Set<String> indexDdlOn = new java.util.LinkedHashSet<>();
         for (Relation r : now.values()) {
+            if (r.lockOnly()) continue;
             Relation old = before.relations().get(r.oid());
             if (old == null) {
                 Relation sameName = r.index() ? indexesBefore.get(List.of(String.valueOf(r.table()), r.name())) : null;
@@ -138,16 +231,16 @@ final class PostgresStatementProbe implements StatementProbe {
             if (old.index() && old.table() != null && !now.containsKey(old.oid())) indexDdlOn.add(old.table());
         }
         List<String> scanned = new ArrayList<>();
-        Map<Long, Long> scansNow = seqScans(c, inTransaction);
-        for (Map.Entry<Long, Long> e : scansNow.entrySet()) {
-            long delta = e.getValue() - before.seqScans().getOrDefault(e.getKey(), 0L);
-            Relation r = before.relations().get(e.getKey());
-            if (delta > 0 && r != null) scanned.add(r.name());
+        for (Relation r : now.values()) {
+            Relation old = before.relations().get(r.oid());
+            if (r.seqScans() == null || old == null) continue;
+            long delta = r.seqScans() - (old.seqScans() == null ? 0L : old.seqScans());
+            if (delta > 0) scanned.add(old.name());
         }
         List<HeldLock> acquired = new ArrayList<>();
         List<HeldLock> implied = new ArrayList<>();
         if (inTransaction) {
-            for (OwnLock l : ownLocks(c)) {
+            for (OwnLock l : s.on(now, before.relations())) {
                 if (before.locks().stream().anyMatch(b -> b.oid() == l.oid() && b.mode().equals(l.mode()))) continue;
                 // named as the relation was before the statement: ALTER TABLE t RENAME TO t2 locked t
                 Relation old = before.relations().get(l.oid());
@@ -170,7 +263,7 @@ final class PostgresStatementProbe implements StatementProbe {
         Map<String, String> out = new LinkedHashMap<>();
         for (Relation old : before.values()) {
             Relation r = now.get(old.oid());
-            if (old.index()) continue;
+            if (old.index() || old.lockOnly()) continue;
             if (r == null || !r.name().equals(old.name()) || rewrote.contains(r.name())) {
                 out.put(old.name(), PostgresLockModes.ACCESS_EXCLUSIVE);
             }
@@ -182,39 +275,119 @@ final class PostgresStatementProbe implements StatementProbe {
     }
 
 
-    private static Map<Long, Relation> relations(Connection c) throws SQLException {
+    /** The one in-session read: relations, their storage and this transaction's (or the server's) scan counters. */
+    private Map<Long, Relation> relations(Connection c, boolean inTransaction) throws SQLException {
         Map<Long, Relation> out = new HashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(RELATIONS)) {
+        try (ResultSet rs = ownRead(c, inTransaction).executeQuery()) {
             while (rs.next()) {
+                long scans = rs.getLong(6);
+                Long seqScans = rs.wasNull() ? null : scans;
                 out.put(rs.getLong(1), new Relation(rs.getLong(1), rs.getLong(2), rs.getString(3).charAt(0),
-                        rs.getString(4), rs.getString(5)));
+                        rs.getString(4), rs.getString(5), seqScans));
             }
         }
         return out;
     }
 
-    private static Set<OwnLock> ownLocks(Connection c) throws SQLException {
-        Set<OwnLock> out = new HashSet<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(OWN_LOCKS)) {
-            while (rs.next()) out.add(new OwnLock(rs.getLong(1), rs.getString(2), rs.getString(3)));
+    /** The in-session read, prepared on the server from its first use: no parse or plan while the locks are held. */
+    private PreparedStatement ownRead(Connection c, boolean inTransaction) throws SQLException {
+        if (own != c) {
+            closeOwnReads();
+            own = c;
         }
-        return out;
+        int i = inTransaction ? 0 : 1;
+        if (ownReads[i] == null) {
+            ownReads[i] = c.prepareStatement(inTransaction ? RELATIONS_IN_TX : RELATIONS_OUTSIDE_TX);
+            ownReads[i].unwrap(PGStatement.class).setPrepareThreshold(1);
+        }
+        return ownReads[i];
     }
 
-    private static Map<Long, Long> seqScans(Connection c, boolean inTransaction) throws SQLException {
-        Map<Long, Long> out = new HashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(inTransaction ? XACT_SCANS : SCANS)) {
-            while (rs.next()) out.put(rs.getLong(1), rs.getLong(2));
+    private void closeOwnReads() {
+        for (int i = 0; i < ownReads.length; i++) {
+            try {
+                if (ownReads[i] != null) ownReads[i].close();
+            } catch (SQLException ignored) {
+                // its connection is gone or going
+            }
+            ownReads[i] = null;
         }
-        return out;
     }
 
-    private static long walLsn(Connection c) throws SQLException {
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
-            rs.next();
-            return parseLsn(rs.getString(1));
+    private void openSide() throws SQLException {
+        if (db == null || side != null) return;
+        side = db.connect("rehearse-probe");
+        side.setAutoCommit(true);
+        try (Statement st = side.createStatement()) {
+            // it reads nothing that locks a user relation; should it ever, it fails rather than queue behind the
+            // migration it is measuring (which waits for it: a deadlock no server would see)
+            st.execute("SET lock_timeout = '2s'");
         }
+        sideRead = side.prepareStatement(SIDE);
+        sideRead.unwrap(PGStatement.class).setPrepareThreshold(1);
+        sideThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "rehearse-probe");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * The WAL position and, in a transaction, the migration backend's locks: from the probe's own session, started
+     * now and running while the migration's session answers its own read; on the migration's session itself when
+     * the probe has no connection of its own.
+     */
+    private Future<Side> readSide(Connection c, boolean withLocks) throws SQLException {
+        int pid = withLocks ? c.unwrap(PGConnection.class).getBackendPID() : 0;
+        if (sideThread == null) return CompletableFuture.completedFuture(readSide(c, pid));
+        return sideThread.submit(() -> readSide(null, pid));
+    }
+
+    private Side readSide(Connection own, int pid) throws SQLException {
+        PreparedStatement ps = own == null ? sideRead : own.prepareStatement(SIDE);
+        try {
+            ps.setInt(1, pid);
+            long lsn = -1;
+            Set<List<Object>> locks = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lsn = parseLsn(rs.getString(1));
+                    long oid = rs.getLong(2);
+                    if (!rs.wasNull()) locks.add(List.of(oid, rs.getString(3)));
+                }
+            }
+            return new Side(lsn, locks);
+        } finally {
+            if (own != null) ps.close();
+        }
+    }
+
+    private static Side join(Future<Side> side) throws SQLException {
+        try {
+            return side.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while the probe read locks and WAL", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) throw sql;
+            throw new SQLException("the probe's read of locks and WAL failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        closeOwnReads();
+        own = null;
+        if (sideThread != null) sideThread.shutdownNow();
+        if (side != null) {
+            try {
+                side.close();
+            } catch (SQLException ignored) {
+                // the probe's own session; the server ends it anyway
+            }
+        }
+        side = null;
+        sideThread = null;
     }
 
     static long parseLsn(String lsn) {

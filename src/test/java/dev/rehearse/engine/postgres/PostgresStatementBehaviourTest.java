@@ -69,13 +69,24 @@ class PostgresStatementBehaviourTest {
     }
 
     private MigrationRun run(Database db, Scenario.Transaction mode, Integer lockTimeoutMs, String... statements) {
+        return run(db, new PostgresStatementProbe(db), mode, lockTimeoutMs, statements);
+    }
+
+    private MigrationRun run(Database db, StatementProbe probe, Scenario.Transaction mode, Integer lockTimeoutMs,
+                             String... statements) {
         List<SqlStatement> parsed = new ArrayList<>();
         for (String sql : statements) parsed.add(new SqlStatement(sql, 1, kindOf(sql)));
         Migration m = Migration.of("V1__test.sql", Path.of("V1__test.sql"), parsed, SqlMigrationSource.mode(mode, parsed), null);
-        return new MigrationRunner(db, new PostgresStatementProbe(db.version().major()),
-                new Scenario.Migrations(List.of(), "sql", mode, lockTimeoutMs, null), line -> { })
-                .run(List.of(m));
+        try (probe) {
+            MigrationRun run = new MigrationRunner(db, probe,
+                    new Scenario.Migrations(List.of(), "sql", mode, lockTimeoutMs, null), line -> { })
+                    .run(List.of(m));
+            lastCost = probe.cost();
+            return run;
+        }
     }
+
+    private StatementProbe.Cost lastCost;
 
     private static SqlStatement.Kind kindOf(String sql) {
         String u = sql.toUpperCase();
@@ -368,6 +379,65 @@ class PostgresStatementBehaviourTest {
         // 20,000 rows: the work, not the 2 s wait, per million rows
         assertThat(e.msPerMillionRows()).isLessThan(500 / 0.02);
         assertThat(r.locks()).extracting(Report.Lock::heldMs).allMatch(h -> h != null && h < 500);
+    }
+
+    /**
+     * Measuring must not change the measured: a 1-row ADD COLUMN in its own transaction holds ACCESS EXCLUSIVE
+     * about as long as it runs and commits, not as long as the probe's reads after it take. The floor is the same
+     * statement under a probe that reads nothing (what the runner and the commit take).
+     */
+    @ParameterizedTest(name = "PG {0}")
+    @ValueSource(ints = {10, 16})
+    void theProbeBarelyLengthensTheLockItMeasures(int major) throws Exception {
+        Database db = server(major);
+        List<Double> extra = new ArrayList<>(), floor = new ArrayList<>(), durations = new ArrayList<>(),
+                probeMs = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            for (boolean probed : List.of(true, false)) {
+                try (Connection conn = db.connect(); Statement st = conn.createStatement()) {
+                    st.execute("DROP TABLE IF EXISTS t, t2, p CASCADE");
+                    st.execute("CREATE TABLE t (id int PRIMARY KEY)");
+                    st.execute("INSERT INTO t VALUES (1)");
+                }
+                StatementProbe probe = probed ? new PostgresStatementProbe(db) : new NothingProbe();
+                ExecutedStatement s = run(db, probe, Scenario.Transaction.ALWAYS, null, "ALTER TABLE t ADD COLUMN c int")
+                        .statements().get(0);
+                assertThat(s.error()).isNull();
+                // held - duration: what follows the statement in its transaction, the probe's after() and the commit
+                double afterMs = (s.transactionEndNanos() - s.endNanos()) / 1e6;
+                if (!probed) {
+                    floor.add(afterMs);
+                    continue;
+                }
+                assertThat(s.facts().locksAcquired()).contains(new StatementProbe.HeldLock("t", "AccessExclusiveLock"));
+                durations.add((s.endNanos() - s.startNanos()) / 1e6);
+                extra.add(afterMs);
+                assertThat(lastCost.statements()).isEqualTo(1);
+                assertThat(lastCost.totalMs()).isPositive().isEqualTo(lastCost.maxMs()).isEqualTo(lastCost.inTransactionMs());
+                probeMs.add(lastCost.totalMs());
+            }
+        }
+        System.out.printf(java.util.Locale.ROOT, "PG %d: ADD COLUMN duration median %.2f ms; held - duration median %.2f ms"
+                        + " (max %.2f), without a probe %.2f ms; probe per statement (before + after) median %.2f ms%n",
+                major, median(durations), median(extra), extra.stream().mapToDouble(d -> d).max().orElseThrow(),
+                median(floor), median(probeMs));
+        assertThat(median(extra) - median(floor)).isLessThan(4.0);
+    }
+
+    private static double median(List<Double> xs) {
+        return xs.stream().sorted().toList().get(xs.size() / 2);
+    }
+
+    /** Reads nothing: the runner and the commit alone. */
+    private static final class NothingProbe implements StatementProbe {
+        public long sessionId(Connection c) { return 0; }
+        public void prepareSession(Connection c, Integer lockTimeoutMs, Integer statementTimeoutMs) { }
+        public Map<String, Long> tableRows(Connection c) { return Map.of(); }
+        public Snapshot before(Connection c, boolean inTransaction) { return new Snapshot() { }; }
+        public dev.rehearse.migrate.ErrorClass classify(java.sql.SQLException e) { return null; }
+        public Facts after(Connection c, Snapshot before, boolean inTransaction) {
+            return new Facts(List.of(), List.of(), List.of(), List.of(), List.of(), null);
+        }
     }
 
     @BeforeEach

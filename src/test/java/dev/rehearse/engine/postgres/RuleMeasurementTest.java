@@ -86,9 +86,12 @@ class RuleMeasurementTest {
 
         List<Migration> migrations = ex.migrations(files, spec);
         Linter.Result lint = ex.lint(files, spec);
-        MigrationRun run = new MigrationRunner(db, new PostgresStatementProbe(major),
-                new Scenario.Migrations(List.of(), "sql", Scenario.Transaction.AUTO, null, null), line -> { })
-                .run(migrations);
+        MigrationRun run;
+        try (PostgresStatementProbe probe = new PostgresStatementProbe(db)) {
+            run = new MigrationRunner(db, probe,
+                    new Scenario.Migrations(List.of(), "sql", Scenario.Transaction.AUTO, null, null), line -> { })
+                    .run(migrations);
+        }
 
         int compared = 0;
         List<ExecutedStatement> executed = run.statements();
