@@ -12,7 +12,7 @@ import java.util.Objects;
 public final class CliOverrides {
 
     public static final CliOverrides NONE = new CliOverrides(null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null);
 
     private final String engine;
     private final String provider;
@@ -32,11 +32,12 @@ public final class CliOverrides {
     private final String lockTimeout;
     private final Long seed;
     private final Path profile;
+    private final String longTransaction;
 
     private CliOverrides(String engine, String provider, String url, String user, String password,
             Boolean allowWrites, Path schemaFile, List<Path> migrations, String format, List<String> rows,
                     Boolean noLoad, Boolean replica, Path out, String reportFormats, String failOn,
-                            String lockTimeout, Long seed, Path profile) {
+                            String lockTimeout, Long seed, Path profile, String longTransaction) {
         this.engine = engine;
         this.provider = provider;
         this.url = url;
@@ -55,6 +56,7 @@ public final class CliOverrides {
         this.lockTimeout = lockTimeout;
         this.seed = seed;
         this.profile = profile;
+        this.longTransaction = longTransaction;
     }
 
     /** {@code --engine} */
@@ -65,7 +67,7 @@ public final class CliOverrides {
     public CliOverrides withEngine(String engine) {
         return new CliOverrides(engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.longTransaction);
     }
 
     /** {@code --provider} */
@@ -76,7 +78,7 @@ public final class CliOverrides {
     public CliOverrides withProvider(String provider) {
         return new CliOverrides(this.engine, provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.longTransaction);
     }
 
     /** {@code --url} */
@@ -87,7 +89,7 @@ public final class CliOverrides {
     public CliOverrides withUrl(String url) {
         return new CliOverrides(this.engine, this.provider, url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.longTransaction);
     }
 
     /** {@code --user} */
@@ -98,7 +100,7 @@ public final class CliOverrides {
     public CliOverrides withUser(String user) {
         return new CliOverrides(this.engine, this.provider, this.url, user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.longTransaction);
     }
 
     /** {@code --password} */
@@ -109,7 +111,7 @@ public final class CliOverrides {
     public CliOverrides withPassword(String password) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.longTransaction);
     }
 
     /** {@code --allow-writes} */
@@ -120,7 +122,7 @@ public final class CliOverrides {
     public CliOverrides withAllowWrites(Boolean allowWrites) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.longTransaction);
     }
 
     /** {@code --schema} */
@@ -131,7 +133,7 @@ public final class CliOverrides {
     public CliOverrides withSchemaFile(Path schemaFile) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.longTransaction);
     }
 
     /** {@code --migrations} */
@@ -142,7 +144,7 @@ public final class CliOverrides {
     public CliOverrides withMigrations(List<Path> migrations) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.longTransaction);
     }
 
     /** {@code --format} */
@@ -153,7 +155,7 @@ public final class CliOverrides {
     public CliOverrides withFormat(String format) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.longTransaction);
     }
 
     /** {@code --rows TABLE=N entries} */
@@ -164,7 +166,7 @@ public final class CliOverrides {
     public CliOverrides withRows(List<String> rows) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.longTransaction);
     }
 
     /** {@code --no-load} */
@@ -175,7 +177,7 @@ public final class CliOverrides {
     public CliOverrides withNoLoad(Boolean noLoad) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.longTransaction);
     }
 
     /** {@code --replica} */
@@ -186,7 +188,7 @@ public final class CliOverrides {
     public CliOverrides withReplica(Boolean replica) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.longTransaction);
     }
 
     /** {@code --out} */
@@ -197,7 +199,7 @@ public final class CliOverrides {
     public CliOverrides withOut(Path out) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.longTransaction);
     }
 
     /** {@code --report, comma-separated} */
@@ -208,7 +210,7 @@ public final class CliOverrides {
     public CliOverrides withReportFormats(String reportFormats) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile);
+                        reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.longTransaction);
     }
 
     /** {@code --fail-on} */
@@ -219,7 +221,7 @@ public final class CliOverrides {
     public CliOverrides withFailOn(String failOn) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, failOn, this.lockTimeout, this.seed, this.profile);
+                        this.reportFormats, failOn, this.lockTimeout, this.seed, this.profile, this.longTransaction);
     }
 
     /** {@code --lock-timeout, a duration such as 5s} */
@@ -230,7 +232,7 @@ public final class CliOverrides {
     public CliOverrides withLockTimeout(String lockTimeout) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, lockTimeout, this.seed, this.profile);
+                        this.reportFormats, this.failOn, lockTimeout, this.seed, this.profile, this.longTransaction);
     }
 
     /** {@code --seed} */
@@ -241,7 +243,7 @@ public final class CliOverrides {
     public CliOverrides withSeed(Long seed) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, seed, this.profile);
+                        this.reportFormats, this.failOn, this.lockTimeout, seed, this.profile, this.longTransaction);
     }
 
     /** {@code --profile, a data profile file} */
@@ -252,7 +254,18 @@ public final class CliOverrides {
     public CliOverrides withProfile(Path profile) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, profile);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, profile, this.longTransaction);
+    }
+
+    /** {@code --long-transaction DURATION}: a reader held open that long before each blocking statement */
+    public String longTransaction() {
+        return longTransaction;
+    }
+
+    public CliOverrides withLongTransaction(String longTransaction) {
+        return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
+                this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, longTransaction);
     }
 
     @Override
@@ -266,12 +279,13 @@ public final class CliOverrides {
                                                         c.replica) && Objects.equals(out,
                                                                 c.out) && Objects.equals(reportFormats,
                                                                         c.reportFormats) && Objects.equals(failOn,
-                                                                                c.failOn) && Objects.equals(lockTimeout, c.lockTimeout) && Objects.equals(seed, c.seed) && Objects.equals(profile, c.profile);
+                                                                                c.failOn) && Objects.equals(lockTimeout, c.lockTimeout) && Objects.equals(seed, c.seed) && Objects.equals(profile, c.profile)
+                && Objects.equals(longTransaction, c.longTransaction);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(engine, provider, url, user, password, allowWrites, schemaFile, migrations, format, rows,
-                noLoad, replica, out, reportFormats, failOn, lockTimeout, seed, profile);
+                noLoad, replica, out, reportFormats, failOn, lockTimeout, seed, profile, longTransaction);
     }
 }

@@ -109,11 +109,31 @@ public record Scenario(
      * @param baselineSeconds load before the first migration, to measure normal latency
      * @param cooldownSeconds load after the last migration
      * @param writeFraction share of queries that are primary-key updates
+     * @param longTransaction a long reader started before each blocking migration statement; null = none
      */
     public record Load(boolean enabled, int clients, double rate, double baselineSeconds,
-                       double cooldownSeconds, double writeFraction) {
+                       double cooldownSeconds, double writeFraction, LongTransaction longTransaction) {
         public static final Load DEFAULT = new Load(true, 8, 200, 3, 1, 0.3);
+
+        public Load(boolean enabled, int clients, double rate, double baselineSeconds, double cooldownSeconds,
+                    double writeFraction) {
+            this(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, null);
+        }
+
+        public Load withLongTransaction(LongTransaction longTransaction) {
+            return new Load(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, longTransaction);
+        }
     }
+
+    /**
+     * A lock-queue reproduction ({@code load.long_transaction}): right before each migration statement that requests
+     * a lock blocking reads or writes on an existing table, a separate session reads that table in a transaction and
+     * keeps it open for {@code holdMs}, as a long report or an idle-in-transaction session does.
+     */
+    public record LongTransaction(long holdMs) {}
+
+    /** Retries of a unit that failed on lock_timeout ({@code migrations.lock_retries}), as pgroll and GitLab do it. */
+    public record LockRetries(int attempts, long backoffMs) {}
 
     /** How migrations run. */
     public enum Transaction {
@@ -128,13 +148,23 @@ public record Scenario(
     /**
      * @param lockTimeoutMs the deploy's lock_timeout, applied to the migration session; null = server default
      * @param statementTimeoutMs the deploy's statement_timeout; null = server default
+     * @param lockRetries retries of a unit that failed on its lock timeout; null = none
      */
     public record Migrations(List<Path> paths, String format, Transaction transaction,
-                             Integer lockTimeoutMs, Integer statementTimeoutMs) {
+                             Integer lockTimeoutMs, Integer statementTimeoutMs, LockRetries lockRetries) {
         public static final Migrations NONE = new Migrations(List.of(), "sql", Transaction.AUTO, null, null);
 
         public Migrations {
             paths = List.copyOf(paths);
+        }
+
+        public Migrations(List<Path> paths, String format, Transaction transaction, Integer lockTimeoutMs,
+                          Integer statementTimeoutMs) {
+            this(paths, format, transaction, lockTimeoutMs, statementTimeoutMs, null);
+        }
+
+        public Migrations withLockRetries(LockRetries lockRetries) {
+            return new Migrations(paths, format, transaction, lockTimeoutMs, statementTimeoutMs, lockRetries);
         }
     }
 
