@@ -246,8 +246,10 @@ public final class Rehearsal {
             baselineFrom = System.nanoTime();
             if (loadRuns) sleep(loadSettings.baselineSeconds());
             baselineTo = System.nanoTime();
-            try (StatementProbe probe = engine.statementProbe(db)) {
-                run = new MigrationRunner(db, probe, scenario.migrations(), progress).run(migrations);
+            try (StatementProbe probe = engine.statementProbe(db);
+                 LongTransactions held = new LongTransactions(engine, db, loadSettings.longTransaction())) {
+                run = new MigrationRunner(db, probe, scenario.migrations(), progress)
+                        .withBeforeStatement(held::before).run(migrations);
                 probeCost = probe.cost();
             }
             if (loadRuns) sleep(loadSettings.cooldownSeconds());
@@ -260,6 +262,71 @@ public final class Rehearsal {
             throw new RehearsalFailedException("cannot start the lock sampler or the workload: " + e.getMessage(), e);
         }
         return new Recording(db, seed, run, timeline, events, loadRuns, baselineFrom, baselineTo, achieved, probeCost);
+    }
+
+    /**
+     * The lock-queue reproduction ({@code load.long_transaction}): before each statement that requests a lock blocking
+     * reads or writes on a table that existed before the migrations, a reader holds that table in an open
+     * transaction for {@code hold}. Every one still open is ended when the migrations are.
+     */
+    private final class LongTransactions implements AutoCloseable {
+        private final EngineRuntime engine;
+        private final Database db;
+        private final Scenario.LongTransaction settings;
+        private final dev.rehearse.dialect.Dialect dialect;
+        private final java.util.Set<String> tables = new java.util.HashSet<>();
+        private final List<dev.rehearse.load.LongTransaction> open = new java.util.ArrayList<>();
+
+        LongTransactions(EngineRuntime engine, Database db, Scenario.LongTransaction settings) throws SQLException {
+            this.engine = engine;
+            this.db = db;
+            this.settings = settings;
+            this.dialect = settings == null ? null : Engines.of(db.kind()).dialect(db.version());
+            if (settings == null) return;
+            try (Connection c = db.connect("rehearse-long-transaction");
+                 var rs = c.getMetaData().getTables(null, null, "%", new String[]{"TABLE", "PARTITIONED TABLE"})) {
+                while (rs.next()) {
+                    String schema = rs.getString("TABLE_SCHEM"), name = rs.getString("TABLE_NAME");
+                    tables.add(schema == null ? name : schema + "." + name);
+                }
+            }
+        }
+
+        /** Opens the reader the statement will queue behind; how the report names it, or null when none. */
+        String before(SqlStatement s) {
+            if (settings == null) return null;
+            var words = new dev.rehearse.dialect.Rule.Words(s.sql(), dialect.words(s.sql()));
+            if (!dialect.requestsBlockingLock(words, s.kind())) return null;
+            String table = words.table();
+            if (table.equals("?") || !tables.contains(unquoted(dialect.qualified(table)))) return null;
+            try {
+                dev.rehearse.load.LongTransaction t = dev.rehearse.load.LongTransaction.open(db, engine::sessionId,
+                        quoted(table), settings.holdMs());
+                open.add(t);
+                progress.accept("load: session " + t.session() + " holds a read on " + dialect.displayName(table)
+                        + " open for " + settings.holdMs() + " ms");
+                return "session " + t.session() + " (rehearse-long-transaction), reading " + dialect.displayName(table)
+                        + " in a transaction held open " + settings.holdMs() + " ms";
+            } catch (SQLException e) {
+                progress.accept("load: cannot hold a read on " + table + ": " + e.getMessage().lines().findFirst().orElse(""));
+                return null;
+            }
+        }
+
+        private static String unquoted(String name) {
+            return name.replace("\"", "");
+        }
+
+        private String quoted(String table) {
+            List<String> parts = new java.util.ArrayList<>();
+            for (String p : table.split("\\.")) parts.add(p.startsWith("\"") ? p : dialect.quote(p));
+            return String.join(".", parts);
+        }
+
+        @Override
+        public void close() {
+            open.forEach(dev.rehearse.load.LongTransaction::close);
+        }
     }
 
     /** Phase 5: the recording judged against the thresholds, into the report. */

@@ -168,7 +168,10 @@ public final class Analyzer {
                 StatementEvidence.ms(s.endNanos() - s.startNanos()), s.error(), s.rowsAffected(), locks,
                 f == null ? List.of() : existing(f.rewrote(), rec), f == null ? List.of() : f.indexesRebuilt(),
                 f == null ? List.of() : existing(f.scanned(), rec), f == null ? null : f.walBytes(), null, impact,
-                estimate(s, waited, rec, in), rec.samples().isEmpty() ? null : StatementEvidence.ms(waited));
+                estimate(s, waited, rec, in), rec.samples().isEmpty() ? null : StatementEvidence.ms(waited),
+                s.queuedBehind(), s.earlierAttempts().stream().map(a -> new Report.Attempt(
+                        Math.round((a.startNanos() - in.originNanos()) / 1e6), StatementEvidence.ms(a.endNanos() - a.startNanos()),
+                        a.error())).toList());
     }
 
     private static List<String> existing(List<String> relations, StatementEvidence.Recording rec) {
@@ -237,12 +240,17 @@ public final class Analyzer {
         Evidence e = new Evidence(s, r, words, named, what, blocking, grew, rec.tableRows(), rec.events(), in.scenario());
 
         List<Report.Finding> out = new ArrayList<>();
+        Rule queue = dev.rehearse.dialect.CommonRules.MISSING_LOCK_TIMEOUT;
+        if (s.queuedBehind() != null) add(out, queue.measured().judge(queue, e)); // the lock queue, as rehearsed
         if (s.failed()) {
             List<Rule> failures = new ArrayList<>(in.rules());
             failures.addAll(MintedRules.FAILURES);
             for (Rule f : failures) {
                 Report.Finding finding = f.onFailure() == null ? null : f.onFailure().judge(f, e);
-                if (finding != null) return List.of(finding);
+                if (finding != null) {
+                    out.add(finding);
+                    return out;
+                }
             }
             return out;
         }

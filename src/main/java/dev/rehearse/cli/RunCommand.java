@@ -68,6 +68,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--lock-timeout", paramLabel = "DURATION", description = "The deploy's lock_timeout, e.g. 5s.")
     String lockTimeout;
 
+    @Option(names = "--long-transaction", paramLabel = "DURATION",
+            description = "Before each statement that locks out reads or writes, hold a reading transaction on its table this long, e.g. 5s.")
+    String longTransaction;
+
     @Option(names = "--seed", description = "Seed of the data generator.")
     Long seed;
 
@@ -99,7 +103,12 @@ final class RunCommand implements Callable<Integer> {
                 .withAllowWrites(allowWrites).withSchemaFile(schema).withMigrations(migrations).withFormat(format)
                 .withRows(rows).withNoLoad(noLoad).withReplica(replica).withOut(output.out)
                 .withReportFormats(output.report).withFailOn(output.failOn).withLockTimeout(lockTimeout).withSeed(seed)
-                .withProfile(profile).withWorkload(workload), names);
+                .withProfile(profile).withWorkload(workload).withLongTransaction(longTransaction), names);
+        Scenario.Migrations mg = scenario.migrations();
+        if (mg.lockTimeoutMs() == null && project.lockTimeoutMs() != null) { // the deploy's own, from .rehearse.yaml
+            scenario = scenario.withMigrations(new Scenario.Migrations(mg.paths(), mg.format(), mg.transaction(),
+                    project.lockTimeoutMs(), mg.statementTimeoutMs(), mg.lockRetries()));
+        }
         // A report this build cannot write fails before anything starts, not silently after the rehearsal.
         List<ReportFormat> formats = ReportFormats.resolve(scenario.output().formats(), "run");
         if (scenario.replica()) {

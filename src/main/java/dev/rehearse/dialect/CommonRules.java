@@ -113,7 +113,8 @@ public final class CommonRules {
             w -> "SET lock_timeout = '5s';      -- MySQL: SET SESSION lock_wait_timeout = 5;\n"
                     + "SET statement_timeout = '15min';\n" + w.sql().strip() + ";",
             null, "how long application queries queued behind the migration's lock request")
-            .withLint(CommonRules::missingLockTimeout).oncePerFile();
+            .withLint(CommonRules::missingLockTimeout).oncePerFile()
+            .withMeasured(CommonRules::queueBehindLongTransaction);
 
     public static final Rule UNBATCHED_BACKFILL = Rule.of("unbatched-backfill", Category.CONCURRENT_WRITE_HAZARDS, Status.FLAG, ALL_ENGINES,
             "one UPDATE/DELETE changes many rows in one transaction",
@@ -215,6 +216,41 @@ public final class CommonRules {
         String what = c.table().equals("?") ? "the table of " + w.nameAfter("INDEX") : c.table(); // DROP INDEX names none
         return "it locks " + what + " (blocking " + c.dialect().blockingLockWording()
                 + ") and nothing earlier in the set bounds the wait";
+    }
+
+    /**
+     * Measured in {@code run} under {@code load.long_transaction}: the statement's lock request queued behind the long
+     * reader with nothing bounding its wait, and the application queued behind the request. Null when no reader was
+     * held before it, or when a lock_timeout (the deploy's, or a SET earlier in its file) bounded the wait.
+     */
+    static Report.Finding queueBehindLongTransaction(Rule self, Evidence e) {
+        var s = e.statement();
+        if (s.queuedBehind() == null || e.scenario().migrations().lockTimeoutMs() != null
+                || s.errorClass() == dev.rehearse.migrate.ErrorClass.LOCK_TIMEOUT || setsWaitBoundBefore(s)) return null;
+        Report.StatementReport r = e.report();
+        long waited = r.lockWaitMs() != null ? r.lockWaitMs() : r.durationMs();
+        StringBuilder b = new StringBuilder(e.what()).append(" waited ")
+                .append(String.format(Locale.ROOT, "%,d ms", waited)).append(" for its lock behind ").append(s.queuedBehind());
+        Report.Impact i = r.impact();
+        if (i != null && i.blockedQueries() != null) {
+            b.append(", and ").append(Evidence.plural(i.blockedQueries(), "application query", "application queries"))
+                    .append(" queued behind it").append(i.blockedQueries() > 0
+                            ? String.format(Locale.ROOT, ", the longest %,d ms", i.maxBlockedMs()) : "");
+        }
+        b.append("; no lock_timeout bounded the wait, so the table was unavailable for as long as the other transaction ran");
+        return e.finding(self, Status.FLAG.max(e.waitStatus()), b.toString(), self.rewrite().apply(e.words()));
+    }
+
+    private static final java.util.regex.Pattern SET_WAIT_BOUND = java.util.regex.Pattern.compile(
+            "(?is)\\s*SET\\s+(SESSION\\s+|LOCAL\\s+)?(lock_timeout|statement_timeout|lock_wait_timeout)\\b.*");
+
+    /** A SET of a wait bound earlier in the statement's file (the runner's session keeps it). */
+    private static boolean setsWaitBoundBefore(dev.rehearse.migrate.ExecutedStatement s) {
+        for (var x : s.migration().statements()) {
+            if (x == s.statement()) return false;
+            if (SET_WAIT_BOUND.matcher(x.sql()).matches() && !x.sql().matches("(?is).*=\\s*'?0'?\\s*")) return true;
+        }
+        return false;
     }
 
     /** Settings that bound how long a statement waits for a lock (statement_timeout counts the wait too). */

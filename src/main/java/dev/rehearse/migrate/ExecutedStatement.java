@@ -11,11 +11,28 @@ package dev.rehearse.migrate;
  * @param sqlState the server's code for the error, null when it succeeded
  * @param errorClass what the error means for the deploy, as the engine classifies it; null when it succeeded
  * @param facts null when the statement failed (its transaction is aborted, nothing can be read in it)
+ * @param queuedBehind the session the rehearsal held open on the statement's table before it ran (a lock-queue
+ *                     reproduction), as the hook described it; null when none
+ * @param earlierAttempts the attempts that failed on lock_timeout before this one (migrations.lock_retries)
  */
 public record ExecutedStatement(int index, Migration migration, SqlStatement statement, boolean inTransaction,
                                 long startNanos, long endNanos, long transactionEndNanos, String error,
                                 String sqlState, ErrorClass errorClass, Long rowsAffected,
-                                StatementProbe.Facts facts) {
+                                StatementProbe.Facts facts, String queuedBehind, java.util.List<Attempt> earlierAttempts) {
+
+    public ExecutedStatement {
+        earlierAttempts = earlierAttempts == null ? java.util.List.of() : java.util.List.copyOf(earlierAttempts);
+    }
+
+    public ExecutedStatement(int index, Migration migration, SqlStatement statement, boolean inTransaction,
+                             long startNanos, long endNanos, long transactionEndNanos, String error,
+                             String sqlState, ErrorClass errorClass, Long rowsAffected, StatementProbe.Facts facts) {
+        this(index, migration, statement, inTransaction, startNanos, endNanos, transactionEndNanos, error, sqlState,
+                errorClass, rowsAffected, facts, null, java.util.List.of());
+    }
+
+    /** One failed attempt of a statement that was retried: when it ran, and its error. */
+    public record Attempt(long startNanos, long endNanos, String error) {}
 
     public boolean failed() {
         return error != null;

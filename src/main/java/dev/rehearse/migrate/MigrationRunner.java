@@ -27,6 +27,24 @@ public final class MigrationRunner {
     private final StatementProbe probe;
     private final Scenario.Migrations settings;
     private final Consumer<String> progress;
+    private BeforeStatement beforeStatement = s -> null;
+    private int rolledBack; // statements the last failure rolled back
+    private final Map<SqlStatement, String> hooked = new java.util.IdentityHashMap<>();
+
+    /**
+     * Called right before a statement first runs (not again when its unit is retried), on the runner's thread: what
+     * the rehearsal does to the server around it (a lock-queue reproduction holds a reader open on its table).
+     */
+    @FunctionalInterface
+    public interface BeforeStatement {
+        /** @return how the session the statement will queue behind is described, or null when none was started */
+        String before(SqlStatement statement);
+    }
+
+    public MigrationRunner withBeforeStatement(BeforeStatement hook) {
+        this.beforeStatement = hook;
+        return this;
+    }
 
     public MigrationRunner(Database db, StatementProbe probe, Scenario.Migrations settings, Consumer<String> progress) {
         this.db = db;
@@ -69,21 +87,63 @@ public final class MigrationRunner {
         }
     }
 
-    /** Runs one unit in the mode its tool gives it; false when a statement failed (the run stops there). */
+    /**
+     * Runs one unit in the mode its tool gives it; false when a statement failed (the run stops there). A failure on
+     * lock_timeout is retried under {@code migrations.lock_retries}: what it rolled back runs again after the backoff,
+     * up to {@code attempts} attempts in all; the failed attempts are kept on the statement that failed.
+     */
     private boolean runUnit(Connection c, Migration m, Migration.Unit unit, List<ExecutedStatement> done)
             throws SQLException {
+        Scenario.LockRetries retries = settings.lockRetries();
+        Map<SqlStatement, List<ExecutedStatement.Attempt>> attempts = new java.util.IdentityHashMap<>();
+        int from = 0;
+        while (true) {
+            int retryFrom = runUnitFrom(c, m, unit, from, done, attempts);
+            if (retryFrom < 0) return true;
+            ExecutedStatement failed = done.get(done.size() - 1);
+            List<ExecutedStatement.Attempt> earlier = attempts.computeIfAbsent(failed.statement(), k -> new ArrayList<>());
+            if (retries == null || failed.errorClass() != ErrorClass.LOCK_TIMEOUT || earlier.size() + 1 >= retries.attempts()) {
+                return false;
+            }
+            earlier.add(new ExecutedStatement.Attempt(failed.startNanos(), failed.endNanos(), failed.error()));
+            // what the failure rolled back runs again; what committed before it stays
+            done.subList(done.size() - rolledBack, done.size()).clear();
+            from = retryFrom;
+            progress.accept(String.format(Locale.ROOT, "migrate: statement %d hit its lock timeout; attempt %d of %d in %d ms",
+                    failed.index(), earlier.size() + 1, retries.attempts(), retries.backoffMs()));
+            try {
+                Thread.sleep(retries.backoffMs());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RehearsalFailedException("interrupted", e);
+            }
+        }
+    }
+
+    /**
+     * Runs the unit's statements from {@code from}; -1 when they all succeeded, else the index in the unit of the
+     * first statement the failure rolled back (where a retry starts).
+     */
+    private int runUnitFrom(Connection c, Migration m, Migration.Unit unit, int from, List<ExecutedStatement> done,
+                            Map<SqlStatement, List<ExecutedStatement.Attempt>> attempts) throws SQLException {
         // the tool's transaction, open until the unit ends, or until the script's own COMMIT/ROLLBACK ends it (then
         // what follows runs as the script's own boundaries say, as under psql --single-transaction)
-        boolean wrapped = unit.mode() == TransactionMode.TRANSACTION;
+        boolean wrapped = unit.mode() == TransactionMode.TRANSACTION && from == 0;
         c.setAutoCommit(!wrapped);
         boolean explicitTx = false;
         List<Pending> openTx = new ArrayList<>();
+        int groupStart = from;
         try {
-            for (SqlStatement s : unit.statements()) {
+            for (int k = from; k < unit.statements().size(); k++) {
+                SqlStatement s = unit.statements().get(k);
                 boolean inTx = wrapped || explicitTx;
+                if (openTx.isEmpty()) groupStart = k;
                 Pending p = new Pending(done.size() + openTx.size() + 1, m, s, inTx);
                 StatementProbe.Snapshot snapshot = s.kind() == SqlStatement.Kind.TRANSACTION_CONTROL
                         ? null : probe.before(c, inTx);
+                if (s.kind() != SqlStatement.Kind.TRANSACTION_CONTROL && !hooked.containsKey(s)) hooked.put(s, beforeStatement.before(s));
+                p.queuedBehind = hooked.get(s); // a retry queues behind the same session
+                p.attempts = attempts.getOrDefault(s, List.of());
                 p.start = System.nanoTime();
                 try (Statement st = c.createStatement()) {
                     boolean resultSet = st.execute(s.sql());
@@ -100,8 +160,9 @@ public final class MigrationRunner {
                 openTx.add(p);
                 if (p.error != null) {
                     if (wrapped || explicitTx || !c.getAutoCommit()) rollbackQuietly(c);
+                    rolledBack = openTx.size();
                     finish(openTx, System.nanoTime(), done);
-                    return false;
+                    return groupStart;
                 }
                 if (s.kind() == SqlStatement.Kind.TRANSACTION_CONTROL && wrapped && !opensTransaction(s.sql())) {
                     wrapped = false; // the script's COMMIT ended the tool's transaction
@@ -116,7 +177,7 @@ public final class MigrationRunner {
             }
             if (wrapped) c.commit();
             finish(openTx, System.nanoTime(), done);
-            return true;
+            return -1;
         } finally {
             if (!c.getAutoCommit()) c.setAutoCommit(true);
         }
@@ -125,7 +186,8 @@ public final class MigrationRunner {
     private static void finish(List<Pending> open, long txEnd, List<ExecutedStatement> done) {
         for (Pending p : open) {
             done.add(new ExecutedStatement(p.index, p.migration, p.statement, p.inTx, p.start, p.end,
-                    p.inTx ? txEnd : p.end, p.error, p.sqlState, p.errorClass, p.rows, p.facts));
+                    p.inTx ? txEnd : p.end, p.error, p.sqlState, p.errorClass, p.rows, p.facts, p.queuedBehind,
+                    p.attempts));
         }
         open.clear();
     }
@@ -168,6 +230,8 @@ public final class MigrationRunner {
         ErrorClass errorClass;
         Long rows;
         StatementProbe.Facts facts;
+        String queuedBehind;
+        List<ExecutedStatement.Attempt> attempts = List.of();
 
         Pending(int index, Migration migration, SqlStatement statement, boolean inTx) {
             this.index = index;

@@ -42,7 +42,20 @@ public record Report(
                                   long startedAtMs, long durationMs, String error, Long rowsAffected,
                                   List<Lock> locks, List<String> rewrote, List<String> indexesRebuilt,
                                   List<String> scanned, Long walBytes, Long replicationLagMaxMs, Impact impact,
-                                  Estimate estimate, Long lockWaitMs) {
+                                  Estimate estimate, Long lockWaitMs, String queuedBehind, List<Attempt> attempts) {
+
+        public StatementReport {
+            attempts = attempts == null ? List.of() : List.copyOf(attempts);
+        }
+
+        public StatementReport(int index, String migration, Integer line, String sql, boolean inTransaction,
+                               long startedAtMs, long durationMs, String error, Long rowsAffected,
+                               List<Lock> locks, List<String> rewrote, List<String> indexesRebuilt,
+                               List<String> scanned, Long walBytes, Long replicationLagMaxMs, Impact impact,
+                               Estimate estimate, Long lockWaitMs) {
+            this(index, migration, line, sql, inTransaction, startedAtMs, durationMs, error, rowsAffected, locks, rewrote,
+                    indexesRebuilt, scanned, walBytes, replicationLagMaxMs, impact, estimate, lockWaitMs, null, List.of());
+        }
 
         public StatementReport(int index, String migration, Integer line, String sql, boolean inTransaction,
                                long startedAtMs, long durationMs, String error, Long rowsAffected,
@@ -53,6 +66,9 @@ public record Report(
                     indexesRebuilt, scanned, walBytes, replicationLagMaxMs, impact, estimate, null);
         }
     }
+
+    /** An attempt of a statement that failed on its lock timeout and was retried (migrations.lock_retries). */
+    public record Attempt(long startedAtMs, long durationMs, String error) {}
 
     /**
      * How a statement whose cost grows with its table would take at production size: linear in rows,

@@ -12,7 +12,7 @@ import java.util.Objects;
 public final class CliOverrides {
 
     public static final CliOverrides NONE = new CliOverrides(null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null);
 
     private final String engine;
     private final String provider;
@@ -33,11 +33,12 @@ public final class CliOverrides {
     private final Long seed;
     private final Path profile;
     private final Path workload;
+    private final String longTransaction;
 
     private CliOverrides(String engine, String provider, String url, String user, String password,
             Boolean allowWrites, Path schemaFile, List<Path> migrations, String format, List<String> rows,
                     Boolean noLoad, Boolean replica, Path out, String reportFormats, String failOn,
-                            String lockTimeout, Long seed, Path profile, Path workload) {
+                            String lockTimeout, Long seed, Path profile, Path workload, String longTransaction) {
         this.engine = engine;
         this.provider = provider;
         this.url = url;
@@ -57,6 +58,7 @@ public final class CliOverrides {
         this.seed = seed;
         this.profile = profile;
         this.workload = workload;
+        this.longTransaction = longTransaction;
     }
 
     /** {@code --engine} */
@@ -67,7 +69,8 @@ public final class CliOverrides {
     public CliOverrides withEngine(String engine) {
         return new CliOverrides(engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload,
+                                this.longTransaction);
     }
 
     /** {@code --provider} */
@@ -78,7 +81,8 @@ public final class CliOverrides {
     public CliOverrides withProvider(String provider) {
         return new CliOverrides(this.engine, provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload,
+                                this.longTransaction);
     }
 
     /** {@code --url} */
@@ -89,7 +93,8 @@ public final class CliOverrides {
     public CliOverrides withUrl(String url) {
         return new CliOverrides(this.engine, this.provider, url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload,
+                                this.longTransaction);
     }
 
     /** {@code --user} */
@@ -100,7 +105,8 @@ public final class CliOverrides {
     public CliOverrides withUser(String user) {
         return new CliOverrides(this.engine, this.provider, this.url, user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload,
+                                this.longTransaction);
     }
 
     /** {@code --password} */
@@ -111,7 +117,8 @@ public final class CliOverrides {
     public CliOverrides withPassword(String password) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload,
+                                this.longTransaction);
     }
 
     /** {@code --allow-writes} */
@@ -122,7 +129,8 @@ public final class CliOverrides {
     public CliOverrides withAllowWrites(Boolean allowWrites) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload,
+                                this.longTransaction);
     }
 
     /** {@code --schema} */
@@ -133,7 +141,8 @@ public final class CliOverrides {
     public CliOverrides withSchemaFile(Path schemaFile) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload,
+                                this.longTransaction);
     }
 
     /** {@code --migrations} */
@@ -144,7 +153,8 @@ public final class CliOverrides {
     public CliOverrides withMigrations(List<Path> migrations) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload,
+                                this.longTransaction);
     }
 
     /** {@code --format} */
@@ -155,7 +165,8 @@ public final class CliOverrides {
     public CliOverrides withFormat(String format) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload,
+                                this.longTransaction);
     }
 
     /** {@code --rows TABLE=N entries} */
@@ -166,7 +177,8 @@ public final class CliOverrides {
     public CliOverrides withRows(List<String> rows) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload,
+                                this.longTransaction);
     }
 
     /** {@code --no-load} */
@@ -177,7 +189,8 @@ public final class CliOverrides {
     public CliOverrides withNoLoad(Boolean noLoad) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload,
+                                this.longTransaction);
     }
 
     /** {@code --replica} */
@@ -188,7 +201,8 @@ public final class CliOverrides {
     public CliOverrides withReplica(Boolean replica) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload,
+                                this.longTransaction);
     }
 
     /** {@code --out} */
@@ -199,7 +213,8 @@ public final class CliOverrides {
     public CliOverrides withOut(Path out) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload,
+                                this.longTransaction);
     }
 
     /** {@code --report, comma-separated} */
@@ -210,7 +225,8 @@ public final class CliOverrides {
     public CliOverrides withReportFormats(String reportFormats) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload);
+                        reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload,
+                                this.longTransaction);
     }
 
     /** {@code --fail-on} */
@@ -221,7 +237,8 @@ public final class CliOverrides {
     public CliOverrides withFailOn(String failOn) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, failOn, this.lockTimeout, this.seed, this.profile, this.workload);
+                        this.reportFormats, failOn, this.lockTimeout, this.seed, this.profile, this.workload,
+                                this.longTransaction);
     }
 
     /** {@code --lock-timeout, a duration such as 5s} */
@@ -232,7 +249,8 @@ public final class CliOverrides {
     public CliOverrides withLockTimeout(String lockTimeout) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, lockTimeout, this.seed, this.profile, this.workload);
+                        this.reportFormats, this.failOn, lockTimeout, this.seed, this.profile, this.workload,
+                                this.longTransaction);
     }
 
     /** {@code --seed} */
@@ -243,7 +261,8 @@ public final class CliOverrides {
     public CliOverrides withSeed(Long seed) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, seed, this.profile, this.workload);
+                        this.reportFormats, this.failOn, this.lockTimeout, seed, this.profile, this.workload,
+                                this.longTransaction);
     }
 
     /** {@code --profile, a data profile file} */
@@ -254,10 +273,11 @@ public final class CliOverrides {
     public CliOverrides withProfile(Path profile) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, profile, this.workload);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, profile, this.workload,
+                                this.longTransaction);
     }
 
-    /** {@code --workload, a file of the application's named queries} */
+    /** {@code --workload, a YAML list of the application's queries} */
     public Path workload() {
         return workload;
     }
@@ -265,7 +285,20 @@ public final class CliOverrides {
     public CliOverrides withWorkload(Path workload) {
         return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
                 this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
-                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, workload);
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, workload,
+                                this.longTransaction);
+    }
+
+    /** {@code --long-transaction, a duration such as 5s} */
+    public String longTransaction() {
+        return longTransaction;
+    }
+
+    public CliOverrides withLongTransaction(String longTransaction) {
+        return new CliOverrides(this.engine, this.provider, this.url, this.user, this.password, this.allowWrites,
+                this.schemaFile, this.migrations, this.format, this.rows, this.noLoad, this.replica, this.out,
+                        this.reportFormats, this.failOn, this.lockTimeout, this.seed, this.profile, this.workload,
+                                longTransaction);
     }
 
     @Override
@@ -279,13 +312,12 @@ public final class CliOverrides {
                                                         c.replica) && Objects.equals(out,
                                                                 c.out) && Objects.equals(reportFormats,
                                                                         c.reportFormats) && Objects.equals(failOn,
-                                                                                c.failOn) && Objects.equals(lockTimeout, c.lockTimeout) && Objects.equals(seed, c.seed) && Objects.equals(profile, c.profile)
-                && Objects.equals(workload, c.workload);
+                                                                                c.failOn) && Objects.equals(lockTimeout, c.lockTimeout) && Objects.equals(seed, c.seed) && Objects.equals(profile, c.profile) && Objects.equals(workload, c.workload) && Objects.equals(longTransaction, c.longTransaction);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(engine, provider, url, user, password, allowWrites, schemaFile, migrations, format, rows,
-                noLoad, replica, out, reportFormats, failOn, lockTimeout, seed, profile, this.workload);
+                noLoad, replica, out, reportFormats, failOn, lockTimeout, seed, profile, workload, longTransaction);
     }
 }

@@ -111,27 +111,32 @@ public record Scenario(
      * @param cooldownSeconds load after the last migration
      * @param writeFraction share of the default workload's queries that are primary-key updates
      * @param queries the application's named queries ({@code load.queries} or {@code --workload}); empty: the default
+     * @param longTransaction a long reader started before each blocking migration statement; null = none
      */
     public record Load(boolean enabled, int clients, double rate, double baselineSeconds,
-                       double cooldownSeconds, double writeFraction, List<Query> queries) {
+                       double cooldownSeconds, double writeFraction, List<Query> queries, LongTransaction longTransaction) {
         public static final Load DEFAULT = new Load(true, 8, 200, 3, 1, 0.3);
 
         public Load {
             queries = List.copyOf(queries);
         }
 
-        /** The default workload's settings, without named queries. */
+        /** The default workload's settings, without named queries or a long transaction. */
         public Load(boolean enabled, int clients, double rate, double baselineSeconds, double cooldownSeconds,
                     double writeFraction) {
-            this(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, List.of());
+            this(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, List.of(), null);
         }
 
         public Load withEnabled(boolean enabled) {
-            return new Load(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, queries);
+            return new Load(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, queries, longTransaction);
         }
 
         public Load withQueries(List<Query> queries) {
-            return new Load(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, queries);
+            return new Load(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, queries, longTransaction);
+        }
+
+        public Load withLongTransaction(LongTransaction longTransaction) {
+            return new Load(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, queries, longTransaction);
         }
     }
 
@@ -180,6 +185,16 @@ public record Scenario(
         }
     }
 
+    /**
+     * A lock-queue reproduction ({@code load.long_transaction}): right before each migration statement that requests
+     * a lock blocking reads or writes on an existing table, a separate session reads that table in a transaction and
+     * keeps it open for {@code holdMs}, as a long report or an idle-in-transaction session does.
+     */
+    public record LongTransaction(long holdMs) {}
+
+    /** Retries of a unit that failed on lock_timeout ({@code migrations.lock_retries}), as pgroll and GitLab do it. */
+    public record LockRetries(int attempts, long backoffMs) {}
+
     /** How migrations run. */
     public enum Transaction {
         /** As Flyway does: one transaction per file unless a statement cannot run in one. */
@@ -193,13 +208,23 @@ public record Scenario(
     /**
      * @param lockTimeoutMs the deploy's lock_timeout, applied to the migration session; null = server default
      * @param statementTimeoutMs the deploy's statement_timeout; null = server default
+     * @param lockRetries retries of a unit that failed on its lock timeout; null = none
      */
     public record Migrations(List<Path> paths, String format, Transaction transaction,
-                             Integer lockTimeoutMs, Integer statementTimeoutMs) {
+                             Integer lockTimeoutMs, Integer statementTimeoutMs, LockRetries lockRetries) {
         public static final Migrations NONE = new Migrations(List.of(), "sql", Transaction.AUTO, null, null);
 
         public Migrations {
             paths = List.copyOf(paths);
+        }
+
+        public Migrations(List<Path> paths, String format, Transaction transaction, Integer lockTimeoutMs,
+                          Integer statementTimeoutMs) {
+            this(paths, format, transaction, lockTimeoutMs, statementTimeoutMs, null);
+        }
+
+        public Migrations withLockRetries(LockRetries lockRetries) {
+            return new Migrations(paths, format, transaction, lockTimeoutMs, statementTimeoutMs, lockRetries);
         }
     }
 

@@ -130,10 +130,10 @@ public final class ScenarioLoader {
                 provider, external, schema(top),
                 data(top.section("data", "seed", "profile", "tables")),
                 load(top.section("load", "enabled", "clients", "rate", "baseline_seconds", "cooldown_seconds",
-                        "write_fraction", "queries")),
+                        "write_fraction", "queries", "long_transaction")),
                 top.get("replica", false, BOOL),
                 migrations(top.section("migrations", "path", "paths", "format", "transaction", "lock_timeout",
-                        "statement_timeout")),
+                        "statement_timeout", "lock_retries")),
                 new Observe(top.section("observe", "lock_sample_interval")
                         .get("lock_sample_interval", Observe.DEFAULT.lockSampleIntervalMs(), intDuration(1))),
                 thresholds(top.section("thresholds", "query_wait_flag", "query_wait_block", "lock_hold_flag",
@@ -207,7 +207,21 @@ public final class ScenarioLoader {
                 s.get("baseline_seconds", d.baselineSeconds(), decimal(0, false, Double.MAX_VALUE)),
                 s.get("cooldown_seconds", d.cooldownSeconds(), decimal(0, false, Double.MAX_VALUE)),
                 s.get("write_fraction", d.writeFraction(), decimal(0, false, 1)),
-                s.value("queries") == null ? d.queries() : queries(s.value("queries"), s.child("queries"), s.keyLine("queries")));
+                s.value("queries") == null ? d.queries() : queries(s.value("queries"), s.child("queries"), s.keyLine("queries")),
+                longTransaction(s.section("long_transaction", "hold")));
+    }
+
+    /** {@code load.long_transaction: { hold: 5s }}: a reader held open before each blocking statement. */
+    private Scenario.LongTransaction longTransaction(Section s) {
+        if (s.entries.isEmpty()) return null;
+        return new Scenario.LongTransaction(s.require("hold", intDuration(1)));
+    }
+
+    /** {@code migrations.lock_retries: { attempts: 5, backoff: 1s }}: a unit that hit its lock timeout runs again. */
+    private Scenario.LockRetries lockRetries(Section s) {
+        if (s.entries.isEmpty()) return null;
+        return new Scenario.LockRetries((int) (long) s.require("attempts", integer(1, 1_000)),
+                s.get("backoff", 0, intDuration(0)));
     }
 
     private static final List<String> QUERY_KEYS = List.of("name", "sql", "transaction", "params", "weight");
@@ -307,7 +321,8 @@ public final class ScenarioLoader {
         return new Migrations(paths, s.get("format", d.format(), choice(names.migrationFormats())),
                 s.get("transaction", d.transaction(), enumChoice(Transaction.values())),
                 s.get("lock_timeout", d.lockTimeoutMs(), intDuration(0)),
-                s.get("statement_timeout", d.statementTimeoutMs(), intDuration(0)));
+                s.get("statement_timeout", d.statementTimeoutMs(), intDuration(0)))
+                .withLockRetries(lockRetries(s.section("lock_retries", "attempts", "backoff")));
     }
 
     private Thresholds thresholds(Section s) {
@@ -395,6 +410,10 @@ public final class ScenarioLoader {
             if (!Files.isRegularFile(o.workload())) throw new InvalidInputException("--workload: no such file '" + o.workload() + "'");
             load = load.withQueries(loadWorkload(o.workload().toAbsolutePath().normalize()));
         }
+        if (o.longTransaction() != null) {
+            load = load.withLongTransaction(new Scenario.LongTransaction(
+                    flag("--long-transaction", () -> intDuration(1).fn.apply(o.longTransaction()))));
+        }
 
         Migrations mg = base.migrations();
         List<Path> paths = mg.paths();
@@ -409,7 +428,7 @@ public final class ScenarioLoader {
                 o.format() == null ? mg.format() : flag("--format", () -> choice(names.migrationFormats()).fn.apply(o.format())),
                 mg.transaction(),
                 o.lockTimeout() == null ? mg.lockTimeoutMs() : flag("--lock-timeout", () -> intDuration(0).fn.apply(o.lockTimeout())),
-                mg.statementTimeoutMs());
+                mg.statementTimeoutMs(), mg.lockRetries());
 
         Output out = base.output();
         Set<String> formats = out.formats();
