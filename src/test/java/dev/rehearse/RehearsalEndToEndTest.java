@@ -136,6 +136,37 @@ class RehearsalEndToEndTest {
     }
 
     @Test
+    void atA250MsIntervalASelectAndAValidateBeforeALockAreNotBlamedForItsWaits(@TempDir Path dir) throws Exception {
+        Path migration = dir.resolve("V1__validate_then_lock.sql");
+        Files.writeString(migration, "SELECT 1;\nALTER TABLE accounts VALIDATE CONSTRAINT accounts_region_known;\n"
+                + "BEGIN;\nLOCK TABLE accounts IN ACCESS EXCLUSIVE MODE;\nSELECT pg_sleep(1);\nCOMMIT;\n");
+        String schema = Files.readString(Path.of("scenarios", "set-not-null", "schema.sql"))
+                + "\nALTER TABLE accounts ADD CONSTRAINT accounts_region_known CHECK (region IS NOT NULL OR region IS NULL) NOT VALID;\n";
+        Scenario base = scenario("set-not-null/unsafe.yaml", "accounts=20k");
+        Scenario s = ScenarioLoader.applyOverrides(base, CliOverrides.NONE.withMigrations(List.of(migration)))
+                .withSchema(new Scenario.Schema(null, schema))
+                .withLoad(Scenario.Load.DEFAULT)
+                .withObserve(new Scenario.Observe(250));
+        Report r = run(s);
+        assertThat(r.statements()).hasSize(6);
+        Report.StatementReport select = r.statements().get(0), validate = r.statements().get(1), lock = r.statements().get(3);
+        assertThat(validate.sql()).contains("VALIDATE");
+        assertThat(lock.sql()).contains("LOCK TABLE");
+        long blocked = r.statements().stream().filter(st -> st.impact() != null)
+                .mapToLong(st -> st.impact().blockedQueries()).sum();
+        String figures = "blocked " + blocked + ": " + r.statements().stream()
+                .map(st -> st.index() + "=" + (st.impact() == null ? null : st.impact().blockedQueries())).toList()
+                + "; findings " + r.findings().stream().map(f -> f.rule() + "@" + f.statementIndex()).toList();
+        assertThat(select.impact().blockedQueries()).as(figures).isZero();
+        assertThat(validate.impact().blockedQueries()).as(figures).isZero();
+        assertThat(r.findings()).as(figures).noneMatch(f -> f.statementIndex() != null
+                && (f.statementIndex() == select.index() || f.statementIndex() == validate.index()));
+        assertThat(lock.impact().blockedQueries()).as(figures).isEqualTo((int) blocked).isGreaterThan(50);
+        assertThat(lock.impact().maxBlockedMs()).as(figures).isBetween(700L, 2_000L);
+        assertThat(r.findings()).as(figures).anySatisfy(f -> assertThat(f.statementIndex()).isEqualTo(lock.index()));
+    }
+
+    @Test
     void concurrentlyInsideAnExplicitTransactionIsReportedAsTheFailureItIs() {
         Report r = run(scenario("concurrently-in-transaction/unsafe.yaml", "payments=10k"));
         assertThat(r.verdict()).isEqualTo(Verdict.BLOCK);

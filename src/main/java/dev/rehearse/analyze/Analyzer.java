@@ -48,6 +48,10 @@ public final class Analyzer {
         int rank(String mode) {
             return dialect.lockMode(mode).rank();
         }
+
+        boolean conflicts(String held, String requested) {
+            return dialect.lockMode(held).conflictsWith(dialect.lockMode(requested));
+        }
     }
 
     public record Analysis(List<Report.StatementReport> statements, List<Report.Finding> findings,
@@ -70,17 +74,21 @@ public final class Analyzer {
         MigrationRun run = in.run();
         StatementEvidence.Recording rec = new StatementEvidence.Recording(run.session(), run.tableRows(),
                 in.samples(), in.events(), in.loadRan(), in.baselineFrom(), in.baselineTo(),
-                in.scenario().observe().lockSampleIntervalMs() * 1_000_000L, in::blocks, in::rank);
+                in.scenario().observe().lockSampleIntervalMs() * 1_000_000L, in::blocks, in::rank, in::conflicts);
         Double baselineP99 = in.loadRan() ? Latencies.percentile(Latencies.within(rec.events(), rec.baselineFrom(), rec.baselineTo()), 99) : null;
 
         List<Report.StatementReport> reports = new ArrayList<>();
         List<Report.Finding> findings = new ArrayList<>();
         List<ExecutedStatement> statements = run.statements();
         Map<Migration, Suppressions> suppressions = new java.util.HashMap<>();
+        List<List<Report.Lock>> locks = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) locks.add(StatementEvidence.locks(statements.get(i), rec, errorsUntil(statements, i)));
+        Map<Integer, List<LockWaits.Episode>> waits = in.loadRan()
+                ? StatementEvidence.attribute(statements, locks, rec) : Map.of();
         for (int i = 0; i < statements.size(); i++) {
             ExecutedStatement s = statements.get(i);
-            long errorsUntil = i + 1 < statements.size() ? statements.get(i + 1).startNanos() : Long.MAX_VALUE;
-            Report.StatementReport report = statementReport(s, window(statements, i, in::blocks), rec, in, baselineP99, errorsUntil);
+            Report.StatementReport report = statementReport(s, window(statements, i, in::blocks), locks.get(i),
+                    waits.getOrDefault(s.index(), List.of()), rec, in, baselineP99, errorsUntil(statements, i));
             reports.add(report);
             // locks this statement's transaction took in earlier statements are held while it runs
             List<Report.Lock> heldBefore = new ArrayList<>();
@@ -113,6 +121,11 @@ public final class Analyzer {
         return out;
     }
 
+    /** When the next statement started: the sampler's view of this one, and the errors it answers for, end there. */
+    private static long errorsUntil(List<ExecutedStatement> statements, int i) {
+        return i + 1 < statements.size() ? statements.get(i + 1).startNanos() : Long.MAX_VALUE;
+    }
+
     /** Statements of one transaction share its end; each answers for what began while it ran. */
     private static StatementEvidence.Window window(List<ExecutedStatement> statements, int i,
                                                    java.util.function.Function<String, String> blocks) {
@@ -140,17 +153,17 @@ public final class Analyzer {
     }
 
     private static boolean sameTransaction(ExecutedStatement a, ExecutedStatement b) {
-        return a.inTransaction() && b.inTransaction() && a.transactionEndNanos() == b.transactionEndNanos();
+        return StatementEvidence.sameTransaction(a, b);
     }
 
     private Report.StatementReport statementReport(ExecutedStatement s, StatementEvidence.Window window,
+                                                   List<Report.Lock> locks, List<LockWaits.Episode> waits,
                                                    StatementEvidence.Recording rec, Input in,
                                                    Double baselineP99, long errorsUntil) {
-        List<Report.Lock> locks = StatementEvidence.locks(s, rec, errorsUntil);
         long waited = StatementEvidence.waitedNanos(s, rec);
         Report.Impact impact = null;
         if (in.loadRan()) {
-            long[] blocked = StatementEvidence.blocked(window, rec);
+            long[] blocked = StatementEvidence.blocked(waits, rec);
             // A statement that took a lock blocking reads or writes is felt until its transaction ends.
             boolean holdsBlocking = window.owners().containsValue(s.index()) && locks.stream()
                     .anyMatch(l -> !l.blocks().equals("none") && rec.tableRows().containsKey(l.relation()));

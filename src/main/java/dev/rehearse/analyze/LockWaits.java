@@ -31,8 +31,13 @@ public final class LockWaits {
 
     private LockWaits() {}
 
-    /** One wait the sampler saw: a session not granted a lock, from its first to its last not-granted sample. */
-    public record Episode(long session, String relation, long firstNanos, long lastNanos) {}
+    /**
+     * One wait the sampler saw: a session not granted a lock, from its first to its last not-granted sample.
+     *
+     * @param relation the relation it waited for, null for a row or transaction lock
+     * @param mode the mode it asked for (of its request on {@code relation}), in the engine's own name
+     */
+    public record Episode(long session, String relation, String mode, long firstNanos, long lastNanos) {}
 
     /**
      * What the join found.
@@ -65,6 +70,7 @@ public final class LockWaits {
     public static List<Episode> episodes(List<LockSample> samples, Predicate<LockSample.SessionLock> waits) {
         Map<List<Long>, long[]> spans = new LinkedHashMap<>();
         Map<List<Long>, String> relationOf = new HashMap<>();
+        Map<List<Long>, String> modeOf = new HashMap<>();
         for (LockSample sample : samples) {
             for (LockSample.SessionLock sl : sample.locks()) {
                 if (sl.granted() || !waits.test(sl)) continue;
@@ -72,11 +78,15 @@ public final class LockWaits {
                 long[] span = spans.computeIfAbsent(key, k -> new long[]{sample.atNanos(), sample.atNanos()});
                 span[0] = Math.min(span[0], sample.atNanos());
                 span[1] = Math.max(span[1], sample.atNanos());
-                if (sl.relation() != null) relationOf.putIfAbsent(key, sl.relation());
+                if (sl.relation() != null && !relationOf.containsKey(key)) {
+                    relationOf.put(key, sl.relation());
+                    modeOf.put(key, sl.mode());
+                }
+                modeOf.putIfAbsent(key, sl.mode());
             }
         }
         List<Episode> out = new ArrayList<>();
-        spans.forEach((k, span) -> out.add(new Episode(k.get(0), relationOf.get(k), span[0], span[1])));
+        spans.forEach((k, span) -> out.add(new Episode(k.get(0), relationOf.get(k), modeOf.get(k), span[0], span[1])));
         return out;
     }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
@@ -20,10 +21,15 @@ import java.util.function.ToIntFunction;
  */
 final class StatementEvidence {
 
-    /** Everything recorded during a rehearsal that evidence is computed from. */
+    /**
+     * Everything recorded during a rehearsal that evidence is computed from.
+     *
+     * @param conflicts whether a held lock mode (first) conflicts with a requested one (second), the engine's table
+     */
     record Recording(long session, Map<String, Long> tableRows, List<LockSample> samples, List<LoadEvent> events,
                      boolean loadEnabled, long baselineFrom, long baselineTo, long intervalNanos,
-                     Function<String, String> blocks, ToIntFunction<String> rank) {}
+                     Function<String, String> blocks, ToIntFunction<String> rank,
+                     BiPredicate<String, String> conflicts) {}
 
     private StatementEvidence() {}
 
@@ -110,9 +116,9 @@ final class StatementEvidence {
     }
 
     /**
-     * The part of a transaction a statement answers for. A wait on a relation belongs to the statement whose
-     * lock on it is the strongest in the transaction (the one that took ACCESS EXCLUSIVE, not the slow
-     * UPDATE after it); a wait with no relation (a row lock) belongs to the statement during which it began.
+     * The part of a transaction a statement answers for, for the workload's latency: from its start to the next
+     * statement's, or to the transaction's end when it holds the transaction's strongest lock on a table (the one
+     * that took ACCESS EXCLUSIVE, not the slow UPDATE after it). Waits are attributed by {@link #attribute}.
      *
      * @param owners per relation, the index of the statement holding the transaction's strongest lock on it
      */
@@ -120,21 +126,109 @@ final class StatementEvidence {
                   Map<String, Integer> owners) {}
 
     /**
-     * Application queries this statement held up, as [count, longest ms]: the load's queries that waited on a lock
-     * the migration session held and this statement answers for, directly or queued behind a client that did
-     * (see {@link LockWaits}), each waiting its latency from the timestamps. A wait the sampler saw of a session
-     * no load event accounts for counts once, its span from the samples plus one interval.
+     * Which statement each wait on the migration session belongs to: the one that held the conflicting lock when
+     * the wait began. The sampler saw the waiter not granted a lock with the migration session among its blockers
+     * at the episode's first sample {@code t}; the session then held (or queued for) a lock conflicting with the
+     * request, so the wait belongs to
+     * <ul>
+     * <li>a transaction of the migration session open at that sample: not ended before {@code t} (a statement
+     *     whose transaction had ended holds nothing) and begun no later than one interval after it (the poll
+     *     reads the server a little after {@code t}); one open at {@code t} itself is preferred;</li>
+     * <li>on a relation: within it, of the statements begun by then, the one holding the strongest lock on that
+     *     relation that conflicts with the mode the waiter asked for (the engine's conflict table; the earliest on
+     *     a tie). A lock that conflicts with nothing the waiter asked for is never blamed;</li>
+     * <li>on a row (no relation): the DML statement of that transaction that last began by {@code t};</li>
+     * <li>only when no open transaction is known to hold anything on the waiter's relation (a lock the sampler
+     *     missed, an index's), or no DML ran for a row wait: the statement in flight at {@code t}.</li>
+     * </ul>
+     * Waits no open transaction accounts for belong to no statement.
+     *
+     * @param locks per statement (in the order given), the locks it is known to have held, as reported
+     * @return per statement index, the waits it answers for
      */
-    static long[] blocked(Window w, Recording r) {
-        List<LockSample> samples = between(r.samples(), w.transactionStart(), w.transactionEnd() + r.intervalNanos());
-        List<LockWaits.Episode> mine = new ArrayList<>();
-        for (LockWaits.Episode ep : LockWaits.episodes(samples,
-                sl -> sl.session() != r.session() && sl.blockedBy().contains(r.session()))) {
-            Integer owner = w.owners().get(ep.relation());
-            boolean answers = owner != null ? owner == w.index()
-                    : ep.firstNanos() >= w.from() && ep.firstNanos() <= w.to() + r.intervalNanos();
-            if (answers) mine.add(ep);
+    static Map<Integer, List<LockWaits.Episode>> attribute(List<ExecutedStatement> statements,
+                                                          List<List<Report.Lock>> locks, Recording r) {
+        List<int[]> groups = new ArrayList<>(); // [first, last] positions of one transaction's statements
+        for (int i = 0; i < statements.size(); i++) {
+            if (!groups.isEmpty() && sameTransaction(statements.get(groups.get(groups.size() - 1)[1]), statements.get(i))) {
+                groups.get(groups.size() - 1)[1] = i;
+            } else {
+                groups.add(new int[]{i, i});
+            }
         }
+        Map<Integer, List<LockWaits.Episode>> out = new LinkedHashMap<>();
+        for (LockWaits.Episode ep : LockWaits.episodes(r.samples(),
+                sl -> sl.session() != r.session() && sl.blockedBy().contains(r.session()))) {
+            long t = ep.firstNanos();
+            List<int[]> open = new ArrayList<>();
+            for (int[] g : groups) {
+                long start = statements.get(g[0]).startNanos(), end = end(statements, g);
+                if (end >= t && start <= t + r.intervalNanos()) open.add(g);
+            }
+            // the one open at t first, then by start
+            open.sort(java.util.Comparator.comparingInt((int[] g) -> statements.get(g[0]).startNanos() <= t ? 0 : 1)
+                    .thenComparingLong(g -> statements.get(g[0]).startNanos()));
+            int owner = -1;
+            boolean known = false;
+            for (int[] g : open) {
+                int best = -1, bestRank = Integer.MIN_VALUE;
+                for (int j = g[0]; j <= g[1]; j++) {
+                    ExecutedStatement s = statements.get(j);
+                    if (s.startNanos() > t + r.intervalNanos()) break;
+                    if (ep.relation() == null) {
+                        if (s.rowsAffected() != null && (best < 0 || s.startNanos() <= t)) best = j;
+                        continue;
+                    }
+                    for (Report.Lock l : locks.get(j)) {
+                        if (!ep.relation().equals(l.relation())) continue;
+                        known = true;
+                        if (!r.conflicts().test(l.mode(), ep.mode())) continue;
+                        int rank = r.rank().applyAsInt(l.mode());
+                        if (rank > bestRank) {
+                            bestRank = rank;
+                            best = j;
+                        }
+                    }
+                }
+                if (best >= 0) {
+                    owner = best;
+                    break;
+                }
+            }
+            if (owner < 0 && !known && !open.isEmpty()) owner = inFlight(statements, open.get(0), t);
+            if (owner >= 0) out.computeIfAbsent(statements.get(owner).index(), k -> new ArrayList<>()).add(ep);
+        }
+        return out;
+    }
+
+    private static long end(List<ExecutedStatement> statements, int[] g) {
+        long end = Long.MIN_VALUE;
+        for (int j = g[0]; j <= g[1]; j++) end = Math.max(end, statements.get(j).transactionEndNanos());
+        return end;
+    }
+
+    /** The statement of the transaction that was running at {@code t} (its last begun by then), -1 if only COMMITs. */
+    private static int inFlight(List<ExecutedStatement> statements, int[] g, long t) {
+        int found = -1;
+        for (int j = g[0]; j <= g[1]; j++) {
+            ExecutedStatement s = statements.get(j);
+            if (s.statement().kind() == dev.rehearse.migrate.SqlStatement.Kind.TRANSACTION_CONTROL) continue;
+            if (found < 0 || s.startNanos() <= t) found = j;
+        }
+        return found;
+    }
+
+    static boolean sameTransaction(ExecutedStatement a, ExecutedStatement b) {
+        return a.inTransaction() && b.inTransaction() && a.transactionEndNanos() == b.transactionEndNanos();
+    }
+
+    /**
+     * Application queries a statement held up, as [count, longest ms]: the load's queries that waited on the
+     * waits it answers for ({@link #attribute}), directly or queued behind a client that did (see {@link LockWaits}),
+     * each waiting its latency from the timestamps. A wait the sampler saw of a session no load event accounts for
+     * counts once, its span from the samples plus one interval.
+     */
+    static long[] blocked(List<LockWaits.Episode> mine, Recording r) {
         if (mine.isEmpty()) return new long[]{0, 0};
         LockWaits.Joined joined = LockWaits.join(r.events(), mine);
         long count = joined.count(), longest = joined.maxNanos();

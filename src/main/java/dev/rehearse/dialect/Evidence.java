@@ -82,7 +82,10 @@ public record Evidence(ExecutedStatement statement, Report.StatementReport repor
                 && i.p99Ms() > i.baselineP99Ms() * t.p99Factor() && i.p99Ms() - i.baselineP99Ms() >= t.p99MinIncreaseMs();
     }
 
-    /** {@code held <mode> on orders for 812 ms (blocks reads/writes) while rewriting orders (...)}. */
+    /**
+     * {@code held <mode> on orders for 812 ms (blocks reads/writes) while rewriting orders (...)}; empty when the
+     * statement held no blocking lock, grew nothing and held up no query.
+     */
     public String lockEvidence() {
         StringBuilder b = new StringBuilder();
         if (!blocking.isEmpty()) {
@@ -119,7 +122,7 @@ public record Evidence(ExecutedStatement statement, Report.StatementReport repor
             b.append("; ").append(plural(impact.blockedQueries(), "application query", "application queries"))
                     .append(" waited, the longest ").append(impact.maxBlockedMs()).append(" ms");
         }
-        return b.toString();
+        return b.indexOf("; ") == 0 ? b.substring(2) : b.toString();
     }
 
     /** {@code statement 3 (V2__x.sql:4) failed: ERROR ...}. */

@@ -48,10 +48,12 @@ public final class MintedRules {
     public static final MeasuredCheck HAZARD = (ignored, e) -> {
         Status status = e.hazard();
         if (status == Status.PASS) return null;
+        String evidence = e.lockEvidence();
+        if (evidence.isEmpty()) return null; // nothing measured to say: no finding without evidence
         Rule r = e.rule();
         Rule id = r != null ? r : !e.grew().isEmpty() && !e.report().rewrote().isEmpty() ? TABLE_REWRITE_UNDER_LOCK
                 : !e.grew().isEmpty() ? FULL_SCAN_UNDER_LOCK : LONG_LOCK_HOLD;
-        return e.finding(id, status, e.what() + " " + e.lockEvidence() + (r != null ? " [" + r.id() + ": " + r.title() + "]" : ""),
+        return e.finding(id, status, e.what() + " " + evidence + (r != null ? " [" + r.id() + ": " + r.title() + "]" : ""),
                 r != null ? r.rewrite().apply(e.words()) : LOCK_ADVICE);
     };
 

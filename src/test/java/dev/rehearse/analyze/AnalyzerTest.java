@@ -256,4 +256,79 @@ class AnalyzerTest {
             assertThat(f.message()).contains("AccessExclusiveLock on orders for 2000 ms");
         });
     }
+
+    @Test
+    void atA250MsIntervalASelectAndAValidateBeforeALockAreNotBlamedForItsWaits() {
+        // autocommit SELECT 1 and VALIDATE (SHARE UPDATE EXCLUSIVE, which no workload query conflicts with), then
+        // BEGIN; LOCK TABLE orders IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(1); COMMIT; sampled every 250 ms
+        Migration m = Migration.of("V1__x.sql", Path.of("V1__x.sql"), List.of(
+                new SqlStatement("SELECT 1", 1, SqlStatement.Kind.TRANSACTIONAL),
+                new SqlStatement("ALTER TABLE orders VALIDATE CONSTRAINT c", 2, SqlStatement.Kind.TRANSACTIONAL),
+                new SqlStatement("BEGIN", 3, SqlStatement.Kind.TRANSACTION_CONTROL),
+                new SqlStatement("LOCK TABLE orders IN ACCESS EXCLUSIVE MODE", 4, SqlStatement.Kind.TRANSACTIONAL),
+                new SqlStatement("SELECT pg_sleep(1)", 5, SqlStatement.Kind.TRANSACTIONAL),
+                new SqlStatement("COMMIT", 6, SqlStatement.Kind.TRANSACTION_CONTROL)), TransactionMode.AUTOCOMMIT, null);
+        StatementProbe.Facts none = new StatementProbe.Facts(List.of(), List.of(), List.of(), List.of(), List.of(), 0L);
+        StatementProbe.Facts ae = new StatementProbe.Facts(
+                List.of(new StatementProbe.HeldLock("orders", "AccessExclusiveLock")), List.of(), List.of(), List.of(), List.of(), 0L);
+        List<ExecutedStatement> run = List.of(
+                new ExecutedStatement(1, m, m.statements().get(0), false, 2_000 * MS, 2_001 * MS, 2_001 * MS, null, null, null, null, none),
+                new ExecutedStatement(2, m, m.statements().get(1), false, 2_002 * MS, 2_030 * MS, 2_030 * MS, null, null, null, null, none),
+                new ExecutedStatement(3, m, m.statements().get(2), false, 2_031 * MS, 2_031 * MS, 2_031 * MS, null, null, null, null, null),
+                new ExecutedStatement(4, m, m.statements().get(3), true, 2_032 * MS, 2_033 * MS, 3_050 * MS, null, null, null, null, ae),
+                new ExecutedStatement(5, m, m.statements().get(4), true, 2_033 * MS, 3_040 * MS, 3_050 * MS, null, null, null, null, none),
+                new ExecutedStatement(6, m, m.statements().get(5), true, 3_045 * MS, 3_050 * MS, 3_050 * MS, null, null, null, null, null));
+        List<LockSample> samples = new ArrayList<>();
+        // the VALIDATE's lock, seen while it ran
+        samples.add(new LockSample(2_010 * MS, List.of(
+                new LockSample.SessionLock(SESSION, "orders", "ShareUpdateExclusiveLock", true, List.of(), 1, "ALTER"))));
+        // a reader and a writer wait on the LOCK from 2040 ms; the first sample to see them is 2200 ms,
+        // within an interval of the SELECT's and the VALIDATE's end
+        for (long t = 2_200; t <= 2_950; t += 250) {
+            samples.add(new LockSample(t * MS, List.of(
+                    new LockSample.SessionLock(SESSION, "orders", "AccessExclusiveLock", true, List.of(), 2, "SELECT pg_sleep(1)"),
+                    new LockSample.SessionLock(7, "orders", "AccessShareLock", false, List.of(SESSION), 100, "SELECT"),
+                    new LockSample.SessionLock(8, "orders", "RowExclusiveLock", false, List.of(SESSION), 200, "UPDATE"))));
+        }
+        samples.add(new LockSample(3_200 * MS, List.of()));
+        List<LoadEvent> events = List.of(
+                new LoadEvent("orders", false, 7, 2_040 * MS, 2_040 * MS, 3_051 * MS, null),
+                new LoadEvent("orders", true, 8, 2_041 * MS, 2_041 * MS, 3_051 * MS, null),
+                // ran in the SELECT's and the VALIDATE's time, waited on nothing
+                new LoadEvent("orders", false, 9, 2_000 * MS, 2_000 * MS, 2_002 * MS, null));
+        Scenario sc = scenario(null).withObserve(new Scenario.Observe(250));
+        MigrationRun mr = new MigrationRun(SESSION, run, Map.of("orders", 1_000_000L), List.of(), List.of());
+        var a = new Analyzer(sc.thresholds()).analyze(new Analyzer.Input(sc, mr, samples, events, true,
+                0, 0, 1_000 * MS, PG16));
+        for (int i : new int[]{0, 1}) {
+            assertThat(a.statements().get(i).impact().blockedQueries()).as("statement %d", i + 1).isZero();
+            int index = i + 1;
+            assertThat(a.findings()).noneMatch(f -> f.statementIndex() != null && f.statementIndex() == index);
+        }
+        assertThat(a.statements().get(3).impact().blockedQueries()).isEqualTo(2);
+        assertThat(a.statements().get(3).impact().maxBlockedMs()).isEqualTo(1_011L);
+        assertThat(a.statements().get(4).impact().blockedQueries()).isZero();
+        List<Report.Finding> ofStatements = a.findings().stream().filter(f -> f.statementIndex() != null).toList();
+        assertThat(ofStatements).extracting(Report.Finding::statementIndex).containsOnly(4);
+        assertThat(ofStatements).anySatisfy(f -> assertThat(f.message())
+                .contains("AccessExclusiveLock on orders", "2 application queries waited, the longest 1011 ms"));
+    }
+
+    @Test
+    void aLockThatConflictsWithNothingTheWaiterAskedForIsNotBlamed() {
+        // a VALIDATE's SHARE UPDATE EXCLUSIVE in a transaction: a reader seen waiting with the session among its
+        // blockers waits on something else (the sampler missed it); the VALIDATE did not hold it up
+        Migration m = migration("ALTER TABLE orders VALIDATE CONSTRAINT c");
+        ExecutedStatement s = statement(m, 2_000, 2_500, new StatementProbe.Facts(
+                List.of(new StatementProbe.HeldLock("orders", "ShareUpdateExclusiveLock")), List.of(), List.of(),
+                List.of("orders"), List.of(), 0L));
+        List<LockSample> samples = new ArrayList<>();
+        for (long t = 2_100; t <= 2_400; t += 100) {
+            samples.add(new LockSample(t * MS, List.of(
+                    new LockSample.SessionLock(7, "orders", "AccessShareLock", false, List.of(SESSION), 100, "SELECT"))));
+        }
+        var a = analyze(scenario(null).withObserve(new Scenario.Observe(100)), s, samples, List.of(), true);
+        assertThat(a.statements().get(0).impact().blockedQueries()).isZero();
+        assertThat(a.findings()).isEmpty();
+    }
 }
