@@ -60,6 +60,7 @@ class ImpactBenchmarkTest {
                 try (LockSampler sampler = new LockSampler(db, probe, timeline, intervalMs).start()) {
                     sampled = throughput(db);
                     achieved = sampler.intervals();
+                    if (achieved == null) throw new IllegalStateException("the sampler took no samples: " + sampler.failure());
                 }
                 lines.add(String.format(Locale.ROOT, "interval %2d ms: %,.0f q/s without the sampler, %,.0f with it"
                                 + " (overhead %.1f %%); achieved interval median %.2f ms, p99 %.2f ms, max %.2f ms over %,d samples",

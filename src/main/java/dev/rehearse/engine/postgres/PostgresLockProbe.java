@@ -29,10 +29,15 @@ final class PostgresLockProbe implements LockSampler.Probe {
             + PostgresStatementProbe.USER_SCHEMA + "))";
 
     private PreparedStatement statement;
+    private Connection preparedOn;
 
     @Override
     public List<LockSample.SessionLock> sample(Connection c) throws SQLException {
-        if (statement == null) statement = c.prepareStatement(SQL);
+        // prepared once per connection: the same probe may serve a later sampler on a new one
+        if (statement == null || preparedOn != c) {
+            statement = c.prepareStatement(SQL);
+            preparedOn = c;
+        }
         List<LockSample.SessionLock> out = new ArrayList<>();
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
