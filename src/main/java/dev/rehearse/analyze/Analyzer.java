@@ -35,7 +35,13 @@ public final class Analyzer {
     /** What the analysis reads: the run's settings, the recording and the engine's dialect. */
     public record Input(Scenario scenario, MigrationRun run, List<dev.rehearse.observe.LockSample> samples,
                         List<LoadEvent> events, boolean loadRan, long originNanos, long baselineFrom,
-                        long baselineTo, Dialect dialect) {
+                        long baselineTo, Dialect dialect, List<Report.Plan> plans) {
+
+        public Input(Scenario scenario, MigrationRun run, List<dev.rehearse.observe.LockSample> samples,
+                     List<LoadEvent> events, boolean loadRan, long originNanos, long baselineFrom, long baselineTo,
+                     Dialect dialect) {
+            this(scenario, run, samples, events, loadRan, originNanos, baselineFrom, baselineTo, dialect, null);
+        }
 
         List<Rule> rules() {
             return dialect.rules();
@@ -250,7 +256,8 @@ public final class Analyzer {
         // TRUNCATE replaces storage and DROP frees it: neither grows with the table, whatever relfilenode says.
         List<String> grew = named != null && !named.growsWithTable() ? List.of() : StatementEvidence.grew(s, rec).stream()
                 .filter(tb -> blocking.stream().anyMatch(l -> l.relation().equals(tb))).toList();
-        Evidence e = new Evidence(s, r, words, named, what, blocking, grew, rec.tableRows(), rec.events(), in.scenario());
+        Evidence e = new Evidence(s, r, words, named, what, blocking, grew, rec.tableRows(), rec.events(), in.scenario(),
+                in.plans() == null ? List.of() : in.plans());
 
         List<Report.Finding> out = new ArrayList<>();
         Rule queue = dev.rehearse.dialect.CommonRules.MISSING_LOCK_TIMEOUT;
