@@ -103,5 +103,11 @@ class WorkloadPlansEndToEndTest {
             assertThat(p.after()).containsExactly("orders_customer_idx");
         });
         assertThat(r.findings()).noneSatisfy(f -> assertThat(f.rule()).isEqualTo("index-used-by-workload"));
+        assertThat(r.categories()).anySatisfy(c -> {
+            assertThat(c.category()).isEqualTo(Category.INDEX_DEPENDENCIES);
+            assertThat(c.status()).isEqualTo(Status.PASS);
+            assertThat(c.issue()).contains("no index a workload query's plan used was dropped",
+                    "orders_by_total now uses orders_total_idx");
+        });
     }
 }

@@ -337,9 +337,18 @@ public final class Analyzer {
             case DATA_LOSS -> "No populated table or column was dropped or truncated";
             case REPLICATION_LAG -> "No replica rehearsed; largest WAL burst " + Quantities.bytes(maxWal) + projectedWal(reports);
             case CONSTRAINT_VALIDATION -> "No constraint validated existing rows under a blocking lock";
-            case INDEX_DEPENDENCIES -> "No index was built or rebuilt under a lock that blocks writes";
+            case INDEX_DEPENDENCIES -> "No index was built or rebuilt under a lock that blocks writes"
+                    + (in.plans() == null || in.plans().isEmpty() ? ""
+                    : "; no index a workload query's plan used was dropped" + newlyUsed(in.plans()));
             case FOREIGN_KEYS -> "No foreign key validated existing rows under a blocking lock";
         };
+    }
+
+    /** {@code ; orders_by_total now uses orders_total_idx}: the queries a new index serves. */
+    private static String newlyUsed(List<Report.Plan> plans) {
+        List<String> out = plans.stream().filter(p -> !p.newlyUsed().isEmpty())
+                .map(p -> p.query() + " now uses " + String.join(", ", p.newlyUsed())).toList();
+        return out.isEmpty() ? "" : "; " + String.join(", ", out);
     }
 
     /** The largest WAL burst scaled to production rows, for statements whose work grows with a table. */
