@@ -142,12 +142,12 @@ public final class MintedRules {
 
     private static Report.Finding indexUsedByWorkload(Rule self, Evidence e) {
         if (e.plans() == null || e.plans().isEmpty()) return null;
-        List<String> dropped = droppedIndexes(e.words());
-        if (dropped.isEmpty()) return null;
         List<String> parts = new java.util.ArrayList<>();
         Status status = Status.FLAG;
-        for (String index : dropped) {
+        for (String index : droppedIndexes(e.words())) {
+            List<String> queries = new java.util.ArrayList<>(), details = new java.util.ArrayList<>();
             for (Report.Plan p : e.plans()) {
+                // a query that cannot be planned any more is broken, which application-errors reports
                 if (!p.before().contains(index) || p.after().contains(index) || p.error() != null) continue;
                 List<String> fellBack = seqScans(p.scansAfter()).stream()
                         .filter(t -> !seqScans(p.scansBefore()).contains(t) && populated(e.tableRows(), t)).toList();
@@ -155,17 +155,24 @@ public final class MintedRules {
                 boolean slower = p99 != null && p99[1] > p99[0] * e.thresholds().p99Factor()
                         && p99[1] - p99[0] >= e.thresholds().p99MinIncreaseMs();
                 if (!fellBack.isEmpty() || slower) status = Status.BLOCK;
-                parts.add("workload query " + p.query() + " used index " + index + ": its plan was "
-                        + String.join(", ", p.scansBefore()) + ", now " + (p.scansAfter().isEmpty() ? "none"
-                        : String.join(", ", p.scansAfter()))
-                        + (fellBack.isEmpty() ? "" : " (a sequential scan of " + String.join(", ", fellBack) + ")")
-                        + (p99 == null ? "" : String.format(Locale.ROOT, "; its p99 %.1f ms before, %.1f ms after",
+                queries.add(p.query());
+                details.add("planned " + String.join(", ", p.scansBefore()) + " before, "
+                        + (p.scansAfter().isEmpty() ? "no scan" : String.join(", ", p.scansAfter())) + " after"
+                        + (fellBack.isEmpty() ? "" : " (a sequential scan of populated " + String.join(", ", fellBack) + ")")
+                        + (p99 == null ? "" : String.format(Locale.ROOT, "; p99 %.1f ms before the statement, %.1f ms after",
                         p99[0], p99[1])));
             }
+            if (queries.isEmpty()) continue;
+            StringBuilder b = new StringBuilder("dropped index " + index + ", which workload "
+                    + (queries.size() == 1 ? "query " : "queries ") + String.join(", ", queries) + " used: ");
+            for (int i = 0; i < queries.size(); i++) {
+                if (i > 0) b.append("; ");
+                b.append(queries.size() == 1 ? "" : queries.get(i) + " ").append(details.get(i));
+            }
+            parts.add(b.toString());
         }
         if (parts.isEmpty()) return null;
-        return e.finding(self, status, e.what() + " dropped " + (dropped.size() == 1 ? "index " : "indexes ")
-                + String.join(", ", dropped) + " that the workload needs: " + String.join("; ", parts), self.advice());
+        return e.finding(self, status, e.what() + " " + String.join("; it ", parts), self.advice());
     }
 
     /**
