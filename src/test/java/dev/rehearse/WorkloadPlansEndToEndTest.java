@@ -27,7 +27,11 @@ class WorkloadPlansEndToEndTest {
             """;
 
     private static Report rehearse(Path dir, String migration) throws Exception {
-        Files.writeString(dir.resolve("schema.sql"), SCHEMA);
+        return rehearse(dir, SCHEMA, migration, "");
+    }
+
+    private static Report rehearse(Path dir, String schema, String migration, String more) throws Exception {
+        Files.writeString(dir.resolve("schema.sql"), schema);
         Files.createDirectories(dir.resolve("migrations"));
         Files.writeString(dir.resolve("migrations/V2__change.sql"), migration);
         Files.writeString(dir.resolve("workload.yaml"), """
@@ -58,7 +62,7 @@ class WorkloadPlansEndToEndTest {
                   cooldown_seconds: 1
                 migrations:
                   path: migrations
-                """);
+                """ + more);
         Scenario s = ScenarioLoader.applyOverrides(ScenarioLoader.load(scenario),
                 CliOverrides.NONE.withWorkload(dir.resolve("workload.yaml")));
         return new Rehearsal(s, line -> { }).run().report();
@@ -110,5 +114,33 @@ class WorkloadPlansEndToEndTest {
             assertThat(c.issue()).contains("no index a workload query's plan used was dropped",
                     "orders_by_total now uses orders_total_idx");
         });
+    }
+
+    /** orders_by_customer reads only the covering index (an index-only scan); orders_customer_idx is its fallback. */
+    private static final String TWO_INDEXES = SCHEMA
+            + "CREATE INDEX orders_customer_covering_idx ON orders (customer_id) INCLUDE (id, total);\n";
+
+    @Test
+    void aDroppedIndexWhoseQueryFallsBackToAnotherIndexIsOnlyFlagged(@TempDir Path dir) throws Exception {
+        // p99 judged out of the way: only the plan decides, and it still reads an index
+        Report r = rehearse(dir, TWO_INDEXES, "DROP INDEX CONCURRENTLY orders_customer_covering_idx;\n",
+                "thresholds:\n  p99_factor: 1000\n");
+        assertThat(r.findings()).anySatisfy(f -> {
+            assertThat(f.rule()).isEqualTo("index-used-by-workload");
+            assertThat(f.status()).isEqualTo(Status.FLAG);
+            assertThat(f.message()).contains("dropped index orders_customer_covering_idx, which workload query"
+                    + " orders_by_customer used: planned Index Only Scan using orders_customer_covering_idx on orders",
+                    "using orders_customer_idx on orders after").doesNotContain("sequential scan");
+        });
+    }
+
+    @Test
+    void aDroppedIndexNoQueryPlanUsedIsNoFinding(@TempDir Path dir) throws Exception {
+        Report r = rehearse(dir, TWO_INDEXES, "DROP INDEX CONCURRENTLY orders_customer_idx;\n", "");
+        assertThat(r.load().plans()).anySatisfy(p -> {
+            assertThat(p.query()).isEqualTo("orders_by_customer");
+            assertThat(p.before()).containsExactly("orders_customer_covering_idx");
+        });
+        assertThat(r.findings()).noneSatisfy(f -> assertThat(f.rule()).isEqualTo("index-used-by-workload"));
     }
 }
