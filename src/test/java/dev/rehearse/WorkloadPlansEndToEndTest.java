@@ -82,9 +82,11 @@ class WorkloadPlansEndToEndTest {
             assertThat(f.category()).isEqualTo(Category.INDEX_DEPENDENCIES);
             // the plan fell back to a sequential scan of a populated table
             assertThat(f.status()).isEqualTo(Status.BLOCK);
+            // an index scan or a bitmap one, as the sampled customer's rows make it
             assertThat(f.message()).startsWith("statement 1 (V2__change.sql:1) dropped index orders_customer_idx,"
-                    + " which workload query orders_by_customer used: planned Index Scan using orders_customer_idx on"
-                    + " orders before, Seq Scan on orders after (a sequential scan of populated orders)");
+                    + " which workload query orders_by_customer used: planned ")
+                    .containsPattern("planned [^;]*using orders_customer_idx[^;]* before, Seq Scan on orders after"
+                            + " \\(a sequential scan of populated orders\\)");
         });
         // only the query that used it is named
         assertThat(r.findings()).noneSatisfy(f -> assertThat(f.message()).containsAnyOf("orders_by_id", "orders_by_total"));
@@ -129,8 +131,9 @@ class WorkloadPlansEndToEndTest {
             assertThat(f.rule()).isEqualTo("index-used-by-workload");
             assertThat(f.status()).isEqualTo(Status.FLAG);
             assertThat(f.message()).contains("dropped index orders_customer_covering_idx, which workload query"
-                    + " orders_by_customer used: planned Index Only Scan using orders_customer_covering_idx on orders",
-                    "using orders_customer_idx on orders after").doesNotContain("sequential scan");
+                    + " orders_by_customer used: planned ")
+                    .containsPattern("planned [^;]*using orders_customer_covering_idx[^;]* before, [^;]*using"
+                            + " orders_customer_idx[^;]* after").doesNotContain("sequential scan");
         });
     }
 
