@@ -114,7 +114,13 @@ public final class Rehearsal {
      */
     public record Recording(Database db, SeedResult seed, MigrationRun run, Timeline timeline, List<LoadEvent> events,
                             boolean loadRan, long baselineFrom, long baselineTo, Sampler.Intervals sampleIntervals,
-                            StatementProbe.Cost probeCost) {
+                            StatementProbe.Cost probeCost, List<Report.Plan> plans) {
+
+        public Recording(Database db, SeedResult seed, MigrationRun run, Timeline timeline, List<LoadEvent> events,
+                         boolean loadRan, long baselineFrom, long baselineTo, Sampler.Intervals sampleIntervals,
+                         StatementProbe.Cost probeCost) {
+            this(db, seed, run, timeline, events, loadRan, baselineFrom, baselineTo, sampleIntervals, probeCost, null);
+        }
 
         public Recording(Database db, SeedResult seed, MigrationRun run, Timeline timeline, List<LoadEvent> events,
                          boolean loadRan, long baselineFrom, long baselineTo, Sampler.Intervals sampleIntervals) {
@@ -227,11 +233,15 @@ public final class Rehearsal {
             }
         }
         boolean loadRuns = loadSettings.enabled() && (workload != null || !targets.isEmpty());
+        // each named query planned once before the migrations, with parameters drawn as the workload draws them
+        List<Workload.Sample> planned = workload == null ? List.of() : workload.sample(scenario.data().seed() ^ 0x5EEDL);
+        Map<String, dev.rehearse.load.QueryPlan> plansBefore = explain(engine, db, planned);
         MigrationRun run;
         List<LoadEvent> events = List.of();
         long baselineFrom, baselineTo;
         Sampler.Intervals achieved;
         StatementProbe.Cost probeCost;
+        Map<String, dev.rehearse.load.QueryPlan> plansAfter = null;
         try (LockSampler sampler = new LockSampler(db, engine.lockProbe(), timeline,
                 scenario.observe().lockSampleIntervalMs(), meters).start();
              LoadGenerator load = new LoadGenerator(db, engine::sessionId, targets, workload, loadSettings,
@@ -252,6 +262,7 @@ public final class Rehearsal {
                         .withBeforeStatement(held::before).run(migrations);
                 probeCost = probe.cost();
             }
+            plansAfter = explain(engine, db, planned); // the load still running, as the application sees the schema
             if (loadRuns) sleep(loadSettings.cooldownSeconds());
             load.close();
             sampler.close();
@@ -261,7 +272,33 @@ public final class Rehearsal {
         } catch (SQLException e) {
             throw new RehearsalFailedException("cannot start the lock sampler or the workload: " + e.getMessage(), e);
         }
-        return new Recording(db, seed, run, timeline, events, loadRuns, baselineFrom, baselineTo, achieved, probeCost);
+        return new Recording(db, seed, run, timeline, events, loadRuns, baselineFrom, baselineTo, achieved, probeCost,
+                plans(plansBefore, plansAfter));
+    }
+
+    /** The sampled queries' plans on their own connection; null when there are none or the engine cannot explain. */
+    private Map<String, dev.rehearse.load.QueryPlan> explain(EngineRuntime engine, Database db, List<Workload.Sample> samples) {
+        if (samples.isEmpty()) return null;
+        try (Connection c = db.connect("rehearse-plans")) {
+            return Workload.explain(c, engine::explain, samples);
+        } catch (SQLException e) {
+            progress.accept("load: cannot plan the workload's queries: " + e.getMessage().lines().findFirst().orElse(""));
+            return null;
+        }
+    }
+
+    /** Each query's indexes and scans before and after the migrations, in the workload's order. */
+    private static List<Report.Plan> plans(Map<String, dev.rehearse.load.QueryPlan> before,
+                                           Map<String, dev.rehearse.load.QueryPlan> after) {
+        if (before == null || after == null) return null;
+        List<Report.Plan> out = new java.util.ArrayList<>();
+        before.forEach((name, b) -> {
+            dev.rehearse.load.QueryPlan a = after.get(name);
+            if (a == null) return;
+            out.add(new Report.Plan(name, b.indexes(), a.indexes(), b.scans(), a.scans(),
+                    a.error() != null ? a.error() : b.error()));
+        });
+        return out;
     }
 
     /**
@@ -333,14 +370,15 @@ public final class Rehearsal {
     public Result analyze(Recording r, String startedAt, long wallStart) {
         Analyzer.Analysis analysis = new Analyzer(scenario.thresholds(), exclude).analyze(new Analyzer.Input(scenario, r.run(),
                 r.timeline().lockSamples(), r.events(), r.loadRan(), r.timeline().origin(), r.baselineFrom(), r.baselineTo(),
-                Engines.of(r.db().kind()).dialect(r.db().version())));
+                Engines.of(r.db().kind()).dialect(r.db().version()), r.plans()));
         Report report = new Report(
                 new Report.Tool("rehearse", Version.get()),
                 new Report.Engine(r.db().kind().id(), r.db().serverVersion(), r.db().provider().id()),
                 analysis.verdict(), analysis.reason(), analysis.categories(), analysis.statements(),
                 analysis.findings(),
                 new Report.Seed(r.seed().tables().stream().map(t -> new Report.SeedTable(t.table(), t.rows(), t.seconds())).toList()),
-                loadReport(r.loadRan(), r.events(), r.timeline().lockSamples(), r.baselineFrom(), r.baselineTo(), r.run()),
+                loadReport(r.loadRan(), r.events(), r.timeline().lockSamples(), r.baselineFrom(), r.baselineTo(), r.run(),
+                        r.plans()),
                 new Report.Replication(false, null, null),
                 new Report.Run(startedAt, Math.round((System.nanoTime() - wallStart) / 1e7) / 100.0,
                         scenario.observe().lockSampleIntervalMs(), r.sampleIntervals() == null ? null : round(r.sampleIntervals().medianMs()),
@@ -354,7 +392,7 @@ public final class Rehearsal {
     }
 
     private Report.Load loadReport(boolean ran, List<LoadEvent> events, List<dev.rehearse.observe.LockSample> samples,
-                                   long baselineFrom, long baselineTo, MigrationRun run) {
+                                   long baselineFrom, long baselineTo, MigrationRun run, List<Report.Plan> plans) {
         Scenario.Load l = scenario.load();
         if (!ran) return new Report.Load(false, null, null, null, null, null, null, null, null, null, null);
         List<LoadEvent> baseline = Latencies.within(events, baselineFrom, baselineTo);
@@ -367,7 +405,7 @@ public final class Rehearsal {
         return new Report.Load(true, l.clients(), l.rate(), (long) events.size(),
                 events.stream().filter(e -> e.error() != null).count(),
                 round(Latencies.percentile(baseline, 50)), round(Latencies.percentile(baseline, 99)), round(Latencies.percentile(during, 99)), round(max),
-                waits.count(), Math.round(waits.maxNanos() / 1e6));
+                waits.count(), Math.round(waits.maxNanos() / 1e6), plans);
     }
 
     /** One of the probe's own costs, null when it did not time itself or probed nothing. */

@@ -35,7 +35,13 @@ public final class Analyzer {
     /** What the analysis reads: the run's settings, the recording and the engine's dialect. */
     public record Input(Scenario scenario, MigrationRun run, List<dev.rehearse.observe.LockSample> samples,
                         List<LoadEvent> events, boolean loadRan, long originNanos, long baselineFrom,
-                        long baselineTo, Dialect dialect) {
+                        long baselineTo, Dialect dialect, List<Report.Plan> plans) {
+
+        public Input(Scenario scenario, MigrationRun run, List<dev.rehearse.observe.LockSample> samples,
+                     List<LoadEvent> events, boolean loadRan, long originNanos, long baselineFrom, long baselineTo,
+                     Dialect dialect) {
+            this(scenario, run, samples, events, loadRan, originNanos, baselineFrom, baselineTo, dialect, null);
+        }
 
         List<Rule> rules() {
             return dialect.rules();
@@ -250,7 +256,8 @@ public final class Analyzer {
         // TRUNCATE replaces storage and DROP frees it: neither grows with the table, whatever relfilenode says.
         List<String> grew = named != null && !named.growsWithTable() ? List.of() : StatementEvidence.grew(s, rec).stream()
                 .filter(tb -> blocking.stream().anyMatch(l -> l.relation().equals(tb))).toList();
-        Evidence e = new Evidence(s, r, words, named, what, blocking, grew, rec.tableRows(), rec.events(), in.scenario());
+        Evidence e = new Evidence(s, r, words, named, what, blocking, grew, rec.tableRows(), rec.events(), in.scenario(),
+                in.plans() == null ? List.of() : in.plans());
 
         List<Report.Finding> out = new ArrayList<>();
         Rule queue = dev.rehearse.dialect.CommonRules.MISSING_LOCK_TIMEOUT;
@@ -330,9 +337,18 @@ public final class Analyzer {
             case DATA_LOSS -> "No populated table or column was dropped or truncated";
             case REPLICATION_LAG -> "No replica rehearsed; largest WAL burst " + Quantities.bytes(maxWal) + projectedWal(reports);
             case CONSTRAINT_VALIDATION -> "No constraint validated existing rows under a blocking lock";
-            case INDEX_DEPENDENCIES -> "No index was built or rebuilt under a lock that blocks writes";
+            case INDEX_DEPENDENCIES -> "No index was built or rebuilt under a lock that blocks writes"
+                    + (in.plans() == null || in.plans().isEmpty() ? ""
+                    : "; no index a workload query's plan used was dropped" + newlyUsed(in.plans()));
             case FOREIGN_KEYS -> "No foreign key validated existing rows under a blocking lock";
         };
+    }
+
+    /** {@code ; orders_by_total now uses orders_total_idx}: the queries a new index serves. */
+    private static String newlyUsed(List<Report.Plan> plans) {
+        List<String> out = plans.stream().filter(p -> !p.newlyUsed().isEmpty())
+                .map(p -> p.query() + " now uses " + String.join(", ", p.newlyUsed())).toList();
+        return out.isEmpty() ? "" : "; " + String.join(", ", out);
     }
 
     /** The largest WAL burst scaled to production rows, for statements whose work grows with a table. */

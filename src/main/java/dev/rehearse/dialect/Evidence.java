@@ -22,10 +22,11 @@ import java.util.Map;
  *             cost does not grow with the table)
  * @param tableRows live rows per table before the first migration
  * @param events the workload's queries
+ * @param plans the named workload queries' plans before and after the migrations (empty when none were planned)
  */
 public record Evidence(ExecutedStatement statement, Report.StatementReport report, Rule.Words words, Rule rule,
                        String what, List<Report.Lock> blocking, List<String> grew, Map<String, Long> tableRows,
-                       List<LoadEvent> events, Scenario scenario) {
+                       List<LoadEvent> events, Scenario scenario, List<Report.Plan> plans) {
 
     /** Below this many queries a window's "p99" is just its slowest query: noise, not a regression. */
     static final int MIN_QUERIES_FOR_P99 = 50;

@@ -128,6 +128,116 @@ public final class MintedRules {
         return new Broken(List.copyOf(names), first);
     }
 
+    public static final Rule INDEX_USED_BY_WORKLOAD = Rule.minted("index-used-by-workload", Category.INDEX_DEPENDENCIES,
+            Status.FLAG, ALL_ENGINES, "a statement dropped an index that a workload query's plan used",
+            "Keep the index while the application's queries need it: give them another index first, or drop it once"
+                    + " no plan uses it.",
+            "Before the migrations the planner chose the index for a named workload query (EXPLAIN with the"
+                    + " parameters the workload draws, not run); the statement dropped it, and after the migrations the"
+                    + " query is planned without it. BLOCK when its plan now reads a populated table by a sequential"
+                    + " scan, or its p99 after the statement exceeds p99_factor times its own p99 before.",
+            "each named workload query's plan before and after the migrations, and its p99 before and after the"
+                    + " statement")
+            .withMeasured(MintedRules::indexUsedByWorkload);
+
+    private static Report.Finding indexUsedByWorkload(Rule self, Evidence e) {
+        if (e.plans() == null || e.plans().isEmpty()) return null;
+        List<String> parts = new java.util.ArrayList<>();
+        Status status = Status.FLAG;
+        for (String index : droppedIndexes(e.words())) {
+            List<String> queries = new java.util.ArrayList<>(), details = new java.util.ArrayList<>();
+            for (Report.Plan p : e.plans()) {
+                // a query that cannot be planned any more is broken, which application-errors reports
+                if (!p.before().contains(index) || p.after().contains(index) || p.error() != null) continue;
+                List<String> fellBack = seqScans(p.scansAfter()).stream()
+                        .filter(t -> !seqScans(p.scansBefore()).contains(t) && populated(e.tableRows(), t)).toList();
+                Double[] p99 = queryP99(e, p.query());
+                boolean slower = p99 != null && p99[1] > p99[0] * e.thresholds().p99Factor()
+                        && p99[1] - p99[0] >= e.thresholds().p99MinIncreaseMs();
+                if (!fellBack.isEmpty() || slower) status = Status.BLOCK;
+                queries.add(p.query());
+                details.add("planned " + String.join(", ", p.scansBefore()) + " before, "
+                        + (p.scansAfter().isEmpty() ? "no scan" : String.join(", ", p.scansAfter())) + " after"
+                        + (fellBack.isEmpty() ? "" : " (a sequential scan of populated " + String.join(", ", fellBack) + ")")
+                        + (p99 == null ? "" : String.format(Locale.ROOT, "; p99 %.1f ms before the statement, %.1f ms after",
+                        p99[0], p99[1])));
+            }
+            if (queries.isEmpty()) continue;
+            StringBuilder b = new StringBuilder("dropped index " + index + ", which workload "
+                    + (queries.size() == 1 ? "query " : "queries ") + String.join(", ", queries) + " used: ");
+            for (int i = 0; i < queries.size(); i++) {
+                if (i > 0) b.append("; ");
+                b.append(queries.size() == 1 ? "" : queries.get(i) + " ").append(details.get(i));
+            }
+            parts.add(b.toString());
+        }
+        if (parts.isEmpty()) return null;
+        return e.finding(self, status, e.what() + " " + String.join("; it ", parts), self.advice());
+    }
+
+    /**
+     * The indexes a statement drops by name, unqualified as plans name them: {@code DROP INDEX [CONCURRENTLY]
+     * [IF EXISTS] a, s.b}; and {@code ALTER TABLE ... DROP CONSTRAINT c}, whose index (a key's) has its name.
+     */
+    static List<String> droppedIndexes(Rule.Words w) {
+        List<String> out = new java.util.ArrayList<>();
+        List<String> words = w.words();
+        if (w.startsWith("DROP", "INDEX")) {
+            int i = 2;
+            while (i < words.size() && List.of("CONCURRENTLY", "IF", "EXISTS").contains(words.get(i))) i++;
+            for (; i < words.size(); i++) {
+                String x = words.get(i);
+                if (x.equals("CASCADE") || x.equals("RESTRICT") || x.equals(";")) break;
+                if (x.equals(",")) continue;
+                if (i + 2 < words.size() && words.get(i + 1).equals(".")) {
+                    i += 2;
+                    x = words.get(i);
+                }
+                out.add(ident(x));
+            }
+        } else if (w.startsWith("ALTER", "TABLE")) {
+            for (int i = w.indexOf(0, "DROP", "CONSTRAINT"); i >= 0; i = w.indexOf(i + 2, "DROP", "CONSTRAINT")) {
+                int j = i + 2;
+                while (j < words.size() && List.of("IF", "EXISTS").contains(words.get(j))) j++;
+                if (j < words.size()) out.add(ident(words.get(j)));
+            }
+        }
+        return out;
+    }
+
+    /** A name as the catalog spells it: the lexer upper-cases unquoted words and keeps quoted names as written. */
+    private static String ident(String word) {
+        return word.chars().allMatch(ch -> Character.isUpperCase(ch) || Character.isDigit(ch) || ch == '_')
+                ? word.toLowerCase(Locale.ROOT) : word;
+    }
+
+    /** The tables a plan's scan nodes read sequentially ({@code Seq Scan on orders}). */
+    private static List<String> seqScans(List<String> scans) {
+        return scans.stream().filter(x -> x.startsWith("Seq Scan on ")).map(x -> x.substring("Seq Scan on ".length()))
+                .distinct().toList();
+    }
+
+    private static boolean populated(java.util.Map<String, Long> rows, String table) {
+        return rows.entrySet().stream().anyMatch(r -> r.getValue() > 0
+                && (r.getKey().equals(table) || r.getKey().endsWith("." + table)));
+    }
+
+    /**
+     * A workload query's p99 before the statement began and after it ended, from its own events; null when either
+     * side has too few queries to mean it.
+     */
+    private static Double[] queryP99(Evidence e, String query) {
+        List<LoadEvent> before = new java.util.ArrayList<>(), after = new java.util.ArrayList<>();
+        for (LoadEvent x : e.events()) {
+            if (!query.equals(x.query()) || dev.rehearse.load.LoadGenerator.NOT_RUN.equals(x.error())) continue;
+            if (x.endNanos() < e.statement().startNanos()) before.add(x);
+            else if (x.intendedNanos() >= e.statement().endNanos()) after.add(x);
+        }
+        if (before.size() < Evidence.MIN_QUERIES_FOR_P99 || after.size() < Evidence.MIN_QUERIES_FOR_P99) return null;
+        Double b = dev.rehearse.load.Latencies.percentile(before, 99), a = dev.rehearse.load.Latencies.percentile(after, 99);
+        return b == null || a == null ? null : new Double[]{b, a};
+    }
+
     public static final Rule WAL_VOLUME = Rule.minted("wal-volume", Category.REPLICATION_LAG, Status.FLAG, ALL_ENGINES,
             "one statement wrote more WAL than wal_bytes_flag",
             "Batch the change so replicas keep up; watch replica lag during the deploy.",
@@ -187,7 +297,8 @@ public final class MintedRules {
             "nothing");
 
     /** Judged for every statement after its hazard, before the rule that names it. */
-    public static final List<Rule> WORKLOAD = List.of(BLOCKED_QUERIES, LATENCY_REGRESSION, APPLICATION_ERRORS);
+    public static final List<Rule> WORKLOAD = List.of(BLOCKED_QUERIES, LATENCY_REGRESSION, APPLICATION_ERRORS,
+            INDEX_USED_BY_WORKLOAD);
 
     /** Judged for every statement after the rule that names it. */
     public static final List<Rule> VOLUME = List.of(CommonRules.UNBATCHED_BACKFILL, WAL_VOLUME);
@@ -197,6 +308,6 @@ public final class MintedRules {
             STATEMENT_FAILED);
 
     public static final List<Rule> ALL = List.of(TABLE_REWRITE_UNDER_LOCK, FULL_SCAN_UNDER_LOCK, LONG_LOCK_HOLD,
-            BLOCKED_QUERIES, LATENCY_REGRESSION, APPLICATION_ERRORS, WAL_VOLUME, LOCK_TIMEOUT, STATEMENT_TIMEOUT,
+            BLOCKED_QUERIES, LATENCY_REGRESSION, APPLICATION_ERRORS, INDEX_USED_BY_WORKLOAD, WAL_VOLUME, LOCK_TIMEOUT, STATEMENT_TIMEOUT,
             CONSTRAINT_VIOLATION, STATEMENT_FAILED, PARTIAL_MIGRATION, UNKNOWN_SUPPRESSION, SUPPRESSION_WITHOUT_REASON);
 }

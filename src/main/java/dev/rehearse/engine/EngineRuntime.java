@@ -49,6 +49,14 @@ public interface EngineRuntime {
     }
 
     /**
+     * The planner's view of one workload statement with its parameters bound, planned and not run (PostgreSQL:
+     * {@code EXPLAIN (FORMAT JSON)}): the indexes and scans it would use. Null (the default): the engine cannot say.
+     */
+    default dev.rehearse.load.QueryPlan explain(Connection c, String sql, Object[] params) throws SQLException {
+        return null;
+    }
+
+    /**
      * What this machine can run of the engine, for {@code doctor}: one line per provider.
      *
      * @param start start the default embedded server once to prove it works

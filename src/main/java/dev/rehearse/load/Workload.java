@@ -103,6 +103,47 @@ public final class Workload {
         }
     }
 
+    /** The engine's EXPLAIN of one statement with its parameters bound (not run); null when the engine has none. */
+    public interface Explainer {
+        QueryPlan explain(Connection c, String sql, Object[] params) throws SQLException;
+    }
+
+    /** One draw of a query's parameters, planned before the migrations and again after them with the same values. */
+    public record Sample(String name, List<String> sql, Object[][] params) {}
+
+    /**
+     * One draw of each query's parameters, the way the workload draws them. Call it before the load starts: the
+     * values' sources belong to the scheduler's thread once it runs.
+     */
+    public List<Sample> sample(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        return queries.stream().map(q -> new Sample(q.name(), q.sql(), q.draw(random))).toList();
+    }
+
+    /**
+     * Each sampled query's plan, by name, in the workload's order; a statement the server cannot plan (a column the
+     * migration dropped) is that query's error. Null when the engine cannot explain.
+     */
+    public static Map<String, QueryPlan> explain(Connection c, Explainer explainer, List<Sample> samples) {
+        Map<String, QueryPlan> out = new LinkedHashMap<>();
+        for (Sample s : samples) {
+            List<QueryPlan> parts = new ArrayList<>();
+            for (int i = 0; i < s.sql().size(); i++) {
+                try {
+                    QueryPlan p = explainer.explain(c, s.sql().get(i), s.params()[i]);
+                    if (p == null) return null;
+                    parts.add(p);
+                } catch (SQLException e) {
+                    String msg = e.getMessage() == null ? e.getClass().getSimpleName()
+                            : e.getMessage().lines().findFirst().orElse("");
+                    parts.add(QueryPlan.failed(msg));
+                }
+            }
+            out.put(s.name(), QueryPlan.merge(parts));
+        }
+        return out;
+    }
+
     public List<String> names() {
         return queries.stream().map(Prepared::name).toList();
     }

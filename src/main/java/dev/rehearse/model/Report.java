@@ -139,10 +139,39 @@ public record Report(
      * @param queries total queries issued; {@code errors} of them failed
      * @param lockWaitedQueries queries that waited on a lock at least one sampling interval
      * @param maxLockWaitMs the longest such wait
+     * @param plans (extension) each named workload query's plan before the migrations and after them; null when the
+     *              workload has no named queries or the engine cannot explain
      */
     public record Load(boolean enabled, Integer clients, Double targetRate, Long queries, Long errors,
                        Double baselineP50Ms, Double baselineP99Ms, Double migrationP99Ms, Double maxMs,
-                       Long lockWaitedQueries, Long maxLockWaitMs) {}
+                       Long lockWaitedQueries, Long maxLockWaitMs, List<Plan> plans) {
+
+        public Load(boolean enabled, Integer clients, Double targetRate, Long queries, Long errors,
+                    Double baselineP50Ms, Double baselineP99Ms, Double migrationP99Ms, Double maxMs,
+                    Long lockWaitedQueries, Long maxLockWaitMs) {
+            this(enabled, clients, targetRate, queries, errors, baselineP50Ms, baselineP99Ms, migrationP99Ms, maxMs,
+                    lockWaitedQueries, maxLockWaitMs, null);
+        }
+    }
+
+    /**
+     * One workload query as the planner saw it (EXPLAIN, not run), with the same parameters, before the migrations
+     * and after them.
+     *
+     * @param before the indexes its plan used before the migrations
+     * @param after the indexes its plan uses after them
+     * @param scansBefore the plan's scan nodes before ({@code Index Scan using orders_customer_idx on orders})
+     * @param scansAfter the plan's scan nodes after ({@code Seq Scan on orders})
+     * @param error why it could not be planned after the migrations (or before), null when it could
+     */
+    public record Plan(String query, List<String> before, List<String> after, List<String> scansBefore,
+                       List<String> scansAfter, String error) {
+
+        /** The indexes its plan uses now and did not before: what a new index changed. */
+        public List<String> newlyUsed() {
+            return after.stream().filter(i -> !before.contains(i)).toList();
+        }
+    }
 
     /** @param measured false when no replica was rehearsed; the other fields are then null */
     public record Replication(boolean measured, Long maxLagMs, Long walBytes) {}

@@ -158,6 +158,8 @@ public final class Format {
                     + ms(l.migrationP99Ms()) + ", max " + ms(l.maxMs())
                     + (l.lockWaitedQueries() == null ? "" : "; " + number(l.lockWaitedQueries())
                     + (l.lockWaitedQueries() == 1 ? " query" : " queries") + " waited on a lock (longest " + (l.maxLockWaitMs() == null ? NONE : duration(l.maxLockWaitMs())) + ")"));
+            String plans = planChanges(l.plans());
+            if (!plans.isEmpty()) out.add("Plans: " + plans);
         }
         Report.Replication rep = r.replication();
         if (rep != null && rep.measured()) {
@@ -183,5 +185,23 @@ public final class Format {
     /** The model's lists are never null when the pipeline builds it; a hand-written report.json may omit them. */
     static <T> List<T> list(List<T> l) {
         return l == null ? List.of() : l;
+    }
+
+    /**
+     * How the migrations changed the workload queries' plans: {@code orders_by_total now uses orders_total_idx;
+     * orders_by_customer no longer uses orders_customer_idx}; empty when no query's indexes changed.
+     */
+    static String planChanges(List<Report.Plan> plans) {
+        if (plans == null) return "";
+        List<String> out = new java.util.ArrayList<>();
+        for (Report.Plan p : plans) {
+            List<String> gone = p.before().stream().filter(i -> !p.after().contains(i)).toList();
+            List<String> change = new java.util.ArrayList<>();
+            if (!p.newlyUsed().isEmpty()) change.add("now uses " + String.join(", ", p.newlyUsed()));
+            if (!gone.isEmpty()) change.add("no longer uses " + String.join(", ", gone));
+            if (p.error() != null) change.add("cannot be planned: " + p.error());
+            if (!change.isEmpty()) out.add(p.query() + " " + String.join(" and ", change));
+        }
+        return String.join("; ", out);
     }
 }

@@ -331,4 +331,58 @@ class AnalyzerTest {
         assertThat(a.statements().get(0).impact().blockedQueries()).isZero();
         assertThat(a.findings()).isEmpty();
     }
+
+    /** by_customer's runs: 100 of 1 ms before the statement (2000-2050 ms), 100 of {@code afterMs} after it. */
+    private static List<LoadEvent> byCustomer(long afterMs) {
+        List<LoadEvent> out = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            long t = (1_000 + i * 5L) * MS;
+            out.add(new LoadEvent("orders", false, 7, t, t, t + MS, null, "by_customer"));
+            long u = (2_100 + i * 5L) * MS;
+            out.add(new LoadEvent("orders", false, 7, u, u, u + afterMs * MS, null, "by_customer"));
+        }
+        return out;
+    }
+
+    private static Report.Finding indexFinding(long afterMs, List<Report.Plan> plans) {
+        Scenario sc = scenario(null);
+        Migration m = migration("DROP INDEX CONCURRENTLY public.orders_customer_idx");
+        MigrationRun run = new MigrationRun(SESSION, List.of(statement(m, 2_000, 2_050, null)), Map.of("orders", 1_000_000L),
+                List.of(), List.of());
+        var a = new Analyzer(sc.thresholds()).analyze(new Analyzer.Input(sc, run, List.of(), byCustomer(afterMs), true,
+                0, 0, 1_000 * MS, PG16, plans));
+        return a.findings().stream().filter(f -> f.rule().equals("index-used-by-workload")).findFirst().orElse(null);
+    }
+
+    private static final Report.Plan FELL_BACK_TO_INDEX = new Report.Plan("by_customer", List.of("orders_customer_idx"),
+            List.of("orders_customer_total_idx"), List.of("Index Scan using orders_customer_idx on orders"),
+            List.of("Index Scan using orders_customer_total_idx on orders"), null);
+
+    @Test
+    void aDroppedIndexAQueryUsedIsFlagNamingTheQueryAndBlockWhenItsOwnP99Rose() {
+        Report.Finding flag = indexFinding(2, List.of(FELL_BACK_TO_INDEX));
+        assertThat(flag.status()).isEqualTo(Status.FLAG);
+        assertThat(flag.category()).isEqualTo(Category.INDEX_DEPENDENCIES);
+        assertThat(flag.message()).isEqualTo("statement 1 (V1__x.sql:3) dropped index orders_customer_idx, which workload"
+                + " query by_customer used: planned Index Scan using orders_customer_idx on orders before, Index Scan"
+                + " using orders_customer_total_idx on orders after; p99 1.0 ms before the statement, 2.0 ms after");
+        Report.Finding block = indexFinding(120, List.of(FELL_BACK_TO_INDEX));
+        assertThat(block.status()).isEqualTo(Status.BLOCK);
+        assertThat(block.message()).containsPattern("p99 1.0 ms before the statement, 120.[0-9] ms after$");
+    }
+
+    @Test
+    void aSequentialScanOfAPopulatedTableBlocksAndQueriesThatDidNotUseTheIndexAreNoFinding() {
+        Report.Plan seq = new Report.Plan("by_customer", List.of("orders_customer_idx"), List.of(),
+                List.of("Bitmap Heap Scan on orders", "Bitmap Index Scan using orders_customer_idx"),
+                List.of("Seq Scan on orders"), null);
+        Report.Finding f = indexFinding(2, List.of(seq));
+        assertThat(f.status()).isEqualTo(Status.BLOCK);
+        assertThat(f.message()).contains("Seq Scan on orders after (a sequential scan of populated orders)");
+        Report.Plan other = new Report.Plan("by_id", List.of("orders_pkey"), List.of("orders_pkey"),
+                List.of("Index Scan using orders_pkey on orders"), List.of("Index Scan using orders_pkey on orders"), null);
+        assertThat(indexFinding(120, List.of(other))).isNull();
+        assertThat(indexFinding(120, List.of())).isNull();
+        assertThat(indexFinding(120, null)).isNull();
+    }
 }

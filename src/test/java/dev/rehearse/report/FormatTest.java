@@ -76,4 +76,21 @@ class FormatTest {
         org.assertj.core.api.Assertions.assertThat(Quantities.bytes(4_147_900_000L)).isEqualTo("4.1 GB");
         org.assertj.core.api.Assertions.assertThat(Quantities.bytes(1_000_000)).isEqualTo("1.0 MB");
     }
+
+    @Test
+    void planChangesNameTheQueriesWhoseIndexesChanged() {
+        var unchanged = new Report.Plan("by_id", java.util.List.of("orders_pkey"), java.util.List.of("orders_pkey"),
+                java.util.List.of("Index Scan using orders_pkey on orders"),
+                java.util.List.of("Index Scan using orders_pkey on orders"), null);
+        var dropped = new Report.Plan("by_customer", java.util.List.of("orders_customer_idx"), java.util.List.of(),
+                java.util.List.of("Index Scan using orders_customer_idx on orders"), java.util.List.of("Seq Scan on orders"),
+                null);
+        var added = new Report.Plan("by_total", java.util.List.of(), java.util.List.of("orders_total_idx"),
+                java.util.List.of("Seq Scan on orders"), java.util.List.of("Index Scan using orders_total_idx on orders"),
+                null);
+        assertThat(Format.planChanges(java.util.List.of(unchanged, dropped, added)))
+                .isEqualTo("by_customer no longer uses orders_customer_idx; by_total now uses orders_total_idx");
+        assertThat(Format.planChanges(null)).isEmpty();
+        assertThat(Format.planChanges(java.util.List.of(unchanged))).isEmpty();
+    }
 }

@@ -132,6 +132,11 @@ public final class PostgresEngine implements Engine, EngineRuntime {
         return c.unwrap(PGConnection.class).getBackendPID();
     }
 
+    @Override
+    public dev.rehearse.load.QueryPlan explain(Connection c, String sql, Object[] params) throws SQLException {
+        return PostgresPlans.explain(c, sql, params);
+    }
+
     /** A role's connection properties, for the provisioners' databases. */
     static java.util.Properties connectionProperties(String role) {
         return NEWEST.connectionProperties(role);
