@@ -120,6 +120,15 @@ public final class Format {
         List<String> out = new ArrayList<>();
         for (StatementReport s : list(statements)) {
             if (s.error() != null) out.add("#" + s.index() + " failed: " + s.error().strip());
+            if (s.lockWaitMs() != null && s.lockWaitMs() >= 1) {
+                // waiting is not work: said apart from the duration, and never scaled by an estimate
+                out.add("#" + s.index() + " waited " + duration(s.lockWaitMs()) + " for its lock"
+                        + (s.queuedBehind() == null ? "" : " behind " + s.queuedBehind()));
+            }
+            for (Report.Attempt a : list(s.attempts())) {
+                out.add("#" + s.index() + " earlier attempt at " + number(a.startedAtMs()) + " ms failed after "
+                        + duration(a.durationMs()) + ": " + or(a.error()).strip());
+            }
             if (s.estimate() != null) out.add("#" + s.index() + " estimate: " + estimate(s.estimate()));
         }
         return out;

@@ -93,4 +93,15 @@ class FormatTest {
         assertThat(Format.planChanges(null)).isEmpty();
         assertThat(Format.planChanges(java.util.List.of(unchanged))).isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void aLockWaitAndEarlierAttemptsAreSaidApartFromTheWork() {
+        var s = new dev.rehearse.model.Report.StatementReport(3, "V2__x.sql", 1, "ALTER TABLE t ADD COLUMN c int", true,
+                100, 2_000, null, null, java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(),
+                null, null, null, null, 1_959L, "session 42 (rehearse-long-transaction), reading t",
+                java.util.List.of(new dev.rehearse.model.Report.Attempt(2_091, 304, "ERROR: canceling statement due to lock timeout")));
+        org.assertj.core.api.Assertions.assertThat(Format.notes(java.util.List.of(s))).containsExactly(
+                "#3 waited 2.0 s for its lock behind session 42 (rehearse-long-transaction), reading t",
+                "#3 earlier attempt at 2,091 ms failed after 304 ms: ERROR: canceling statement due to lock timeout");
+    }
 }
