@@ -387,7 +387,8 @@ public final class Rehearsal {
                         r.sampleIntervals() == null ? null : round(r.sampleIntervals().maxMs()),
                         probe(r, StatementProbe.Cost::totalMs), probe(r, StatementProbe.Cost::maxMs),
                         probe(r, StatementProbe.Cost::inTransactionMs)),
-                Downsample.windows(r.timeline().origin(), Downsample.WINDOW_MS, r.events(), r.timeline().lockSamples()));
+                Downsample.windows(r.timeline().origin(), Downsample.WINDOW_MS, r.events(), r.timeline().lockSamples(),
+                        r.run().statements()));
         return new Result(report, syntaxError(r.run()));
     }
 

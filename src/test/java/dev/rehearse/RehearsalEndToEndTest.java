@@ -131,6 +131,7 @@ class RehearsalEndToEndTest {
         Report r = new Rehearsal(s, line -> { }).withMeters(meters).run().report();
         long timed = meters.find("rehearse.load.latency").timers().stream().mapToLong(io.micrometer.core.instrument.Timer::count).sum();
         assertThat(timed).as("every workload query is timed").isEqualTo(r.load().queries());
+        assertThat(r.timeline().windows()).as("the timeline says which statement ran").anyMatch(w -> w.statement() != null);
         assertThat(meters.find("rehearse.sampler.poll").tag("series", "locks").timer()).isNotNull()
                 .satisfies(t -> assertThat(t.count()).isPositive());
     }

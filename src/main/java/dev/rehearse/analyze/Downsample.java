@@ -2,6 +2,7 @@ package dev.rehearse.analyze;
 
 import dev.rehearse.load.Latencies;
 import dev.rehearse.load.LoadEvent;
+import dev.rehearse.migrate.ExecutedStatement;
 import dev.rehearse.model.Report;
 import dev.rehearse.observe.LockSample;
 
@@ -28,8 +29,15 @@ public final class Downsample {
      */
     public static Report.Timeline windows(long originNanos, long windowMs, List<LoadEvent> events,
                                           List<LockSample> samples) {
+        return windows(originNanos, windowMs, events, samples, List.of());
+    }
+
+    /** @param statements the migration's statements: each window names the one that ran longest in it */
+    public static Report.Timeline windows(long originNanos, long windowMs, List<LoadEvent> events,
+                                          List<LockSample> samples, List<ExecutedStatement> statements) {
         long windowNanos = windowMs * 1_000_000L;
         int count = 0;
+        for (ExecutedStatement s : statements) count = Math.max(count, index(s.endNanos(), originNanos, windowNanos) + 1);
         for (LoadEvent e : events) count = Math.max(count, index(e.endNanos(), originNanos, windowNanos) + 1);
         for (LockSample s : samples) count = Math.max(count, index(s.atNanos(), originNanos, windowNanos) + 1);
 
@@ -48,9 +56,24 @@ public final class Downsample {
         for (int i = 0; i < count; i++) {
             List<LoadEvent> in = completed.get(i);
             long errors = in.stream().filter(e -> e.error() != null).count();
-            out.add(new Report.Window(i * windowMs, in.size(), errors, round(p99.get(i)), waiting[i]));
+            out.add(new Report.Window(i * windowMs, in.size(), errors, round(p99.get(i)), waiting[i],
+                    running(statements, originNanos + i * windowNanos, originNanos + (i + 1) * windowNanos)));
         }
         return new Report.Timeline(windowMs, out);
+    }
+
+    /** The statement that ran longest in {@code [from, to)}, by its index; null when none ran. */
+    static Integer running(List<ExecutedStatement> statements, long from, long to) {
+        Integer best = null;
+        long longest = 0;
+        for (ExecutedStatement s : statements) {
+            long overlap = Math.min(to, Math.max(s.endNanos(), s.startNanos() + 1)) - Math.max(from, s.startNanos());
+            if (overlap > longest) {
+                longest = overlap;
+                best = s.index();
+            }
+        }
+        return best;
     }
 
     /** Sessions with at least one lock request not granted: a session waits on one lock at a time. */

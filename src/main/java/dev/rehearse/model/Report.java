@@ -217,6 +217,12 @@ public record Report(
      * @param p99Ms the 99th percentile latency of those queries (from their intended start); null when none completed
      * @param sessionsWaiting the most sessions waiting on a lock in any one lock sample of the window; null when the
      *                        window holds no lock sample
+     * @param statement the migration statement (its index) that ran longest in the window; null when none ran
      */
-    public record Window(long atMs, long queries, long errors, Double p99Ms, Integer sessionsWaiting) {}
+    public record Window(long atMs, long queries, long errors, Double p99Ms, Integer sessionsWaiting, Integer statement) {
+
+        public Window(long atMs, long queries, long errors, Double p99Ms, Integer sessionsWaiting) {
+            this(atMs, queries, errors, p99Ms, sessionsWaiting, null);
+        }
+    }
 }

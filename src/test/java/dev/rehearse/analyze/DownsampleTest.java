@@ -75,4 +75,18 @@ class DownsampleTest {
         Report.Timeline t = Downsample.windows(ORIGIN, 100, List.of(query(2, 50, 100, null)), List.of());
         assertThat(t.windows()).extracting(Report.Window::queries).containsExactly(0L, 1L);
     }
+
+    @Test
+    void eachWindowNamesTheStatementThatRanLongestInIt() {
+        var m = dev.rehearse.migrate.Migration.of("V1__x.sql", java.nio.file.Path.of("V1__x.sql"),
+                List.of(new dev.rehearse.migrate.SqlStatement("SELECT 1", 1, dev.rehearse.migrate.SqlStatement.Kind.TRANSACTIONAL)),
+                dev.rehearse.migrate.TransactionMode.AUTOCOMMIT, null);
+        long ms = 1_000_000L;
+        var first = new dev.rehearse.migrate.ExecutedStatement(1, m, m.statements().get(0), false, ORIGIN + 10 * ms,
+                ORIGIN + 130 * ms, ORIGIN + 130 * ms, null, null, null, null, null);
+        var second = new dev.rehearse.migrate.ExecutedStatement(2, m, m.statements().get(0), false, ORIGIN + 130 * ms,
+                ORIGIN + 250 * ms, ORIGIN + 250 * ms, null, null, null, null, null);
+        Report.Timeline t = Downsample.windows(ORIGIN, 100, List.of(), List.of(), List.of(first, second));
+        assertThat(t.windows()).extracting(Report.Window::statement).containsExactly(1, 2, 2);
+    }
 }

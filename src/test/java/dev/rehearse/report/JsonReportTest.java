@@ -40,7 +40,7 @@ class JsonReportTest {
         assertThat(keys(json.get("run"))).containsExactlyElementsOf(components(Report.Run.class));
         assertThat(keys(json.get("timeline"))).containsExactly("windowMs", "windows");
         assertThat(keys(json.get("timeline").get("windows").get(0)))
-                .containsExactly("atMs", "queries", "errors", "p99Ms", "sessionsWaiting");
+                .containsExactly("atMs", "queries", "errors", "p99Ms", "sessionsWaiting", "statement");
     }
 
     @Test
