@@ -232,8 +232,7 @@ public final class Analyzer {
         Rule.Words words = new Rule.Words(s.statement().sql(), in.dialect().words(s.statement().sql()));
         Rule rule = null;
         // the first action of an ALTER TABLE that a rule names (DROP CONSTRAINT x, DROP COLUMN y is a drop-column)
-        for (String action : in.dialect().actions(s.statement().sql())) {
-            Rule.Words aw = action.equals(s.statement().sql()) ? words : new Rule.Words(action, in.dialect().words(action));
+        for (Rule.Words aw : in.dialect().actionWords(words)) {
             rule = Rules.match(in.rules(), aw).orElse(null);
             if (rule != null) {
                 words = aw;

@@ -150,8 +150,7 @@ public final class Linter {
             statement = s;
             // each action of an ALTER TABLE is judged on its own: one action must not hide or taint another
             Set<String> seen = new HashSet<>();
-            for (String action : dialect.actions(s.sql())) {
-                Words aw = action.equals(s.sql()) ? w : new Words(action, dialect.words(action));
+            for (Words aw : dialect.actionWords(w)) {
                 words = aw;
                 table = LintContext.normal(aw.table());
                 for (Rule r : dialect.rules()) {

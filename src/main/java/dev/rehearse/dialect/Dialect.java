@@ -34,6 +34,17 @@ public interface Dialect {
         return List.of(sql);
     }
 
+    /**
+     * The statement's actions as words, each to be judged on its own. Only an ALTER TABLE with a comma can have
+     * several, so no other statement is read twice.
+     */
+    default List<Rule.Words> actionWords(Rule.Words statement) {
+        if (!statement.startsWith("ALTER", "TABLE") || !statement.words().contains(",")) return List.of(statement);
+        List<String> actions = actions(statement.sql());
+        if (actions.size() == 1) return List.of(statement);
+        return actions.stream().map(a -> new Rule.Words(a, words(a))).toList();
+    }
+
     /** The rule catalog in match order: {@code run} names a statement by the first rule whose words match. */
     List<Rule> rules();
 
