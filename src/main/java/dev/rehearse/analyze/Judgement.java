@@ -30,7 +30,7 @@ final class Judgement {
         Map<Category, List<Finding>> by = new EnumMap<>(Category.class);
         for (Finding f : counted) {
             by.computeIfAbsent(f.category(), k -> new ArrayList<>()).add(f);
-            Rule rule = Rules.ALL.stream().filter(r -> r.id().equals(f.rule())).findFirst().orElse(null);
+            Rule rule = Rules.statementRule(f.rule()).orElse(null);
             if (rule == null || f.category() != rule.category()) continue; // a finding filed elsewhere (blocked-queries)
             for (Category also : rule.facts().alsoIn()) by.computeIfAbsent(also, k -> new ArrayList<>()).add(f);
         }
@@ -50,7 +50,7 @@ final class Judgement {
 
     /** The statement rule's one-line advice; a minted finding's own action (its first line). */
     private static String action(Finding f) {
-        return Rules.ALL.stream().filter(r -> r.id().equals(f.rule())).map(Rule::advice).findFirst()
+        return Rules.statementRule(f.rule()).map(Rule::advice)
                 .orElse(f.action() == null ? "" : f.action().lines().findFirst().orElse(""));
     }
 

@@ -33,6 +33,14 @@ public final class Rules {
         return List.copyOf(out.values());
     }
 
+    private static final Map<String, Rule> STATEMENT_RULES = ALL.stream()
+            .collect(java.util.stream.Collectors.toMap(Rule::id, r -> r));
+
+    /** The statement rule of that id, of any engine; empty for an id only measurement or bookkeeping mints. */
+    public static Optional<Rule> statementRule(String id) {
+        return Optional.ofNullable(STATEMENT_RULES.get(id));
+    }
+
     /** A catalog entry by id: a statement rule of any engine, or one of the findings measurement mints. */
     public static Optional<Rule> lookup(String id) {
         return java.util.stream.Stream.concat(ALL.stream(), MintedRules.ALL.stream()).filter(r -> r.id().equals(id))

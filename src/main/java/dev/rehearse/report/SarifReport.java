@@ -43,7 +43,7 @@ public final class SarifReport {
                 rule.putObject("shortDescription").put("text", known.title());
                 rule.putObject("fullDescription").put("text", known.explanation());
                 rule.putObject("help").put("text", known.advice());
-                if (Rules.ALL.contains(known)) rule.put("helpUri", "docs/patterns/" + id + ".md"); // statement rules have pages
+                if (Rules.statementRule(id).isPresent()) rule.put("helpUri", "docs/patterns/" + id + ".md"); // statement rules have pages
             }
         }
         ArrayNode results = run.putArray("results");
