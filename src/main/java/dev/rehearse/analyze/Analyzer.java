@@ -296,11 +296,13 @@ public final class Analyzer {
 
     private List<Report.Finding> migrationFindings(MigrationRun run, Input in) {
         List<Report.Finding> out = new ArrayList<>();
+        // what its source could not translate, or its tool would refuse: for every migration the run reached
+        for (Migration m : run.reached()) out.addAll(MintedRules.problems(m));
         for (Migration m : run.partiallyApplied()) {
             Rule partial = MintedRules.PARTIAL_MIGRATION;
             out.add(new Report.Finding(partial.id(), partial.category(), Status.BLOCK, null,
                     m.name() + " failed after some of its statements had committed (it ran outside a transaction);"
-                            + " the database is left half-migrated" + (m.rollback() == null ? " and it has no rollback script" : ""),
+                            + " the database is left half-migrated" + (!m.hasRollback() ? " and it has no rollback script" : ""),
                     partial.advice()));
         }
         for (Migration m : run.statements().stream().map(ExecutedStatement::migration).distinct().toList()) {
@@ -308,7 +310,7 @@ public final class Analyzer {
             long autocommitted = run.statements().stream().filter(x -> x.migration() == m && !x.inTransaction()
                     && x.statement().kind() != SqlStatement.Kind.TRANSACTION_CONTROL).count();
             long changes = m.statements().stream().filter(x -> Linter.changes(x, in.dialect())).count();
-            if (autocommitted > 0 && changes > 1 && m.rollback() == null && !run.partiallyApplied().contains(m)) {
+            if (autocommitted > 0 && changes > 1 && !m.hasRollback() && !run.partiallyApplied().contains(m)) {
                 Rule noRollback = Rules.byId("no-rollback-non-transactional");
                 out.add(new Report.Finding(noRollback.id(), noRollback.category(), Status.FLAG, null,
                         m.name() + " runs " + changes + " statements outside a transaction and has no rollback script:"

@@ -96,6 +96,10 @@ public final class Linter {
                 for (int i = before; i < here.size(); i++) ignores.add(statementIgnores);
                 found.addAll(here);
             }
+            for (Finding problem : dev.rehearse.dialect.MintedRules.problems(m)) {
+                found.add(problem);
+                ignores.add(Map.of());
+            }
             Finding rollback = noRollback(m);
             if (rollback != null) {
                 found.add(rollback);
@@ -216,7 +220,7 @@ public final class Linter {
         List<SqlStatement> changes = m.statements().stream().filter(s -> changes(s, dialect)).toList();
         boolean nonTx = changes.stream().anyMatch(s -> s.kind() == Kind.NON_TRANSACTIONAL);
         boolean ownTx = m.statements().stream().anyMatch(s -> s.kind() == Kind.TRANSACTION_CONTROL);
-        if (changes.size() <= 1 || !nonTx || ownTx || m.rollback() != null) return null;
+        if (changes.size() <= 1 || !nonTx || ownTx || m.hasRollback()) return null;
         Rule r = Rules.byId("no-rollback-non-transactional");
         return new Finding(r.id(), r.category(), r.severity(), null,
                 m.name() + " runs " + changes.size() + " statements that cannot share one transaction and has no"

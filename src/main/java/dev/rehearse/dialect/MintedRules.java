@@ -286,6 +286,29 @@ public final class MintedRules {
             "Statements outside a transaction commit one by one: a failure part-way leaves the database half-migrated.",
             "which statements had committed when one failed");
 
+    public static final Rule MIGRATION_REFUSED = Rule.minted("migration-refused", Category.MISSING_ROLLBACK,
+            Status.BLOCK, ALL_ENGINES, "the migration tool would refuse the migration",
+            "Change the migration the way its tool asks (the message says how), and rehearse again.",
+            "The tool checks a migration before it sends anything (Flyway refuses one that mixes transactional and"
+                    + " non-transactional statements): the deploy stops there and nothing of it, or after it, runs.",
+            "the tool's own rule, applied to the migration as read");
+    public static final Rule UNTRANSLATED = Rule.minted("untranslated", Category.LOCK_CONTENTION, Status.FLAG,
+            ALL_ENGINES, "a part of the migration could not be turned into the SQL its tool sends",
+            "Write that part as SQL the tool runs as written (execute in Rails), or rehearse it by hand.",
+            "The source reads the tool's own language (Rails' schema DSL); a call it cannot translate was not"
+                    + " rehearsed, so whatever it locks or breaks is unknown.", "nothing: it was not run");
+
+    /** The findings of a migration's source problems, at their lines: what lint and run report alike. */
+    public static List<Report.Finding> problems(dev.rehearse.migrate.Migration m) {
+        List<Report.Finding> out = new java.util.ArrayList<>();
+        for (dev.rehearse.migrate.Migration.Problem p : m.problems()) {
+            Rule r = p.refused() ? MIGRATION_REFUSED : UNTRANSLATED;
+            out.add(new Report.Finding(r.id(), r.category(), r.severity(), null, m.name()
+                    + (p.line() == null ? "" : ":" + p.line()) + ": " + p.message(), r.advice(), m.name(), p.line(), null));
+        }
+        return out;
+    }
+
     public static final Rule UNKNOWN_SUPPRESSION = Rule.minted("unknown-suppression", Category.LOCK_CONTENTION,
             Status.FLAG, ALL_ENGINES, "a rehearse:ignore comment names no known rule",
             "Name a rule id from docs/patterns/ (the suppression has no effect until then).",
@@ -309,5 +332,5 @@ public final class MintedRules {
 
     public static final List<Rule> ALL = List.of(TABLE_REWRITE_UNDER_LOCK, FULL_SCAN_UNDER_LOCK, LONG_LOCK_HOLD,
             BLOCKED_QUERIES, LATENCY_REGRESSION, APPLICATION_ERRORS, INDEX_USED_BY_WORKLOAD, WAL_VOLUME, LOCK_TIMEOUT, STATEMENT_TIMEOUT,
-            CONSTRAINT_VIOLATION, STATEMENT_FAILED, PARTIAL_MIGRATION, UNKNOWN_SUPPRESSION, SUPPRESSION_WITHOUT_REASON);
+            CONSTRAINT_VIOLATION, STATEMENT_FAILED, PARTIAL_MIGRATION, MIGRATION_REFUSED, UNTRANSLATED, UNKNOWN_SUPPRESSION, SUPPRESSION_WITHOUT_REASON);
 }

@@ -62,6 +62,13 @@ public final class MigrationRunner {
             List<Migration> partial = new ArrayList<>();
             for (int i = 0; i < migrations.size(); i++) {
                 Migration m = migrations.get(i);
+                if (m.refused()) {
+                    // the tool checks the migration before it sends anything: the deploy stops here
+                    progress.accept("migrate: " + m.name() + " refused by its tool: "
+                            + m.problems().stream().filter(Migration.Problem::refused).findFirst().orElseThrow().message());
+                    return new MigrationRun(session, done, rows, migrations.subList(i + 1, migrations.size()), partial,
+                            migrations.subList(0, i + 1));
+                }
                 progress.accept("migrate: " + m.name());
                 int before = done.size();
                 boolean ok = true;
@@ -78,10 +85,11 @@ public final class MigrationRunner {
                             .anyMatch(s -> !s.failed() && !s.inTransaction()
                                     && s.statement().kind() != SqlStatement.Kind.TRANSACTION_CONTROL);
                     if (someCommitted) partial.add(m);
-                    return new MigrationRun(session, done, rows, migrations.subList(i + 1, migrations.size()), partial);
+                    return new MigrationRun(session, done, rows, migrations.subList(i + 1, migrations.size()), partial,
+                            migrations.subList(0, i + 1));
                 }
             }
-            return new MigrationRun(session, done, rows, List.of(), partial);
+            return new MigrationRun(session, done, rows, List.of(), partial, migrations);
         } catch (SQLException e) {
             throw new RehearsalFailedException("the migration session failed: " + e.getMessage(), e);
         }

@@ -490,4 +490,23 @@ class LinterTest {
         assertThat(lint("mysql:8.0", stored.replace("STORED", "VIRTUAL"))).isEmpty();
         assertThat(matches("mysql-add-stored-generated-column", "mysql:8.0", "ALTER TABLE t ADD INDEX i (c)")).isFalse();
     }
+
+    @Test
+    void aSourcesProblemsAreFindingsAtTheirLines() {
+        EngineSpec spec = EngineSpec.parse("postgres:16");
+        Dialect d = Engines.dialect(spec);
+        var statement = new dev.rehearse.migrate.SqlStatement("ALTER TABLE orders ADD COLUMN note text", 4,
+                dev.rehearse.migrate.SqlStatement.Kind.TRANSACTIONAL);
+        var m = new dev.rehearse.migrate.Migration("20240101_add.rb", Path.of("20240101_add.rb"), "20240101",
+                List.of(new dev.rehearse.migrate.Migration.Unit(List.of(statement),
+                        dev.rehearse.migrate.TransactionMode.TRANSACTION)), null, List.of(),
+                List.of(new dev.rehearse.migrate.Migration.Problem(7, "cannot translate add_hypertable", false),
+                        new dev.rehearse.migrate.Migration.Problem(null, "mixes transactional and non-transactional"
+                                + " statements", true)));
+        var found = new Linter(Linter.Options.of(spec), d).lint(List.of(m)).counted();
+        assertThat(found).extracting(f -> f.rule() + "@" + f.line() + ":" + f.status())
+                .contains("untranslated@7:FLAG", "migration-refused@null:BLOCK");
+        assertThat(found).filteredOn(f -> f.rule().equals("untranslated")).first()
+                .satisfies(f -> assertThat(f.message()).contains("20240101_add.rb:7", "add_hypertable"));
+    }
 }
