@@ -245,7 +245,8 @@ public final class Rehearsal {
         try (LockSampler sampler = new LockSampler(db, engine.lockProbe(), timeline,
                 scenario.observe().lockSampleIntervalMs(), meters).start();
              LoadGenerator load = new LoadGenerator(db, engine::sessionId, targets, workload, loadSettings,
-                     scenario.data().seed()).withMeters(meters)) {
+                     scenario.data().seed()).withMeters(meters)
+                     .withSessions(statementTimeout(db, loadSettings), e -> timeout(db, e))) {
             if (loadRuns) {
                 load.start();
                 progress.accept(String.format(java.util.Locale.ROOT, "load: %d clients, %.0f queries/s %s; baseline %.0f s",
@@ -258,8 +259,11 @@ public final class Rehearsal {
             baselineTo = System.nanoTime();
             try (StatementProbe probe = engine.statementProbe(db);
                  LongTransactions held = new LongTransactions(engine, db, loadSettings.longTransaction())) {
-                run = new MigrationRunner(db, probe, scenario.migrations(), progress)
-                        .withBeforeStatement(held::before).run(migrations);
+                MigrationRunner runner = new MigrationRunner(db, probe, scenario.migrations(), progress)
+                        .withBeforeStatement(held::before);
+                // load alone between migrations: each one's after window, the next one's before
+                if (loadRuns && loadSettings.settleSeconds() > 0) runner.withBetweenMigrations(() -> sleep(loadSettings.settleSeconds()));
+                run = runner.run(migrations);
                 probeCost = probe.cost();
             }
             plansAfter = explain(engine, db, planned); // the load still running, as the application sees the schema
@@ -274,6 +278,19 @@ public final class Rehearsal {
         }
         return new Recording(db, seed, run, timeline, events, loadRuns, baselineFrom, baselineTo, achieved, probeCost,
                 plans(plansBefore, plansAfter));
+    }
+
+    /** The application's statement timeout as its sessions set it; null without one. */
+    private String statementTimeout(Database db, Scenario.Load l) {
+        if (l.statementTimeoutMs() == null) return null;
+        String sql = Engines.of(db.kind()).dialect(db.version()).statementTimeoutSql(l.statementTimeoutMs());
+        if (sql == null) progress.accept("load: " + db.kind().id() + " has no statement timeout; load.statement_timeout ignored");
+        return sql;
+    }
+
+    private static boolean timeout(Database db, SQLException e) {
+        ErrorClass c = Engines.of(db.kind()).dialect(db.version()).classify(e);
+        return c == ErrorClass.STATEMENT_TIMEOUT || c == ErrorClass.LOCK_TIMEOUT;
     }
 
     /** The sampled queries' plans on their own connection; null when there are none or the engine cannot explain. */
@@ -378,7 +395,7 @@ public final class Rehearsal {
                 analysis.findings(),
                 new Report.Seed(r.seed().tables().stream().map(t -> new Report.SeedTable(t.table(), t.rows(), t.seconds())).toList()),
                 loadReport(r.loadRan(), r.events(), r.timeline().lockSamples(), r.baselineFrom(), r.baselineTo(), r.run(),
-                        r.plans()),
+                        r.plans(), analysis.migrations()),
                 new Report.Replication(false, null, null),
                 new Report.Run(startedAt, Math.round((System.nanoTime() - wallStart) / 1e7) / 100.0,
                         scenario.observe().lockSampleIntervalMs(), r.sampleIntervals() == null ? null : round(r.sampleIntervals().medianMs()),
@@ -393,7 +410,8 @@ public final class Rehearsal {
     }
 
     private Report.Load loadReport(boolean ran, List<LoadEvent> events, List<dev.rehearse.observe.LockSample> samples,
-                                   long baselineFrom, long baselineTo, MigrationRun run, List<Report.Plan> plans) {
+                                   long baselineFrom, long baselineTo, MigrationRun run, List<Report.Plan> plans,
+                                   List<Report.MigrationTraffic> migrations) {
         Scenario.Load l = scenario.load();
         if (!ran) return new Report.Load(false, null, null, null, null, null, null, null, null, null, null);
         List<LoadEvent> baseline = Latencies.within(events, baselineFrom, baselineTo);
@@ -406,7 +424,9 @@ public final class Rehearsal {
         return new Report.Load(true, l.clients(), l.rate(), (long) events.size(),
                 events.stream().filter(e -> e.error() != null).count(),
                 round(Latencies.percentile(baseline, 50)), round(Latencies.percentile(baseline, 99)), round(Latencies.percentile(during, 99)), round(max),
-                waits.count(), Math.round(waits.maxNanos() / 1e6), plans);
+                waits.count(), Math.round(waits.maxNanos() / 1e6), plans,
+                Latencies.traffic(events, baselineFrom, baselineTo), Latencies.traffic(events, from, to),
+                Latencies.traffic(events, to, events.stream().mapToLong(LoadEvent::endNanos).max().orElse(to)), migrations);
     }
 
     /** One of the probe's own costs, null when it did not time itself or probed nothing. */

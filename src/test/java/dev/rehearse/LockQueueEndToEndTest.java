@@ -20,6 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LockQueueEndToEndTest {
 
     private static Report run(Path dir, String extraMigrations) throws Exception {
+        return run(dir, "", extraMigrations);
+    }
+
+    private static Report run(Path dir, String extraLoad, String extraMigrations) throws Exception {
         Files.writeString(dir.resolve("V1__add.sql"), "ALTER TABLE accounts ADD COLUMN c int;\n");
         Path migrations = dir.resolve("m");
         Files.createDirectories(migrations);
@@ -28,7 +32,7 @@ class LockQueueEndToEndTest {
         Files.writeString(yaml, "engine: postgres:16\n"
                 + "schema: " + Path.of("scenarios/set-not-null/schema.sql").toAbsolutePath() + "\n"
                 + "data:\n  tables:\n    accounts: 20k\n"
-                + "load:\n  baseline_seconds: 2\n  cooldown_seconds: 0.5\n  long_transaction: { hold: 2s }\n"
+                + "load:\n  baseline_seconds: 2\n  cooldown_seconds: 0.5\n  long_transaction: { hold: 2s }\n" + extraLoad
                 + "migrations:\n  path: m\n" + extraMigrations);
         Scenario s = ScenarioLoader.load(yaml);
         return new Rehearsal(s, line -> { }).run().report();
@@ -95,5 +99,25 @@ class LockQueueEndToEndTest {
         long span = a.startedAtMs() - a.attempts().get(0).startedAtMs();
         assertThat(span).as(f).isBetween(900L, 2_000L); // two timeouts and two backoffs
         assertThat(r.statements()).as("failed attempts are not statements of their own").hasSize(1);
+    }
+
+    @Test
+    void theApplicationsStatementTimeoutCancelsTheQueriesQueuedBehindTheDdlAndCountsThemAsTimeouts(@TempDir Path dir)
+            throws Exception {
+        Report r = run(dir, "  statement_timeout: 400ms\n", "");
+        Report.StatementReport a = alter(r);
+        Report.Traffic during = a.impact().during();
+        String f = figures(a) + ", during " + during + ", before " + r.load().before();
+        System.out.println("lock-queue, application statement_timeout 400ms: " + f);
+        // queued behind the DDL past 400 ms, the application's queries were cancelled by the server
+        assertThat(during.timeouts()).as(f).isGreaterThan(20);
+        assertThat(during.errors()).as(f).isGreaterThanOrEqualTo(during.timeouts());
+        assertThat(r.load().before().timeouts()).as(f).isZero();
+        assertThat(r.load().migrations()).singleElement().satisfies(m -> {
+            assertThat(m.during().timeouts()).as(f).isEqualTo(during.timeouts());
+            assertThat(m.after().timeouts()).as(f).isZero();
+        });
+        // they failed while the statement ran: the workload's errors are the statement's finding
+        assertThat(r.findings()).as(f).anySatisfy(x -> assertThat(x.rule()).isEqualTo("application-errors"));
     }
 }

@@ -31,9 +31,14 @@ class WorkloadPlansEndToEndTest {
     }
 
     private static Report rehearse(Path dir, String schema, String migration, String more) throws Exception {
-        Files.writeString(dir.resolve("schema.sql"), schema);
         Files.createDirectories(dir.resolve("migrations"));
         Files.writeString(dir.resolve("migrations/V2__change.sql"), migration);
+        return rehearse(dir, schema, more);
+    }
+
+    /** The migrations already written under {@code dir/migrations}. */
+    private static Report rehearse(Path dir, String schema, String more) throws Exception {
+        Files.writeString(dir.resolve("schema.sql"), schema);
         Files.writeString(dir.resolve("workload.yaml"), """
                 queries:
                   - name: orders_by_customer
@@ -145,5 +150,56 @@ class WorkloadPlansEndToEndTest {
             assertThat(p.before()).containsExactly("orders_customer_covering_idx");
         });
         assertThat(r.findings()).noneSatisfy(f -> assertThat(f.rule()).isEqualTo("index-used-by-workload"));
+    }
+
+    @Test
+    void aDroppedColumnTakesItsIndexAlongAndTheQueryThatUsedItIsNamed(@TempDir Path dir) throws Exception {
+        // the query does not read the column, so it keeps working: only the plan shows what it lost
+        String schema = """
+                CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL, total numeric(10, 2) NOT NULL,
+                                     region text);
+                CREATE INDEX orders_customer_region_idx ON orders (customer_id, region);
+                """;
+        Report r = rehearse(dir, schema, "ALTER TABLE orders DROP COLUMN region;\n", "");
+        assertThat(r.findings()).anySatisfy(f -> {
+            assertThat(f.rule()).isEqualTo("index-used-by-workload");
+            assertThat(f.message()).contains("dropped index orders_customer_region_idx, which workload query"
+                    + " orders_by_customer used");
+        });
+        assertThat(r.findings()).noneSatisfy(f -> assertThat(f.rule()).isEqualTo("application-errors"));
+    }
+
+    @Test
+    void eachMigrationHasTheWorkloadBeforeDuringAndAfterItAndEachQuerysFigures(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("migrations/V2__drop.sql"), "DROP INDEX orders_customer_idx;\n");
+        Files.writeString(dir.resolve("migrations/V3__add.sql"), "ALTER TABLE orders ADD COLUMN note text;\n");
+        Report r = rehearse(dir, SCHEMA, "");
+        var ms = r.load().migrations();
+        assertThat(ms).extracting(Report.MigrationTraffic::migration).containsExactly("V2__drop.sql", "V3__add.sql");
+        var drop = ms.get(0);
+        var add = ms.get(1);
+        // 1 s of baseline, then 1 s of load alone between the two (load.settle_seconds), at 100 q/s
+        assertThat(drop.before().queries()).isBetween(70L, 130L);
+        assertThat(drop.before().perSecond()).isBetween(70.0, 130.0);
+        assertThat(drop.after().queries()).isBetween(70L, 130L);
+        assertThat(add.before()).isEqualTo(drop.after()); // the same window
+        assertThat(drop.before().p50Ms()).isNotNull();
+        assertThat(drop.before().errors()).isZero();
+        assertThat(drop.firstStatement()).isEqualTo(1);
+        assertThat(add.firstStatement()).isEqualTo(2);
+        // orders_by_customer lost its index between its before and after
+        assertThat(drop.queries()).anySatisfy(q -> {
+            assertThat(q.query()).isEqualTo("orders_by_customer");
+            assertThat(q.before().queries()).isGreaterThan(30);
+            assertThat(q.after().queries()).isGreaterThan(30);
+            assertThat(q.after().p50Ms()).isGreaterThan(q.before().p50Ms());
+        });
+        // the baseline, and the moments the migration session took to open
+        assertThat(r.load().before().queries()).isCloseTo(drop.before().queries(), org.assertj.core.data.Offset.offset(5L));
+        assertThat(r.statements().get(0).impact().during()).isNotNull();
+        String md = dev.rehearse.report.MarkdownReport.render(r);
+        assertThat(md).contains("### Workload around each migration", "| V2__drop.sql |", "`orders_by_customer`");
+        assertThat(dev.rehearse.report.ConsoleReport.render(r, false)).contains("Workload around each migration");
     }
 }

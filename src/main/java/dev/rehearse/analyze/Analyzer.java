@@ -60,8 +60,10 @@ public final class Analyzer {
         }
     }
 
+    /** @param migrations each migration's workload before, during and after it; empty without load */
     public record Analysis(List<Report.StatementReport> statements, List<Report.Finding> findings,
-                           List<Report.CategoryResult> categories, Verdict verdict, String reason) {}
+                           List<Report.CategoryResult> categories, Verdict verdict, String reason,
+                           List<Report.MigrationTraffic> migrations) {}
 
     private final Scenario.Thresholds t;
     private final java.util.Set<String> exclude;
@@ -89,6 +91,9 @@ public final class Analyzer {
         Map<Migration, Suppressions> suppressions = new java.util.HashMap<>();
         List<List<Report.Lock>> locks = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) locks.add(StatementEvidence.locks(statements.get(i), rec, errorsUntil(statements, i)));
+        long loadTo = in.events().stream().mapToLong(LoadEvent::endNanos).max().orElse(in.baselineTo());
+        List<MigrationWindows.Window> windows = in.loadRan()
+                ? MigrationWindows.of(statements, in.baselineFrom(), loadTo) : List.of();
         Map<Integer, List<LockWaits.Episode>> waits = in.loadRan()
                 ? StatementEvidence.attribute(statements, locks, rec) : Map.of();
         for (int i = 0; i < statements.size(); i++) {
@@ -99,14 +104,20 @@ public final class Analyzer {
             // locks this statement's transaction took in earlier statements are held while it runs
             List<Report.Lock> heldBefore = new ArrayList<>();
             for (int j = i - 1; j >= 0 && sameTransaction(statements.get(j), s); j--) heldBefore.addAll(reports.get(j).locks());
-            findings.addAll(located(s, findingsFor(s, report, heldBefore, rec, in), suppressions));
+            findings.addAll(located(s, findingsFor(s, report, heldBefore, rec, in,
+                    around(MigrationWindows.holding(windows, s.index()))), suppressions));
         }
         findings.addAll(migrationFindings(run, in));
         List<Report.Finding> counted = findings.stream().filter(Report.Finding::counts).toList();
         List<Report.CategoryResult> categories = Judgement.categories(counted, c -> passIssue(c, reports, in),
                 Report.Finding::message);
         Verdict verdict = Judgement.verdict(counted);
-        return new Analysis(reports, findings, categories, verdict, reason(verdict, counted, reports));
+        return new Analysis(reports, findings, categories, verdict, reason(verdict, counted, reports),
+                windows.stream().map(w -> MigrationWindows.traffic(w, in.events())).toList());
+    }
+
+    private static Evidence.Around around(MigrationWindows.Window w) {
+        return w == null ? null : new Evidence.Around(w.beforeFrom(), w.startNanos(), w.endNanos(), w.afterTo());
     }
 
     /**
@@ -173,13 +184,13 @@ public final class Analyzer {
             // A statement that took a lock blocking reads or writes is felt until its transaction ends.
             boolean holdsBlocking = window.owners().containsValue(s.index()) && locks.stream()
                     .anyMatch(l -> !l.blocks().equals("none") && rec.tableRows().containsKey(l.relation()));
-            List<LoadEvent> during = Latencies.overlapping(rec.events(), window.from(),
-                    holdsBlocking ? window.transactionEnd() : window.to());
+            long until = holdsBlocking ? window.transactionEnd() : window.to();
+            List<LoadEvent> during = Latencies.overlapping(rec.events(), window.from(), until);
             int errors = (int) rec.events().stream()
                     .filter(e -> e.error() != null && e.endNanos() >= s.startNanos() && e.endNanos() < errorsUntil)
                     .count();
             impact = new Report.Impact((int) blocked[0], blocked[1], Latencies.percentile(during, 99), baselineP99, errors,
-                    during.size());
+                    during.size(), Latencies.traffic(rec.events(), window.from(), until));
         }
         var f = s.facts();
         return new Report.StatementReport(s.index(), s.migration().name(), s.statement().line(), s.statement().sql(),
@@ -228,7 +239,7 @@ public final class Analyzer {
      * naming rule's own check, then volume.
      */
     private List<Report.Finding> findingsFor(ExecutedStatement s, Report.StatementReport r, List<Report.Lock> heldBefore,
-                                             StatementEvidence.Recording rec, Input in) {
+                                             StatementEvidence.Recording rec, Input in, Evidence.Around around) {
         Rule.Words words = new Rule.Words(s.statement().sql(), in.dialect().words(s.statement().sql()));
         Rule rule = null;
         // the first action of an ALTER TABLE that a rule names (DROP CONSTRAINT x, DROP COLUMN y is a drop-column)
@@ -256,7 +267,7 @@ public final class Analyzer {
         List<String> grew = named != null && !named.growsWithTable() ? List.of() : StatementEvidence.grew(s, rec).stream()
                 .filter(tb -> blocking.stream().anyMatch(l -> l.relation().equals(tb))).toList();
         Evidence e = new Evidence(s, r, words, named, what, blocking, grew, rec.tableRows(), rec.events(), in.scenario(),
-                in.plans() == null ? List.of() : in.plans());
+                in.plans() == null ? List.of() : in.plans(), around);
 
         List<Report.Finding> out = new ArrayList<>();
         Rule queue = dev.rehearse.dialect.CommonRules.MISSING_LOCK_TIMEOUT;

@@ -81,6 +81,14 @@ public interface Dialect {
     /** Connection properties that make a connection's role visible on the server (session lists, logs). */
     Properties connectionProperties(String role);
 
+    /**
+     * The session setting that makes the server cancel a statement running past {@code ms} (the application's own
+     * statement timeout on the workload's sessions), or null when the engine has none.
+     */
+    default String statementTimeoutSql(int ms) {
+        return null;
+    }
+
     /** The environment variable the engine's own clients read a password from, or null. */
     String passwordVariable();
 }

@@ -23,10 +23,23 @@ import java.util.Map;
  * @param tableRows live rows per table before the first migration
  * @param events the workload's queries
  * @param plans the named workload queries' plans before and after the migrations (empty when none were planned)
+ * @param around the statement's migration and the load-alone windows before and after it; null without load
  */
 public record Evidence(ExecutedStatement statement, Report.StatementReport report, Rule.Words words, Rule rule,
                        String what, List<Report.Lock> blocking, List<String> grew, Map<String, Long> tableRows,
-                       List<LoadEvent> events, Scenario scenario, List<Report.Plan> plans) {
+                       List<LoadEvent> events, Scenario scenario, List<Report.Plan> plans, Around around) {
+
+    /**
+     * A migration's span and the workload's windows around it: before is {@code [beforeFrom, startNanos)}, after is
+     * {@code [endNanos, afterTo)}, by when each query was due.
+     */
+    public record Around(long beforeFrom, long startNanos, long endNanos, long afterTo) {}
+
+    public Evidence(ExecutedStatement statement, Report.StatementReport report, Rule.Words words, Rule rule,
+                    String what, List<Report.Lock> blocking, List<String> grew, Map<String, Long> tableRows,
+                    List<LoadEvent> events, Scenario scenario, List<Report.Plan> plans) {
+        this(statement, report, words, rule, what, blocking, grew, tableRows, events, scenario, plans, null);
+    }
 
     /** Below this many queries a window's "p99" is just its slowest query: noise, not a regression. */
     static final int MIN_QUERIES_FOR_P99 = 50;

@@ -133,9 +133,11 @@ public final class MintedRules {
             "Keep the index while the application's queries need it: give them another index first, or drop it once"
                     + " no plan uses it.",
             "Before the migrations the planner chose the index for a named workload query (EXPLAIN with the"
-                    + " parameters the workload draws, not run); the statement dropped it, and after the migrations the"
+                    + " parameters the workload draws, not run); the statement dropped it (by name, or with the column or"
+                    + " table it covered, as the catalog showed), and after the migrations the"
                     + " query is planned without it. BLOCK when its plan now reads a populated table by a sequential"
-                    + " scan, or its p99 after the statement exceeds p99_factor times its own p99 before.",
+                    + " scan, or its p99 after the migration exceeds p99_factor times its own p99 before (load.settle_seconds of"
+                    + " load alone on each side).",
             "each named workload query's plan before and after the migrations, and its p99 before and after the"
                     + " statement")
             .withMeasured(MintedRules::indexUsedByWorkload);
@@ -144,7 +146,7 @@ public final class MintedRules {
         if (e.plans() == null || e.plans().isEmpty()) return null;
         List<String> parts = new java.util.ArrayList<>();
         Status status = Status.FLAG;
-        for (String index : droppedIndexes(e.words())) {
+        for (String index : dropped(e)) {
             List<String> queries = new java.util.ArrayList<>(), details = new java.util.ArrayList<>();
             for (Report.Plan p : e.plans()) {
                 // a query that cannot be planned any more is broken, which application-errors reports
@@ -159,7 +161,7 @@ public final class MintedRules {
                 details.add("planned " + String.join(", ", p.scansBefore()) + " before, "
                         + (p.scansAfter().isEmpty() ? "no scan" : String.join(", ", p.scansAfter())) + " after"
                         + (fellBack.isEmpty() ? "" : " (a sequential scan of populated " + String.join(", ", fellBack) + ")")
-                        + (p99 == null ? "" : String.format(Locale.ROOT, "; p99 %.1f ms before the statement, %.1f ms after",
+                        + (p99 == null ? "" : String.format(Locale.ROOT, "; p99 %.1f ms before the migration, %.1f ms after",
                         p99[0], p99[1])));
             }
             if (queries.isEmpty()) continue;
@@ -173,6 +175,17 @@ public final class MintedRules {
         }
         if (parts.isEmpty()) return null;
         return e.finding(self, status, e.what() + " " + String.join("; it ", parts), self.advice());
+    }
+
+    /**
+     * What the statement dropped: what the probe saw go from the catalog (a DROP COLUMN or DROP TABLE takes its
+     * indexes along), unqualified as plans name them, and what it names (when no probe ran).
+     */
+    private static List<String> dropped(Evidence e) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(droppedIndexes(e.words()));
+        var facts = e.statement().facts();
+        if (facts != null) for (String r : facts.dropped()) out.add(r.substring(r.lastIndexOf('.') + 1));
+        return List.copyOf(out);
     }
 
     /**
@@ -223,19 +236,24 @@ public final class MintedRules {
     }
 
     /**
-     * A workload query's p99 before the statement began and after it ended, from its own events; null when either
-     * side has too few queries to mean it.
+     * A workload query's p99 before and after the statement: by the load-alone windows around its migration when the
+     * load ran them, otherwise before the statement began and after it ended; null when either side has too few
+     * queries to mean it.
      */
     private static Double[] queryP99(Evidence e, String query) {
         List<LoadEvent> before = new java.util.ArrayList<>(), after = new java.util.ArrayList<>();
+        Evidence.Around a = e.around();
         for (LoadEvent x : e.events()) {
             if (!query.equals(x.query()) || dev.rehearse.load.LoadGenerator.NOT_RUN.equals(x.error())) continue;
-            if (x.endNanos() < e.statement().startNanos()) before.add(x);
+            if (a != null) {
+                if (x.intendedNanos() >= a.beforeFrom() && x.intendedNanos() < a.startNanos()) before.add(x);
+                else if (x.intendedNanos() >= a.endNanos() && x.intendedNanos() < a.afterTo()) after.add(x);
+            } else if (x.endNanos() < e.statement().startNanos()) before.add(x);
             else if (x.intendedNanos() >= e.statement().endNanos()) after.add(x);
         }
         if (before.size() < Evidence.MIN_QUERIES_FOR_P99 || after.size() < Evidence.MIN_QUERIES_FOR_P99) return null;
-        Double b = dev.rehearse.load.Latencies.percentile(before, 99), a = dev.rehearse.load.Latencies.percentile(after, 99);
-        return b == null || a == null ? null : new Double[]{b, a};
+        Double b = dev.rehearse.load.Latencies.percentile(before, 99), af = dev.rehearse.load.Latencies.percentile(after, 99);
+        return b == null || af == null ? null : new Double[]{b, af};
     }
 
     public static final Rule WAL_VOLUME = Rule.minted("wal-volume", Category.REPLICATION_LAG, Status.FLAG, ALL_ENGINES,

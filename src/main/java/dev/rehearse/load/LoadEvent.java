@@ -9,9 +9,16 @@ package dev.rehearse.load;
  * @param error null when it succeeded
  * @param query the workload query's name: the application's own ({@code load.queries}), or the default
  *              workload's {@code pk_read:<table>} / {@code pk_update:<table>}
+ * @param timedOut it failed on a timeout (the application's statement timeout, a lock timeout): the engine's reading
+ *                 of its error
  */
 public record LoadEvent(String table, boolean write, long session, long intendedNanos, long startNanos,
-                        long endNanos, String error, String query) {
+                        long endNanos, String error, String query, boolean timedOut) {
+
+    public LoadEvent(String table, boolean write, long session, long intendedNanos, long startNanos, long endNanos,
+                     String error, String query) {
+        this(table, write, session, intendedNanos, startNanos, endNanos, error, query, false);
+    }
 
     /** An event of the default workload, named by what it does to {@code table}. */
     public LoadEvent(String table, boolean write, long session, long intendedNanos, long startNanos, long endNanos,

@@ -66,6 +66,18 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     private io.micrometer.core.instrument.MeterRegistry meters = io.micrometer.core.instrument.Metrics.globalRegistry;
+    private String sessionSetup;
+    private java.util.function.Predicate<SQLException> timeout = e -> false;
+
+    /**
+     * @param sql run on each workload connection when the pool opens it (the application's statement timeout); null: none
+     * @param timeout the engine's reading of an error as a timeout
+     */
+    public LoadGenerator withSessions(String sql, java.util.function.Predicate<SQLException> timeout) {
+        this.sessionSetup = sql;
+        this.timeout = timeout;
+        return this;
+    }
 
     /**
      * Where the workload's meters go: {@code rehearse.load.latency} per query and outcome (from when the query was due,
@@ -96,6 +108,7 @@ public final class LoadGenerator implements AutoCloseable {
         config.setMinimumIdle(settings.clients());
         config.setPoolName("rehearse-load");
         config.setMetricRegistry(meters);
+        if (sessionSetup != null) config.setConnectionInitSql(sessionSetup);
         db.connectionProperties("rehearse-load").forEach((k, v) -> config.addDataSourceProperty((String) k, v));
         // A client stuck behind a lock keeps its connection; the queue, not the pool, absorbs the wait.
         config.setConnectionTimeout(600_000);
@@ -174,6 +187,7 @@ public final class LoadGenerator implements AutoCloseable {
         long session = -1;
         long start = System.nanoTime();
         String error = null;
+        boolean timedOut = false;
         try (Connection c = pool.getConnection()) {
             session = sessionId.of(c);
             start = System.nanoTime();
@@ -194,9 +208,10 @@ public final class LoadGenerator implements AutoCloseable {
             }
         } catch (SQLException e) {
             error = firstLine(e);
+            timedOut = timeout.test(e);
         }
         record(new LoadEvent(q.table(), !q.sql().get(0).trim().regionMatches(true, 0, "SELECT", 0, 6), session,
-                intended, start, System.nanoTime(), error, q.name()));
+                intended, start, System.nanoTime(), error, q.name(), timedOut));
     }
 
     private static String firstLine(SQLException e) {
@@ -227,6 +242,7 @@ public final class LoadGenerator implements AutoCloseable {
         long session = -1;
         long start = System.nanoTime();
         String error = null;
+        boolean timedOut = false;
         try (Connection c = pool.getConnection()) {
             session = sessionId.of(c);
             start = System.nanoTime();
@@ -235,9 +251,11 @@ public final class LoadGenerator implements AutoCloseable {
                 ps.execute();
             }
         } catch (SQLException e) {
-            error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            error = firstLine(e);
+            timedOut = timeout.test(e);
         }
-        record(new LoadEvent(target.table(), write, session, intended, start, System.nanoTime(), error));
+        record(new LoadEvent(target.table(), write, session, intended, start, System.nanoTime(), error,
+                LoadEvent.defaultName(target.table(), write), timedOut));
     }
 
     /** Queries scheduled so far; after {@link #close()} it equals the number of events. */

@@ -41,6 +41,14 @@ public final class MigrationRunner {
         String before(SqlStatement statement);
     }
 
+    private Runnable betweenMigrations = () -> {};
+
+    /** Runs after each migration that succeeded and before the next (the load settling on its own). */
+    public MigrationRunner withBetweenMigrations(Runnable hook) {
+        this.betweenMigrations = hook;
+        return this;
+    }
+
     public MigrationRunner withBeforeStatement(BeforeStatement hook) {
         this.beforeStatement = hook;
         return this;
@@ -62,6 +70,7 @@ public final class MigrationRunner {
             List<Migration> partial = new ArrayList<>();
             for (int i = 0; i < migrations.size(); i++) {
                 Migration m = migrations.get(i);
+                if (i > 0) betweenMigrations.run();
                 if (m.refused()) {
                     // the tool checks the migration before it sends anything: the deploy stops here
                     progress.accept("migrate: " + m.name() + " refused by its tool: "

@@ -45,12 +45,22 @@ public interface StatementProbe extends AutoCloseable {
      * @param locksImplied outside a transaction, the least the statement must have held by what it changed (its
      *                     locks are released when it returns, so one faster than the sampler leaves nothing to
      *                     see); empty inside one, where {@code locksAcquired} is what it held
+     * @param dropped relations (tables, indexes) that existed before it and do not now, however it dropped them
+     *                ({@code DROP INDEX}, or a {@code DROP COLUMN} / {@code DROP TABLE} taking its indexes along); an
+     *                index recreated under its name (a type change) is not dropped
      */
     record Facts(List<HeldLock> locksAcquired, List<String> rewrote, List<String> indexesRebuilt,
-                 List<String> scanned, List<String> created, Long walBytes, List<HeldLock> locksImplied) {
+                 List<String> scanned, List<String> created, Long walBytes, List<HeldLock> locksImplied,
+                 List<String> dropped) {
 
         public Facts {
             locksImplied = locksImplied == null ? List.of() : List.copyOf(locksImplied);
+            dropped = dropped == null ? List.of() : List.copyOf(dropped);
+        }
+
+        public Facts(List<HeldLock> locksAcquired, List<String> rewrote, List<String> indexesRebuilt,
+                     List<String> scanned, List<String> created, Long walBytes, List<HeldLock> locksImplied) {
+            this(locksAcquired, rewrote, indexesRebuilt, scanned, created, walBytes, locksImplied, List.of());
         }
 
         public Facts(List<HeldLock> locksAcquired, List<String> rewrote, List<String> indexesRebuilt,

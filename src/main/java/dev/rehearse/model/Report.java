@@ -98,9 +98,48 @@ public record Report(
      * What the statement did to the application's queries while it ran (and while its locks were held).
      *
      * @param queries application queries in flight during the statement: the sample size behind p99Ms
+     * @param during (extension) the workload over the same window, as {@link Traffic}: to read against
+     *               {@code load.before}, the baseline
      */
     public record Impact(Integer blockedQueries, Long maxBlockedMs, Double p99Ms, Double baselineP99Ms,
-                         Integer errors, Integer queries) {}
+                         Integer errors, Integer queries, Traffic during) {
+
+        public Impact(Integer blockedQueries, Long maxBlockedMs, Double p99Ms, Double baselineP99Ms, Integer errors,
+                      Integer queries) {
+            this(blockedQueries, maxBlockedMs, p99Ms, baselineP99Ms, errors, queries, null);
+        }
+    }
+
+    /**
+     * The workload over one window (an extension): what got through, how fast, and what failed.
+     *
+     * @param queries application queries due in the window (their open-loop start): the sample of the latencies,
+     *                errors and timeouts
+     * @param perSecond queries that completed in the window, per second of it; null for a window under 100 ms, too
+     *                  short to be a rate
+     * @param p50Ms median latency of those queries, from when each was due; null without queries
+     * @param errors of those queries, the ones that failed (timeouts included)
+     * @param timeouts of the errors, the ones the engine reports as a timeout (the application's
+     *                 {@code load.statement_timeout}, a lock timeout)
+     */
+    public record Traffic(long queries, Double perSecond, Double p50Ms, Double p99Ms, Double maxMs, long errors,
+                          long timeouts) {}
+
+    /**
+     * One migration's effect on the workload (an extension): before it, while it ran, and after it.
+     *
+     * @param firstStatement its first statement's index, null when the run did not reach it
+     * @param before from the previous migration's end (the load's start, for the first) to its first statement
+     * @param during from its first statement to the end of its last transaction
+     * @param after from there to the next migration's start (the load's end, for the last); each migration is
+     *              followed by {@code load.settle_seconds} of load alone
+     * @param queries each workload query's figures before and after it, in the workload's order
+     */
+    public record MigrationTraffic(String migration, Integer firstStatement, Integer lastStatement, Traffic before,
+                                   Traffic during, Traffic after, List<QueryTraffic> queries) {}
+
+    /** One workload query before and after a migration. */
+    public record QueryTraffic(String query, Traffic before, Traffic after) {}
 
     /**
      * @param rule stable kebab-case id shared by lint and run
@@ -141,10 +180,22 @@ public record Report(
      * @param maxLockWaitMs the longest such wait
      * @param plans (extension) each named workload query's plan before the migrations and after them; null when the
      *              workload has no named queries or the engine cannot explain
+     * @param before (extension) the workload over the baseline window, before the first migration
+     * @param during (extension) from the first statement to the end of the last transaction
+     * @param after (extension) from there to the load's end (the cooldown)
+     * @param migrations (extension) each migration's before, during and after, in run order
      */
     public record Load(boolean enabled, Integer clients, Double targetRate, Long queries, Long errors,
                        Double baselineP50Ms, Double baselineP99Ms, Double migrationP99Ms, Double maxMs,
-                       Long lockWaitedQueries, Long maxLockWaitMs, List<Plan> plans) {
+                       Long lockWaitedQueries, Long maxLockWaitMs, List<Plan> plans, Traffic before, Traffic during,
+                       Traffic after, List<MigrationTraffic> migrations) {
+
+        public Load(boolean enabled, Integer clients, Double targetRate, Long queries, Long errors,
+                    Double baselineP50Ms, Double baselineP99Ms, Double migrationP99Ms, Double maxMs,
+                    Long lockWaitedQueries, Long maxLockWaitMs, List<Plan> plans) {
+            this(enabled, clients, targetRate, queries, errors, baselineP50Ms, baselineP99Ms, migrationP99Ms, maxMs,
+                    lockWaitedQueries, maxLockWaitMs, plans, null, null, null, null);
+        }
 
         public Load(boolean enabled, Integer clients, Double targetRate, Long queries, Long errors,
                     Double baselineP50Ms, Double baselineP99Ms, Double migrationP99Ms, Double maxMs,

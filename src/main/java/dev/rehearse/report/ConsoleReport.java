@@ -51,6 +51,13 @@ public final class ConsoleReport {
             lines.stream().skip(1).forEach(l -> out.append("      ").append(l).append('\n'));
         }
 
+        List<List<String>> traffic = Format.trafficRows(r);
+        if (!traffic.isEmpty()) {
+            out.append("\nWorkload around each migration\n");
+            out.append(table(List.of("Migration", "Before", "During", "After"), traffic, new int[] {30, 36, 36, 36}, -1,
+                    color));
+        }
+
         out.append('\n');
         rows = new ArrayList<>();
         for (CategoryResult c : list(r.categories())) {

@@ -187,6 +187,26 @@ public final class Format {
         return out;
     }
 
+    /** {@code 199 q/s, p50 1.1 / p99 3.4 ms (max 9.0), 0 errors}: one window of the workload. */
+    static String traffic(Report.Traffic t) {
+        if (t == null) return NONE;
+        if (t.queries() == 0) return (t.perSecond() == null ? "" : decimal(t.perSecond()) + " q/s, ") + "no query due";
+        return (t.perSecond() == null ? "" : decimal(t.perSecond()) + " q/s, ") + "p50 " + decimal(t.p50Ms())
+                + " / p99 " + ms(t.p99Ms()) + " (max " + decimal(t.maxMs()) + "), " + number(t.errors())
+                + (t.errors() == 1 ? " error" : " errors") + (t.timeouts() == 0 ? "" : " (" + number(t.timeouts())
+                + (t.timeouts() == 1 ? " timeout)" : " timeouts)")) + " of " + number(t.queries());
+    }
+
+    /** Per migration: its name, then the workload before, during and after it; empty without load. */
+    static List<List<String>> trafficRows(Report r) {
+        List<List<String>> rows = new ArrayList<>();
+        if (r.load() == null || r.load().migrations() == null) return rows;
+        for (Report.MigrationTraffic m : r.load().migrations()) {
+            rows.add(List.of(or(m.migration()), traffic(m.before()), traffic(m.during()), traffic(m.after())));
+        }
+        return rows;
+    }
+
     private static String ms(Double ms) {
         return ms == null ? NONE : decimal(ms) + " ms";
     }

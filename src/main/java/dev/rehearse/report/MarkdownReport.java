@@ -47,6 +47,24 @@ public final class MarkdownReport {
         if (!notes.isEmpty()) out.append('\n');
         notes.forEach(n -> out.append("- ").append(text(n)).append('\n'));
 
+        List<List<String>> traffic = Format.trafficRows(r);
+        if (!traffic.isEmpty()) {
+            out.append("\n### Workload around each migration\n\n");
+            out.append(table(List.of("Migration", "Before", "During", "After"),
+                    traffic.stream().map(row -> row.stream().map(MarkdownReport::cell).toList()).toList()));
+            List<List<String>> queries = new ArrayList<>();
+            for (Report.MigrationTraffic m : r.load().migrations()) {
+                for (Report.QueryTraffic q : list(m.queries())) {
+                    queries.add(List.of(cell(m.migration()), code(q.query()), cell(Format.traffic(q.before())),
+                            cell(Format.traffic(q.after()))));
+                }
+            }
+            if (!queries.isEmpty()) {
+                out.append("\n<details>\n<summary>Each query before and after</summary>\n\n")
+                        .append(table(List.of("Migration", "Query", "Before", "After"), queries)).append("\n</details>\n");
+            }
+        }
+
         if (!list(r.findings()).isEmpty()) out.append("\n### Findings\n");
         for (Finding f : list(r.findings())) {
             out.append('\n').append(status(f.status())).append(" `").append(or(f.rule())).append('`')

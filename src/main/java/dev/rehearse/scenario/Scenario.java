@@ -112,13 +112,25 @@ public record Scenario(
      * @param writeFraction share of the default workload's queries that are primary-key updates
      * @param queries the application's named queries ({@code load.queries} or {@code --workload}); empty: the default
      * @param longTransaction a long reader started before each blocking migration statement; null = none
+     * @param settleSeconds load alone between one migration and the next: the after window of one and the before
+     *                      window of the next, so that each migration's effect on the workload is measured on its own
+     * @param statementTimeoutMs the application's own statement timeout on the workload's sessions; a query that runs
+     *                           past it is cancelled by the server and counts as a timeout; null = none
      */
     public record Load(boolean enabled, int clients, double rate, double baselineSeconds,
-                       double cooldownSeconds, double writeFraction, List<Query> queries, LongTransaction longTransaction) {
+                       double cooldownSeconds, double writeFraction, List<Query> queries, LongTransaction longTransaction,
+                       double settleSeconds, Integer statementTimeoutMs) {
+        public static final double DEFAULT_SETTLE_SECONDS = 1;
         public static final Load DEFAULT = new Load(true, 8, 200, 3, 1, 0.3);
 
         public Load {
             queries = List.copyOf(queries);
+        }
+
+        public Load(boolean enabled, int clients, double rate, double baselineSeconds, double cooldownSeconds,
+                    double writeFraction, List<Query> queries, LongTransaction longTransaction) {
+            this(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, queries, longTransaction,
+                    DEFAULT_SETTLE_SECONDS, null);
         }
 
         /** The default workload's settings, without named queries or a long transaction. */
@@ -128,15 +140,28 @@ public record Scenario(
         }
 
         public Load withEnabled(boolean enabled) {
-            return new Load(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, queries, longTransaction);
+            return new Load(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, queries,
+                    longTransaction, settleSeconds, statementTimeoutMs);
         }
 
         public Load withQueries(List<Query> queries) {
-            return new Load(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, queries, longTransaction);
+            return new Load(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, queries,
+                    longTransaction, settleSeconds, statementTimeoutMs);
         }
 
         public Load withLongTransaction(LongTransaction longTransaction) {
-            return new Load(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, queries, longTransaction);
+            return new Load(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, queries,
+                    longTransaction, settleSeconds, statementTimeoutMs);
+        }
+
+        public Load withSettleSeconds(double settleSeconds) {
+            return new Load(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, queries,
+                    longTransaction, settleSeconds, statementTimeoutMs);
+        }
+
+        public Load withStatementTimeoutMs(Integer statementTimeoutMs) {
+            return new Load(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, queries,
+                    longTransaction, settleSeconds, statementTimeoutMs);
         }
     }
 

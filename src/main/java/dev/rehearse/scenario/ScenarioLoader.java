@@ -130,7 +130,7 @@ public final class ScenarioLoader {
                 provider, external, schema(top),
                 data(top.section("data", "seed", "profile", "tables")),
                 load(top.section("load", "enabled", "clients", "rate", "baseline_seconds", "cooldown_seconds",
-                        "write_fraction", "queries", "long_transaction")),
+                        "write_fraction", "queries", "long_transaction", "settle_seconds", "statement_timeout")),
                 top.get("replica", false, BOOL),
                 migrations(top.section("migrations", "path", "paths", "format", "transaction", "lock_timeout",
                         "statement_timeout", "lock_retries")),
@@ -208,7 +208,9 @@ public final class ScenarioLoader {
                 s.get("cooldown_seconds", d.cooldownSeconds(), decimal(0, false, Double.MAX_VALUE)),
                 s.get("write_fraction", d.writeFraction(), decimal(0, false, 1)),
                 s.value("queries") == null ? d.queries() : queries(s.value("queries"), s.child("queries"), s.keyLine("queries")),
-                longTransaction(s.section("long_transaction", "hold")));
+                longTransaction(s.section("long_transaction", "hold")),
+                s.get("settle_seconds", d.settleSeconds(), decimal(0, false, Double.MAX_VALUE)),
+                s.get("statement_timeout", d.statementTimeoutMs(), intDuration(1)));
     }
 
     /** {@code load.long_transaction: { hold: 5s }}: a reader held open before each blocking statement. */

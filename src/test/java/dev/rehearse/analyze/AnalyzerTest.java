@@ -365,10 +365,10 @@ class AnalyzerTest {
         assertThat(flag.category()).isEqualTo(Category.INDEX_DEPENDENCIES);
         assertThat(flag.message()).isEqualTo("statement 1 (V1__x.sql:3) dropped index orders_customer_idx, which workload"
                 + " query by_customer used: planned Index Scan using orders_customer_idx on orders before, Index Scan"
-                + " using orders_customer_total_idx on orders after; p99 1.0 ms before the statement, 2.0 ms after");
+                + " using orders_customer_total_idx on orders after; p99 1.0 ms before the migration, 2.0 ms after");
         Report.Finding block = indexFinding(120, List.of(FELL_BACK_TO_INDEX));
         assertThat(block.status()).isEqualTo(Status.BLOCK);
-        assertThat(block.message()).containsPattern("p99 1.0 ms before the statement, 120.[0-9] ms after$");
+        assertThat(block.message()).containsPattern("p99 1.0 ms before the migration, 120.[0-9] ms after$");
     }
 
     @Test

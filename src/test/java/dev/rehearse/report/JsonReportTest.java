@@ -48,7 +48,9 @@ class JsonReportTest {
         for (JsonNode s : json.get("statements")) {
             assertThat(keys(s)).containsExactlyInAnyOrderElementsOf(concat(CONTRACT_STATEMENT, EXTENSION_STATEMENT))
                     .containsExactlyElementsOf(components(Report.StatementReport.class));
-            assertThat(keys(s.get("impact"))).containsExactly("blockedQueries", "maxBlockedMs", "p99Ms", "baselineP99Ms", "errors", "queries");
+            // the contract's, then the extension: the same window as Traffic
+            assertThat(keys(s.get("impact"))).containsExactly("blockedQueries", "maxBlockedMs", "p99Ms", "baselineP99Ms",
+                    "errors", "queries", "during");
             for (JsonNode l : s.get("locks")) assertThat(keys(l)).containsExactly("relation", "mode", "blocks", "heldMs");
         }
         for (JsonNode c : json.get("categories")) assertThat(keys(c)).containsExactly("category", "status", "issue", "action");

@@ -39,7 +39,7 @@ final class ReportFixture {
                 "ALTER TABLE orders ALTER COLUMN customer_id SET NOT NULL", true, 1_200, 840, null, 0L,
                 List.of(new Lock("orders", "AccessExclusiveLock", "reads_writes", 840L)),
                 List.of(), List.of(), List.of("orders"), 16_384L, null,
-                new Impact(12, 790L, 812.4, 4.1, 0, 140),
+                new Impact(12, 790L, 812.4, 4.1, 0, 140, new Report.Traffic(140, 171.5, 3.2, 812.4, 790.5, 0, 0)),
                 new Estimate("orders", 1_000_000, 840.0, 400_000_000L, 336_000L));
         StatementReport index = new StatementReport(2, "V3__orders_indexes_and_fk.sql", 1,
                 "CREATE INDEX CONCURRENTLY orders_created_at_idx\n    ON orders (created_at)", false, 2_300, 1_150, null, 0L,

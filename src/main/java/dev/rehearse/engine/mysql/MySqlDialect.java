@@ -119,6 +119,12 @@ public class MySqlDialect implements Dialect {
     }
 
     /** Connector/J sends these as connection attributes (performance_schema.session_connect_attrs). */
+    /** MySQL's max_execution_time (read-only SELECTs only); MariaDB's max_statement_time is in seconds. */
+    @Override
+    public String statementTimeoutSql(int ms) {
+        return kind == EngineSpec.Kind.MARIADB ? "SET SESSION max_statement_time = " + (ms / 1000.0) : "SET SESSION max_execution_time = " + ms;
+    }
+
     @Override
     public Properties connectionProperties(String role) {
         Properties p = new Properties();

@@ -119,6 +119,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String statementTimeoutSql(int ms) {
+        return "SET statement_timeout = " + ms;
+    }
+
+    @Override
     public Properties connectionProperties(String role) {
         Properties p = new Properties();
         p.setProperty("ApplicationName", role); // pgjdbc: application_name in pg_stat_activity and the log

@@ -227,8 +227,13 @@ final class PostgresStatementProbe implements StatementProbe {
                 if (r.index() && r.table() != null) indexDdlOn.add(r.table());
             }
         }
+        List<String> dropped = new ArrayList<>();
+        Set<List<String>> indexesNow = new java.util.HashSet<>();
+        for (Relation r : now.values()) if (r.index()) indexesNow.add(List.of(String.valueOf(r.table()), r.name()));
         for (Relation old : before.relations().values()) {
-            if (old.index() && old.table() != null && !now.containsKey(old.oid())) indexDdlOn.add(old.table());
+            if (old.lockOnly() || now.containsKey(old.oid())) continue;
+            if (old.index() && old.table() != null) indexDdlOn.add(old.table());
+            if (!old.index() || !indexesNow.contains(List.of(String.valueOf(old.table()), old.name()))) dropped.add(old.name());
         }
         List<String> scanned = new ArrayList<>();
         for (Relation r : now.values()) {
@@ -249,7 +254,7 @@ final class PostgresStatementProbe implements StatementProbe {
         } else {
             implied.addAll(impliedLocks(before.relations(), now, rewrote, indexDdlOn));
         }
-        return new Facts(acquired, rewrote, rebuilt, scanned, created, wal - before.walLsn(), implied);
+        return new Facts(acquired, rewrote, rebuilt, scanned, created, wal - before.walLsn(), implied, dropped);
     }
 
     /**
