@@ -148,8 +148,17 @@ public final class Rehearsal {
         List<SqlStatement> schema = schemaStatements(splitter);
         List<Migration> all = source.read(scenario.migrations().paths(),
                 new MigrationSource.Context(splitter, scenario.migrations().transaction()));
-        List<Migration> deployed = pending == null ? List.of() : all.stream().filter(m -> !pending.test(m)).toList();
-        List<Migration> shipped = pending == null ? all : all.stream().filter(pending).toList();
+        java.util.function.Predicate<Migration> ships = pending;
+        if (ships == null && schema.isEmpty() && all.size() > 1) {
+            // The history builds the schema: the last migration is the change, the rest is what production has.
+            Migration last = all.get(all.size() - 1);
+            ships = m -> m == last;
+            progress.accept("migrate: no pending set (--pending, --from, --changed-since) and no --schema: rehearsing the"
+                    + " last migration, " + last.name() + ", on the " + (all.size() - 1) + " before it as the baseline");
+        }
+        java.util.function.Predicate<Migration> shipping = ships;
+        List<Migration> deployed = shipping == null ? List.of() : all.stream().filter(m -> !shipping.test(m)).toList();
+        List<Migration> shipped = shipping == null ? all : all.stream().filter(shipping).toList();
         Profile profile = scenario.data().profile() == null ? Profile.EMPTY : ProfileLoader.load(scenario.data().profile());
         return new Inputs(engine, schema, deployed, shipped, profile);
     }

@@ -60,6 +60,25 @@ class CliTest {
     }
 
     @Test
+    void withoutAPendingSetOrASchemaTheLastMigrationIsRehearsedOnTheOthersAndStderrSaysSo(@TempDir Path dir)
+            throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__accounts.sql"), "CREATE TABLE accounts (id bigint PRIMARY KEY, code text);\n");
+        Files.writeString(migrations.resolve("V2__notes.sql"), "CREATE TABLE notes (id bigint PRIMARY KEY, account_id bigint);\n");
+        Files.writeString(migrations.resolve("V3__index.sql"), "CREATE INDEX CONCURRENTLY accounts_code ON accounts (code);\n");
+        Path out = dir.resolve("out");
+        Outcome r = rehearse("run", "--migrations", migrations.toString(), "--rows", "accounts=1000", "--no-load",
+                "--report", "json", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        var statements = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("report.json").toFile())
+                .get("statements");
+        assertThat(statements).hasSize(1);
+        assertThat(statements.get(0).get("migration").asText()).isEqualTo("V3__index.sql");
+        assertThat(r.err()).contains("rehearsing the last migration, V3__index.sql, on the 2 before it as the baseline")
+                .contains("2 deployed migrations applied");
+    }
+
+    @Test
     void aReportFormatTheContractNamesButThisBuildLacksExitsThreeBeforeStarting() throws Exception {
         List<Path> before = runDirs();
         for (String format : List.of("html", "junit")) {
