@@ -17,6 +17,7 @@ import dev.rehearse.migrate.MigrationRun;
 import dev.rehearse.migrate.MigrationRunner;
 import dev.rehearse.migrate.MigrationSource;
 import dev.rehearse.migrate.MigrationSources;
+import dev.rehearse.migrate.Rollbacks;
 import dev.rehearse.migrate.SqlSplitException;
 import dev.rehearse.migrate.SqlSplitter;
 import dev.rehearse.migrate.SqlStatement;
@@ -114,7 +115,19 @@ public final class Rehearsal {
      */
     public record Recording(Database db, SeedResult seed, MigrationRun run, Timeline timeline, List<LoadEvent> events,
                             boolean loadRan, long baselineFrom, long baselineTo, Sampler.Intervals sampleIntervals,
-                            StatementProbe.Cost probeCost, List<Report.Plan> plans) {
+                            StatementProbe.Cost probeCost, List<Report.Plan> plans, List<Rollbacks.Outcome> rollbacks,
+                            Long rollbackFrom) {
+
+        public Recording {
+            rollbacks = rollbacks == null ? List.of() : List.copyOf(rollbacks);
+        }
+
+        public Recording(Database db, SeedResult seed, MigrationRun run, Timeline timeline, List<LoadEvent> events,
+                         boolean loadRan, long baselineFrom, long baselineTo, Sampler.Intervals sampleIntervals,
+                         StatementProbe.Cost probeCost, List<Report.Plan> plans) {
+            this(db, seed, run, timeline, events, loadRan, baselineFrom, baselineTo, sampleIntervals, probeCost, plans,
+                    null, null);
+        }
 
         public Recording(Database db, SeedResult seed, MigrationRun run, Timeline timeline, List<LoadEvent> events,
                          boolean loadRan, long baselineFrom, long baselineTo, Sampler.Intervals sampleIntervals,
@@ -251,6 +264,8 @@ public final class Rehearsal {
         Sampler.Intervals achieved;
         StatementProbe.Cost probeCost;
         Map<String, dev.rehearse.load.QueryPlan> plansAfter = null;
+        Long downsFrom = null;
+        List<Rollbacks.Outcome> rollbacks = List.of();
         try (LockSampler sampler = new LockSampler(db, engine.lockProbe(), timeline,
                 scenario.observe().lockSampleIntervalMs(), meters).start();
              LoadGenerator load = new LoadGenerator(db, engine::sessionId, targets, workload, loadSettings,
@@ -268,15 +283,23 @@ public final class Rehearsal {
             baselineTo = System.nanoTime();
             try (StatementProbe probe = engine.statementProbe(db);
                  LongTransactions held = new LongTransactions(engine, db, loadSettings.longTransaction())) {
+                Rollbacks downs = new Rollbacks(db, probe, scenario.migrations(), progress,
+                        Engines.of(db.kind()).dialect(db.version())::quote);
+                Rollbacks.Columns columnsBefore = Rollbacks.any(migrations) ? downs.columns() : null;
                 MigrationRunner runner = new MigrationRunner(db, probe, scenario.migrations(), progress)
                         .withBeforeStatement(held::before);
                 // load alone between migrations: each one's after window, the next one's before
                 if (loadRuns && loadSettings.settleSeconds() > 0) runner.withBetweenMigrations(() -> sleep(loadSettings.settleSeconds()));
                 run = runner.run(migrations);
                 probeCost = probe.cost();
+                plansAfter = explain(engine, db, planned); // the load still running, as the application sees the schema
+                if (loadRuns) sleep(loadSettings.cooldownSeconds());
+                if (columnsBefore != null) {
+                    // after the ups' windows: the downs, on the data the ups left, the load still running
+                    downsFrom = System.nanoTime();
+                    rollbacks = downs.rehearse(run, columnsBefore);
+                }
             }
-            plansAfter = explain(engine, db, planned); // the load still running, as the application sees the schema
-            if (loadRuns) sleep(loadSettings.cooldownSeconds());
             load.close();
             sampler.close();
             events = load.events();
@@ -286,7 +309,7 @@ public final class Rehearsal {
             throw new RehearsalFailedException("cannot start the lock sampler or the workload: " + e.getMessage(), e);
         }
         return new Recording(db, seed, run, timeline, events, loadRuns, baselineFrom, baselineTo, achieved, probeCost,
-                plans(plansBefore, plansAfter));
+                plans(plansBefore, plansAfter), rollbacks, downsFrom);
     }
 
     /** The application's statement timeout as its sessions set it; null without one. */
@@ -394,9 +417,11 @@ public final class Rehearsal {
 
     /** Phase 5: the recording judged against the thresholds, into the report. */
     public Result analyze(Recording r, String startedAt, long wallStart) {
+        dev.rehearse.dialect.Dialect dialect = Engines.of(r.db().kind()).dialect(r.db().version());
+        List<Report.Rollback> rollbacks = r.rollbacks().stream().map(o -> rollback(o, dialect)).toList();
         Analyzer.Analysis analysis = new Analyzer(scenario.thresholds(), exclude).analyze(new Analyzer.Input(scenario, r.run(),
                 r.timeline().lockSamples(), r.events(), r.loadRan(), r.timeline().origin(), r.baselineFrom(), r.baselineTo(),
-                Engines.of(r.db().kind()).dialect(r.db().version()), r.plans()));
+                dialect, r.plans(), rollbacks, r.rollbackFrom()));
         Report report = new Report(
                 new Report.Tool("rehearse", Version.get()),
                 new Report.Engine(r.db().kind().id(), r.db().serverVersion(), r.db().provider().id()),
@@ -414,8 +439,37 @@ public final class Rehearsal {
                         probe(r, StatementProbe.Cost::totalMs), probe(r, StatementProbe.Cost::maxMs),
                         probe(r, StatementProbe.Cost::inTransactionMs)),
                 Downsample.windows(r.timeline().origin(), Downsample.WINDOW_MS, r.events(), r.timeline().lockSamples(),
-                        r.run().statements()));
+                        r.run().statements()),
+                rollbacks.isEmpty() ? null : rollbacks);
         return new Result(report, syntaxError(r.run()));
+    }
+
+    /** A rehearsed down as the report tells it: its outcome, its time, the strongest lock per relation it took. */
+    private static Report.Rollback rollback(Rollbacks.Outcome o, dev.rehearse.dialect.Dialect dialect) {
+        Migration m = o.migration();
+        String file = m.rollback() == null ? null : m.rollback().toString();
+        if (o.run() == null) {
+            return new Report.Rollback(m.name(), file, o.hasDown() ? "not-reached" : "no-down", null, null, null,
+                    List.of(), List.of());
+        }
+        List<ExecutedStatement> ran = o.run().statements();
+        String error = ran.stream().map(ExecutedStatement::error).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        long ms = ran.isEmpty() ? 0 : Math.round((ran.get(ran.size() - 1).transactionEndNanos() - ran.get(0).startNanos()) / 1e6);
+        Map<String, Report.Lock> locks = new LinkedHashMap<>();
+        for (ExecutedStatement s : ran) {
+            if (s.facts() == null) continue;
+            List<StatementProbe.HeldLock> taken = new java.util.ArrayList<>(s.facts().locksAcquired());
+            taken.addAll(s.facts().locksImplied());
+            for (StatementProbe.HeldLock l : taken) {
+                var mode = dialect.lockMode(l.mode());
+                Report.Lock was = locks.get(l.relation());
+                if (was != null && dialect.lockMode(was.mode()).rank() >= mode.rank()) continue;
+                locks.put(l.relation(), new Report.Lock(l.relation(), l.mode(), mode.blocks().id(),
+                        Math.round((s.transactionEndNanos() - s.startNanos()) / 1e6)));
+            }
+        }
+        return new Report.Rollback(m.name(), file, o.failed() ? "failed" : "rolled-back", error, ms, ran.size(),
+                List.copyOf(locks.values()), o.lost().stream().map(dialect::displayName).toList());
     }
 
     private Report.Load loadReport(boolean ran, List<LoadEvent> events, List<dev.rehearse.observe.LockSample> samples,

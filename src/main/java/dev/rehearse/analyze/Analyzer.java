@@ -33,9 +33,24 @@ import java.util.function.Function;
 public final class Analyzer {
 
     /** What the analysis reads: the run's settings, the recording and the engine's dialect. */
+    /**
+     * @param rollbacks the downs rehearsed after the ups; empty when none was
+     * @param loadToNanos where the workload stops counting for the migrations (before the downs); null: its last query
+     */
     public record Input(Scenario scenario, MigrationRun run, List<dev.rehearse.observe.LockSample> samples,
                         List<LoadEvent> events, boolean loadRan, long originNanos, long baselineFrom,
-                        long baselineTo, Dialect dialect, List<Report.Plan> plans) {
+                        long baselineTo, Dialect dialect, List<Report.Plan> plans, List<Report.Rollback> rollbacks,
+                        Long loadToNanos) {
+
+        public Input {
+            rollbacks = rollbacks == null ? List.of() : List.copyOf(rollbacks);
+        }
+
+        public Input(Scenario scenario, MigrationRun run, List<dev.rehearse.observe.LockSample> samples,
+                     List<LoadEvent> events, boolean loadRan, long originNanos, long baselineFrom, long baselineTo,
+                     Dialect dialect, List<Report.Plan> plans) {
+            this(scenario, run, samples, events, loadRan, originNanos, baselineFrom, baselineTo, dialect, plans, null, null);
+        }
 
         public Input(Scenario scenario, MigrationRun run, List<dev.rehearse.observe.LockSample> samples,
                      List<LoadEvent> events, boolean loadRan, long originNanos, long baselineFrom, long baselineTo,
@@ -91,7 +106,8 @@ public final class Analyzer {
         Map<Migration, Suppressions> suppressions = new java.util.HashMap<>();
         List<List<Report.Lock>> locks = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) locks.add(StatementEvidence.locks(statements.get(i), rec, errorsUntil(statements, i)));
-        long loadTo = in.events().stream().mapToLong(LoadEvent::endNanos).max().orElse(in.baselineTo());
+        long loadTo = in.loadToNanos() != null ? in.loadToNanos()
+                : in.events().stream().mapToLong(LoadEvent::endNanos).max().orElse(in.baselineTo());
         List<MigrationWindows.Window> windows = in.loadRan()
                 ? MigrationWindows.of(statements, in.baselineFrom(), loadTo) : List.of();
         Map<Integer, List<LockWaits.Episode>> waits = in.loadRan()
@@ -309,6 +325,20 @@ public final class Analyzer {
         List<Report.Finding> out = new ArrayList<>();
         // what its source could not translate, or its tool would refuse: for every migration the run reached
         for (Migration m : run.reached()) out.addAll(MintedRules.problems(m));
+        for (Report.Rollback r : in.rollbacks()) {
+            if (r.outcome().equals("failed")) {
+                Rule fails = MintedRules.ROLLBACK_FAILS;
+                out.add(new Report.Finding(fails.id(), fails.category(), Status.FLAG, null, "the down of " + r.migration()
+                        + " fails on the data the up left: " + r.error() + "; a rollback would stop there", fails.advice(),
+                        r.migration(), null, null));
+            }
+            if (!r.lost().isEmpty()) {
+                Rule loses = MintedRules.ROLLBACK_LOSES_DATA;
+                out.add(new Report.Finding(loses.id(), loses.category(), Status.FLAG, null, "rolling back "
+                        + r.migration() + " removes " + String.join(", ", r.lost()) + ": what was written since the up is"
+                        + " gone", loses.advice(), r.migration(), null, null));
+            }
+        }
         for (Migration m : run.partiallyApplied()) {
             Rule partial = MintedRules.PARTIAL_MIGRATION;
             out.add(new Report.Finding(partial.id(), partial.category(), Status.BLOCK, null,
@@ -345,7 +375,7 @@ public final class Analyzer {
                     + t.lockHoldFlagMs() + " ms or more";
             case CONCURRENT_WRITE_HAZARDS -> "No application query failed; no statement changed "
                     + String.format(Locale.ROOT, "%,d", t.backfillRowsFlag()) + "+ rows in one transaction";
-            case MISSING_ROLLBACK -> "Every migration ran atomically or has a rollback script";
+            case MISSING_ROLLBACK -> "Every migration ran atomically or has a rollback script" + rolledBack(in.rollbacks());
             case DATA_LOSS -> "No populated table or column was dropped or truncated";
             case REPLICATION_LAG -> "No replica rehearsed; largest WAL burst " + Quantities.bytes(maxWal) + projectedWal(reports);
             case CONSTRAINT_VALIDATION -> "No constraint validated existing rows under a blocking lock";
@@ -354,6 +384,13 @@ public final class Analyzer {
                     : "; no index a workload query's plan used was dropped" + newlyUsed(in.plans()));
             case FOREIGN_KEYS -> "No foreign key validated existing rows under a blocking lock";
         };
+    }
+
+    /** {@code ; the downs of 2 migrations were rehearsed and succeeded}, when any was. */
+    private static String rolledBack(List<Report.Rollback> rollbacks) {
+        long ok = rollbacks.stream().filter(r -> r.outcome().equals("rolled-back")).count();
+        return ok == 0 ? "" : "; the down" + (ok == 1 ? " of 1 migration was" : "s of " + ok + " migrations were")
+                + " rehearsed and succeeded";
     }
 
     /** {@code ; orders_by_total now uses orders_total_idx}: the queries a new index serves. */

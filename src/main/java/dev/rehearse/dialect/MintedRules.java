@@ -327,6 +327,19 @@ public final class MintedRules {
         return out;
     }
 
+    public static final Rule ROLLBACK_FAILS = Rule.minted("rollback-fails", Category.MISSING_ROLLBACK, Status.FLAG,
+            ALL_ENGINES, "the migration's down fails on the data its up left",
+            "Fix the down and rehearse again: a rollback that fails leaves no way back during an incident.",
+            "After the ups, rehearse runs each down (the last migration's first) on the same data, as a rollback of"
+                    + " the deploy would; this one failed.", "the down, run as its tool runs it, and the server's error");
+    public static final Rule ROLLBACK_LOSES_DATA = Rule.minted("rollback-loses-data", Category.DATA_LOSS, Status.FLAG,
+            ALL_ENGINES, "rolling the migration back removes data",
+            "Keep what the down would drop (copy it aside, or make the down leave the column), or accept the loss"
+                    + " knowingly.",
+            "The down removes a column or table that holds values by the time a rollback runs: what the application"
+                    + " wrote there since the up is lost.",
+            "the columns present before and after the down, and their non-null values counted before it ran");
+
     public static final Rule UNKNOWN_SUPPRESSION = Rule.minted("unknown-suppression", Category.LOCK_CONTENTION,
             Status.FLAG, ALL_ENGINES, "a rehearse:ignore comment names no known rule",
             "Name a rule id from docs/patterns/ (the suppression has no effect until then).",
@@ -350,5 +363,5 @@ public final class MintedRules {
 
     public static final List<Rule> ALL = List.of(TABLE_REWRITE_UNDER_LOCK, FULL_SCAN_UNDER_LOCK, LONG_LOCK_HOLD,
             BLOCKED_QUERIES, LATENCY_REGRESSION, APPLICATION_ERRORS, INDEX_USED_BY_WORKLOAD, WAL_VOLUME, LOCK_TIMEOUT, STATEMENT_TIMEOUT,
-            CONSTRAINT_VIOLATION, STATEMENT_FAILED, PARTIAL_MIGRATION, MIGRATION_REFUSED, UNTRANSLATED, UNKNOWN_SUPPRESSION, SUPPRESSION_WITHOUT_REASON);
+            CONSTRAINT_VIOLATION, STATEMENT_FAILED, PARTIAL_MIGRATION, MIGRATION_REFUSED, UNTRANSLATED, ROLLBACK_FAILS, ROLLBACK_LOSES_DATA, UNKNOWN_SUPPRESSION, SUPPRESSION_WITHOUT_REASON);
 }

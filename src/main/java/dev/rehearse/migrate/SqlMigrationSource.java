@@ -92,6 +92,15 @@ public final class SqlMigrationSource implements MigrationSource {
     }
 
     private Migration read(Path file, String name) {
+        List<SqlStatement> statements = statements(file);
+        Path rollback = rollbackOf(file);
+        // the down runs as the up does: one file, wrapped by the same rule
+        List<SqlStatement> down = rollback == null ? List.of() : statements(rollback);
+        return new Migration(name, file, version(name), List.of(new Migration.Unit(statements, mode(transaction, statements))),
+                rollback, down.isEmpty() ? List.of() : List.of(new Migration.Unit(down, mode(transaction, down))), List.of());
+    }
+
+    private List<SqlStatement> statements(Path file) {
         String text;
         try {
             text = Files.readString(file);
@@ -110,8 +119,7 @@ public final class SqlMigrationSource implements MigrationSource {
                             + "' is not SQL; a migration tool sends the file to the server as written (remove it)");
                 }
             }
-            return new Migration(name, file, version(name), List.of(new Migration.Unit(statements, mode(transaction, statements))),
-                    rollbackOf(file));
+            return statements;
         } catch (SqlSplitException e) {
             throw InvalidInputException.at(file, e.line(), e.getMessage());
         }

@@ -19,7 +19,27 @@ public record Report(
         Load load,
         Replication replication,
         Run run,
-        Timeline timeline) {
+        Timeline timeline,
+        List<Rollback> rollbacks) {
+
+    public Report(Tool tool, Engine engine, Verdict verdict, String verdictReason, List<CategoryResult> categories,
+                  List<StatementReport> statements, List<Finding> findings, Seed seed, Load load,
+                  Replication replication, Run run, Timeline timeline) {
+        this(tool, engine, verdict, verdictReason, categories, statements, findings, seed, load, replication, run,
+                timeline, null);
+    }
+
+    /**
+     * A migration's down rehearsed after the ups, on the data they left (an extension); the last migration's first.
+     *
+     * @param outcome {@code rolled-back}, {@code failed}, {@code no-down} (its source has none) or {@code not-reached}
+     *                (an earlier down failed, so a rollback would stop there)
+     * @param file where the down lives
+     * @param locks per relation the strongest lock the down took, held from its statement to its transaction's end
+     * @param lost what the down removed that held values: {@code orders.note (20,000 values)}
+     */
+    public record Rollback(String migration, String file, String outcome, String error, Long durationMs,
+                           Integer statements, List<Lock> locks, List<String> lost) {}
 
     public record Tool(String name, String version) {}
 

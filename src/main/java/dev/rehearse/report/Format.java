@@ -170,6 +170,9 @@ public final class Format {
             String plans = planChanges(l.plans());
             if (!plans.isEmpty()) out.add("Plans: " + plans);
         }
+        if (r.rollbacks() != null && !r.rollbacks().isEmpty()) {
+            out.add("Rollback: " + r.rollbacks().stream().map(Format::rollback).collect(Collectors.joining("; ")));
+        }
         Report.Replication rep = r.replication();
         if (rep != null && rep.measured()) {
             out.add("Replica: max lag " + (rep.maxLagMs() == null ? NONE : duration(rep.maxLagMs()))
@@ -185,6 +188,20 @@ public final class Format {
                     + " inside transactions)"));
         }
         return out;
+    }
+
+    /** {@code V2__note.sql rolled back in 12 ms (AccessExclusiveLock on accounts), removing accounts.note (...)}. */
+    private static String rollback(Report.Rollback b) {
+        String head = or(b.migration()) + " ";
+        return switch (or(b.outcome())) {
+            case "no-down" -> head + "has no down";
+            case "not-reached" -> head + "not reached (an earlier down failed)";
+            case "failed" -> head + "down failed: " + or(b.error());
+            default -> head + "rolled back in " + (b.durationMs() == null ? NONE : duration(b.durationMs()))
+                    + (b.locks() == null || b.locks().isEmpty() ? "" : " (" + b.locks().stream()
+                    .map(l -> l.mode() + " on " + l.relation()).collect(Collectors.joining(", ")) + ")")
+                    + (b.lost() == null || b.lost().isEmpty() ? "" : ", removing " + String.join(", ", b.lost()));
+        };
     }
 
     /** {@code 199 q/s, p50 1.1 / p99 3.4 ms (max 9.0), 0 errors}: one window of the workload. */
