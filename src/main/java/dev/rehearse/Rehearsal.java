@@ -294,11 +294,10 @@ public final class Rehearsal {
                 probeCost = probe.cost();
                 plansAfter = explain(engine, db, planned); // the load still running, as the application sees the schema
                 if (loadRuns) sleep(loadSettings.cooldownSeconds());
-                if (columnsBefore != null) {
-                    // after the ups' windows: the downs, on the data the ups left, the load still running
-                    downsFrom = System.nanoTime();
-                    rollbacks = downs.rehearse(run, columnsBefore);
-                }
+                // after the ups' windows: the downs, on the data the ups left, the load still running; without any,
+                // each migration is listed as having none
+                if (columnsBefore != null) downsFrom = System.nanoTime();
+                rollbacks = downs.rehearse(run, columnsBefore);
             }
             load.close();
             sampler.close();

@@ -67,7 +67,8 @@ public final class Rollbacks {
     /**
      * The downs of the migrations the up run applied, last first.
      *
-     * @param before the columns before the ups ran: a column they added is one the down may take back
+     * @param before the columns before the ups ran: a column they added is one the down may take back; null when
+     *               none of them has a down (each is then listed as having none)
      */
     public List<Outcome> rehearse(MigrationRun up, Columns before) {
         List<Migration> applied = new ArrayList<>();

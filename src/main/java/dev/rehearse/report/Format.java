@@ -171,7 +171,9 @@ public final class Format {
             if (!plans.isEmpty()) out.add("Plans: " + plans);
         }
         if (r.rollbacks() != null && !r.rollbacks().isEmpty()) {
-            out.add("Rollback: " + r.rollbacks().stream().map(Format::rollback).collect(Collectors.joining("; ")));
+            boolean none = r.rollbacks().stream().allMatch(b -> "no-down".equals(b.outcome()));
+            out.add("Rollback: " + (none ? "no migration has a down (" + r.rollbacks().size() + " rehearsed without one)"
+                    : r.rollbacks().stream().map(Format::rollback).collect(Collectors.joining("; "))));
         }
         Report.Replication rep = r.replication();
         if (rep != null && rep.measured()) {
