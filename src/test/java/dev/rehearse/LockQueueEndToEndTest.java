@@ -99,6 +99,8 @@ class LockQueueEndToEndTest {
         long span = a.startedAtMs() - a.attempts().get(0).startedAtMs();
         assertThat(span).as(f).isBetween(900L, 2_000L); // two timeouts and two backoffs
         assertThat(r.statements()).as("failed attempts are not statements of their own").hasSize(1);
+        // what queued behind every attempt is the statement's: three 300 ms waits at 200 q/s, not the last one's 60
+        assertThat(a.impact().blockedQueries()).as(f).isGreaterThan(120);
     }
 
     @Test

@@ -181,7 +181,8 @@ public final class Analyzer {
             }
         }
         long to = i < last ? statements.get(i + 1).startNanos() : s.transactionEndNanos();
-        return new StatementEvidence.Window(s.index(), statements.get(first).startNanos(), s.startNanos(), to,
+        // its failed attempts (lock_retries) and what queued behind them are its own
+        return new StatementEvidence.Window(s.index(), statements.get(first).startNanos(), StatementEvidence.firstStart(s), to,
                 s.transactionEndNanos(), owners);
     }
 

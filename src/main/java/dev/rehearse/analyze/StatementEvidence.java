@@ -146,6 +146,22 @@ final class StatementEvidence {
      * @param locks per statement (in the order given), the locks it is known to have held, as reported
      * @return per statement index, the waits it answers for
      */
+    /**
+     * When a statement first tried: a unit retried under lock_retries ran it before, and what queued behind those
+     * attempts queued behind it.
+     */
+    static long firstStart(ExecutedStatement s) {
+        long first = s.startNanos();
+        for (ExecutedStatement.Attempt a : s.earlierAttempts()) first = Math.min(first, a.startNanos());
+        return first;
+    }
+
+    private static long firstStart(List<ExecutedStatement> statements, int[] g) {
+        long first = Long.MAX_VALUE;
+        for (int j = g[0]; j <= g[1]; j++) first = Math.min(first, firstStart(statements.get(j)));
+        return first;
+    }
+
     static Map<Integer, List<LockWaits.Episode>> attribute(List<ExecutedStatement> statements,
                                                           List<List<Report.Lock>> locks, Recording r) {
         List<int[]> groups = new ArrayList<>(); // [first, last] positions of one transaction's statements
@@ -162,7 +178,7 @@ final class StatementEvidence {
             long t = ep.firstNanos();
             List<int[]> open = new ArrayList<>();
             for (int[] g : groups) {
-                long start = statements.get(g[0]).startNanos(), end = end(statements, g);
+                long start = firstStart(statements, g), end = end(statements, g);
                 if (end >= t && start <= t + r.intervalNanos()) open.add(g);
             }
             // the one open at t first, then by start
@@ -174,7 +190,7 @@ final class StatementEvidence {
                 int best = -1, bestRank = Integer.MIN_VALUE;
                 for (int j = g[0]; j <= g[1]; j++) {
                     ExecutedStatement s = statements.get(j);
-                    if (s.startNanos() > t + r.intervalNanos()) break;
+                    if (firstStart(s) > t + r.intervalNanos()) break;
                     if (ep.relation() == null) {
                         if (s.rowsAffected() != null && (best < 0 || s.startNanos() <= t)) best = j;
                         continue;
