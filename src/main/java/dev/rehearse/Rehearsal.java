@@ -161,6 +161,7 @@ public final class Rehearsal {
         List<SqlStatement> schema = schemaStatements(splitter);
         List<Migration> all = source.read(scenario.migrations().paths(),
                 new MigrationSource.Context(splitter, scenario.migrations().transaction()));
+        nothingToRehearse(all);
         java.util.function.Predicate<Migration> ships = pending;
         if (ships == null && schema.isEmpty() && all.size() > 1) {
             // The history builds the schema: the last migration is the change, the rest is what production has.
@@ -172,8 +173,25 @@ public final class Rehearsal {
         java.util.function.Predicate<Migration> shipping = ships;
         List<Migration> deployed = shipping == null ? List.of() : all.stream().filter(m -> !shipping.test(m)).toList();
         List<Migration> shipped = shipping == null ? all : all.stream().filter(shipping).toList();
+        if (shipped.isEmpty()) {
+            throw new dev.rehearse.InvalidInputException("the pending set (--pending, --from, --changed-since) selects"
+                    + " none of the " + all.size() + " migrations: nothing to rehearse");
+        }
         Profile profile = scenario.data().profile() == null ? Profile.EMPTY : ProfileLoader.load(scenario.data().profile());
         return new Inputs(engine, schema, deployed, shipped, profile);
+    }
+
+    /** A run that would rehearse nothing is a mistake in what it was given, never a pass. */
+    private void nothingToRehearse(List<Migration> all) {
+        if (!all.isEmpty() && all.stream().anyMatch(m -> !m.statements().isEmpty() || m.refused())) return;
+        String where = scenario.source() == null ? "" : scenario.source() + ": ";
+        if (scenario.migrations().paths().isEmpty()) {
+            throw new dev.rehearse.InvalidInputException(where + "no migrations to rehearse: give migrations.path in the"
+                    + " scenario or --migrations PATH (see rehearse run --help)");
+        }
+        throw new dev.rehearse.InvalidInputException(where + "no migration with a statement under "
+                + scenario.migrations().paths().stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "))
+                + ": nothing to rehearse");
     }
 
     /** Phase 1: a server of the scenario's engine and version, torn down when the returned server is closed. */

@@ -79,6 +79,27 @@ class CliTest {
     }
 
     @Test
+    void aRunThatWouldRehearseNothingIsInvalidInputNotAPass(@TempDir Path dir) throws Exception {
+        Outcome bare = rehearse("run", "--no-load");
+        assertThat(bare.code()).as(bare.err()).isEqualTo(2);
+        assertThat(bare.err().strip()).contains("no migrations to rehearse", "--migrations").doesNotContain("\n");
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(empty.resolve("README.md"), "not a migration\n");
+        Outcome none = rehearse("run", "--migrations", empty.toString(), "--no-load");
+        assertThat(none.code()).as(none.err()).isEqualTo(2);
+        assertThat(none.err().strip()).contains(empty.toString()).doesNotContain("\n");
+        Path comments = Files.createDirectories(dir.resolve("comments"));
+        Files.writeString(comments.resolve("V1__nothing.sql"), "-- to do\n");
+        assertThat(rehearse("run", "--migrations", comments.toString(), "--no-load").code()).isEqualTo(2);
+        Path one = Files.createDirectories(dir.resolve("one"));
+        Files.writeString(one.resolve("V1__t.sql"), "CREATE TABLE t (id int);\n");
+        Outcome past = rehearse("run", "--migrations", one.toString(), "--from", "5", "--no-load");
+        assertThat(past.code()).as(past.err()).isEqualTo(2);
+        assertThat(past.err()).contains("selects none of the 1 migrations");
+        assertThat(bare.err() + none.err() + past.err()).doesNotContain("provision:"); // no server was started
+    }
+
+    @Test
     void aReportFormatTheContractNamesButThisBuildLacksExitsThreeBeforeStarting() throws Exception {
         List<Path> before = runDirs();
         for (String format : List.of("html", "junit")) {
