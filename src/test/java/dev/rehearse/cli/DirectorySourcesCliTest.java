@@ -81,6 +81,15 @@ class DirectorySourcesCliTest {
     }
 
     @Test
+    void lintDbmateJudgesEachSectionInItsOwnMode(@TempDir Path dir) throws Exception {
+        JsonNode json = lintJson(dir, "dbmate");
+        // the transaction:false section's CONCURRENTLY is fine, the next section's runs in dbmate's transaction
+        assertThat(findings(json)).contains("20250301000000_index_status.sql:8 BLOCK concurrently-in-transaction")
+                .noneMatch(f -> f.startsWith("20250301000000_index_status.sql:2 ") && f.endsWith("concurrently-in-transaction"))
+                .noneMatch(f -> f.endsWith("drop-column")); // the down's DROP COLUMN is a down
+    }
+
+    @Test
     void runPrismaFailsConcurrentlyAsDeployDoesAndBlocksAtTheScriptsLine(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
         CliTest.Outcome r = rehearse("run", "--migrations", fixture("prisma/concurrently"), "--from", "20250101000000",

@@ -59,6 +59,8 @@ class DirectorySourcesTest {
         assertThat(MigrationSources.detect(List.of(fixture("golang-migrate/migrations"))).format()).isEqualTo("golang-migrate");
         assertThat(MigrationSources.detect(List.of(fixture("golang-migrate/migrations/2_backfill_status.up.sql"))).format())
                 .isEqualTo("golang-migrate");
+        assertThat(MigrationSources.detect(List.of(fixture("dbmate"))).format()).isEqualTo("dbmate");
+        assertThat(MigrationSources.detect(List.of(fixture("dbmate/db/migrations"))).format()).isEqualTo("dbmate");
         Files.writeString(dir.resolve("V1__init.sql"), "CREATE TABLE t (id int);\n");
         Files.writeString(dir.resolve("V2__more.sql"), "ALTER TABLE t ADD COLUMN a int;\n");
         assertThat(MigrationSources.detect(List.of(dir)).format()).isEqualTo("sql");
@@ -208,6 +210,40 @@ class DirectorySourcesTest {
         Files.writeString(dir.resolve("01_b.up.sql"), "SELECT 2;");
         assertThatThrownBy(() -> read("golang-migrate", dir)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("duplicate migration file: version 1");
+    }
+
+    @Test
+    void dbmateRunsEachSectionInItsOwnModeAndKeepsTheDowns() {
+        Path root = fixture("dbmate/db/migrations");
+        List<Migration> ms = read("dbmate", fixture("dbmate"));
+        assertThat(ms).extracting(Migration::name).containsExactly("20250101000000_create_accounts.sql",
+                "20250201000000_backfill_status.sql", "20250301000000_index_status.sql");
+        assertThat(ms).extracting(Migration::version).containsExactly("20250101000000", "20250201000000", "20250301000000");
+        Migration backfill = ms.get(1);
+        assertThat(modes(backfill.units())).containsExactly(TransactionMode.TRANSACTION);
+        assertThat(lines(backfill)).containsExactly(2, 3);
+        assertThat(backfill.rollback()).isEqualTo(root.resolve("20250201000000_backfill_status.sql"));
+        assertThat(backfill.down().get(0).statements()).extracting(SqlStatement::sql, SqlStatement::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ALTER TABLE accounts DROP COLUMN status", 7));
+        // two sections: transaction:false alone, then one in dbmate's transaction
+        Migration index = ms.get(2);
+        assertThat(modes(index.units())).containsExactly(TransactionMode.AUTOCOMMIT, TransactionMode.TRANSACTION);
+        assertThat(lines(index)).containsExactly(2, 8);
+        assertThat(modes(index.down())).containsExactly(TransactionMode.AUTOCOMMIT, TransactionMode.TRANSACTION);
+    }
+
+    @Test
+    void dbmateRefusesAFileItCannotParse(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("20250101000000_a.sql"), "-- migrate:up\nCREATE TABLE a (id int);\n-- migrate:down\nDROP TABLE a;\n");
+        Files.writeString(dir.resolve("20250102000000_b.sql"), "-- migrate:up\nCREATE TABLE b (id int);\n");
+        Files.writeString(dir.resolve("20250103000000_c.sql"), "-- c\nCREATE TYPE s AS ENUM ('x');\n-- migrate:up\nSELECT 1;\n-- migrate:down\n");
+        List<Migration> ms = read("dbmate", dir);
+        assertThat(ms.get(0).refused()).isFalse();
+        assertThat(ms.get(1).refused()).isTrue();
+        assertThat(ms.get(1).units()).isEmpty(); // dbmate parses the file before it sends any of it
+        assertThat(ms.get(1).problems()).extracting(Migration.Problem::line, Migration.Problem::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "dbmate requires each migration to define a down block with '-- migrate:down'"));
+        assertThat(ms.get(2).problems()).extracting(Migration.Problem::line).containsExactly(2);
     }
 
     @Test

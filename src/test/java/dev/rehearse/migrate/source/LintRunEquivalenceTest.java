@@ -58,7 +58,7 @@ class LintRunEquivalenceTest {
 
     @ParameterizedTest
     @CsvSource({"prisma/concurrently, prisma", "prisma/prisma-7.4, prisma", "drizzle/concurrently, drizzle",
-            "diesel/no-transaction, diesel", "golang-migrate/migrations, golang-migrate"})
+            "diesel/no-transaction, diesel", "golang-migrate/migrations, golang-migrate", "dbmate, dbmate"})
     void runWithoutAFormatReadsWhatLintReads(String fixture, String format) {
         Path path = fixture(fixture);
         List<Migration> lint = asLint(path);
