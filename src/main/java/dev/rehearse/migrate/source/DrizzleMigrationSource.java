@@ -19,9 +19,9 @@ import java.util.List;
  * Drizzle Kit: {@code <tag>.sql} files applied in the order of {@code meta/_journal.json}'s entries (a file the
  * journal does not name is not applied), each split at {@code --> statement-breakpoint}, as drizzle-orm's
  * {@code readMigrationFiles} does. Its migrator runs every pending migration inside one transaction
- * ({@code PgDialect.migrate}: one {@code session.transaction} around the loop); here each migration is one
- * TRANSACTION unit, so CONCURRENTLY fails as at deploy, but the transaction ends with each migration rather than with
- * the last pending one.
+ * ({@code PgDialect.migrate}: one {@code session.transaction} around the loop): each migration is a TRANSACTION unit
+ * that {@linkplain Migration.Unit#spansMigrations() spans migrations}, so the runner commits after the last pending one,
+ * a failure rolls back every pending migration, and CONCURRENTLY fails as at deploy.
  */
 public final class DrizzleMigrationSource implements MigrationSource {
 
@@ -88,6 +88,7 @@ public final class DrizzleMigrationSource implements MigrationSource {
             if (at < 0) break;
             from = at + BREAKPOINT.length();
         }
-        return statements.isEmpty() ? List.of() : List.of(new Migration.Unit(statements, TransactionMode.TRANSACTION));
+        // one transaction from the first pending migration to the last, as PgDialect.migrate() runs them
+        return statements.isEmpty() ? List.of() : List.of(new Migration.Unit(statements, TransactionMode.TRANSACTION, true));
     }
 }

@@ -85,7 +85,7 @@ public final class PrismaMigrationSource implements MigrationSource {
                 if (!Files.isDirectory(dir)) continue;
                 if (!Files.isRegularFile(dir.resolve("migration.sql"))) {
                     // prisma migrate deploy stops on a migration directory without its script
-                    throw new InvalidInputException(dir + ": a Prisma migration directory without migration.sql");
+                    throw new InvalidInputException(dir + ": a Prisma migration directory without migration.sql (Prisma stops with P3015)");
                 }
                 out.add(migration(dir, root.relativize(dir).resolve("migration.sql").toString(), context, splits, provider));
             }

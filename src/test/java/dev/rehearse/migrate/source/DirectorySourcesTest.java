@@ -125,7 +125,33 @@ class DirectorySourcesTest {
         assertThat(lines(ms.get(1))).containsExactly(1, 2);
         assertThat(ms.get(1).statements().get(1).sql()).startsWith("CREATE INDEX CONCURRENTLY");
         assertThat(ms).allSatisfy(m -> assertThat(modes(m.units())).containsExactly(TransactionMode.TRANSACTION));
+        // drizzle-orm's migrator: one transaction around every pending migration
+        assertThat(ms).allSatisfy(m -> assertThat(m.units()).allMatch(Migration.Unit::spansMigrations));
         assertThat(ms).extracting(Migration::version).containsExactly("0000", "0001");
+    }
+
+    /**
+     * Lint sees Drizzle's one transaction too: a constraint added NOT VALID in one pending migration and validated in
+     * the next is validated in the transaction that added it; committed migration by migration it would not be.
+     */
+    @Test
+    void lintCarriesDrizzlesTransactionIntoTheNextPendingMigration(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("meta"));
+        Files.writeString(dir.resolve("meta/_journal.json"),
+                "{\"entries\": [{\"tag\": \"0000_t\"}, {\"tag\": \"0001_check\"}, {\"tag\": \"0002_validate\"}]}");
+        Files.writeString(dir.resolve("0000_t.sql"), "CREATE TABLE t (id int);\n");
+        Files.writeString(dir.resolve("0001_check.sql"), "ALTER TABLE t ADD CONSTRAINT t_id CHECK (id > 0) NOT VALID;\n");
+        Files.writeString(dir.resolve("0002_validate.sql"), "ALTER TABLE t VALIDATE CONSTRAINT t_id;\n");
+        List<Migration> ms = read("drizzle", dir);
+        java.util.function.Predicate<Migration> pending = m -> !m.name().equals("0000_t.sql");
+        var lint = new dev.rehearse.analyze.Linter(new dev.rehearse.analyze.Linter.Options(PG, java.util.Set.of(), false,
+                pending), Engines.dialect(PG));
+        assertThat(lint.lint(ms).findings()).extracting(f -> f.file() + " " + f.rule())
+                .contains("0002_validate.sql validate-in-same-transaction");
+        List<Migration> perMigration = ms.stream().map(m -> new Migration(m.name(), m.file(), m.version(),
+                m.units().stream().map(u -> new Migration.Unit(u.statements(), u.mode())).toList(), null, null, null)).toList();
+        assertThat(lint.lint(perMigration).findings()).extracting(f -> f.file() + " " + f.rule())
+                .doesNotContain("0002_validate.sql validate-in-same-transaction");
     }
 
     @Test

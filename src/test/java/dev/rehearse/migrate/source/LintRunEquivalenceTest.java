@@ -36,7 +36,7 @@ class LintRunEquivalenceTest {
     private static List<String> shape(List<Migration> migrations) {
         return migrations.stream().flatMap(m -> java.util.stream.Stream.concat(
                 java.util.stream.Stream.of("migration " + m.name() + " @ " + m.file() + " down " + m.rollback()),
-                m.units().stream().map(u -> "  " + u.mode() + " " + u.statements().stream()
+                m.units().stream().map(u -> "  " + u.mode() + (u.spansMigrations() ? " spanning " : " ") + u.statements().stream()
                         .map(s -> s.line() + ":" + s.kind() + ":" + s.sql()).toList()))).toList();
     }
 
