@@ -109,6 +109,34 @@ class DirectorySourcesCliTest {
     }
 
     @Test
+    void runDrizzleFailsConcurrentlyInItsTransactionAtTheFilesLine(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        CliTest.Outcome r = rehearse("run", "--migrations", fixture("drizzle/concurrently"), "--from", "0000",
+                "--rows", "accounts=1000", "--no-load", "--report", "json", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        JsonNode json = JSON.readTree(out.resolve("report.json").toFile());
+        assertThat(json.get("verdict").asText()).isEqualTo("BLOCK");
+        JsonNode failed = json.get("statements").get(1);
+        assertThat(failed.get("migration").asText()).isEqualTo("0001_email_index.sql");
+        assertThat(failed.get("line").asInt()).isEqualTo(2);
+        assertThat(failed.get("error").asText()).contains("cannot run inside a transaction block");
+        assertThat(findings(json)).contains("0001_email_index.sql:2 BLOCK concurrently-in-transaction");
+    }
+
+    @Test
+    void lintSaysClearlyWhenPrismasProviderIsNotTheEngine(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("prisma/migrations/20250101000000_init"));
+        java.nio.file.Files.writeString(dir.resolve("prisma/migrations/20250101000000_init/migration.sql"),
+                "CREATE TABLE `accounts` (`id` BIGINT NOT NULL, PRIMARY KEY (`id`));\n");
+        java.nio.file.Files.writeString(dir.resolve("prisma/migrations/migration_lock.toml"), "provider = \"mysql\"\n");
+        CliTest.Outcome pg = rehearse("lint", dir.toString());
+        assertThat(pg.code()).isEqualTo(1);
+        assertThat(pg.out()).contains("BLOCK  migration-refused").contains("names provider \"mysql\" but this rehearsal targets postgres");
+        CliTest.Outcome mysql = rehearse("lint", "--engine", "mysql:8.0", dir.toString());
+        assertThat(mysql.out()).doesNotContain("migration-refused");
+    }
+
+    @Test
     void runDieselWithoutItsTransactionBuildsTheIndexConcurrently(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
         CliTest.Outcome r = rehearse("run", "--migrations", fixture("diesel/no-transaction"), "--from", "20250201000000",
