@@ -156,8 +156,12 @@ public final class PrismaMigrationSource implements MigrationSource {
         };
         String named = provider.asText().toLowerCase(Locale.ROOT);
         if (named.equals(expected)) return List.of();
+        String fix = switch (named) {
+            case "postgresql" -> "rehearse with --engine postgres:<version>";
+            case "mysql" -> "rehearse with --engine mysql:8.0 or mariadb:10.11";
+            default -> "rehearse has no engine for " + named;
+        };
         return List.of(new Migration.Problem(null, lock + " names provider \"" + named + "\" but this rehearsal targets "
-                + kind.id() + "; Prisma refuses to apply a history written for another provider (P3019): rehearse with the "
-                + "engine the project deploys to", true));
+                + kind.id() + "; Prisma refuses to apply a history written for another provider (P3019): " + fix, true));
     }
 }
