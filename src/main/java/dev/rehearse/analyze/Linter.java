@@ -103,8 +103,10 @@ public final class Linter {
                 found.addAll(here);
             }
             Migration.Unit last = m.units().isEmpty() ? null : m.units().get(m.units().size() - 1);
-            openTransaction = last != null && last.spansMigrations() && last.mode() == TransactionMode.TRANSACTION
-                    && !file.wrapEnded && !m.refused() ? file.transactionNotes : null;
+            // without a pending set each file is a deploy of its own: nothing carries over
+            openTransaction = options.pending() != null && last != null && last.spansMigrations()
+                    && last.mode() == TransactionMode.TRANSACTION && !file.wrapEnded && !m.refused()
+                    ? file.transactionNotes : null;
             for (Finding problem : dev.rehearse.dialect.MintedRules.problems(m)) {
                 found.add(problem);
                 ignores.add(Map.of());
