@@ -156,11 +156,14 @@ public final class Rehearsal {
     /** Phase 0: the engine, the baseline schema, the migrations as their tool would run them, the data profile. */
     public Inputs read() {
         EngineRuntime engine = Engines.runtime(scenario.engine().kind());
-        MigrationSource source = MigrationSources.forFormat(scenario.migrations().format());
+        // no format named: the layout decides, as lint does
+        String format = scenario.migrations().format();
+        MigrationSource source = format == null ? MigrationSources.detect(scenario.migrations().paths())
+                : MigrationSources.forFormat(format);
         SqlSplitter splitter = Engines.dialect(scenario.engine()).splitter();
         List<SqlStatement> schema = schemaStatements(splitter);
         List<Migration> all = source.read(scenario.migrations().paths(),
-                new MigrationSource.Context(splitter, scenario.migrations().transaction()));
+                new MigrationSource.Context(splitter, scenario.migrations().transaction(), scenario.engine()));
         nothingToRehearse(all);
         java.util.function.Predicate<Migration> ships = pending;
         if (ships == null && schema.isEmpty() && all.size() > 1) {

@@ -71,9 +71,12 @@ public final class Linter {
         SetState set = new SetState();
         List<Finding> out = new ArrayList<>();
         int index = 0, files = 0, statements = 0;
+        // what the tool's transaction noted, when it stays open into the next pending migration (Drizzle)
+        Map<String, String> openTransaction = null;
         for (Migration m : migrations) {
             boolean pending = options.pending() == null || options.pending().test(m);
             if (!pending) {
+                openTransaction = null;
                 // the deployed state: what it leaves is known, its statements are not the change under review
                 FileState file = new FileState(set, m, false);
                 for (SqlStatement s : m.statements()) file.statement(s, 0, new ArrayList<>()); // findings discarded
@@ -83,6 +86,9 @@ public final class Linter {
             statements += m.statements().size();
             Suppressions suppressions = Suppressions.of(m, options.exclude());
             FileState file = new FileState(set, m, true);
+            if (openTransaction != null && !m.units().isEmpty() && m.units().get(0).spansMigrations()) {
+                file.transactionNotes.putAll(openTransaction);
+            }
             List<Finding> found = new ArrayList<>(suppressions.fileProblems());
             List<Map<String, String>> ignores = new ArrayList<>();
             for (int i = 0; i < found.size(); i++) ignores.add(Map.of());
@@ -96,6 +102,11 @@ public final class Linter {
                 for (int i = before; i < here.size(); i++) ignores.add(statementIgnores);
                 found.addAll(here);
             }
+            Migration.Unit last = m.units().isEmpty() ? null : m.units().get(m.units().size() - 1);
+            // without a pending set each file is a deploy of its own: nothing carries over
+            openTransaction = options.pending() != null && last != null && last.spansMigrations()
+                    && last.mode() == TransactionMode.TRANSACTION && !file.wrapEnded && !m.refused()
+                    ? file.transactionNotes : null;
             for (Finding problem : dev.rehearse.dialect.MintedRules.problems(m)) {
                 found.add(problem);
                 ignores.add(Map.of());

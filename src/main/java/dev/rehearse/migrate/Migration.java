@@ -19,10 +19,20 @@ import java.util.List;
 public record Migration(String name, Path file, String version, List<Unit> units, Path rollback, List<Unit> down,
                         List<Problem> problems) {
 
-    /** Statements the tool runs together, in one mode. */
-    public record Unit(List<SqlStatement> statements, TransactionMode mode) {
+    /**
+     * Statements the tool runs together, in one mode.
+     *
+     * @param spansMigrations a TRANSACTION unit whose transaction the tool keeps open into the next migration when
+     *                        that one's first unit spans too, committing after the last (Drizzle runs all pending
+     *                        migrations in one transaction)
+     */
+    public record Unit(List<SqlStatement> statements, TransactionMode mode, boolean spansMigrations) {
         public Unit {
             statements = List.copyOf(statements);
+        }
+
+        public Unit(List<SqlStatement> statements, TransactionMode mode) {
+            this(statements, mode, false);
         }
     }
 

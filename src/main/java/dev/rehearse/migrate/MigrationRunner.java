@@ -29,6 +29,9 @@ public final class MigrationRunner {
     private final Consumer<String> progress;
     private BeforeStatement beforeStatement = s -> null;
     private int rolledBack; // statements the last failure rolled back
+    private boolean retryable; // whether the last failure may be retried: not when it rolled back earlier migrations
+    // the tool's transaction left open after a unit that spans migrations, with its statements, for the next migration
+    private List<Pending> carried;
     private final Map<SqlStatement, String> hooked = new java.util.IdentityHashMap<>();
 
     /**
@@ -68,9 +71,11 @@ public final class MigrationRunner {
             Map<String, Long> rows = probe.tableRows(c);
             List<ExecutedStatement> done = new ArrayList<>();
             List<Migration> partial = new ArrayList<>();
+            boolean heldOpen = false;
             for (int i = 0; i < migrations.size(); i++) {
                 Migration m = migrations.get(i);
-                if (i > 0) betweenMigrations.run();
+                // never inside a transaction the tool keeps open across migrations: that would lengthen its locks
+                if (i > 0 && !heldOpen) betweenMigrations.run();
                 if (m.refused()) {
                     // the tool checks the migration before it sends anything: the deploy stops here
                     progress.accept("migrate: " + m.name() + " refused by its tool: "
@@ -82,9 +87,13 @@ public final class MigrationRunner {
                 int before = done.size();
                 boolean ok = true;
                 boolean unitCommitted = false;
-                for (Migration.Unit unit : m.units()) {
+                for (int u = 0; u < m.units().size(); u++) {
+                    Migration.Unit unit = m.units().get(u);
                     int unitStart = done.size();
-                    ok = runUnit(c, m, unit, done);
+                    boolean holdOpen = u == m.units().size() - 1 && spansInto(unit, i + 1 < migrations.size()
+                            ? migrations.get(i + 1) : null);
+                    ok = runUnit(c, m, unit, done, holdOpen);
+                    heldOpen = holdOpen;
                     if (!ok) break;
                     unitCommitted |= done.size() > unitStart;
                 }
@@ -104,22 +113,30 @@ public final class MigrationRunner {
         }
     }
 
+    /** Whether the tool keeps this unit's transaction open into the next migration (Drizzle's one for all pending). */
+    private static boolean spansInto(Migration.Unit unit, Migration next) {
+        return unit.mode() == TransactionMode.TRANSACTION && unit.spansMigrations() && next != null && !next.refused()
+                && !next.units().isEmpty() && next.units().get(0).spansMigrations()
+                && next.units().get(0).mode() == TransactionMode.TRANSACTION;
+    }
+
     /**
      * Runs one unit in the mode its tool gives it; false when a statement failed (the run stops there). A failure on
      * lock_timeout is retried under {@code migrations.lock_retries}: what it rolled back runs again after the backoff,
      * up to {@code attempts} attempts in all; the failed attempts are kept on the statement that failed.
      */
-    private boolean runUnit(Connection c, Migration m, Migration.Unit unit, List<ExecutedStatement> done)
-            throws SQLException {
+    private boolean runUnit(Connection c, Migration m, Migration.Unit unit, List<ExecutedStatement> done,
+                            boolean holdOpen) throws SQLException {
         Scenario.LockRetries retries = settings.lockRetries();
         Map<SqlStatement, List<ExecutedStatement.Attempt>> attempts = new java.util.IdentityHashMap<>();
         int from = 0;
         while (true) {
-            int retryFrom = runUnitFrom(c, m, unit, from, done, attempts);
+            int retryFrom = runUnitFrom(c, m, unit, from, done, attempts, holdOpen);
             if (retryFrom < 0) return true;
             ExecutedStatement failed = done.get(done.size() - 1);
             List<ExecutedStatement.Attempt> earlier = attempts.computeIfAbsent(failed.statement(), k -> new ArrayList<>());
-            if (retries == null || failed.errorClass() != ErrorClass.LOCK_TIMEOUT || earlier.size() + 1 >= retries.attempts()) {
+            if (retries == null || !retryable || failed.errorClass() != ErrorClass.LOCK_TIMEOUT
+                    || earlier.size() + 1 >= retries.attempts()) {
                 return false;
             }
             earlier.add(new ExecutedStatement.Attempt(failed.startNanos(), failed.endNanos(), failed.error()));
@@ -139,16 +156,22 @@ public final class MigrationRunner {
 
     /**
      * Runs the unit's statements from {@code from}; -1 when they all succeeded, else the index in the unit of the
-     * first statement the failure rolled back (where a retry starts).
+     * first statement the failure rolled back (where a retry starts). With {@code holdOpen} the tool's transaction
+     * stays open at the end, its statements carried into the next migration's unit, which continues it.
      */
     private int runUnitFrom(Connection c, Migration m, Migration.Unit unit, int from, List<ExecutedStatement> done,
-                            Map<SqlStatement, List<ExecutedStatement.Attempt>> attempts) throws SQLException {
+                            Map<SqlStatement, List<ExecutedStatement.Attempt>> attempts, boolean holdOpen)
+            throws SQLException {
         // the tool's transaction, open until the unit ends, or until the script's own COMMIT/ROLLBACK ends it (then
         // what follows runs as the script's own boundaries say, as under psql --single-transaction)
-        boolean wrapped = unit.mode() == TransactionMode.TRANSACTION && from == 0;
-        c.setAutoCommit(!wrapped);
+        boolean continues = carried != null;
+        boolean wrapped = continues || unit.mode() == TransactionMode.TRANSACTION && from == 0;
+        if (!continues) c.setAutoCommit(!wrapped);
         boolean explicitTx = false;
-        List<Pending> openTx = new ArrayList<>();
+        List<Pending> openTx = continues ? carried : new ArrayList<>();
+        carried = null;
+        retryable = !continues;
+        boolean keepOpen = false;
         int groupStart = from;
         try {
             for (int k = from; k < unit.statements().size(); k++) {
@@ -192,11 +215,16 @@ public final class MigrationRunner {
                     finish(openTx, p.end, done);
                 }
             }
+            if (wrapped && holdOpen) {
+                carried = openTx; // committed, or rolled back, with the next migration
+                keepOpen = true;
+                return -1;
+            }
             if (wrapped) c.commit();
             finish(openTx, System.nanoTime(), done);
             return -1;
         } finally {
-            if (!c.getAutoCommit()) c.setAutoCommit(true);
+            if (!keepOpen && !c.getAutoCommit()) c.setAutoCommit(true);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.rehearse.migrate;
 
+import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.scenario.Scenario;
 
 import java.nio.file.Path;
@@ -28,6 +29,13 @@ public interface MigrationSource {
      *
      * @param splitter the target engine's splitter, at its version
      * @param transaction the deploy's wrapping setting ({@code migrations.transaction}, {@code .rehearse.yaml})
+     * @param engine the target engine and version, null when the caller does not say (a source then assumes
+     *               PostgreSQL, the engine every real history here targets)
      */
-    record Context(SqlSplitter splitter, Scenario.Transaction transaction) {}
+    record Context(SqlSplitter splitter, Scenario.Transaction transaction, EngineSpec engine) {
+
+        public Context(SqlSplitter splitter, Scenario.Transaction transaction) {
+            this(splitter, transaction, null);
+        }
+    }
 }

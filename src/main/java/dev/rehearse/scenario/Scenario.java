@@ -231,13 +231,14 @@ public record Scenario(
     }
 
     /**
+     * @param format the migration source's id ({@code sql}, {@code prisma}, ...); null: detected from the layout
      * @param lockTimeoutMs the deploy's lock_timeout, applied to the migration session; null = server default
      * @param statementTimeoutMs the deploy's statement_timeout; null = server default
      * @param lockRetries retries of a unit that failed on its lock timeout; null = none
      */
     public record Migrations(List<Path> paths, String format, Transaction transaction,
                              Integer lockTimeoutMs, Integer statementTimeoutMs, LockRetries lockRetries) {
-        public static final Migrations NONE = new Migrations(List.of(), "sql", Transaction.AUTO, null, null);
+        public static final Migrations NONE = new Migrations(List.of(), null, Transaction.AUTO, null, null);
 
         public Migrations {
             paths = List.copyOf(paths);

@@ -3,23 +3,24 @@ package dev.rehearse.analyze;
 import dev.rehearse.dialect.Dialect;
 import dev.rehearse.engine.Engines;
 import dev.rehearse.migrate.Migration;
-import dev.rehearse.migrate.SqlMigrationSource;
+import dev.rehearse.migrate.MigrationSource;
+import dev.rehearse.migrate.MigrationSources;
 import dev.rehearse.scenario.EngineSpec;
+import dev.rehearse.scenario.Scenario;
 
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * Three public PostgreSQL migration histories committed under {@code src/test/resources/histories/} (each
  * directory's SOURCE.md names the repository, commit and license): crates.io's Diesel migrations, documenso's
- * Prisma migrations and Dokploy's Drizzle migrations, read as plain SQL.
+ * Prisma migrations and Dokploy's Drizzle migrations, each read through its tool's source.
  */
 public final class RealHistories {
 
@@ -41,28 +42,20 @@ public final class RealHistories {
         }
     }
 
-    /** A history's migrations in the order its tool applies them. */
-    public static List<Migration> read(String history) {
-        List<Migration> all = new SqlMigrationSource(DIALECT.splitter()).read(List.of(dir(history)));
-        List<Migration> out = new ArrayList<>();
-        for (Migration m : all) {
-            // TODO(issue 8): SqlMigrationSource is being taught that a file named exactly down.sql is the rollback
-            //  of its sibling up.sql; until that lands Diesel's down.sql files are read as migrations of their own.
-            //  Drop this filter once it has.
-            if (m.file().getFileName().toString().equals("down.sql")) continue;
-            out.add(m);
-        }
-        // Diesel applies migrations in the order of the version before the first '_' in the directory name.
-        // crates.io's directories are named 20170820180453_x until August 2017 and 2017-08-31-230457_x (lately
-        // 2026-06-17-094708-0000_x) since, and natural order sorts every dashed name before the undashed ones; with
-        // the dashes dropped all are YYYYMMDDHHMMSS..., so string order of the version is chronological. Prisma's
-        // and Drizzle's names are fixed-width already (the sort is stable: Dokploy's two 0130_ files keep their order).
-        out.sort(Comparator.comparing(RealHistories::version));
-        return out;
-    }
+    /** The tool each history is kept for, as {@code lint} and {@code run} detect it from the layout. */
+    public static final Map<String, String> FORMATS = Map.of("crates-io", "diesel", "documenso", "prisma", "dokploy", "drizzle");
 
-    static String version(Migration m) {
-        return m.name().split("_", 2)[0].replace("-", "");
+    /**
+     * A history's migrations as its tool applies them, read through the source {@code lint} and {@code run} detect
+     * from the layout: Diesel's version order with down.sql as the down, Prisma's directory order, Drizzle's journal.
+     */
+    public static List<Migration> read(String history) {
+        List<Path> paths = List.of(dir(history));
+        MigrationSource source = MigrationSources.detect(paths);
+        if (!source.format().equals(FORMATS.get(history))) {
+            throw new IllegalStateException(history + " detected as " + source.format() + ", not " + FORMATS.get(history));
+        }
+        return source.read(paths, new MigrationSource.Context(DIALECT.splitter(), Scenario.Transaction.AUTO, ENGINE));
     }
 
     /** The names of the newest {@code n} migrations. */

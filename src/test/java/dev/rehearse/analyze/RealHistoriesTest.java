@@ -1,6 +1,8 @@
 package dev.rehearse.analyze;
 
 import dev.rehearse.migrate.Migration;
+import dev.rehearse.migrate.SqlStatement;
+import dev.rehearse.migrate.TransactionMode;
 import dev.rehearse.model.Report.Finding;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,8 @@ class RealHistoriesTest {
     static final String CRATES_REVERSE_DEPENDENCIES = "2026-06-05-120000-0000_create_reverse_dependencies/up.sql";
     static final String CRATES_CREATE_BACKFILLS = "2026-06-26-110013-0000_create_cache_tags_backfills/up.sql";
     static final String CRATES_DROP_BACKFILLS = "2026-07-24-154000-0000_drop_cache_tags_backfills/up.sql";
+    static final String CRATES_TIMEZONES = "2025-02-17-133723_timezones/up.sql";
+    static final String CRATES_KEYWORDS_TEXT = "2019-06-14-175833_change_keywords_to_text/up.sql";
     static final String DOCUMENSO_INSIGHTS = "20251126053402_add_insights_indexes/migration.sql";
     static final String DOCUMENSO_AUDIT_LOG_FK = "20260408052212_add_set_null_for_audit_log_foreign_key/migration.sql";
     static final String DOCUMENSO_RATE_LIMIT = "20260219141233_add_rate_limit_table/migration.sql";
@@ -36,27 +40,66 @@ class RealHistoriesTest {
     static final String DOKPLOY_PASSKEY = "0177_glossy_brother_voodoo.sql";
 
     @Test
-    void historiesReadAsPlainSqlInTheOrderTheirToolsApplyThem() {
+    void historiesReadThroughTheirToolsSourcesInTheOrderTheToolsApplyThem() {
         List<Migration> crates = RealHistories.read("crates-io");
-        assertThat(crates).hasSize(285);
+        assertThat(crates).hasSize(285); // directories; their 285 down.sql files are downs, not migrations
+        assertThat(crates).extracting(m -> m.file().getFileName().toString()).containsOnly("up.sql");
         assertThat(crates.get(0).name()).isEqualTo("00000000000000_diesel_initial_setup/up.sql");
+        // Diesel's version order: the undashed 2017 names, then the dashed ones (natural order puts dashed first)
+        assertThat(crates).extracting(Migration::name).containsSubsequence(
+                "20170820180453_readme_rendering_tracking/up.sql", "2017-08-31-230457_invitations/up.sql");
         assertThat(crates.get(crates.size() - WINDOW).name())
                 .isEqualTo("2026-05-27-120000_add_username_to_users/up.sql");
         assertThat(crates.get(crates.size() - 1).name())
                 .isEqualTo("2026-07-30-140000-0000_add_users_username_index/up.sql");
+        assertThat(crates).allSatisfy(m -> assertThat(m.rollback()).as(m.name()).isNotNull());
+        // the seven metadata.toml files say run_in_transaction = false: each a lone CONCURRENTLY statement, outside
+        // any transaction; every other migration runs in Diesel's transaction
+        List<Migration> outside = crates.stream()
+                .filter(m -> m.units().stream().anyMatch(u -> u.mode() == TransactionMode.AUTOCOMMIT)).toList();
+        assertThat(outside).hasSize(7).allSatisfy(m -> assertThat(m.statements()).singleElement()
+                .satisfies(s -> assertThat(s.kind()).isEqualTo(SqlStatement.Kind.NON_TRANSACTIONAL)));
 
         List<Migration> documenso = RealHistories.read("documenso");
         assertThat(documenso).hasSize(163);
         assertThat(documenso.get(documenso.size() - WINDOW).name()).isEqualTo(DOCUMENSO_INSIGHTS);
+        // Prisma 6 sends a script as one query: several statements are one implicit transaction
+        Migration insights = documenso.get(documenso.size() - WINDOW);
+        assertThat(insights.statements().size()).isGreaterThan(1);
+        assertThat(insights.units()).extracting(Migration.Unit::mode).containsExactly(TransactionMode.TRANSACTION);
 
         List<Migration> dokploy = RealHistories.read("dokploy");
-        assertThat(dokploy).hasSize(187);
+        // the journal's 186 entries; 0130_abandoned_dagger.sql is not one of them and Drizzle never applies it
+        assertThat(dokploy).hasSize(186).extracting(Migration::name).doesNotContain("0130_abandoned_dagger.sql")
+                .contains("0130_perpetual_screwball.sql");
         assertThat(dokploy.get(dokploy.size() - WINDOW).name()).isEqualTo("0166_nosy_slapstick.sql");
         assertThat(dokploy.get(dokploy.size() - 1).name()).isEqualTo("0185_needy_kingpin.sql");
+        assertThat(dokploy).allSatisfy(m -> assertThat(m.units()).extracting(Migration.Unit::mode)
+                .containsOnly(TransactionMode.TRANSACTION));
 
         for (String h : RealHistories.NAMES) {
             for (Migration m : RealHistories.read(h)) assertThat(m.statements()).as(h + " " + m.name()).isNotEmpty();
         }
+    }
+
+    /**
+     * In Diesel's order the 2014 migrations that created crates.io's columns come before the 2025 ones that change
+     * their types, so lint knows the old types: timestamp to timestamptz (UTC, PostgreSQL 12+) and varchar to text
+     * rewrite nothing. Read in the names' natural order (plain SQL, as lint read the folder before it had the Diesel
+     * source) the dashed 2025 names come before the 2014 ones and the same changes are "verify" findings.
+     */
+    @Test
+    void dieselOrderKnowsTheOldTypes() {
+        List<Finding> diesel = lintAll("crates-io");
+        assertNotFlagged(diesel, "alter-column-type", CRATES_TIMEZONES, 3); // alter table api_tokens alter created_at type timestamptz;
+        assertNotFlagged(diesel, "alter-column-type", CRATES_KEYWORDS_TEXT, 1); // ALTER TABLE keywords ALTER COLUMN keyword TYPE text;
+
+        List<Migration> natural = new dev.rehearse.migrate.SqlMigrationSource(DIALECT.splitter())
+                .read(List.of(RealHistories.dir("crates-io")));
+        List<Finding> plain = new Linter(Linter.Options.of(ENGINE), DIALECT).lint(natural).findings();
+        assertFlagged(plain, "alter-column-type", CRATES_TIMEZONES, 3);
+        assertFlagged(plain, "alter-column-type", CRATES_KEYWORDS_TEXT, 1);
+        assertThat(diesel.size()).isEqualTo(plain.size() - 9); // the nine type changes of those two files
     }
 
     /** Holds with or without a pending set: a table created earlier in the same file is new. */

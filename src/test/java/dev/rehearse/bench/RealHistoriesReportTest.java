@@ -33,6 +33,8 @@ class RealHistoriesReportTest {
 
     static final int SAMPLE = 25;
     static final long SEED = 8;
+    /** Migrations each tool applies: crates.io's directories, documenso's directories, Dokploy's journal entries. */
+    static final Map<String, Integer> MIGRATIONS = Map.of("crates-io", 285, "documenso", 163, "dokploy", 186);
 
     @Test
     void findingsOnRealHistories() {
@@ -43,8 +45,8 @@ class RealHistoriesReportTest {
             Linter.Result whole = new Linter(Linter.Options.of(RealHistories.ENGINE), RealHistories.DIALECT).lint(all);
             Linter.Result pending =
                     new Linter(pendingOptions(RealHistories.pendingAmong(window)), RealHistories.DIALECT).lint(all);
-            out.append(String.format("real history: %s (--engine %s), %d files, %d statements%n",
-                    h, RealHistories.ENGINE, whole.files(), whole.statements()));
+            out.append(String.format("real history: %s (%s, --engine %s), %d files, %d statements%n",
+                    h, RealHistories.FORMATS.get(h), RealHistories.ENGINE, whole.files(), whole.statements()));
             out.append(String.format("  (a) whole directory, each file pending on its own: %d findings %s%n",
                     whole.findings().size(), byRule(whole.findings())));
             out.append(String.format("  (b) newest %d pending (from %s): %d findings %s%n",
@@ -59,7 +61,11 @@ class RealHistoriesReportTest {
                         statementAt(all, f)));
             }
             out.append('\n');
-            assertThat(whole.files()).isEqualTo(all.size());
+            assertThat(whole.files()).isEqualTo(all.size()).isEqualTo(MIGRATIONS.get(h));
+            // every finding is at a migration its tool applies: none at a Diesel down.sql or a file Drizzle's
+            // journal does not name
+            Set<String> applied = new java.util.HashSet<>(all.stream().map(Migration::name).toList());
+            assertThat(whole.findings()).allSatisfy(f -> assertThat(applied).contains(f.file()));
         }
         System.out.print(out);
     }

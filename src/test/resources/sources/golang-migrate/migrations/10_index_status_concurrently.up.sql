@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY accounts_status_idx ON accounts (status);

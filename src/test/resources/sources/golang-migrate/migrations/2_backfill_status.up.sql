@@ -1,0 +1,2 @@
+ALTER TABLE accounts ADD COLUMN status TEXT;
+UPDATE accounts SET status = 'active';
