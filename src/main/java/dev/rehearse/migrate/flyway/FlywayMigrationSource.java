@@ -177,6 +177,7 @@ public final class FlywayMigrationSource implements MigrationSource {
             Script r = scripts.read(f);
             out.add(new Migration(f.display, f.file, null, r.units, null, List.of(), r.problems));
         }
+        if (!out.isEmpty() && refersTo(out, conf.getTable())) out.add(0, historyTable(conf, root, splitter));
         if (out.isEmpty()) {
             throw new InvalidInputException(path + ": no Flyway migrations ("
                     + conf.getSqlMigrationPrefix() + "<version>" + conf.getSqlMigrationSeparator() + "<description>"
@@ -184,6 +185,38 @@ public final class FlywayMigrationSource implements MigrationSource {
                     locations.stream().map(Path::toString).toList()) + " (settings: " + settings + ")");
         }
         return out;
+    }
+
+    /** Whether a statement names Flyway's history table (a fix-up of its rows, as real histories have). */
+    private static boolean refersTo(List<Migration> migrations, String table) {
+        Pattern name = Pattern.compile("(?i)(^|[^a-z0-9_$])\"?" + Pattern.quote(table) + "\"?($|[^a-z0-9_$])");
+        return migrations.stream().flatMap(m -> m.statements().stream()).anyMatch(st -> name.matcher(st.sql()).find());
+    }
+
+    /**
+     * Flyway creates its history table before the first migration (PostgreSQLDatabase.getRawCreateScript), so a
+     * migration that reads or fixes its rows finds it at deploy: the rehearsal creates it the same way, first.
+     */
+    private static Migration historyTable(Configuration conf, Path root, SqlSplitter splitter) {
+        String schema = conf.getDefaultSchema() != null ? conf.getDefaultSchema()
+                : conf.getSchemas().length > 0 ? conf.getSchemas()[0] : "public";
+        String table = "\"" + schema + "\".\"" + conf.getTable() + "\"";
+        String sql = "CREATE TABLE " + table + " (\n"
+                + "    \"installed_rank\" INT NOT NULL,\n"
+                + "    \"version\" VARCHAR(50),\n"
+                + "    \"description\" VARCHAR(200) NOT NULL,\n"
+                + "    \"type\" VARCHAR(20) NOT NULL,\n"
+                + "    \"script\" VARCHAR(1000) NOT NULL,\n"
+                + "    \"checksum\" INTEGER,\n"
+                + "    \"installed_by\" VARCHAR(100) NOT NULL,\n"
+                + "    \"installed_on\" TIMESTAMP NOT NULL DEFAULT now(),\n"
+                + "    \"execution_time\" INTEGER NOT NULL,\n"
+                + "    \"success\" BOOLEAN NOT NULL\n"
+                + ");\n"
+                + "ALTER TABLE " + table + " ADD CONSTRAINT \"" + conf.getTable() + "_pk\" PRIMARY KEY (\"installed_rank\");\n"
+                + "CREATE INDEX \"" + conf.getTable() + "_s_idx\" ON " + table + " (\"success\");\n";
+        return new Migration(conf.getTable() + " (Flyway's history table)", root, null,
+                List.of(new Migration.Unit(splitter.split(sql), TransactionMode.TRANSACTION)), null, List.of(), List.of());
     }
 
     private static String displayName(Path root, Path location, Path file) {

@@ -242,8 +242,8 @@ public record FlywaySettings(Map<String, String> properties, List<Path> files, P
     }
 
     /**
-     * The folders Flyway would scan for a deploy of {@code path}: the configured locations when {@code path} is one of
-     * them or holds one (a project root, or the folder above two locations), else {@code path} itself.
+     * The folders to read for {@code path}: the configured locations when {@code path} holds one of them (a project
+     * root, or the folder above two locations), as Flyway's deploy scans them all; else {@code path} itself.
      */
     public List<Path> locationsFor(Path path, String configured) {
         Path p = path.toAbsolutePath().normalize();
@@ -263,8 +263,10 @@ public record FlywaySettings(Map<String, String> properties, List<Path> files, P
             dir = dir.normalize();
             if (Files.isDirectory(dir)) out.add(dir);
         }
-        boolean covers = out.stream().anyMatch(l -> l.startsWith(p));
-        return covers ? out : List.of(p);
+        // a folder that holds configured locations (the project root) reads them all; a location itself, or a
+        // folder inside one, is the user's choice of what to read
+        boolean holds = out.stream().anyMatch(l -> l.startsWith(p) && !l.equals(p));
+        return holds ? out : List.of(p);
     }
 
     static String oneLine(String s) {
