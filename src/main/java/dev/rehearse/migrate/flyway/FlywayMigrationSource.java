@@ -177,12 +177,39 @@ public final class FlywayMigrationSource implements MigrationSource {
             Script r = scripts.read(f);
             out.add(new Migration(f.display, f.file, null, r.units, null, List.of(), r.problems));
         }
+        List<Migration.Problem> notRehearsed = notRehearsed(conf, settings);
+        if (!out.isEmpty() && !notRehearsed.isEmpty()) {
+            Migration first = out.get(0);
+            List<Migration.Problem> problems = new ArrayList<>(notRehearsed);
+            problems.addAll(first.problems());
+            out.set(0, new Migration(first.name(), first.file(), first.version(), first.units(), first.rollback(),
+                    first.down(), problems));
+        }
         if (!out.isEmpty() && refersTo(out, conf.getTable())) out.add(0, historyTable(conf, root, splitter));
         if (out.isEmpty()) {
             throw new InvalidInputException(path + ": no Flyway migrations ("
                     + conf.getSqlMigrationPrefix() + "<version>" + conf.getSqlMigrationSeparator() + "<description>"
                     + String.join("|", conf.getSqlMigrationSuffixes()) + ") in " + String.join(", ",
                     locations.stream().map(Path::toString).toList()) + " (settings: " + settings + ")");
+        }
+        return out;
+    }
+
+    /**
+     * Settings that change how the deploy runs but that a migration's units cannot carry: reported on the first
+     * migration (FLAG {@code untranslated}), never dropped silently. {@code lockRetryCount} is not among them: it
+     * retries Flyway's own advisory lock on the history table, not a statement.
+     */
+    private static List<Migration.Problem> notRehearsed(Configuration conf, FlywaySettings settings) {
+        List<Migration.Problem> out = new ArrayList<>();
+        if (conf.getInitSql() != null && !conf.getInitSql().isBlank()) {
+            out.add(new Migration.Problem(null, "flyway.initSql (" + FlywaySettings.oneLine(conf.getInitSql())
+                    + ", " + settings + ") runs on Flyway's connection before the first migration; the rehearsal does "
+                    + "not send it: give its timeouts as --lock-timeout / --statement-timeout", false));
+        }
+        if (conf.isGroup()) {
+            out.add(new Migration.Problem(null, "flyway.group=true (" + settings + ") runs all pending migrations in "
+                    + "one transaction; the rehearsal runs each migration in its own", false));
         }
         return out;
     }

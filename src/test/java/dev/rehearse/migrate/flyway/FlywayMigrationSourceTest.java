@@ -191,6 +191,30 @@ class FlywayMigrationSourceTest {
     }
 
     @Test
+    void initSqlAndGroupAreReportedNotDropped(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("flyway.conf"), "flyway.initSql=SET lock_timeout = '2s'\nflyway.group=true\n"
+                + "flyway.lockRetryCount=10\n");
+        Files.writeString(dir.resolve("V1__a.sql"), "CREATE TABLE a (id int);\n");
+        Files.writeString(dir.resolve("V2__b.sql"), "CREATE TABLE b (id int);\n");
+        List<Migration> all = read(dir);
+        assertThat(all.get(0).problems()).extracting(Migration.Problem::message).satisfiesExactly(
+                m -> assertThat(m).startsWith("flyway.initSql (SET lock_timeout = '2s', ").contains("--lock-timeout"),
+                m -> assertThat(m).startsWith("flyway.group=true"));
+        assertThat(all.get(0).problems()).noneMatch(Migration.Problem::refused);
+        assertThat(all.get(1).problems()).isEmpty();
+    }
+
+    @Test
+    void aSpringPlaceholderTheEnvironmentLacksIsInvalidInputNamingTheFile(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve(".git"));
+        Files.writeString(dir.resolve("application.yml"),
+                "spring:\n  flyway:\n    placeholders:\n      owner: ${REHEARSE_TEST_NOT_SET}\n");
+        Files.writeString(dir.resolve("V1__a.sql"), "CREATE TABLE ${owner}_a (id int);\n");
+        assertThatThrownBy(() -> read(dir)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("application.yml").hasMessageContaining("${REHEARSE_TEST_NOT_SET}");
+    }
+
+    @Test
     void mistakesNameTheFile(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("flyway.conf"), "");
         Files.writeString(dir.resolve("V1__a.sql"), "CREATE TABLE ${nobody} (id int);\n");
