@@ -91,4 +91,26 @@ class FlywayCliTest {
         assertThat(vacuum.get("inTransaction").asBoolean()).isFalse(); // V4__backfill_status.sql.conf
         assertThat(create.get("inTransaction").asBoolean()).isTrue(); // a file without one is still wrapped
     }
+
+    /** Flyway runs every migration on one connection and resets only the role: a file's SET lasts for the ones after. */
+    @Test
+    void aLockTimeoutSetInOneFileBoundsTheLockWaitOfTheNext(@TempDir Path dir) throws Exception {
+        Path schema = java.nio.file.Files.writeString(dir.resolve("schema.sql"),
+                "CREATE TABLE accounts (id bigint PRIMARY KEY, name text);\n");
+        Path project = java.nio.file.Files.createDirectories(dir.resolve("project"));
+        java.nio.file.Files.writeString(project.resolve("flyway.conf"), "flyway.locations=filesystem:sql\n");
+        Path sql = java.nio.file.Files.createDirectories(project.resolve("sql"));
+        java.nio.file.Files.writeString(sql.resolve("V1__timeouts.sql"), "SET lock_timeout = '300ms';\n");
+        java.nio.file.Files.writeString(sql.resolve("V2__note.sql"), "ALTER TABLE accounts ADD COLUMN note text;\n");
+        Path out = dir.resolve("out");
+        CliTest.Outcome r = rehearse("run", "--format", "flyway", "--schema", schema.toString(), "--migrations",
+                project.toString(), "--rows", "accounts=1000", "--no-load", "--long-transaction", "3s",
+                "--report", "json", "--out", out.toString());
+        JsonNode statements = JSON.readTree(out.resolve("report.json").toFile()).get("statements");
+        assertThat(statements).as(r.err()).hasSize(2);
+        JsonNode alter = statements.get(1);
+        assertThat(alter.get("migration").asText()).isEqualTo("sql/V2__note.sql");
+        assertThat(alter.get("error").asText()).containsIgnoringCase("lock timeout");
+        assertThat(alter.get("durationMs").asLong()).isBetween(250L, 2_000L);
+    }
 }
