@@ -142,13 +142,24 @@ public final class FlywayMigrationSource implements MigrationSource {
                     versioned.add(new Found(file, name, n));
                 } else if (n.isValid() && n.getPrefix().equals(conf.getRepeatableSqlMigrationPrefix())) {
                     repeatable.add(new Found(file, name, n));
-                } else if (!settings.undoPrefix().isEmpty() && filename.startsWith(settings.undoPrefix())) {
+                } else if (!settings.undoPrefix().isEmpty() && filename.startsWith(settings.undoPrefix())
+                        && undoNames.parse(filename).isValid() && undoNames.parse(filename).getType().isVersioned()) {
                     ResourceName u = undoNames.parse(filename);
-                    if (u.isValid() && u.getType().isVersioned()) undo.put(u.getVersion(), new Found(file, name, u));
+                    undo.put(u.getVersion(), new Found(file, name, u));
+                } else if (!n.isValid() && conf.isValidateMigrationNaming()) {
+                    // Flyway ignores a misnamed file unless told to validate names; then it fails before migrating
+                    throw new InvalidInputException(file + ": " + n.getValidityMessage() + " (flyway.validateMigrationNaming)");
                 }
             }
         }
         versioned.sort(Comparator.comparing((Found f) -> f.name.getVersion()));
+        // flyway.target: an empty database is migrated up to that version (NEXT: the first one) and no further
+        MigrationVersion target = conf.getTarget();
+        if (target == MigrationVersion.NEXT) {
+            versioned = new ArrayList<>(versioned.subList(0, Math.min(1, versioned.size())));
+        } else if (target != null && target != MigrationVersion.LATEST && target != MigrationVersion.CURRENT) {
+            versioned.removeIf(f -> f.name.getVersion().compareTo(target) > 0);
+        }
         for (int i = 1; i < versioned.size(); i++) {
             if (versioned.get(i).name.getVersion().equals(versioned.get(i - 1).name.getVersion())) {
                 // Flyway's validation fails the same way before migrating anything

@@ -215,6 +215,20 @@ class FlywayMigrationSourceTest {
     }
 
     @Test
+    void targetStopsTheVersionsThereAndMisnamedFilesAreIgnoredUnlessNamesAreValidated(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("flyway.conf"), "flyway.target=1.10\n");
+        for (String v : List.of("1", "1.9", "1.10", "1.11", "2")) {
+            Files.writeString(dir.resolve("V" + v + "__t.sql"), "CREATE TABLE t" + v.replace('.', '_') + " (id int);\n");
+        }
+        Files.writeString(dir.resolve("V3_single_underscore.sql"), "DROP TABLE t1;\n");
+        assertThat(read(dir)).extracting(Migration::version).containsExactly("1", "1.9", "1.10");
+
+        Files.writeString(dir.resolve("flyway.conf"), "flyway.validateMigrationNaming=true\n");
+        assertThatThrownBy(() -> read(dir)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("V3_single_underscore.sql").hasMessageContaining("validateMigrationNaming");
+    }
+
+    @Test
     void mistakesNameTheFile(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("flyway.conf"), "");
         Files.writeString(dir.resolve("V1__a.sql"), "CREATE TABLE ${nobody} (id int);\n");
