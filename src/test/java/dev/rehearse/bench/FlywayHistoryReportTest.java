@@ -3,6 +3,7 @@ package dev.rehearse.bench;
 import dev.rehearse.Rehearsal;
 import dev.rehearse.analyze.FlywayHistory;
 import dev.rehearse.migrate.Migration;
+import dev.rehearse.migrate.PendingSet;
 import dev.rehearse.model.Report;
 import dev.rehearse.scenario.CliOverrides;
 import dev.rehearse.scenario.Scenario;
@@ -58,13 +59,33 @@ class FlywayHistoryReportTest {
         return all.stream().map(Migration::name).toList();
     }
 
+    /** A PR's view: the 2026 migrations pending, the rest applied as the deployed baseline before the seed. */
+    @Test
+    void newestPendingOnTopOfTheDeployedBaseline() {
+        Outcome o = rehearse("(c) " + COMMON + " --from 2026.01", FlywayHistory.root().resolve(COMMON),
+                PendingSet.of(null, "2026.01", null));
+        assertThat(o.failures()).isEmpty();
+        // the 2026 versioned migrations and the repeatables, which run again at every deploy
+        assertThat(o.applied()).isBetween(15, 60);
+    }
+
     private static Outcome rehearse(String label, Path path) {
+        return rehearse(label, path, null);
+    }
+
+    private static Outcome rehearse(String label, Path path, java.util.function.Predicate<Migration> pending) {
         FlywayHistory.withEnvironment();
         List<Migration> all = FlywayHistory.read(path);
+        int deployed = all.size();
         Scenario s = ScenarioLoader.applyOverrides(ScenarioLoader.defaults(), CliOverrides.NONE
                 .withMigrations(List.of(path)).withFormat("flyway").withNoLoad(true));
         long start = System.nanoTime();
-        Report report = new Rehearsal(s, line -> { }).run().report();
+        Rehearsal rehearsal = new Rehearsal(s, line -> { });
+        if (pending != null) {
+            rehearsal = rehearsal.withPending(pending);
+            all = all.stream().filter(pending).toList();
+        }
+        Report report = rehearsal.run().report();
         double wall = (System.nanoTime() - start) / 1e9;
 
         Map<String, Double> msPerMigration = new LinkedHashMap<>();
@@ -86,7 +107,7 @@ class FlywayHistoryReportTest {
         System.out.printf(Locale.ROOT, "%nreal Flyway history %s %s (--format flyway, postgres:16 embedded, no load)%n",
                 FlywayHistory.NAME, label);
         System.out.printf(Locale.ROOT, "  migrations read %d (%d versioned, %d repeatable, %d Flyway's history table),"
-                        + " applied %d%n", all.size(), all.stream().filter(m -> m.version() != null).count(),
+                        + " applied %d%n", all.size(), all.stream().filter(m -> m.version() != null && !m.name().contains("history table")).count(),
                 all.stream().filter(m -> m.version() == null && m.file().getFileName().toString().startsWith("R__")).count(),
                 all.stream().filter(m -> m.name().contains("history table")).count(), applied.size());
         System.out.printf(Locale.ROOT, "  statements read %d, executed %d, failures %d%s%n", statements,
@@ -95,6 +116,7 @@ class FlywayHistoryReportTest {
                         + " the whole rehearsal (provision, probes, analysis) %.1f s, %.3f s per migration%n",
                 sum / 1000, sum / 1000 / Math.max(1, applied.size()), slowest.getKey(), slowest.getValue() / 1000, wall,
                 wall / Math.max(1, applied.size()));
+        if (pending != null) System.out.printf(Locale.ROOT, "  deployed baseline %d migrations%n", deployed - all.size());
         System.out.printf(Locale.ROOT, "  verdict %s, %d findings%n%n", report.verdict(), report.findings().size());
         return new Outcome(all.size(), applied.size(), statements, report.statements().size(), failures);
     }

@@ -253,7 +253,8 @@ public final class FlywayMigrationSource implements MigrationSource {
                 + ");\n"
                 + "ALTER TABLE " + table + " ADD CONSTRAINT \"" + conf.getTable() + "_pk\" PRIMARY KEY (\"installed_rank\");\n"
                 + "CREATE INDEX \"" + conf.getTable() + "_s_idx\" ON " + table + " (\"success\");\n";
-        return new Migration(conf.getTable() + " (Flyway's history table)", root, null,
+        // version 0: before every migration, so --from counts it as deployed, as it is once anything was deployed
+        return new Migration(conf.getTable() + " (Flyway's history table)", root, "0",
                 List.of(new Migration.Unit(splitter.split(sql), TransactionMode.TRANSACTION)), null, List.of(), List.of());
     }
 
