@@ -179,9 +179,15 @@ class LintCliTest {
 
     @org.junit.jupiter.api.Test
     void aContractFormatThisBuildLacksIsExitThreeAndAnUnknownOneIsExitTwo() {
-        var lacking = CliTest.rehearse("lint", "--format", "flyway", "scenarios/set-not-null/unsafe");
-        org.assertj.core.api.Assertions.assertThat(lacking.code()).isEqualTo(3);
-        org.assertj.core.api.Assertions.assertThat(lacking.err()).contains("--format flyway is not available in this build yet");
+        // a contract format no source of this build provides yet (flyway was one until it landed)
+        String missing = dev.rehearse.migrate.MigrationSources.CONTRACT.stream()
+                .filter(f -> dev.rehearse.migrate.MigrationSources.all().stream().noneMatch(s -> s.format().equals(f)))
+                .findFirst().orElse(null);
+        if (missing != null) {
+            var lacking = CliTest.rehearse("lint", "--format", missing, "scenarios/set-not-null/unsafe");
+            org.assertj.core.api.Assertions.assertThat(lacking.code()).isEqualTo(3);
+            org.assertj.core.api.Assertions.assertThat(lacking.err()).contains("--format " + missing + " is not available in this build yet");
+        }
         var unknown = CliTest.rehearse("lint", "--format", "knex", "scenarios/set-not-null/unsafe");
         org.assertj.core.api.Assertions.assertThat(unknown.code()).isEqualTo(2);
         org.assertj.core.api.Assertions.assertThat(unknown.err()).contains("--format: 'knex'; expected one of sql, flyway");

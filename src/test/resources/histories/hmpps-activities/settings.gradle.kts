@@ -1,0 +1,1 @@
+rootProject.name = "hmpps-activities-management-api"

@@ -1,0 +1,1 @@
+-- this has been dropped

@@ -1,0 +1,2 @@
+ALTER TABLE appointment
+ADD COLUMN is_migrated bool NOT NULL DEFAULT false;

@@ -1,0 +1,1 @@
+UPDATE appointment SET appointment_description = null WHERE TRIM(BOTH FROM appointment_description) = '';

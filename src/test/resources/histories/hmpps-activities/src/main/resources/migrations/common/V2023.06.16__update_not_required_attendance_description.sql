@@ -1,0 +1,1 @@
+UPDATE attendance_reason SET description = 'Not required or excused' where code = 'NOT_REQUIRED';

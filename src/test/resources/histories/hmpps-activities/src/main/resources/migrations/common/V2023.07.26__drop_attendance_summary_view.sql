@@ -1,0 +1,1 @@
+DROP VIEW v_all_attendance_summary;

@@ -1,0 +1,2 @@
+ALTER TABLE appointment_set ADD COLUMN updated_time timestamp DEFAULT NULL;
+ALTER TABLE appointment_set ADD COLUMN updated_by varchar(100) DEFAULT NULL;

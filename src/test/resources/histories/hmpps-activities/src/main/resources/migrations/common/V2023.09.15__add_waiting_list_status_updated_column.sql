@@ -1,0 +1,1 @@
+ALTER TABLE waiting_list ADD COLUMN status_updated_time timestamp;

@@ -1,0 +1,5 @@
+ALTER TABLE activity ADD COLUMN paid boolean;
+
+UPDATE activity SET paid = true;
+
+ALTER TABLE activity ALTER COLUMN paid SET NOT NULL;

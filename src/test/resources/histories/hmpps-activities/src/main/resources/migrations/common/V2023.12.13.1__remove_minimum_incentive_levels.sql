@@ -1,0 +1,2 @@
+ALTER TABLE activity DROP COLUMN IF EXISTS minimum_incentive_nomis_code;
+ALTER TABLE activity DROP COLUMN IF EXISTS minimum_incentive_level;

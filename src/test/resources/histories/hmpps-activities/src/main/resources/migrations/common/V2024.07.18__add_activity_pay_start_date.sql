@@ -1,0 +1,1 @@
+ALTER TABLE activity_pay ADD COLUMN start_date date;

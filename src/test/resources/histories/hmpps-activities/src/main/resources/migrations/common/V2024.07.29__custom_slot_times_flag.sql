@@ -1,0 +1,1 @@
+alter table activity_schedule_slot add column use_prison_regime_time boolean not null default true;

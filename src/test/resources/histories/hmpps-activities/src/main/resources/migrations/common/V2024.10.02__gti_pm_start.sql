@@ -1,0 +1,1 @@
+update prison_regime set pm_start = '13:30:00' where prison_code = 'GTI';

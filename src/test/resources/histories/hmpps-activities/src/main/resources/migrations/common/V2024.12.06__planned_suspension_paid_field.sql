@@ -1,0 +1,1 @@
+ALTER TABLE planned_suspension ADD COLUMN paid boolean;

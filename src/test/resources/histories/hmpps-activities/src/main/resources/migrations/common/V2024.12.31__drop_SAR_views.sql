@@ -1,0 +1,2 @@
+DROP view v_sar_allocation;
+DROP view v_sar_waiting_list;

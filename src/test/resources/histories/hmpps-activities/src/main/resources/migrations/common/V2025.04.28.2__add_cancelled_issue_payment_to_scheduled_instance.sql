@@ -1,0 +1,1 @@
+ALTER TABLE scheduled_instance ADD COLUMN cancelled_issue_payment bool;

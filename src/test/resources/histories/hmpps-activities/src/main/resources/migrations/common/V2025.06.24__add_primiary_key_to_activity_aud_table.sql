@@ -1,0 +1,2 @@
+ALTER TABLE activity_aud
+    ADD PRIMARY KEY (activity_id, rev);

@@ -1,0 +1,1 @@
+ALTER TABLE ${table_prefix}accounts ADD COLUMN status text;

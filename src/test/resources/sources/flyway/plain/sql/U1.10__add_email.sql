@@ -1,0 +1,1 @@
+ALTER TABLE ${table_prefix}accounts DROP COLUMN email;
