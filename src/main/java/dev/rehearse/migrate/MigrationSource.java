@@ -1,5 +1,6 @@
 package dev.rehearse.migrate;
 
+import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.scenario.Scenario;
 
 import java.nio.file.Path;
@@ -28,6 +29,15 @@ public interface MigrationSource {
      *
      * @param splitter the target engine's splitter, at its version
      * @param transaction the deploy's wrapping setting ({@code migrations.transaction}, {@code .rehearse.yaml})
+     * @param engine the target engine, for a source that renders SQL per engine (Liquibase); null: postgres:16
+     * @param contexts the deploy's context expression ({@code --contexts}, {@code migrations.contexts}); null: none
+     * @param labels the deploy's label expression ({@code --labels}, {@code migrations.labels}); null: none
      */
-    record Context(SqlSplitter splitter, Scenario.Transaction transaction) {}
+    record Context(SqlSplitter splitter, Scenario.Transaction transaction, EngineSpec engine, String contexts,
+                   String labels) {
+
+        public Context(SqlSplitter splitter, Scenario.Transaction transaction) {
+            this(splitter, transaction, null, null, null);
+        }
+    }
 }

@@ -1,0 +1,38 @@
+package dev.rehearse.migrate.liquibase;
+
+import liquibase.logging.Logger;
+import liquibase.logging.core.AbstractLogService;
+import liquibase.logging.core.AbstractLogger;
+
+import java.util.function.Consumer;
+import java.util.logging.Level;
+
+/**
+ * Liquibase's log inside a read: its INFO and FINE chatter (every changeSet, every statement) is dropped, because
+ * rehearse's own progress owns stderr; a warning or an error, which can matter to the user, goes out as one line.
+ */
+final class QuietLogService extends AbstractLogService {
+
+    private final Logger logger;
+
+    QuietLogService(Consumer<String> out) {
+        this.logger = new AbstractLogger() {
+            @Override
+            public void log(Level level, String message, Throwable e) {
+                if (level.intValue() < Level.WARNING.intValue() || message == null || message.isBlank()) return;
+                out.accept("liquibase: " + (level.intValue() >= Level.SEVERE.intValue() ? "error: " : "warning: ")
+                        + message.strip().replaceAll("\\s*\\R\\s*", " "));
+            }
+        };
+    }
+
+    @Override
+    public int getPriority() {
+        return PRIORITY_NOT_APPLICABLE; // never chosen by Liquibase's own lookup; set on the read's scope only
+    }
+
+    @Override
+    public Logger getLog(Class clazz) {
+        return logger;
+    }
+}
