@@ -9,7 +9,7 @@ import java.util.logging.Level;
 
 /**
  * Liquibase's log inside a read: its INFO and FINE chatter (every changeSet, every statement) is dropped, because
- * rehearse's own progress owns stderr; a warning or an error, which can matter to the user, goes out as one line.
+ * rehearse's own progress owns stderr; a warning, which can matter to the user, goes out as one line.
  */
 final class QuietLogService extends AbstractLogService {
 
@@ -19,9 +19,9 @@ final class QuietLogService extends AbstractLogService {
         this.logger = new AbstractLogger() {
             @Override
             public void log(Level level, String message, Throwable e) {
-                if (level.intValue() < Level.WARNING.intValue() || message == null || message.isBlank()) return;
-                out.accept("liquibase: " + (level.intValue() >= Level.SEVERE.intValue() ? "error: " : "warning: ")
-                        + message.strip().replaceAll("\\s*\\R\\s*", " "));
+                // an error Liquibase logs is also thrown, and reported once as rehearse's own one line
+                if (level != Level.WARNING || message == null || message.isBlank()) return;
+                out.accept("liquibase: warning: " + message.strip().replaceAll("\\s*\\R\\s*", " "));
             }
         };
     }

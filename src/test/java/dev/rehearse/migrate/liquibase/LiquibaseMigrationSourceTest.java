@@ -221,4 +221,29 @@ class LiquibaseMigrationSourceTest {
             assertThat(p.message()).contains("1::ana").contains("dropAllForeignKeyConstraints").contains("offline");
         });
     }
+
+    @Test
+    void classpathRelativeIncludesAndIncludeAllResolveAsInASpringBootProject() {
+        Path resources = Path.of("src/test/resources/sources/liquibase/spring/src/main/resources");
+        assertThat(new LiquibaseMigrationSource().detect(resources)).isTrue();
+        List<Migration> ms = read(resources);
+        // includeAll takes its folder's changelogs in name order: 02-region.yaml before 10-index.sql
+        assertThat(ms).extracting(Migration::version).containsExactly("init", "region", "index");
+        assertThat(ms).extracting(Migration::name).containsExactly("changes/001-init.sql", "more/02-region.yaml",
+                "more/10-index.sql");
+        assertThat(changeSet(ms, "index").units().get(0).mode()).isEqualTo(TransactionMode.AUTOCOMMIT);
+        assertThat(changeSet(ms, "init").down().get(0).statements()).extracting(SqlStatement::sql)
+                .containsExactly("DROP TABLE accounts");
+    }
+
+    @Test
+    void liquibaseWarningsReachStderrAsOneLineAndItsChatterDoesNot() {
+        List<String> out = new java.util.ArrayList<>();
+        liquibase.logging.Logger log = new QuietLogService(out::add).getLog(getClass());
+        log.info("Reading from databasechangelog");
+        log.fine("Executing Statement");
+        log.severe("thrown as well, reported once by rehearse");
+        log.warning("modifySql is ignored\n  for this change");
+        assertThat(out).containsExactly("liquibase: warning: modifySql is ignored for this change");
+    }
 }
