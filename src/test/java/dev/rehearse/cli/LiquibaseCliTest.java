@@ -82,7 +82,7 @@ class LiquibaseCliTest {
             assertThat(s.get("error").isNull()).as(s.get("sql").asText() + ": " + s.get("error")).isTrue();
             sql.add(s.get("sql").asText());
         }
-        assertThat(sql).hasSize(9).first().asString().startsWith("CREATE TABLE customers");
+        assertThat(sql).hasSize(11).first().asString().startsWith("CREATE TABLE customers");
         JsonNode index = statements.get(sql.indexOf("CREATE INDEX CONCURRENTLY orders_customer_id_idx ON orders (customer_id)"));
         assertThat(index.get("inTransaction").asBoolean()).isFalse();
         assertThat(index.get("migration").asText()).isEqualTo("db.changelog-master.xml");

@@ -1,5 +1,6 @@
 package dev.rehearse.migrate.liquibase;
 
+import liquibase.change.Change;
 import liquibase.database.Database;
 import liquibase.exception.DatabaseException;
 import liquibase.executor.Executor;
@@ -37,15 +38,19 @@ final class CapturingExecutor extends LoggingExecutor {
             RemoveChangeSetRanStatusStatement.class, UnlockDatabaseChangeLogStatement.class,
             UpdateChangeSetChecksumStatement.class, TagDatabaseStatement.class);
 
-    private List<String> captured = new ArrayList<>();
+    /** One statement as Liquibase would send it, and the change of the changeSet it came from (null: unknown). */
+    record Sent(String sql, Change change) {}
+
+    private List<Sent> captured = new ArrayList<>();
+    private Change current;
 
     CapturingExecutor(Executor reads, Database database) {
         super(reads, null, database);
     }
 
     /** What was sent since the last call, in order. */
-    List<String> take() {
-        List<String> out = captured;
+    List<Sent> take() {
+        List<Sent> out = captured;
         captured = new ArrayList<>();
         return out;
     }
@@ -73,6 +78,16 @@ final class CapturingExecutor extends LoggingExecutor {
     }
 
     @Override
+    public void execute(Change change, List<SqlVisitor> sqlVisitors) throws DatabaseException {
+        current = change;
+        try {
+            super.execute(change, sqlVisitors);
+        } finally {
+            current = null;
+        }
+    }
+
+    @Override
     public void comment(String message) {
         // "Changeset x::y::z" and the changeSet's comments: not statements
     }
@@ -84,7 +99,7 @@ final class CapturingExecutor extends LoggingExecutor {
                     + " is generated from the live database's metadata, which a rehearsal's offline rendering does not have");
         }
         for (String s : applyVisitors(sql, sqlVisitors)) {
-            if (s != null && !s.isBlank()) captured.add(s);
+            if (s != null && !s.isBlank()) captured.add(new Sent(s, current));
         }
     }
 }

@@ -3,8 +3,6 @@ package dev.rehearse.migrate.liquibase;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import javax.xml.stream.XMLInputFactory;
@@ -34,10 +32,10 @@ final class ChangeSetLines {
     /** Liquibase's own pattern ({@code AbstractFormattedChangeLogParser.CHANGE_SET_REGEX}): author, then id. */
     private static final Pattern SQL_CHANGESET = Pattern.compile(
             "\\s*--[\\s]*changeset\\s+(\"[^\"]+\"|[^:]+):\\s*(\"[^\"]+\"|\\S+).*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern XML_CHANGESET = Pattern.compile("<([\\w.-]+:)?changeSet\\b");
 
     private final List<String> lines;
     private final Map<String, Integer> starts = new HashMap<>();
+    private final Map<String, List<Integer>> changes = new HashMap<>();
     private final TreeSet<Integer> allStarts = new TreeSet<>();
 
     private ChangeSetLines(List<String> lines) {
@@ -86,8 +84,17 @@ final class ChangeSetLines {
         return null;
     }
 
-    private void put(String id, String author, int line) {
-        starts.putIfAbsent(key(id, author), line);
+    /**
+     * The line of the changeSet's {@code index}-th change ({@code <createTable>}, {@code - addColumn:}), the
+     * changeSet's own line when it is not known.
+     */
+    int change(String id, String author, int index) {
+        List<Integer> lines = changes.getOrDefault(key(id, author), List.of());
+        return index >= 0 && index < lines.size() ? lines.get(index) : start(id, author);
+    }
+
+    private void put(String id, String author, int line, List<Integer> changeLines) {
+        if (starts.putIfAbsent(key(id, author), line) == null) changes.put(key(id, author), changeLines);
         allStarts.add(line);
     }
 
@@ -98,7 +105,7 @@ final class ChangeSetLines {
     private void formattedSql() {
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = SQL_CHANGESET.matcher(lines.get(i));
-            if (m.matches()) put(unquote(m.group(2)), unquote(m.group(1)), i + 1);
+            if (m.matches()) put(unquote(m.group(2)), unquote(m.group(1)), i + 1, List.of());
         }
     }
 
@@ -107,32 +114,76 @@ final class ChangeSetLines {
         return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
     }
 
+    /** What a changeSet holds that is not a change (XMLChangeLogSAXHandler / ChangeSet.load). */
+    private static final java.util.Set<String> NOT_CHANGES = java.util.Set.of("comment", "preConditions",
+            "validCheckSum", "rollback", "modifySql");
+
     private void xml(String text) throws XMLStreamException {
         XMLInputFactory f = XMLInputFactory.newInstance();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         XMLStreamReader r = f.createXMLStreamReader(new StringReader(text));
+        int depth = 0, changeSetDepth = -1;
+        List<Integer> changeLines = null;
         while (r.hasNext()) {
-            if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("changeSet")) {
-                // StAX reports where the start tag ends; the changeSet starts at its '<', on that line or above
-                int end = r.getLocation().getLineNumber();
-                int line = end;
-                while (line > 1 && !XML_CHANGESET.matcher(lines.get(line - 1)).find()) line--;
-                put(r.getAttributeValue(null, "id"), r.getAttributeValue(null, "author"), line);
+            int event = r.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+                if (changeSetDepth < 0 && r.getLocalName().equals("changeSet")) {
+                    changeSetDepth = depth;
+                    changeLines = new ArrayList<>();
+                    put(r.getAttributeValue(null, "id"), r.getAttributeValue(null, "author"), tagStart(r), changeLines);
+                } else if (depth == changeSetDepth + 1 && !NOT_CHANGES.contains(r.getLocalName())) {
+                    changeLines.add(tagStart(r));
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                if (depth == changeSetDepth) changeSetDepth = -1;
+                depth--;
             }
         }
     }
 
+    /** StAX reports where a start tag ends; the element starts at its '<', on that line or above. */
+    private int tagStart(XMLStreamReader r) {
+        Pattern open = Pattern.compile("<([\\w.-]+:)?" + Pattern.quote(r.getLocalName()) + "\\b");
+        int line = r.getLocation().getLineNumber();
+        while (line > 1 && !open.matcher(lines.get(line - 1)).find()) line--;
+        return line;
+    }
+
     private void tree(JsonFactory factory, String text) throws IOException {
-        ObjectMapper mapper = new ObjectMapper(factory);
         try (JsonParser p = factory.createParser(text)) {
-            p.setCodec(mapper);
             while (p.nextToken() != null) {
                 if (p.currentToken() == JsonToken.FIELD_NAME && p.currentName().equals("changeSet")) {
                     int line = p.currentTokenLocation().getLineNr();
                     if (p.nextToken() != JsonToken.START_OBJECT) continue;
-                    JsonNode cs = p.readValueAsTree();
-                    put(cs.path("id").asText(null), cs.path("author").asText(null), line);
+                    String id = null, author = null;
+                    List<Integer> changeLines = new ArrayList<>();
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = p.currentName();
+                        JsonToken value = p.nextToken();
+                        if (field.equals("id") && value.isScalarValue()) id = p.getText();
+                        else if (field.equals("author") && value.isScalarValue()) author = p.getText();
+                        else if (field.equals("changes") && value == JsonToken.START_ARRAY) {
+                            while (p.nextToken() != JsonToken.END_ARRAY) {
+                                // a change is { "createTable": {...} }: its line is its type's
+                                int at = p.currentTokenLocation().getLineNr();
+                                if (p.currentToken() == JsonToken.START_OBJECT && p.nextToken() == JsonToken.FIELD_NAME) {
+                                    at = p.currentTokenLocation().getLineNr();
+                                    do {
+                                        p.nextToken();
+                                        p.skipChildren();
+                                    } while (p.nextToken() == JsonToken.FIELD_NAME);
+                                } else {
+                                    p.skipChildren();
+                                }
+                                changeLines.add(at);
+                            }
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    put(id, author, line, changeLines);
                 }
             }
         }

@@ -284,13 +284,13 @@ public final class LiquibaseMigrationSource implements MigrationSource {
                 problems.add(new Migration.Problem(start, "changeSet " + cs.toString(false)
                         + " cannot be rendered offline: " + oneLine(e), false));
             }
-            List<SqlStatement> up = statements(executor.take(), file, where, start);
+            List<SqlStatement> up = statements(executor.take(), cs, file, where, start);
 
             Path rollbackFile = null;
             List<Migration.Unit> down = List.of();
             try {
                 cs.rollback(db);
-                List<SqlStatement> undo = statements(executor.take(), file, where, start);
+                List<SqlStatement> undo = statements(executor.take(), cs, file, where, start);
                 rollbackFile = file;
                 if (!undo.isEmpty()) down = List.of(new Migration.Unit(undo, mode));
             } catch (RollbackFailedException | RuntimeException e) {
@@ -303,15 +303,19 @@ public final class LiquibaseMigrationSource implements MigrationSource {
 
         /**
          * Liquibase's statements, each as the engine's splitter classifies it, at its line in the file: where its text
-         * is written inside the changeSet, else the changeSet's own line.
+         * is written inside the changeSet, else the line of the change that generated it, else the changeSet's own.
          */
-        private List<SqlStatement> statements(List<String> sent, Path file, ChangeSetLines where, int start) {
+        private List<SqlStatement> statements(List<CapturingExecutor.Sent> sent, ChangeSet cs, Path file,
+                                              ChangeSetLines where, int start) {
             List<SqlStatement> out = new ArrayList<>();
             int cursor = start;
-            for (String sql : sent) {
+            for (CapturingExecutor.Sent one : sent) {
+                String sql = one.sql();
                 Integer at = where.find(sql, start, cursor);
                 if (at != null) cursor = at;
-                int base = at == null ? start : at;
+                int changeLine = one.change() == null ? start
+                        : where.change(cs.getId(), cs.getAuthor(), indexOf(cs.getChanges(), one.change()));
+                int base = at == null ? changeLine : at;
                 List<SqlStatement> split;
                 try {
                     split = context.splitter().split(sql);
@@ -319,11 +323,16 @@ public final class LiquibaseMigrationSource implements MigrationSource {
                     throw InvalidInputException.at(file, base, e.getMessage());
                 }
                 for (SqlStatement s : split) {
-                    int line = at == null ? start : base + s.line() - 1;
+                    int line = at == null ? changeLine : base + s.line() - 1;
                     out.add(new SqlStatement(s.sql(), line, s.kind(), s.comments()));
                 }
             }
             return out;
+        }
+
+        private static int indexOf(List<Change> changes, Change change) {
+            for (int i = 0; i < changes.size(); i++) if (changes.get(i) == change) return i;
+            return -1;
         }
 
         private Path file(ChangeSet cs) {
