@@ -269,19 +269,21 @@ public final class LiquibaseMigrationSource implements MigrationSource {
             TransactionMode mode = cs.isRunInTransaction() && db.supportsDDLInTransaction()
                     ? TransactionMode.TRANSACTION : TransactionMode.AUTOCOMMIT;
             List<Migration.Problem> problems = new ArrayList<>();
-            for (Change change : cs.getChanges()) {
+            for (int i = 0; i < cs.getChanges().size(); i++) {
+                Change change = cs.getChanges().get(i);
                 // what Liquibase's updateSql marks "may change each run": it reads the live schema to decide
                 if (change.generateStatementsVolatile(db)) {
-                    problems.add(new Migration.Problem(start, "changeSet " + cs.toString(false) + ": "
-                            + change.getSerializedObjectName() + " is generated from the live database's schema;"
-                            + " rendered offline it cannot say what it sends", false));
+                    problems.add(new Migration.Problem(where.change(cs.getId(), cs.getAuthor(), i), "changeSet "
+                            + cs.getId() + ": " + change.getSerializedObjectName() + " reads the live database's schema"
+                            + " to decide its SQL; rendered offline from the changelog, it may differ from what the deploy"
+                            + " sends", false));
                 }
             }
             executor.take();
             try {
                 cs.execute(log, null, db);
             } catch (MigrationFailedException | RuntimeException e) {
-                problems.add(new Migration.Problem(start, "changeSet " + cs.toString(false)
+                problems.add(new Migration.Problem(start, "changeSet " + cs.getId()
                         + " cannot be rendered offline: " + oneLine(e), false));
             }
             List<SqlStatement> up = statements(executor.take(), cs, file, where, start);
