@@ -93,6 +93,26 @@ class LiquibaseCliTest {
     }
 
     @Test
+    void runFailsAsTheDeployWouldWhenLiquibaseWrapsConcurrentlyInItsTransaction(@TempDir Path dir) throws Exception {
+        Path copy = copy(dir);
+        Path master = copy.resolve("db.changelog-master.xml");
+        Files.writeString(master, Files.readString(master).replace(" runInTransaction=\"false\"", ""));
+        Path out = dir.resolve("out");
+        CliTest.Outcome r = rehearse("run", "--migrations", copy.toString(), "--format", "liquibase", "--no-load",
+                "--report", "json", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+        assertThat(report.get("verdict").asText()).isEqualTo("BLOCK");
+        JsonNode failed = null;
+        for (JsonNode s : report.get("statements")) if (!s.get("error").isNull()) failed = s;
+        assertThat(failed).isNotNull();
+        assertThat(failed.get("sql").asText()).startsWith("CREATE INDEX CONCURRENTLY");
+        assertThat(failed.get("error").asText()).contains("cannot run inside a transaction block");
+        assertThat(failed.get("inTransaction").asBoolean()).isTrue();
+        assertThat(failed.get("line").asInt()).isEqualTo(lineOf(master, "<sql>CREATE INDEX CONCURRENTLY"));
+    }
+
+    @Test
     void runAppliesTheChangeSetsUpToFromAsTheBaselineAndRehearsesTheRest(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
         CliTest.Outcome r = rehearse("run", "--migrations", PROJECT.toString(), "--format", "liquibase", "--no-load",
