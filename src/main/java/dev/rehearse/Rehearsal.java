@@ -163,7 +163,8 @@ public final class Rehearsal {
         SqlSplitter splitter = Engines.dialect(scenario.engine()).splitter();
         List<SqlStatement> schema = schemaStatements(splitter);
         List<Migration> all = source.read(scenario.migrations().paths(),
-                new MigrationSource.Context(splitter, scenario.migrations().transaction(), scenario.engine()));
+                new MigrationSource.Context(splitter, scenario.migrations().transaction(), scenario.engine(),
+                        scenario.migrations().contexts(), scenario.migrations().labels()));
         nothingToRehearse(all);
         java.util.function.Predicate<Migration> ships = pending;
         if (ships == null && schema.isEmpty() && all.size() > 1) {

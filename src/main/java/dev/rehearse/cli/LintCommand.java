@@ -54,6 +54,9 @@ final class LintCommand implements Callable<Integer> {
     @Mixin
     SharedOptions.Project project;
 
+    @Mixin
+    SharedOptions.ChangeSetFilter changeSets;
+
     @Override
     public Integer call() {
         long start = System.nanoTime();
@@ -73,7 +76,8 @@ final class LintCommand implements Callable<Integer> {
 
         Dialect dialect = Engines.dialect(spec);
         Scenario.Transaction wrapping = project.transaction() == null ? Scenario.Transaction.AUTO : project.transaction();
-        List<Migration> migrations = source.read(paths, new MigrationSource.Context(dialect.splitter(), wrapping, spec));
+        List<Migration> migrations = source.read(paths, new MigrationSource.Context(dialect.splitter(), wrapping, spec,
+                changeSets.contexts, changeSets.labels));
         Linter.Result result = new Linter(new Linter.Options(spec, new HashSet<>(project.exclude()),
                 project.lockTimeoutMs() != null, scope.pending()), dialect)
                 .lint(migrations);

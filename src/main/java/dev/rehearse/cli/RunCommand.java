@@ -92,6 +92,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SharedOptions.Project project;
 
+    @Mixin
+    SharedOptions.ChangeSetFilter changeSets;
+
     @Override
     public Integer call() {
         ProjectConfig project = this.project.load();
@@ -107,8 +110,10 @@ final class RunCommand implements Callable<Integer> {
         Scenario.Migrations mg = scenario.migrations();
         if (mg.lockTimeoutMs() == null && project.lockTimeoutMs() != null) { // the deploy's own, from .rehearse.yaml
             scenario = scenario.withMigrations(new Scenario.Migrations(mg.paths(), mg.format(), mg.transaction(),
-                    project.lockTimeoutMs(), mg.statementTimeoutMs(), mg.lockRetries()));
+                    project.lockTimeoutMs(), mg.statementTimeoutMs(), mg.lockRetries(), mg.contexts(), mg.labels()));
         }
+        scenario = scenario.withMigrations(scenario.migrations().withContexts(changeSets.contexts)
+                .withLabels(changeSets.labels));
         // A report this build cannot write fails before anything starts, not silently after the rehearsal.
         List<ReportFormat> formats = ReportFormats.resolve(scenario.output().formats(), "run");
         if (scenario.replica()) {

@@ -51,6 +51,18 @@ final class SharedOptions {
         }
     }
 
+    /** Which changeSets a Liquibase deploy runs, as Liquibase's own {@code --contexts} / {@code --labels} say it. */
+    static final class ChangeSetFilter {
+
+        @Option(names = "--contexts", paramLabel = "EXPRESSION",
+                description = "Liquibase contexts of the deploy, e.g. \"prod and !test\" (default: every changeSet).")
+        String contexts;
+
+        @Option(names = "--labels", paramLabel = "EXPRESSION",
+                description = "Liquibase label expression of the deploy, e.g. \"v2 or hotfix\" (default: every changeSet).")
+        String labels;
+    }
+
     /** The project configuration, {@code .rehearse.yaml}. */
     static final class Project {
 

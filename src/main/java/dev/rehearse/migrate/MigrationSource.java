@@ -29,13 +29,19 @@ public interface MigrationSource {
      *
      * @param splitter the target engine's splitter, at its version
      * @param transaction the deploy's wrapping setting ({@code migrations.transaction}, {@code .rehearse.yaml})
-     * @param engine the target engine and version, null when the caller does not say (a source then assumes
-     *               PostgreSQL, the engine every real history here targets)
+     * @param engine the target engine, for a source that renders SQL per engine (Liquibase); null: postgres:16
+     * @param contexts the deploy's context expression ({@code --contexts}, {@code migrations.contexts}); null: none
+     * @param labels the deploy's label expression ({@code --labels}, {@code migrations.labels}); null: none
      */
-    record Context(SqlSplitter splitter, Scenario.Transaction transaction, EngineSpec engine) {
+    record Context(SqlSplitter splitter, Scenario.Transaction transaction, EngineSpec engine, String contexts,
+                   String labels) {
 
         public Context(SqlSplitter splitter, Scenario.Transaction transaction) {
-            this(splitter, transaction, null);
+            this(splitter, transaction, null, null, null);
+        }
+
+        public Context(SqlSplitter splitter, Scenario.Transaction transaction, EngineSpec engine) {
+            this(splitter, transaction, engine, null, null);
         }
     }
 }

@@ -235,13 +235,22 @@ public record Scenario(
      * @param lockTimeoutMs the deploy's lock_timeout, applied to the migration session; null = server default
      * @param statementTimeoutMs the deploy's statement_timeout; null = server default
      * @param lockRetries retries of a unit that failed on its lock timeout; null = none
+     * @param contexts the deploy's context expression ({@code migrations.contexts}, Liquibase's {@code --contexts});
+     *                 null = none given (every changeSet, as Liquibase runs them without one)
+     * @param labels the deploy's label expression ({@code migrations.labels}, Liquibase's {@code --labels}); null = none
      */
     public record Migrations(List<Path> paths, String format, Transaction transaction,
-                             Integer lockTimeoutMs, Integer statementTimeoutMs, LockRetries lockRetries) {
+                             Integer lockTimeoutMs, Integer statementTimeoutMs, LockRetries lockRetries,
+                             String contexts, String labels) {
         public static final Migrations NONE = new Migrations(List.of(), null, Transaction.AUTO, null, null);
 
         public Migrations {
             paths = List.copyOf(paths);
+        }
+
+        public Migrations(List<Path> paths, String format, Transaction transaction, Integer lockTimeoutMs,
+                          Integer statementTimeoutMs, LockRetries lockRetries) {
+            this(paths, format, transaction, lockTimeoutMs, statementTimeoutMs, lockRetries, null, null);
         }
 
         public Migrations(List<Path> paths, String format, Transaction transaction, Integer lockTimeoutMs,
@@ -250,7 +259,19 @@ public record Scenario(
         }
 
         public Migrations withLockRetries(LockRetries lockRetries) {
-            return new Migrations(paths, format, transaction, lockTimeoutMs, statementTimeoutMs, lockRetries);
+            return new Migrations(paths, format, transaction, lockTimeoutMs, statementTimeoutMs, lockRetries, contexts, labels);
+        }
+
+        /** Null keeps the current expression. */
+        public Migrations withContexts(String contexts) {
+            return contexts == null ? this
+                    : new Migrations(paths, format, transaction, lockTimeoutMs, statementTimeoutMs, lockRetries, contexts, labels);
+        }
+
+        /** Null keeps the current expression. */
+        public Migrations withLabels(String labels) {
+            return labels == null ? this
+                    : new Migrations(paths, format, transaction, lockTimeoutMs, statementTimeoutMs, lockRetries, contexts, labels);
         }
     }
 

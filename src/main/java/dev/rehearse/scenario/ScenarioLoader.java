@@ -133,7 +133,7 @@ public final class ScenarioLoader {
                         "write_fraction", "queries", "long_transaction", "settle_seconds", "statement_timeout")),
                 top.get("replica", false, BOOL),
                 migrations(top.section("migrations", "path", "paths", "format", "transaction", "lock_timeout",
-                        "statement_timeout", "lock_retries")),
+                        "statement_timeout", "lock_retries", "contexts", "labels")),
                 new Observe(top.section("observe", "lock_sample_interval")
                         .get("lock_sample_interval", Observe.DEFAULT.lockSampleIntervalMs(), intDuration(1))),
                 thresholds(top.section("thresholds", "query_wait_flag", "query_wait_block", "lock_hold_flag",
@@ -324,7 +324,21 @@ public final class ScenarioLoader {
                 s.get("transaction", d.transaction(), enumChoice(Transaction.values())),
                 s.get("lock_timeout", d.lockTimeoutMs(), intDuration(0)),
                 s.get("statement_timeout", d.statementTimeoutMs(), intDuration(0)))
-                .withLockRetries(lockRetries(s.section("lock_retries", "attempts", "backoff")));
+                .withLockRetries(lockRetries(s.section("lock_retries", "attempts", "backoff")))
+                .withContexts(expression(s, "contexts")).withLabels(expression(s, "labels"));
+    }
+
+    /** {@code migrations.contexts: "dev and !test"} or a list ({@code [dev, test]}, any of them), as Liquibase takes them. */
+    private String expression(Section s, String key) {
+        List<Scalar> items = s.items(key);
+        if (items.isEmpty()) return null;
+        List<String> parts = new ArrayList<>();
+        for (Scalar item : items) {
+            String text = convert(item, s.child(key), STRING).strip();
+            if (text.isEmpty()) throw InvalidInputException.at(file, item.line(), s.child(key) + ": must not be empty");
+            parts.add(text);
+        }
+        return String.join(", ", parts);
     }
 
     private Thresholds thresholds(Section s) {
@@ -430,7 +444,7 @@ public final class ScenarioLoader {
                 o.format() == null ? mg.format() : flag("--format", () -> choice(names.migrationFormats()).fn.apply(o.format())),
                 mg.transaction(),
                 o.lockTimeout() == null ? mg.lockTimeoutMs() : flag("--lock-timeout", () -> intDuration(0).fn.apply(o.lockTimeout())),
-                mg.statementTimeoutMs(), mg.lockRetries());
+                mg.statementTimeoutMs(), mg.lockRetries(), mg.contexts(), mg.labels());
 
         Output out = base.output();
         Set<String> formats = out.formats();

@@ -1,0 +1,256 @@
+package dev.rehearse.migrate.liquibase;
+
+import dev.rehearse.InvalidInputException;
+import dev.rehearse.engine.Engines;
+import dev.rehearse.migrate.Migration;
+import dev.rehearse.migrate.MigrationSource;
+import dev.rehearse.migrate.MigrationSources;
+import dev.rehearse.migrate.SqlStatement;
+import dev.rehearse.migrate.TransactionMode;
+import dev.rehearse.scenario.EngineSpec;
+import dev.rehearse.scenario.Scenario;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Reading Liquibase changelogs through Liquibase itself, offline: order, wrapping, lines, rollbacks, filters. */
+class LiquibaseMigrationSourceTest {
+
+    static final Path PROJECT = Path.of("src/test/resources/sources/liquibase/project");
+    static final Path MASTER = PROJECT.resolve("db.changelog-master.xml");
+    static final Path YAML = PROJECT.resolve("changes/002-orders.yaml");
+    static final Path SQL = PROJECT.resolve("changes/003-order-status.sql");
+    static final Path JSON = PROJECT.resolve("changes/006-audit.json");
+
+    static final String HEADER = "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\""
+            + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://www.liquibase.org/xml/ns/dbchangelog"
+            + " http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.33.xsd\">\n";
+
+    static List<Migration> read(String engine, String contexts, String labels, Path... paths) {
+        EngineSpec spec = EngineSpec.parse(engine);
+        return new LiquibaseMigrationSource().read(List.of(paths), new MigrationSource.Context(
+                Engines.dialect(spec).splitter(), Scenario.Transaction.AUTO, spec, contexts, labels));
+    }
+
+    static List<Migration> read(Path... paths) {
+        return read("postgres:16", null, null, paths);
+    }
+
+    static Migration changeSet(List<Migration> ms, String id) {
+        return ms.stream().filter(m -> id.equals(m.version())).findFirst().orElseThrow(() -> new AssertionError("no changeSet " + id));
+    }
+
+    /** The first line of {@code file} holding {@code text}, as an editor finds it. */
+    static int lineOf(Path file, String text) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(text)) return i + 1;
+        throw new AssertionError(text + " not in " + file);
+    }
+
+    @Test
+    void changeSetsComeInChangelogOrderAcrossXmlYamlSqlAndJsonIncludes() {
+        List<Migration> ms = read(PROJECT);
+        assertThat(ms).extracting(Migration::version).containsExactly("1", "2", "2b", "3", "3b", "4", "5", "6");
+        assertThat(ms).extracting(Migration::name).containsExactly("db.changelog-master.xml", "changes/002-orders.yaml",
+                "changes/002-orders.yaml", "changes/003-order-status.sql", "changes/003-order-status.sql",
+                "db.changelog-master.xml", "db.changelog-master.xml", "changes/006-audit.json");
+        assertThat(changeSet(ms, "2").file()).isEqualTo(YAML.toAbsolutePath());
+        // the directory and its master changelog read alike
+        assertThat(read(MASTER)).extracting(Migration::version).isEqualTo(ms.stream().map(Migration::version).toList());
+    }
+
+    @Test
+    void eachChangeSetIsOneUnitInATransactionUnlessRunInTransactionIsFalse() {
+        List<Migration> ms = read(PROJECT);
+        for (Migration m : ms) assertThat(m.units()).as(m.version()).hasSize(1);
+        Migration index = changeSet(ms, "4");
+        assertThat(index.units().get(0).mode()).isEqualTo(TransactionMode.AUTOCOMMIT);
+        assertThat(index.statements()).singleElement().satisfies(s -> {
+            assertThat(s.sql()).isEqualTo("CREATE INDEX CONCURRENTLY orders_customer_id_idx ON orders (customer_id)");
+            assertThat(s.kind()).isEqualTo(SqlStatement.Kind.NON_TRANSACTIONAL);
+        });
+        assertThat(ms.stream().filter(m -> !m.version().equals("4")))
+                .allSatisfy(m -> assertThat(m.units().get(0).mode()).as(m.version()).isEqualTo(TransactionMode.TRANSACTION));
+        // the formatted SQL changeSet is split where Liquibase splits it: two statements, sent one by one
+        assertThat(changeSet(ms, "3").statements()).extracting(SqlStatement::sql).containsExactly(
+                "ALTER TABLE orders ADD COLUMN status varchar(20) DEFAULT 'new'",
+                "ALTER TABLE orders ADD CONSTRAINT orders_status_check\n    CHECK (status IN ('new', 'paid', 'shipped')) NOT VALID");
+    }
+
+    @Test
+    void statementsAreTheSqlLiquibaseRendersForTheTargetEngine() {
+        assertThat(changeSet(read(PROJECT), "1").statements().get(0).sql()).isEqualTo("CREATE TABLE customers ("
+                + "id BIGINT GENERATED BY DEFAULT AS IDENTITY NOT NULL, email VARCHAR(255) NOT NULL, "
+                + "CONSTRAINT customers_pkey PRIMARY KEY (id))");
+        assertThat(changeSet(read("mysql:8.0", null, null, PROJECT), "1").statements().get(0).sql())
+                .isEqualTo("CREATE TABLE customers (id BIGINT AUTO_INCREMENT NOT NULL, email VARCHAR(255) NOT NULL, "
+                        + "CONSTRAINT PK_CUSTOMERS PRIMARY KEY (id))");
+        assertThat(changeSet(read("postgres:16", null, null, PROJECT), "2b").statements().get(0).sql())
+                .isEqualTo("ALTER TABLE orders ADD placed_at TIMESTAMP WITHOUT TIME ZONE");
+    }
+
+    @Test
+    void statementsSitAtTheirChangeSetsLineOrWhereTheirSqlIsWritten() throws IOException {
+        List<Migration> ms = read(PROJECT);
+        // generated SQL sits at the change that generated it
+        assertThat(changeSet(ms, "1").statements()).extracting(SqlStatement::line)
+                .containsExactly(lineOf(MASTER, "<createTable tableName=\"customers\""), lineOf(MASTER, "<createIndex"));
+        assertThat(changeSet(ms, "2").statements()).extracting(SqlStatement::line)
+                .containsExactly(lineOf(YAML, "- createTable:"), lineOf(YAML, "- createIndex:"));
+        assertThat(changeSet(ms, "4").statements().get(0).line()).isEqualTo(lineOf(MASTER, "<sql>CREATE INDEX CONCURRENTLY"));
+        assertThat(changeSet(ms, "2b").statements().get(0).line()).isEqualTo(lineOf(YAML, "- addColumn:"));
+        assertThat(changeSet(ms, "3").statements()).extracting(SqlStatement::line).containsExactly(
+                lineOf(SQL, "ALTER TABLE orders ADD COLUMN status"), lineOf(SQL, "ALTER TABLE orders ADD CONSTRAINT"));
+        assertThat(changeSet(ms, "3b").statements().get(0).line()).isEqualTo(lineOf(SQL, "VALIDATE CONSTRAINT"));
+        assertThat(changeSet(ms, "6").statements().get(0).line()).isEqualTo(lineOf(JSON, "\"createTable\""));
+        // a change Liquibase renders with no position of its own (an insert) sits at its change too
+        assertThat(changeSet(ms, "5").statements().get(0).line()).isEqualTo(lineOf(MASTER, "<insert"));
+    }
+
+    @Test
+    void rollbackBlocksAndLiquibasesGeneratedRollbacksAreTheDown() throws IOException {
+        List<Migration> ms = read(PROJECT);
+        Migration status = changeSet(ms, "3");
+        assertThat(status.rollback()).isEqualTo(SQL.toAbsolutePath());
+        assertThat(status.down()).singleElement().satisfies(u -> {
+            assertThat(u.mode()).isEqualTo(TransactionMode.TRANSACTION);
+            assertThat(u.statements()).extracting(SqlStatement::sql).containsExactly(
+                    "ALTER TABLE orders DROP CONSTRAINT orders_status_check", "ALTER TABLE orders DROP COLUMN status");
+            assertThat(u.statements()).extracting(SqlStatement::line).containsExactly(
+                    lineOf(SQL, "--rollback ALTER TABLE orders DROP CONSTRAINT"), lineOf(SQL, "--rollback ALTER TABLE orders DROP COLUMN"));
+        });
+        // createTable and addColumn have rollbacks Liquibase generates
+        assertThat(changeSet(ms, "1").down().get(0).statements()).extracting(SqlStatement::sql)
+                .containsExactly("DROP INDEX customers_email_idx", "DROP TABLE customers"); // in reverse, as Liquibase undoes
+        assertThat(changeSet(ms, "2b").down().get(0).statements()).extracting(SqlStatement::sql)
+                .containsExactly("ALTER TABLE orders DROP COLUMN placed_at");
+        // the non-transactional changeSet's rollback block runs as it does: outside a transaction
+        Migration index = changeSet(ms, "4");
+        assertThat(index.down()).singleElement().satisfies(u -> {
+            assertThat(u.mode()).isEqualTo(TransactionMode.AUTOCOMMIT);
+            assertThat(u.statements()).extracting(SqlStatement::sql).containsExactly("DROP INDEX CONCURRENTLY orders_customer_id_idx");
+        });
+        // "--rollback empty": a rollback that does nothing, on purpose
+        assertThat(changeSet(ms, "3b").hasRollback()).isTrue();
+        assertThat(changeSet(ms, "3b").down()).isEmpty();
+        // an insert has none, and Liquibase cannot generate one
+        assertThat(changeSet(ms, "5").hasRollback()).isFalse();
+    }
+
+    @Test
+    void contextsAndLabelsFilterChangeSetsAsLiquibaseDoes() {
+        // none given: every changeSet runs, whatever its context
+        assertThat(read(PROJECT)).extracting(Migration::version).contains("3b", "5");
+        assertThat(read("postgres:16", "prod", null, PROJECT)).extracting(Migration::version)
+                .containsExactly("1", "2", "2b", "3", "3b", "4", "6");
+        assertThat(read("postgres:16", "test", null, PROJECT)).extracting(Migration::version)
+                .containsExactly("1", "2", "2b", "3", "4", "5", "6");
+        assertThat(read("postgres:16", "!test", null, PROJECT)).extracting(Migration::version).doesNotContain("5");
+        // a label expression keeps the changeSets it matches and those without labels
+        assertThat(read("postgres:16", null, "v2", PROJECT)).extracting(Migration::version)
+                .containsExactly("1", "2", "2b", "3", "3b", "4", "6");
+        assertThat(read("postgres:16", null, "!v2", PROJECT)).extracting(Migration::version)
+                .containsExactly("1", "2", "3b", "4", "5", "6");
+    }
+
+    @Test
+    void detectsChangelogsAndTheirDirectoriesAndNothingElse() {
+        LiquibaseMigrationSource source = new LiquibaseMigrationSource();
+        assertThat(source.detect(PROJECT)).isTrue();
+        assertThat(source.detect(MASTER)).isTrue();
+        assertThat(source.detect(SQL)).isTrue();
+        assertThat(source.detect(YAML)).isTrue();
+        assertThat(source.detect(JSON)).isTrue();
+        assertThat(source.detect(Path.of("scenarios/set-not-null/unsafe"))).isFalse();
+        assertThat(MigrationSources.detect(List.of(PROJECT)).format()).isEqualTo("liquibase");
+        assertThat(MigrationSources.forFormat("liquibase")).isInstanceOf(LiquibaseMigrationSource.class);
+    }
+
+    @Test
+    void aMissingIncludeADuplicateChangeSetAndBrokenXmlAreOneLineErrorsNamingTheFile(@TempDir Path dir) throws IOException {
+        Path missing = Files.writeString(dir.resolve("missing.xml"), """
+                """ + HEADER + """
+                    <include file="nope.yaml" relativeToChangelogFile="true"/>
+                </databaseChangeLog>
+                """);
+        assertThatThrownBy(() -> read(missing)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("missing.xml").hasMessageContaining("nope.yaml").message().doesNotContain("\n");
+
+        Path dup = Files.writeString(dir.resolve("dup.sql"), """
+                --liquibase formatted sql
+                --changeset ana:1
+                CREATE TABLE a (id int);
+                --changeset ana:1
+                CREATE TABLE b (id int);
+                """);
+        assertThatThrownBy(() -> read(dup)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(dup.toAbsolutePath() + ":2: changeSet dup.sql::1::ana is defined more than once");
+
+        Path broken = Files.writeString(dir.resolve("broken.xml"), """
+                """ + HEADER + """
+                    <changeSet id="1" author="ana">
+                        <createTable tableName="t">
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        assertThatThrownBy(() -> read(broken)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("broken.xml").message().doesNotContain("\n");
+
+        Path notOne = Files.writeString(dir.resolve("plain.sql"), "CREATE TABLE a (id int);\n");
+        assertThatThrownBy(() -> read(notOne)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not a Liquibase changelog");
+        assertThatThrownBy(() -> read("postgres:16", "dev and (", null, PROJECT)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("--contexts");
+    }
+
+    @Test
+    void aChangeSetLiquibaseCannotRenderOfflineIsReportedNotSkipped(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("changelog.xml"), """
+                """ + HEADER + """
+                    <changeSet id="1" author="ana">
+                        <dropAllForeignKeyConstraints baseTableName="orders"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        Migration m = read(f).get(0);
+        assertThat(m.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3); // the change's line
+            assertThat(p.refused()).isFalse();
+            assertThat(p.message()).contains("changeSet 1").contains("dropAllForeignKeyConstraints").contains("offline");
+        });
+    }
+
+    @Test
+    void classpathRelativeIncludesAndIncludeAllResolveAsInASpringBootProject() {
+        Path resources = Path.of("src/test/resources/sources/liquibase/spring/src/main/resources");
+        assertThat(new LiquibaseMigrationSource().detect(resources)).isTrue();
+        List<Migration> ms = read(resources);
+        // includeAll takes its folder's changelogs in name order: 02-region.yaml before 10-index.sql
+        assertThat(ms).extracting(Migration::version).containsExactly("init", "region", "index");
+        assertThat(ms).extracting(Migration::name).containsExactly("changes/001-init.sql", "more/02-region.yaml",
+                "more/10-index.sql");
+        assertThat(changeSet(ms, "index").units().get(0).mode()).isEqualTo(TransactionMode.AUTOCOMMIT);
+        assertThat(changeSet(ms, "init").down().get(0).statements()).extracting(SqlStatement::sql)
+                .containsExactly("DROP TABLE accounts");
+    }
+
+    @Test
+    void liquibaseWarningsReachStderrAsOneLineAndItsChatterDoesNot() {
+        List<String> out = new java.util.ArrayList<>();
+        liquibase.logging.Logger log = new QuietLogService(out::add).getLog(getClass());
+        log.info("Reading from databasechangelog");
+        log.fine("Executing Statement");
+        log.severe("thrown as well, reported once by rehearse");
+        log.warning("modifySql is ignored\n  for this change");
+        log.warning("modifySql is ignored for this change");
+        log.warning("Could not snapshot table 'users' to get the missing column type information.");
+        assertThat(out).containsExactly("liquibase: warning: modifySql is ignored for this change");
+    }
+}

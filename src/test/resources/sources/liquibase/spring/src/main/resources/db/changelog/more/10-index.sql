@@ -1,0 +1,4 @@
+--liquibase formatted sql
+
+--changeset ops:index runInTransaction:false
+CREATE INDEX CONCURRENTLY accounts_email_idx ON accounts (email);
