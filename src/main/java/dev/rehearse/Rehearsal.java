@@ -147,7 +147,7 @@ public final class Rehearsal {
         SqlSplitter splitter = Engines.dialect(scenario.engine()).splitter();
         List<SqlStatement> schema = schemaStatements(splitter);
         List<Migration> all = source.read(scenario.migrations().paths(),
-                new MigrationSource.Context(splitter, scenario.migrations().transaction()));
+                new MigrationSource.Context(splitter, scenario.migrations().transaction(), scenario.engine()));
         List<Migration> deployed = pending == null ? List.of() : all.stream().filter(m -> !pending.test(m)).toList();
         List<Migration> shipped = pending == null ? all : all.stream().filter(pending).toList();
         Profile profile = scenario.data().profile() == null ? Profile.EMPTY : ProfileLoader.load(scenario.data().profile());

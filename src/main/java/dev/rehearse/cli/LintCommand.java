@@ -73,7 +73,7 @@ final class LintCommand implements Callable<Integer> {
 
         Dialect dialect = Engines.dialect(spec);
         Scenario.Transaction wrapping = project.transaction() == null ? Scenario.Transaction.AUTO : project.transaction();
-        List<Migration> migrations = source.read(paths, new MigrationSource.Context(dialect.splitter(), wrapping));
+        List<Migration> migrations = source.read(paths, new MigrationSource.Context(dialect.splitter(), wrapping, spec));
         Linter.Result result = new Linter(new Linter.Options(spec, new HashSet<>(project.exclude()),
                 project.lockTimeoutMs() != null, scope.pending()), dialect)
                 .lint(migrations);

@@ -28,6 +28,13 @@ public interface MigrationSource {
      *
      * @param splitter the target engine's splitter, at its version
      * @param transaction the deploy's wrapping setting ({@code migrations.transaction}, {@code .rehearse.yaml})
+     * @param engine the target engine and version, for a source that renders SQL per engine (Rails); null when
+     *               the caller does not say (then PostgreSQL 16)
      */
-    record Context(SqlSplitter splitter, Scenario.Transaction transaction) {}
+    record Context(SqlSplitter splitter, Scenario.Transaction transaction, dev.rehearse.scenario.EngineSpec engine) {
+
+        public Context(SqlSplitter splitter, Scenario.Transaction transaction) {
+            this(splitter, transaction, null);
+        }
+    }
 }
