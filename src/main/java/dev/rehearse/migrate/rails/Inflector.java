@@ -41,8 +41,8 @@ final class Inflector {
 
     private static List<Rule> rules(String... pairs) {
         java.util.ArrayList<Rule> out = new java.util.ArrayList<>();
-        // inflections.rb adds the general rules first and later ones take precedence: try them newest first
-        for (int i = pairs.length - 2; i >= 0; i -= 2) {
+        // listed in precedence order: inflections.rb's, last added first (the general "s" rules come last)
+        for (int i = 0; i < pairs.length; i += 2) {
             out.add(new Rule(Pattern.compile(pairs[i], Pattern.CASE_INSENSITIVE), pairs[i + 1]));
         }
         return out;
