@@ -203,6 +203,11 @@ final class ActiveRecordSql {
             return quote("{" + String.join(",", parts) + "}");
         }
         if ((type.equals("json") || type.equals("jsonb")) && (v instanceof Map || v instanceof List)) return quote(json(v));
+        if (type.equals("hstore") && v instanceof Map<?, ?> m) {
+            List<String> pairs = new ArrayList<>();
+            m.forEach((k, x) -> pairs.add("\"" + k + "\"=>\"" + plain(x) + "\""));
+            return quote(String.join(", ", pairs));
+        }
         if (v instanceof Boolean b) {
             if (type.equals("string") || type.equals("text")) return quote(b ? "t" : "f");
             return pg() ? (b ? "TRUE" : "FALSE") : (b ? "TRUE" : "FALSE");
@@ -315,7 +320,7 @@ final class ActiveRecordSql {
         if (pg() && ActiveRecordSql.given(o.get("using")) instanceof ActiveRecordSql.Given using) sql.add("USING " + name(using.v()));
         sql.add("(" + indexColumns(columns, o) + ")");
         if (pg() && ActiveRecordSql.given(o.get("include")) instanceof ActiveRecordSql.Given inc) {
-            sql.add("INCLUDE (" + String.join(", ", names(inc).stream().map(this::qc).toList()) + ")");
+            sql.add("INCLUDE (" + String.join(", ", names(inc.v()).stream().map(this::qc).toList()) + ")");
         }
         if (pg() && Boolean.TRUE.equals(o.get("nulls_not_distinct"))) sql.add("NULLS NOT DISTINCT");
         if (pg() && ActiveRecordSql.given(o.get("where")) instanceof ActiveRecordSql.Given w) sql.add("WHERE " + string(w.v(), "where:"));

@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  */
 public final class RailsMigrationSource implements MigrationSource {
 
-    static final Pattern FILE = Pattern.compile("(\\d+)_([a-z0-9_]+)\\.rb");
+    /** Migrator's MigrationFilenameRegexp: {@code <version>_<name>[.<scope>].rb} (an engine's copied migrations carry a scope). */
+    static final Pattern FILE = Pattern.compile("([0-9]+)_([_a-z0-9]*)\\.?([_a-z0-9]*)?\\.rb");
 
     @Override
     public String format() {

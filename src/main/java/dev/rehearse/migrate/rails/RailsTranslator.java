@@ -292,10 +292,11 @@ final class RailsTranslator {
         return r == null ? "self" : r.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** @return false for splats and block-pass arguments */
+    /** @return false for block-pass arguments and splats of what is not a literal array */
     private static boolean arguments(Node argsNode, List<Object> args, Map<String, Object> opts) {
         if (argsNode == null) return true;
-        if (!(argsNode instanceof ListNode list)) return false;
+        List<Node> list = flatten(argsNode);
+        if (list == null) return false;
         for (int i = 0; i < list.size(); i++) {
             Node a = list.get(i);
             if (i == list.size() - 1 && a instanceof HashNode h && !h.hasRestKwarg()) {
@@ -305,6 +306,45 @@ final class RailsTranslator {
             }
         }
         return true;
+    }
+
+    /** Arguments with {@code *%i[a b]} splats of literal arrays spread in place. */
+    private static List<Node> flatten(Node n) {
+        if (n instanceof org.jruby.ast.ArgsCatNode cat) {
+            List<Node> head = flatten(cat.getFirstNode());
+            List<Node> tail = splat(cat.getSecondNode());
+            if (head == null || tail == null) return null;
+            head.addAll(tail);
+            return head;
+        }
+        if (n instanceof org.jruby.ast.ArgsPushNode push) {
+            List<Node> head = flatten(push.getFirstNode());
+            if (head == null) return null;
+            head.add(push.getSecondNode());
+            return head;
+        }
+        if (n instanceof org.jruby.ast.SplatNode s) return splat(s.getValue());
+        if (n instanceof ListNode l) {
+            List<Node> out = new ArrayList<>();
+            for (Node c : Ruby.children(l)) {
+                if (c instanceof org.jruby.ast.SplatNode s) {
+                    List<Node> spread = splat(s.getValue());
+                    if (spread == null) return null;
+                    out.addAll(spread);
+                } else {
+                    out.add(c);
+                }
+            }
+            return out;
+        }
+        return null;
+    }
+
+    private static List<Node> splat(Node n) {
+        if (n instanceof org.jruby.ast.SplatNode s) return splat(s.getValue());
+        if (n instanceof org.jruby.ast.ZArrayNode) return new ArrayList<>();
+        if (n instanceof org.jruby.ast.ArrayNode a) return new ArrayList<>(Ruby.children(a));
+        return null;
     }
 
     /** The line an execute's SQL text starts on: a heredoc's body starts below the call. */
@@ -362,6 +402,14 @@ final class RailsTranslator {
             case "remove_column":
                 if (a.size() <= 2) throw irreversible(c, "remove_column is only reversible if given a type");
                 return c.with("add_column", a, o);
+            case "remove_columns": {
+                if (!o.containsKey("type")) throw irreversible(c, "remove_columns is only reversible if given a type");
+                Map<String, Object> opts = new LinkedHashMap<>(o);
+                Object type = opts.remove("type");
+                List<Call> adds = new ArrayList<>();
+                for (Object col : a.subList(1, a.size())) adds.add(c.with("add_column", List.of(a.get(0), col, type), opts));
+                return new Call("__sequence", c.line(), List.of(), Map.of(), adds);
+            }
             case "add_index": return c.with("remove_index", a, o);
             case "remove_index": {
                 Object column = a.size() > 1 ? a.get(1) : o.get("column");
