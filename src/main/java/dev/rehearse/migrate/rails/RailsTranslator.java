@@ -72,7 +72,9 @@ final class RailsTranslator {
         Node change = null, up = null, down = null;
         List<dev.rehearse.migrate.Migration.Problem> classProblems = new ArrayList<>();
         for (Node n : Ruby.statements(cls.getBodyNode())) {
-            if (n instanceof DefnNode d) {
+            // def up, or Rails 3/4's def self.up
+            if (n instanceof org.jruby.ast.MethodDefNode d && (n instanceof DefnNode
+                    || n instanceof org.jruby.ast.DefsNode s && s.getReceiverNode() instanceof org.jruby.ast.SelfNode)) {
                 switch (d.getName().idString()) {
                     case "change" -> change = d.getBodyNode();
                     case "up" -> up = d.getBodyNode();
@@ -110,7 +112,8 @@ final class RailsTranslator {
                 downDir = render(walk(down, null), sql);
             }
         } else {
-            upDir = new Direction(List.of(), List.of());
+            upDir = new Direction(List.of(), List.of(new dev.rehearse.migrate.Migration.Problem(Ruby.line(cls),
+                    "cannot translate " + cls.getCPath().getName().idString() + ": it defines neither change nor up", false)));
             absent = "it defines neither change nor up";
         }
         if (!classProblems.isEmpty()) {

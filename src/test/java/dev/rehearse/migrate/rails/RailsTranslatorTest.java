@@ -247,6 +247,20 @@ class RailsTranslatorTest {
     }
 
     @Test
+    void railsFourClassMethodsAreTheUpAndDownAndAClassWithNeitherIsAProblem() throws Exception {
+        Migration m = pg("class CreateVersions < ActiveRecord::Migration\n  def self.up\n    create_table :versions do |table|\n"
+                + "      table.integer :downloads, default: 0\n      table.timestamps\n    end\n  end\n"
+                + "  def self.down\n    drop_table :versions\n  end\nend\n");
+        // unversioned: 4.2's layer, serial key and timestamps that may be null
+        assertThat(sql(m)).containsExactly("CREATE TABLE \"versions\" (\"id\" serial NOT NULL PRIMARY KEY, "
+                + "\"downloads\" integer DEFAULT 0, \"created_at\" timestamp, \"updated_at\" timestamp)");
+        assertThat(downSql(m)).containsExactly("DROP TABLE \"versions\"");
+        Migration empty = pg(migration("7.1", "  def migrate_data", "  end"));
+        assertThat(empty.problems()).extracting(Migration.Problem::message)
+                .containsExactly("cannot translate M: it defines neither change nor up");
+    }
+
+    @Test
     void aRubySyntaxErrorNamesFileAndLine() throws Exception {
         assertThatThrownBy(() -> pg(migration("7.1", "  def change", "    add_column :t, :c,", "  end")))
                 .isInstanceOf(InvalidInputException.class)
