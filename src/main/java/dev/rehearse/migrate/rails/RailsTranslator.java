@@ -56,6 +56,8 @@ final class RailsTranslator {
             "require_relative", "include", "extend");
 
     private final ActiveRecordSql.Adapter adapter;
+    /** The schema the ups translated so far build, for the guards of later ones. */
+    private final Schema schema = new Schema();
 
     RailsTranslator(ActiveRecordSql.Adapter adapter) {
         this.adapter = adapter;
@@ -98,7 +100,7 @@ final class RailsTranslator {
             List<Call> calls = walk(change, null);
             upDir = render(calls, sql);
             try {
-                downDir = render(invert(calls), sql);
+                downDir = render(invert(calls), sql, false);
             } catch (Irreversible e) {
                 absent = e.getMessage();
             }
@@ -109,7 +111,7 @@ final class RailsTranslator {
             } else if (raisesIrreversible(down)) {
                 absent = "its down raises ActiveRecord::IrreversibleMigration";
             } else {
-                downDir = render(walk(down, null), sql);
+                downDir = render(walk(down, null), sql, false);
             }
         } else {
             upDir = new Direction(List.of(), List.of(new dev.rehearse.migrate.Migration.Problem(Ruby.line(cls),
@@ -208,6 +210,15 @@ final class RailsTranslator {
                 out.add(Call.untranslated(on + "." + name, line, "a call on " + on));
                 return;
             }
+        } else if (n instanceof org.jruby.ast.IfNode in && predicate(in.getCondition()) != null) {
+            // the schema guards of idempotent migrations (return if connection.table_exists?(:x)), decided from
+            // the schema the earlier migrations of this read built
+            out.add(new Call("__if", line, List.of(predicate(in.getCondition())), Map.of(),
+                    walk(in.getThenBody(), receiver), walk(in.getElseBody(), receiver), null));
+            return;
+        } else if (n instanceof org.jruby.ast.ReturnNode) {
+            out.add(new Call("__return", line, List.of(), Map.of(), null));
+            return;
         } else {
             String type = n.getNodeType().name().toLowerCase(java.util.Locale.ROOT).replace("node", "");
             out.add(Call.untranslated("Ruby " + type, line, "Ruby logic"));
@@ -255,6 +266,34 @@ final class RailsTranslator {
             return;
         }
         out.add(new Call(receiver == null ? name : "t." + name, line, args, opts, null));
+    }
+
+    private static final Set<String> PREDICATES = Set.of("table_exists?", "column_exists?", "index_exists?",
+            "index_name_exists?");
+
+    /** A schema predicate with literal arguments ({@code connection.table_exists?(:x)}, negated with !), or null. */
+    private static Call predicate(Node cond) {
+        if (cond instanceof CallNode bang && bang.getName().idString().equals("!")) {
+            Call inner = predicate(bang.getReceiverNode());
+            return inner == null ? null : new Call("__not", inner.line(), List.of(inner), Map.of(), null);
+        }
+        String name;
+        Node argsNode;
+        if (cond instanceof CallNode c && receiverName(c.getReceiverNode()).endsWith("connection")) {
+            name = c.getName().idString();
+            argsNode = c.getArgsNode();
+        } else if (cond instanceof FCallNode f) {
+            name = f.getName().idString();
+            argsNode = f.getArgsNode();
+        } else {
+            return null;
+        }
+        if (!PREDICATES.contains(name)) return null;
+        List<Object> args = new ArrayList<>();
+        Map<String, Object> opts = new LinkedHashMap<>();
+        if (!arguments(argsNode, args, opts) || args.isEmpty()) return null;
+        for (Object a : args) if (!(a instanceof Sym || a instanceof String || a instanceof List)) return null;
+        return new Call(name, Ruby.line(cond), args, opts, null);
     }
 
     private Call reversible(IterNode block, int line) {
@@ -453,6 +492,7 @@ final class RailsTranslator {
             case "enable_extension": return c.with("disable_extension", a, o);
             case "disable_extension": return c.with("enable_extension", a, o);
             case "reversible": return new Call("reversible", c.line(), a, o, c.otherBlock(), c.block(), null);
+            case "__if", "__return": throw irreversible(c, "a schema condition cannot be inverted");
             case "up_only", "validate_foreign_key", "validate_check_constraint", "validate_constraint": return null;
             case "change_table": {
                 if (c.block() == null) return null;
@@ -474,15 +514,30 @@ final class RailsTranslator {
 
     // ---- rendering calls to SQL
 
+    private static final class Return extends RuntimeException {
+        Return() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Renders an up (which builds the schema later guards read) or a down (which leaves it as the ups built it). */
     private Direction render(List<Call> calls, ActiveRecordSql sql) {
+        return render(calls, sql, true);
+    }
+
+    private Direction render(List<Call> calls, ActiveRecordSql sql, boolean up) {
         List<Sql> out = new ArrayList<>();
         List<dev.rehearse.migrate.Migration.Problem> problems = new ArrayList<>();
-        renderAll(calls, sql, out, problems);
+        try {
+            renderAll(calls, sql, out, problems, up);
+        } catch (Return r) {
+            // the method returned: nothing after it runs
+        }
         return new Direction(out, problems);
     }
 
     private void renderAll(List<Call> calls, ActiveRecordSql sql, List<Sql> out,
-                           List<dev.rehearse.migrate.Migration.Problem> problems) {
+                           List<dev.rehearse.migrate.Migration.Problem> problems, boolean up) {
         for (Call c : calls) {
             if (c.untranslated() != null) {
                 problems.add(problem(c.line(), c.name()));
@@ -490,14 +545,28 @@ final class RailsTranslator {
             }
             switch (c.name()) {
                 case "reversible", "up_only", "__sequence" -> {
-                    renderAll(c.block() == null ? List.of() : c.block(), sql, out, problems);
+                    renderAll(c.block() == null ? List.of() : c.block(), sql, out, problems, up);
                     continue;
                 }
+                case "__if" -> {
+                    Call p = (Call) c.args().get(0);
+                    boolean holds = schema.holds(p);
+                    if (!schema.knows(p)) {
+                        // a table this read did not create may be in the deployed schema: say so, take it as absent
+                        problems.add(new dev.rehearse.migrate.Migration.Problem(c.line(), "cannot translate if "
+                                + p.name() + ": " + ActiveRecordSql.name(p.arg(0)) + " is not created by these migrations", false));
+                    }
+                    List<Call> branch = holds ? c.block() : c.otherBlock();
+                    renderAll(branch == null ? List.of() : branch, sql, out, problems, up);
+                    continue;
+                }
+                case "__return" -> throw new Return();
                 default -> { }
             }
             try {
                 int line = c.name().equals("execute") ? sqlLine(c) : c.line();
                 for (String s : statements(c, sql)) out.add(new Sql(line, s));
+                if (up) schema.apply(c, sql);
             } catch (Untranslatable e) {
                 if (Boolean.getBoolean("rails.debug")) e.printStackTrace();
                 problems.add(new dev.rehearse.migrate.Migration.Problem(c.line(),
@@ -759,6 +828,136 @@ final class RailsTranslator {
                     return t.with("add_column", List.of(table, a.get(0), new Sym(m)), t.opts());
                 }
                 return null;
+            }
+        }
+    }
+
+    /** Tables, columns and indexes as the translated ups leave them (only what this read created is known). */
+    private static final class Schema {
+        private final Map<String, Set<String>> columns = new LinkedHashMap<>();
+        private final Map<String, String> indexTable = new LinkedHashMap<>();
+        private final Map<String, List<String>> indexColumns = new LinkedHashMap<>();
+
+        /** Tables this read created or dropped: what it knows; anything else may be in the deployed schema. */
+        private final Set<String> known = new java.util.HashSet<>();
+
+        boolean knows(Call p) {
+            if (p.name().equals("__not")) return knows((Call) p.args().get(0));
+            return known.contains(ActiveRecordSql.name(p.arg(0)));
+        }
+
+        boolean holds(Call p) {
+            if (p.name().equals("__not")) return !holds((Call) p.args().get(0));
+            String table = ActiveRecordSql.name(p.arg(0));
+            return switch (p.name()) {
+                case "table_exists?" -> columns.containsKey(table);
+                case "column_exists?" -> columns.getOrDefault(table, Set.of()).contains(ActiveRecordSql.name(p.arg(1)));
+                case "index_name_exists?" -> indexTable.containsKey(ActiveRecordSql.name(p.arg(1)));
+                case "index_exists?" -> ActiveRecordSql.given(p.opts().get("name")) instanceof ActiveRecordSql.Given n
+                        ? indexTable.containsKey(ActiveRecordSql.name(n.v()))
+                        : indexColumns.entrySet().stream().anyMatch(e -> table.equals(indexTable.get(e.getKey()))
+                        && e.getValue().equals(ActiveRecordSql.names(p.arg(1))));
+                default -> false;
+            };
+        }
+
+        private void index(String table, Object cols, Map<String, Object> o, ActiveRecordSql sql) {
+            String name = sql.indexNameFor(table, cols, o);
+            indexTable.put(name, table);
+            indexColumns.put(name, cols instanceof String s && !s.matches("\\w+") ? List.of(s) : ActiveRecordSql.names(cols));
+        }
+
+        private void dropTable(String table) {
+            known.add(table);
+            columns.remove(table);
+            indexTable.values().removeIf(table::equals);
+            indexColumns.keySet().retainAll(indexTable.keySet());
+        }
+
+        void apply(Call c, ActiveRecordSql sql) {
+            List<Object> a = c.args();
+            Map<String, Object> o = c.opts();
+            switch (c.name()) {
+                case "create_table" -> {
+                    String table = ActiveRecordSql.name(a.get(0));
+                    known.add(table);
+                    Set<String> cols = new java.util.LinkedHashSet<>();
+                    if (!Boolean.FALSE.equals(o.get("id"))) cols.add(o.get("primary_key") instanceof Sym pk ? pk.name() : "id");
+                    columns.put(table, cols);
+                    for (Call t : c.block() == null ? List.<Call>of() : c.block()) {
+                        String m = t.name().substring(2);
+                        switch (m) {
+                            case "timestamps" -> { cols.add("created_at"); cols.add("updated_at"); }
+                            case "index" -> index(table, t.arg(0), t.opts(), sql);
+                            case "references", "belongs_to" -> {
+                                for (Object ref : t.args()) {
+                                    String r = ActiveRecordSql.name(ref);
+                                    cols.add(r + "_id");
+                                    if (Boolean.TRUE.equals(t.opts().get("polymorphic"))) cols.add(r + "_type");
+                                    if (!Boolean.FALSE.equals(t.opts().get("index"))) {
+                                        index(table, r + "_id", t.opts().get("index") instanceof Map<?, ?> im ? castMap(im) : Map.of(), sql);
+                                    }
+                                }
+                            }
+                            case "column" -> cols.add(ActiveRecordSql.name(t.arg(0)));
+                            case "foreign_key", "check_constraint" -> { }
+                            default -> t.args().forEach(x -> cols.add(ActiveRecordSql.name(x)));
+                        }
+                    }
+                }
+                case "create_join_table" -> columns.put(joinTableName(c), new java.util.LinkedHashSet<>());
+                case "drop_table" -> a.forEach(x -> dropTable(ActiveRecordSql.name(x)));
+                case "rename_table" -> {
+                    String from = ActiveRecordSql.name(a.get(0));
+                    String to = ActiveRecordSql.name(a.get(1));
+                    Set<String> cols = columns.remove(from);
+                    if (cols != null) columns.put(to, cols);
+                    if (known.contains(from)) known.add(to);
+                    indexTable.replaceAll((k, v) -> v.equals(from) ? to : v);
+                }
+                case "add_column" -> columns.computeIfAbsent(ActiveRecordSql.name(a.get(0)), k -> new java.util.LinkedHashSet<>())
+                        .add(ActiveRecordSql.name(a.get(1)));
+                case "remove_column", "remove_columns" -> {
+                    Set<String> cols = columns.get(ActiveRecordSql.name(a.get(0)));
+                    if (cols != null) a.subList(1, a.size()).forEach(x -> cols.remove(String.valueOf(x)));
+                }
+                case "rename_column" -> {
+                    Set<String> cols = columns.get(ActiveRecordSql.name(a.get(0)));
+                    if (cols != null && cols.remove(ActiveRecordSql.name(a.get(1)))) cols.add(ActiveRecordSql.name(a.get(2)));
+                }
+                case "add_timestamps" -> columns.computeIfAbsent(ActiveRecordSql.name(a.get(0)), k -> new java.util.LinkedHashSet<>())
+                        .addAll(List.of("created_at", "updated_at"));
+                case "add_index" -> index(ActiveRecordSql.name(a.get(0)), a.get(1), o, sql);
+                case "remove_index" -> {
+                    Object cols = a.size() > 1 ? a.get(1) : o.get("column");
+                    String name = sql.indexNameFor(a.get(0), cols, o);
+                    indexTable.remove(name);
+                    indexColumns.remove(name);
+                }
+                case "rename_index" -> {
+                    String from = ActiveRecordSql.name(a.get(1));
+                    String table = indexTable.remove(from);
+                    List<String> cols = indexColumns.remove(from);
+                    if (table != null) {
+                        indexTable.put(ActiveRecordSql.name(a.get(2)), table);
+                        indexColumns.put(ActiveRecordSql.name(a.get(2)), cols);
+                    }
+                }
+                case "add_reference", "add_belongs_to" -> {
+                    String table = ActiveRecordSql.name(a.get(0));
+                    String ref = ActiveRecordSql.name(a.get(1));
+                    columns.computeIfAbsent(table, k -> new java.util.LinkedHashSet<>()).add(ref + "_id");
+                    if (!Boolean.FALSE.equals(o.get("index"))) {
+                        index(table, ref + "_id", o.get("index") instanceof Map<?, ?> im ? castMap(im) : Map.of(), sql);
+                    }
+                }
+                case "change_table" -> {
+                    for (Call t : c.block() == null ? List.<Call>of() : c.block()) {
+                        Call asTable = tableCall(a.get(0), t);
+                        if (asTable != null) apply(asTable, sql);
+                    }
+                }
+                default -> { }
             }
         }
     }

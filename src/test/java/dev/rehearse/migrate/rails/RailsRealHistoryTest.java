@@ -41,9 +41,12 @@ class RailsRealHistoryTest {
         assertThat(dsl).isGreaterThan(400);
         Map<String, Integer> untranslated = new TreeMap<>();
         all.forEach(m -> m.problems().forEach(p -> untranslated.merge(p.message(), 1, Integer::sum)));
-        // good_job's idempotence guards (return if connection.table_exists?) are Ruby logic: flagged, not guessed
-        assertThat(untranslated.get("cannot translate Ruby if")).isEqualTo(20);
-        assertThat(all.stream().mapToInt(m -> m.problems().size()).sum()).isEqualTo(22);
+        System.out.println("rubygems.org untranslated: " + untranslated);
+        // good_job's idempotence guards (return if connection.table_exists?) are decided from the schema the earlier
+        // migrations built; only the one about a table no earlier migration created is said (and taken as absent)
+        assertThat(untranslated).containsEntry(
+                "cannot translate if table_exists?: good_job_executions is not created by these migrations", 1);
+        assertThat(all.stream().mapToInt(m -> m.problems().size()).sum()).isEqualTo(3);
         // disable_ddl_transaction! migrations run in autocommit, the rest in one transaction each
         Migration concurrent = all.stream().filter(m -> m.statements().stream()
                 .anyMatch(s -> s.kind() == SqlStatement.Kind.NON_TRANSACTIONAL)).findFirst().orElseThrow();
