@@ -680,7 +680,14 @@ final class RailsTranslator {
                 return List.of(alter + " SET DEFAULT " + sql.defaultSql(value, type, Map.of()));
             }
             case "rename_column": {
-                return List.of("ALTER TABLE " + sql.qt(a.get(0)) + " RENAME COLUMN " + sql.qc(a.get(1)) + " TO " + sql.qc(a.get(2)));
+                List<String> out = new ArrayList<>();
+                out.add("ALTER TABLE " + sql.qt(a.get(0)) + " RENAME COLUMN " + sql.qc(a.get(1)) + " TO " + sql.qc(a.get(2)));
+                // rename_column_indexes: the indexes whose names ActiveRecord generated follow the column
+                for (String[] r : schema.columnIndexRenames(ActiveRecordSql.name(a.get(0)), ActiveRecordSql.name(a.get(1)),
+                        ActiveRecordSql.name(a.get(2)), sql)) {
+                    out.add(renameIndex(a.get(0), r[0], r[1], sql));
+                }
+                return out;
             }
             case "rename_table": {
                 String from = ActiveRecordSql.name(a.get(0));
@@ -689,8 +696,15 @@ final class RailsTranslator {
                 // postgresql/schema_statements.rb rename_table: the table, its primary key index, its id sequence
                 List<String> out = new ArrayList<>();
                 out.add("ALTER TABLE " + sql.qt(from) + " RENAME TO " + sql.qt(to));
-                out.add("ALTER INDEX " + sql.qt(trim(from, 58) + "_pkey") + " RENAME TO " + sql.qt(trim(to, 58) + "_pkey"));
-                out.add("ALTER TABLE " + sql.qt(trim(from, 56) + "_id_seq") + " RENAME TO " + sql.qt(trim(to, 56) + "_id_seq"));
+                // a table these migrations did not create is taken to have ActiveRecord's default id key
+                if (!schema.known.contains(from) || schema.keyed.contains(from)) {
+                    out.add("ALTER INDEX " + sql.qt(trim(from, 58) + "_pkey") + " RENAME TO " + sql.qt(trim(to, 58) + "_pkey"));
+                }
+                if (!schema.known.contains(from) || schema.sequenced.contains(from)) {
+                    out.add("ALTER TABLE " + sql.qt(trim(from, 56) + "_id_seq") + " RENAME TO " + sql.qt(trim(to, 56) + "_id_seq"));
+                }
+                // rename_table_indexes
+                for (String[] r : schema.tableIndexRenames(from, to, sql)) out.add(renameIndex(to, r[0], r[1], sql));
                 return out;
             }
             case "rename_index": {
@@ -777,6 +791,11 @@ final class RailsTranslator {
         }
     }
 
+    private static String renameIndex(Object table, String from, String to, ActiveRecordSql sql) {
+        if (sql.postgres()) return "ALTER INDEX " + sql.qc(from) + " RENAME TO " + sql.qc(to);
+        return "ALTER TABLE " + sql.qt(table) + " RENAME INDEX " + sql.qc(from) + " TO " + sql.qc(to);
+    }
+
     private static String trim(String s, int n) {
         return s.length() > n ? s.substring(0, n) : s;
     }
@@ -840,6 +859,39 @@ final class RailsTranslator {
 
         /** Tables this read created or dropped: what it knows; anything else may be in the deployed schema. */
         private final Set<String> known = new java.util.HashSet<>();
+        /** Known tables with a primary key, and those whose key has a sequence (serial, bigserial). */
+        private final Set<String> keyed = new java.util.HashSet<>();
+        private final Set<String> sequenced = new java.util.HashSet<>();
+
+        /** [old, new] names of the indexes on a table whose generated names follow a column rename. */
+        List<String[]> columnIndexRenames(String table, String from, String to, ActiveRecordSql sql) {
+            List<String[]> out = new ArrayList<>();
+            indexColumns.forEach((name, cols) -> {
+                if (!table.equals(indexTable.get(name)) || !cols.contains(from)) return;
+                if (!name.equals(sql.indexName(table, cols))) return;
+                List<String> renamed = cols.stream().map(c -> c.equals(from) ? to : c).toList();
+                out.add(new String[]{name, sql.indexName(table, renamed)});
+            });
+            return out;
+        }
+
+        /** [old, new] names of a table's indexes whose generated names follow a table rename. */
+        List<String[]> tableIndexRenames(String from, String to, ActiveRecordSql sql) {
+            List<String[]> out = new ArrayList<>();
+            indexColumns.forEach((name, cols) -> {
+                if (from.equals(indexTable.get(name)) && name.equals(sql.indexName(from, cols))) {
+                    out.add(new String[]{name, sql.indexName(to, cols)});
+                }
+            });
+            return out;
+        }
+
+        private void renameIndexes(List<String[]> renames) {
+            for (String[] r : renames) {
+                indexTable.put(r[1], indexTable.remove(r[0]));
+                indexColumns.put(r[1], indexColumns.remove(r[0]));
+            }
+        }
 
         boolean knows(Call p) {
             if (p.name().equals("__not")) return knows((Call) p.args().get(0));
@@ -882,7 +934,15 @@ final class RailsTranslator {
                     String table = ActiveRecordSql.name(a.get(0));
                     known.add(table);
                     Set<String> cols = new java.util.LinkedHashSet<>();
-                    if (!Boolean.FALSE.equals(o.get("id"))) cols.add(o.get("primary_key") instanceof Sym pk ? pk.name() : "id");
+                    Object id = o.get("id");
+                    if (!Boolean.FALSE.equals(id)) {
+                        cols.add(o.get("primary_key") instanceof Sym pk ? pk.name() : "id");
+                        keyed.add(table);
+                        boolean integer = id == null || id instanceof Sym s && Set.of("primary_key", "integer", "bigint", "serial", "bigserial").contains(s.name());
+                        if (integer && !o.containsKey("default")) sequenced.add(table);
+                    } else if (o.get("primary_key") instanceof List) {
+                        keyed.add(table);
+                    }
                     columns.put(table, cols);
                     for (Call t : c.block() == null ? List.<Call>of() : c.block()) {
                         String m = t.name().substring(2);
@@ -910,9 +970,12 @@ final class RailsTranslator {
                 case "rename_table" -> {
                     String from = ActiveRecordSql.name(a.get(0));
                     String to = ActiveRecordSql.name(a.get(1));
+                    renameIndexes(tableIndexRenames(from, to, sql));
                     Set<String> cols = columns.remove(from);
                     if (cols != null) columns.put(to, cols);
                     if (known.contains(from)) known.add(to);
+                    if (keyed.remove(from)) keyed.add(to);
+                    if (sequenced.remove(from)) sequenced.add(to);
                     indexTable.replaceAll((k, v) -> v.equals(from) ? to : v);
                 }
                 case "add_column" -> columns.computeIfAbsent(ActiveRecordSql.name(a.get(0)), k -> new java.util.LinkedHashSet<>())
@@ -922,6 +985,12 @@ final class RailsTranslator {
                     if (cols != null) a.subList(1, a.size()).forEach(x -> cols.remove(String.valueOf(x)));
                 }
                 case "rename_column" -> {
+                    String table = ActiveRecordSql.name(a.get(0));
+                    String from = ActiveRecordSql.name(a.get(1));
+                    String to = ActiveRecordSql.name(a.get(2));
+                    renameIndexes(columnIndexRenames(table, from, to, sql));
+                    indexColumns.replaceAll((k, v) -> table.equals(indexTable.get(k))
+                            ? v.stream().map(x -> x.equals(from) ? to : x).toList() : v);
                     Set<String> cols = columns.get(ActiveRecordSql.name(a.get(0)));
                     if (cols != null && cols.remove(ActiveRecordSql.name(a.get(1)))) cols.add(ActiveRecordSql.name(a.get(2)));
                 }
