@@ -568,7 +568,6 @@ final class RailsTranslator {
                 for (String s : statements(c, sql)) out.add(new Sql(line, s));
                 if (up) schema.apply(c, sql);
             } catch (Untranslatable e) {
-                if (Boolean.getBoolean("rails.debug")) e.printStackTrace();
                 problems.add(new dev.rehearse.migrate.Migration.Problem(c.line(),
                         "cannot translate " + c.name() + ": " + e.getMessage(), false));
             } catch (RuntimeException e) {
@@ -639,6 +638,11 @@ final class RailsTranslator {
             case "change_column": {
                 Map<String, Object> opts = sql.columnOptions(ActiveRecordSql.name(a.get(2)), o);
                 if (!pg) {
+                    // MySQL's CHANGE restates the whole column: ActiveRecord fills what is not given from the live column
+                    if (!o.containsKey("null") || !o.containsKey("default")) {
+                        throw new Untranslatable("change_column on MySQL restates the column's current null and default, "
+                                + "which are not known here (give both null: and default:)");
+                    }
                     return List.of("ALTER TABLE " + sql.qt(a.get(0)) + " CHANGE " + sql.qc(a.get(1)) + " "
                             + sql.column(a.get(1), a.get(2), opts));
                 }
