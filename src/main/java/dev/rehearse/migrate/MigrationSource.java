@@ -29,7 +29,7 @@ public interface MigrationSource {
      *
      * @param splitter the target engine's splitter, at its version
      * @param transaction the deploy's wrapping setting ({@code migrations.transaction}, {@code .rehearse.yaml})
-     * @param engine the target engine, for a source that renders SQL per engine (Liquibase); null: postgres:16
+     * @param engine the target engine, for a source that renders SQL per engine (Liquibase, Rails); null: postgres:16
      * @param contexts the deploy's context expression ({@code --contexts}, {@code migrations.contexts}); null: none
      * @param labels the deploy's label expression ({@code --labels}, {@code migrations.labels}); null: none
      */
