@@ -106,7 +106,15 @@ public final class Rehearsal {
      * @param migrations the migrations being shipped, rehearsed
      */
     public record Inputs(EngineRuntime engine, List<SqlStatement> schema, List<Migration> deployed,
-                         List<Migration> migrations, Profile profile) {}
+                         List<Migration> migrations, Profile profile) {
+
+        /** Every migration as read, deployed and shipped, in the tool's order: what lint reads. */
+        public List<Migration> all() {
+            List<Migration> out = new java.util.ArrayList<>(deployed);
+            out.addAll(migrations);
+            return out;
+        }
+    }
 
     /**
      * What the rehearse phase recorded on one server: the migration run, the timeline, the workload's queries.
@@ -168,11 +176,14 @@ public final class Rehearsal {
         nothingToRehearse(all);
         java.util.function.Predicate<Migration> ships = pending;
         if (ships == null && schema.isEmpty() && all.size() > 1) {
-            // The history builds the schema: the last migration is the change, the rest is what production has.
-            Migration last = all.get(all.size() - 1);
-            ships = m -> m == last;
+            // The history builds the schema: the last migration is the change, the rest is what production has. A
+            // migration without a version (Flyway's repeatable) runs at every deploy, so it ships too.
+            Migration last = all.stream().filter(m -> m.version() != null).reduce((a, b) -> b).orElse(all.get(all.size() - 1));
+            ships = m -> m == last || m.version() == null;
+            long shipping = all.stream().filter(ships).count();
             progress.accept("migrate: no pending set (--pending, --from, --changed-since) and no --schema: rehearsing the"
-                    + " last migration, " + last.name() + ", on the " + (all.size() - 1) + " before it as the baseline");
+                    + " last migration, " + last.name() + (shipping > 1 ? " (and " + (shipping - 1) + " without a version)" : "")
+                    + ", on the " + (all.size() - shipping) + " before it as the baseline");
         }
         java.util.function.Predicate<Migration> shipping = ships;
         List<Migration> deployed = shipping == null ? List.of() : all.stream().filter(m -> !shipping.test(m)).toList();

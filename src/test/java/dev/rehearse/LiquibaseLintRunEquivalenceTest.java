@@ -34,7 +34,7 @@ class LiquibaseLintRunEquivalenceTest {
         Scenario s = ScenarioLoader.applyOverrides(ScenarioLoader.defaults(), CliOverrides.NONE
                 .withMigrations(List.of(PROJECT)).withFormat("liquibase"));
         s = s.withMigrations(s.migrations().withContexts(contexts).withLabels(labels));
-        return new Rehearsal(s, line -> { }).read().migrations();
+        return new Rehearsal(s, line -> { }).read().all();
     }
 
     @Test

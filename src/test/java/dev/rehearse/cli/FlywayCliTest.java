@@ -53,7 +53,7 @@ class FlywayCliTest {
     @Test
     void runStopsAtTheRefusedMigrationAndRunsNothingAfterIt(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
-        CliTest.Outcome r = rehearse("run", "--format", "flyway", "--migrations", fixture("plain"), "--no-load",
+        CliTest.Outcome r = rehearse("run", "--format", "flyway", "--migrations", fixture("plain"), "--pending", fixture("plain"), "--no-load",
                 "--report", "json", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(1);
         assertThat(r.err()).contains("refused by its tool: Detected both transactional and non-transactional statements");
@@ -72,7 +72,7 @@ class FlywayCliTest {
     @Test
     void runWithMixedTrueBuildsTheIndexOutsideATransaction(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
-        CliTest.Outcome r = rehearse("run", "--format", "flyway", "--migrations", fixture("mixed"), "--no-load",
+        CliTest.Outcome r = rehearse("run", "--format", "flyway", "--migrations", fixture("mixed"), "--pending", fixture("mixed"), "--no-load",
                 "--report", "json", "--out", out.toString());
         JsonNode statements = JSON.readTree(out.resolve("report.json").toFile()).get("statements");
         JsonNode index = null, vacuum = null, create = null;

@@ -72,7 +72,7 @@ class LiquibaseCliTest {
     void runAppliesEveryChangeSetOnTheEmbeddedServerAndTheNonTransactionalOneOutsideATransaction(@TempDir Path dir)
             throws Exception {
         Path out = dir.resolve("out");
-        CliTest.Outcome r = rehearse("run", "--migrations", PROJECT.toString(), "--format", "liquibase", "--no-load",
+        CliTest.Outcome r = rehearse("run", "--migrations", PROJECT.toString(), "--pending", PROJECT.toString(), "--format", "liquibase", "--no-load",
                 "--report", "json", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isIn(0, 1);
         assertThat(r.err()).doesNotContain("liquibase:");
@@ -98,7 +98,7 @@ class LiquibaseCliTest {
         Path master = copy.resolve("db.changelog-master.xml");
         Files.writeString(master, Files.readString(master).replace(" runInTransaction=\"false\"", ""));
         Path out = dir.resolve("out");
-        CliTest.Outcome r = rehearse("run", "--migrations", copy.toString(), "--format", "liquibase", "--no-load",
+        CliTest.Outcome r = rehearse("run", "--migrations", copy.toString(), "--pending", copy.toString(), "--format", "liquibase", "--no-load",
                 "--report", "json", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(1);
         JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
@@ -137,11 +137,11 @@ class LiquibaseCliTest {
                   contexts: prod
                 """.formatted(PROJECT.toAbsolutePath()));
         Path out = dir.resolve("out");
-        CliTest.Outcome prod = rehearse("run", scenario.toString(), "--report", "json", "--out", out.resolve("prod").toString());
+        CliTest.Outcome prod = rehearse("run", scenario.toString(), "--pending", PROJECT.toString(), "--report", "json", "--out", out.resolve("prod").toString());
         assertThat(prod.code()).as(prod.err()).isIn(0, 1);
         assertThat(sqlOf(out.resolve("prod"))).anyMatch(s -> s.contains("VALIDATE CONSTRAINT"))
                 .noneMatch(s -> s.startsWith("INSERT INTO customers"));
-        CliTest.Outcome test = rehearse("run", scenario.toString(), "--contexts", "test", "--report", "json",
+        CliTest.Outcome test = rehearse("run", scenario.toString(), "--pending", PROJECT.toString(), "--contexts", "test", "--report", "json",
                 "--out", out.resolve("test").toString());
         assertThat(test.code()).as(test.err()).isIn(0, 1);
         assertThat(sqlOf(out.resolve("test"))).noneMatch(s -> s.contains("VALIDATE CONSTRAINT"))

@@ -37,7 +37,7 @@ class FlywayLintRunEquivalenceTest {
 
         Scenario s = ScenarioLoader.applyOverrides(ScenarioLoader.defaults(),
                 CliOverrides.NONE.withMigrations(paths).withFormat("flyway"));
-        List<Migration> run = new Rehearsal(s, line -> { }).read().migrations();
+        List<Migration> run = new Rehearsal(s, line -> { }).read().all();
 
         assertThat(describe(run)).isNotEmpty().isEqualTo(describe(lint));
     }

@@ -31,7 +31,7 @@ class RailsLintRunEquivalenceTest {
         // as Rehearsal.read() reads them for run
         Scenario scenario = ScenarioLoader.defaults().withEngine(spec)
                 .withMigrations(new Scenario.Migrations(List.of(APP), "rails", Scenario.Transaction.AUTO, null, null));
-        List<Migration> ran = new Rehearsal(scenario, m -> { }).read().migrations();
+        List<Migration> ran = new Rehearsal(scenario, m -> { }).read().all();
 
         assertThat(ran).hasSameSizeAs(linted).hasSize(5);
         for (int i = 0; i < linted.size(); i++) {

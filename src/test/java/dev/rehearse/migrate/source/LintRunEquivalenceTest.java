@@ -48,7 +48,7 @@ class LintRunEquivalenceTest {
     }
 
     private static List<Migration> asRun(Scenario scenario) {
-        return new Rehearsal(scenario, s -> {}).read().migrations();
+        return new Rehearsal(scenario, s -> {}).read().all();
     }
 
     private static Scenario flags(Path path, String format) {
