@@ -90,6 +90,22 @@ class DirectorySourcesCliTest {
     }
 
     @Test
+    void runRehearsesGolangMigratesDownsAndTheOneThatDropsTheBackfilledColumnLosesIt(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        CliTest.Outcome r = rehearse("run", "--migrations", fixture("golang-migrate/migrations"), "--from", "1",
+                "--rows", "accounts=1000", "--no-load", "--report", "json", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isIn(0, 1);
+        JsonNode json = JSON.readTree(out.resolve("report.json").toFile());
+        List<String> downs = new java.util.ArrayList<>();
+        json.get("rollbacks").forEach(b -> downs.add(b.get("migration").asText() + " " + b.get("outcome").asText()));
+        // last first, each down as golang-migrate sends it
+        assertThat(downs).containsExactly("10_index_status_concurrently.up.sql rolled-back",
+                "2_backfill_status.up.sql rolled-back");
+        assertThat(json.get("rollbacks").get(1).get("lost").get(0).asText()).isEqualTo("accounts.status (1,000 values)");
+        assertThat(findings(json)).anyMatch(f -> f.endsWith("rollback-loses-data"));
+    }
+
+    @Test
     void runPrismaFailsConcurrentlyAsDeployDoesAndBlocksAtTheScriptsLine(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
         CliTest.Outcome r = rehearse("run", "--migrations", fixture("prisma/concurrently"), "--from", "20250101000000",
