@@ -16,10 +16,26 @@ final class ReportOutput {
 
     private ReportOutput() {}
 
-    /** {@code dir}, or {@code reports/<timestamp>} when the user named none. */
+    /**
+     * {@code dir}, or {@code reports/<timestamp>} when the user named none: created here, atomically, with a
+     * {@code -2}, {@code -3}... suffix when another run took that second's name, so two runs never share one.
+     */
     static Path dirOrDefault(Path dir) {
-        return dir != null ? dir
-                : Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")));
+        if (dir != null) return dir;
+        Path base = Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")));
+        try {
+            java.nio.file.Files.createDirectories(base.getParent());
+            for (int n = 1; ; n++) {
+                Path candidate = n == 1 ? base : Path.of(base + "-" + n);
+                try {
+                    return java.nio.file.Files.createDirectory(candidate);
+                } catch (java.nio.file.FileAlreadyExistsException taken) {
+                    // another run's, this second: the next suffix
+                }
+            }
+        } catch (IOException e) {
+            throw new RehearsalFailedException("cannot create the report directory " + base + ": " + e.getMessage(), e);
+        }
     }
 
     /** Prints the standard-output formats, then writes the file formats into {@code dir} and names each file. */
