@@ -213,7 +213,7 @@ public final class Rehearsal {
     public Server provision(Inputs in) {
         progress.accept("provision: " + scenario.provider().id() + " " + scenario.engine());
         Database db = in.engine().provisioner(scenario.provider(), scenario.external()).start(scenario.engine());
-        progress.accept("provision: " + db.kind().id() + " " + db.serverVersion() + " ready at " + db.jdbcUrl());
+        progress.accept("provision: " + db.kind().id() + " " + db.serverVersion() + " ready at " + dev.rehearse.provision.Secrets.mask(db.jdbcUrl()));
         return new Server(in, db);
     }
 

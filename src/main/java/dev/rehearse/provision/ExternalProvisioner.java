@@ -34,14 +34,15 @@ public final class ExternalProvisioner implements Provisioner {
         }
         if (!external.allowWrites()) {
             throw new InvalidInputException("--provider external writes schema, rows and migrations to "
-                    + external.url() + "; add --allow-writes (external.allow_writes: true) if it is a disposable copy");
+                    + Secrets.mask(external.url()) + "; add --allow-writes (external.allow_writes: true) if it is a disposable copy");
         }
         try (Connection c = DriverManager.getConnection(external.url(), external.user(), external.password())) {
             String version = c.getMetaData().getDatabaseProductVersion();
             return new Database(spec.kind(), Provider.EXTERNAL, external.url(), external.user(), external.password(),
                     version, roleProperties, () -> { });
         } catch (SQLException e) {
-            throw new RehearsalFailedException("cannot connect to " + external.url() + ": " + e.getMessage(), e);
+            throw new RehearsalFailedException("cannot connect to " + Secrets.mask(external.url()) + ": "
+                    + Secrets.mask(e.getMessage(), external.password()), e);
         }
     }
 }
