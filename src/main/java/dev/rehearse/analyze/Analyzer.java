@@ -325,7 +325,11 @@ public final class Analyzer {
     private List<Report.Finding> migrationFindings(MigrationRun run, Input in) {
         List<Report.Finding> out = new ArrayList<>();
         // what its source could not translate, or its tool would refuse: for every migration the run reached
-        for (Migration m : run.reached()) out.addAll(MintedRules.problems(m));
+        for (Migration m : run.reached()) {
+            out.addAll(MintedRules.problems(m));
+            Report.Finding open = Linter.unterminated(m, in.dialect());
+            if (open != null) out.add(open);
+        }
         for (Report.Rollback r : in.rollbacks()) {
             if (r.outcome().equals("failed")) {
                 Rule fails = MintedRules.ROLLBACK_FAILS;

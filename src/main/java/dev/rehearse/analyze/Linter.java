@@ -111,6 +111,11 @@ public final class Linter {
                 found.add(problem);
                 ignores.add(Map.of());
             }
+            Finding open = unterminated(m, dialect);
+            if (open != null) {
+                found.add(open);
+                ignores.add(Map.of());
+            }
             Finding rollback = noRollback(m);
             if (rollback != null) {
                 found.add(rollback);
@@ -224,6 +229,35 @@ public final class Linter {
         @Override public boolean lockTimeoutByTool() { return options.lockTimeoutByTool(); }
         @Override public Map<String, String> setNotes() { return set.notes; }
         @Override public Map<String, String> transactionNotes() { return transactionNotes; }
+    }
+
+    /**
+     * The script's own {@code BEGIN} that no {@code COMMIT}/{@code ROLLBACK} closes before the file ends, or null:
+     * what becomes of its changes is the tool's accident (psql rolls them back at exit; a wrapping tool commits them).
+     */
+    static SqlStatement unterminatedBegin(Migration m, Dialect dialect) {
+        SqlStatement open = null;
+        for (SqlStatement s : m.statements()) {
+            if (s.kind() != Kind.TRANSACTION_CONTROL) continue;
+            List<String> w = dialect.words(s.sql());
+            if (w.isEmpty()) continue;
+            String first = w.get(0);
+            if (first.equals("BEGIN") || first.equals("START")) open = s;
+            else if ((first.equals("COMMIT") || first.equals("END") || first.equals("ROLLBACK"))
+                    && !(w.size() > 1 && w.get(1).equals("TO"))) open = null;
+        }
+        return open;
+    }
+
+    /** The finding of {@link #unterminatedBegin}, or null. */
+    static Finding unterminated(Migration m, Dialect dialect) {
+        SqlStatement begin = unterminatedBegin(m, dialect);
+        // inside a tool's transaction a trailing BEGIN reopens what the tool's own COMMIT then ends (COMMIT; ...; BEGIN;)
+        if (begin == null || m.unitOf(begin).mode() == TransactionMode.TRANSACTION) return null;
+        Rule r = dev.rehearse.dialect.MintedRules.UNTERMINATED_TRANSACTION;
+        return new Finding(r.id(), r.category(), r.severity(), null, m.name() + ":" + begin.line()
+                + " opens a transaction that nothing in the file commits or rolls back", r.advice(), m.name(),
+                begin.line(), null);
     }
 
     /** A file of several statements that cannot share a transaction, with no rollback script. */

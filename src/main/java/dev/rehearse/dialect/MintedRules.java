@@ -340,6 +340,13 @@ public final class MintedRules {
                     + " wrote there since the up is lost.",
             "the columns present before and after the down, and their non-null values counted before it ran");
 
+    public static final Rule UNTERMINATED_TRANSACTION = Rule.minted("unterminated-transaction", Category.MISSING_ROLLBACK,
+            Status.FLAG, ALL_ENGINES, "the file opens a transaction it never ends",
+            "End the file's transaction with COMMIT (or leave the wrapping to the tool and drop the BEGIN).",
+            "A BEGIN that nothing in the file commits leaves the outcome to the tool: psql rolls the changes back when"
+                    + " it exits, a tool that wraps the file commits them with its own transaction.",
+            "the file's own transaction statements, in order");
+
     public static final Rule UNKNOWN_SUPPRESSION = Rule.minted("unknown-suppression", Category.LOCK_CONTENTION,
             Status.FLAG, ALL_ENGINES, "a rehearse:ignore comment names no known rule",
             "Name a rule id from docs/patterns/ (the suppression has no effect until then).",
@@ -363,5 +370,5 @@ public final class MintedRules {
 
     public static final List<Rule> ALL = List.of(TABLE_REWRITE_UNDER_LOCK, FULL_SCAN_UNDER_LOCK, LONG_LOCK_HOLD,
             BLOCKED_QUERIES, LATENCY_REGRESSION, APPLICATION_ERRORS, INDEX_USED_BY_WORKLOAD, WAL_VOLUME, LOCK_TIMEOUT, STATEMENT_TIMEOUT,
-            CONSTRAINT_VIOLATION, STATEMENT_FAILED, PARTIAL_MIGRATION, MIGRATION_REFUSED, UNTRANSLATED, ROLLBACK_FAILS, ROLLBACK_LOSES_DATA, UNKNOWN_SUPPRESSION, SUPPRESSION_WITHOUT_REASON);
+            CONSTRAINT_VIOLATION, STATEMENT_FAILED, PARTIAL_MIGRATION, MIGRATION_REFUSED, UNTRANSLATED, ROLLBACK_FAILS, ROLLBACK_LOSES_DATA, UNTERMINATED_TRANSACTION, UNKNOWN_SUPPRESSION, SUPPRESSION_WITHOUT_REASON);
 }

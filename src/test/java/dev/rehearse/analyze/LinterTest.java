@@ -509,4 +509,14 @@ class LinterTest {
         assertThat(found).filteredOn(f -> f.rule().equals("untranslated")).first()
                 .satisfies(f -> assertThat(f.message()).contains("20240101_add.rb:7", "add_hypertable"));
     }
+
+    @Test
+    void aBeginThatTheFileNeverEndsIsAFinding() throws Exception {
+        assertThat(lint("postgres:16", "BEGIN;\nALTER TABLE t ADD COLUMN c int;\n"))
+                .contains("unterminated-transaction@V1__m.sql:1");
+        assertThat(lint("postgres:16", "BEGIN;\nALTER TABLE t ADD COLUMN c int;\nCOMMIT;\n"))
+                .doesNotContain("unterminated-transaction@V1__m.sql:1");
+        assertThat(lint("postgres:16", "BEGIN;\nSAVEPOINT a;\nROLLBACK TO SAVEPOINT a;\n"))
+                .contains("unterminated-transaction@V1__m.sql:1");
+    }
 }
