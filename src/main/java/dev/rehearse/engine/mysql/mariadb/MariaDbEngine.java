@@ -92,12 +92,12 @@ public final class MariaDbEngine implements Engine, EngineRuntime {
 
     @Override
     public LockSampler.Probe lockProbe() {
-        throw notYet("lock sampling");
+        return new MariaDbLockProbe();
     }
 
     @Override
     public StatementProbe statementProbe(ServerVersion version) {
-        throw notYet("the statement probe");
+        return new MariaDbStatementProbe(new MariaDbDialect(version));
     }
 
     private static RehearsalFailedException notYet(String what) {
@@ -106,7 +106,36 @@ public final class MariaDbEngine implements Engine, EngineRuntime {
 
     @Override
     public List<LoadTarget> loadTargets(Connection c, Collection<String> tables) throws SQLException {
-        throw notYet("the default workload");
+        List<LoadTarget> targets = new ArrayList<>();
+        for (String table : tables) {
+            String name = table.contains(".") ? table.substring(table.indexOf('.') + 1) : table;
+            String pk;
+            try (var ps = c.prepareStatement("SELECT MAX(k.COLUMN_NAME), COUNT(*) FROM information_schema.STATISTICS k"
+                    + " JOIN information_schema.COLUMNS col ON col.TABLE_SCHEMA = k.TABLE_SCHEMA"
+                    + " AND col.TABLE_NAME = k.TABLE_NAME AND col.COLUMN_NAME = k.COLUMN_NAME"
+                    + " AND col.DATA_TYPE IN ('tinyint', 'smallint', 'mediumint', 'int', 'bigint')"
+                    + " WHERE k.TABLE_SCHEMA = DATABASE() AND k.TABLE_NAME = ? AND k.INDEX_NAME = 'PRIMARY'"
+                    + " HAVING COUNT(*) = 1 AND (SELECT COUNT(*) FROM information_schema.STATISTICS p"
+                    + "  WHERE p.TABLE_SCHEMA = DATABASE() AND p.TABLE_NAME = ? AND p.INDEX_NAME = 'PRIMARY') = 1")) {
+                ps.setString(1, name);
+                ps.setString(2, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) continue; // no single integer key: the default workload cannot address rows
+                    pk = NEWEST.quote(rs.getString(1));
+                }
+            }
+            String t = NEWEST.quote(name);
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT MIN(" + pk + "), MAX(" + pk + ") FROM " + t)) {
+                rs.next();
+                if (rs.getObject(1) == null) continue; // empty
+                // The update sets the key to itself: it locks and writes the row naming no other column, so the
+                // synthetic workload does not depend on columns a migration may drop or rename.
+                targets.add(new LoadTarget(name, "SELECT * FROM " + t + " WHERE " + pk + " = ?",
+                        "UPDATE " + t + " SET " + pk + " = " + pk + " WHERE " + pk + " = ?", rs.getLong(1), rs.getLong(2)));
+            }
+        }
+        return targets;
     }
 
     @Override

@@ -1,0 +1,47 @@
+package dev.rehearse.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code run --engine mariadb:10.11} from the command line: embedded server, seed, workload, probes, report. */
+class MariaDbRunEndToEndTest {
+
+    @Test
+    void aRehearsalOnMariaDbReportsWhatEachStatementDid(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("schema.sql"),
+                "CREATE TABLE t (id bigint PRIMARY KEY, name varchar(40) NOT NULL, qty int);\n");
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__change_t.sql"), """
+                ALTER TABLE t ADD COLUMN note varchar(20);
+                ALTER TABLE t MODIFY qty bigint;
+                CREATE INDEX t_name ON t (name);
+                """);
+        Path out = dir.resolve("out");
+        CliTest.Outcome run = CliTest.rehearse("run", "--engine", "mariadb:10.11", "--schema", dir.resolve("schema.sql").toString(),
+                "--migrations", migrations.toString(), "--rows", "t=20k", "--lock-timeout", "5s",
+                "--out", out.toString(), "--report", "json", "--fail-on", "never");
+        assertThat(run.code()).as(run.err()).isZero();
+
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertThat(report.at("/seed/tables/0/rows").asLong()).isEqualTo(20_000);
+        assertThat(report.at("/load/queries").asLong()).isPositive();
+        assertThat(report.at("/load/errors").asLong()).isZero();
+        JsonNode statements = report.get("statements");
+        assertThat(statements).hasSize(3);
+        // Every MariaDB DDL commits on its own.
+        statements.forEach(s -> assertThat(s.get("inTransaction").asBoolean()).isFalse());
+        // INSTANT add column and an in-place index keep the table; the type change copies it (a new TABLE_ID).
+        assertThat(statements.get(0).get("rewrote")).isEmpty();
+        assertThat(statements.get(1).get("rewrote").toString()).isEqualTo("[\"t\"]");
+        assertThat(statements.get(2).get("rewrote")).isEmpty();
+        // The sampler saw the ALTER's metadata lock on t.
+        assertThat(statements.get(1).get("locks").toString()).contains("\"relation\":\"t\"");
+    }
+}
