@@ -44,4 +44,25 @@ class MariaDbRunEndToEndTest {
         // The sampler saw the ALTER's metadata lock on t.
         assertThat(statements.get(1).get("locks").toString()).contains("\"relation\":\"t\"");
     }
+
+    /** DDL commits implicitly: a file failing at its second statement leaves the first applied, and says so. */
+    @Test
+    void aFileFailingHalfwayIsReportedAsPartiallyApplied(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id bigint PRIMARY KEY, qty int);\n");
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__half.sql"), """
+                ALTER TABLE t ADD COLUMN note varchar(20);
+                ALTER TABLE t ADD COLUMN qty int;
+                CREATE INDEX t_note ON t (note);
+                """);
+        Path out = dir.resolve("out");
+        CliTest.Outcome run = CliTest.rehearse("run", "--engine", "mariadb:10.11", "--schema", dir.resolve("schema.sql").toString(),
+                "--migrations", migrations.toString(), "--rows", "t=1k", "--no-load", "--out", out.toString(), "--report", "json");
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertThat(report.get("statements")).hasSize(2);
+        assertThat(report.at("/statements/0/error").isNull()).isTrue();
+        assertThat(report.at("/statements/1/error").asText()).contains("Duplicate column name 'qty'");
+        assertThat(report.get("findings").toString()).contains("partial-migration");
+    }
 }
