@@ -25,12 +25,12 @@ class MariaDbRunEndToEndTest {
                 """);
         Path out = dir.resolve("out");
         CliTest.Outcome run = CliTest.rehearse("run", "--engine", "mariadb:10.11", "--schema", dir.resolve("schema.sql").toString(),
-                "--migrations", migrations.toString(), "--rows", "t=20k", "--lock-timeout", "5s",
+                "--migrations", migrations.toString(), "--rows", "t=200k", "--lock-timeout", "5s",
                 "--out", out.toString(), "--report", "json", "--fail-on", "never");
         assertThat(run.code()).as(run.err()).isZero();
 
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
-        assertThat(report.at("/seed/tables/0/rows").asLong()).isEqualTo(20_000);
+        assertThat(report.at("/seed/tables/0/rows").asLong()).isEqualTo(200_000);
         assertThat(report.at("/load/queries").asLong()).isPositive();
         assertThat(report.at("/load/errors").asLong()).isZero();
         JsonNode statements = report.get("statements");
@@ -41,8 +41,11 @@ class MariaDbRunEndToEndTest {
         assertThat(statements.get(0).get("rewrote")).isEmpty();
         assertThat(statements.get(1).get("rewrote").toString()).isEqualTo("[\"t\"]");
         assertThat(statements.get(2).get("rewrote")).isEmpty();
-        // The sampler saw the ALTER's metadata lock on t.
-        assertThat(statements.get(1).get("locks").toString()).contains("\"relation\":\"t\"");
+        // The COPY held t's metadata lock against writes, and the workload's writes queued behind it.
+        assertThat(statements.get(1).get("locks").toString())
+                .contains("{\"relation\":\"t\",\"mode\":\"SHARED_NO_WRITE\",\"blocks\":\"writes\"");
+        assertThat(statements.get(1).at("/impact/blockedQueries").asInt()).isPositive();
+        assertThat(report.get("findings").toString()).contains("mysql-modify-column-copy");
     }
 
     /** DDL commits implicitly: a file failing at its second statement leaves the first applied, and says so. */
