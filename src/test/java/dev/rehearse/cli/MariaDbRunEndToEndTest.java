@@ -68,4 +68,27 @@ class MariaDbRunEndToEndTest {
         assertThat(report.at("/statements/1/error").asText()).contains("Duplicate column name 'qty'");
         assertThat(report.get("findings").toString()).contains("partial-migration");
     }
+
+    /**
+     * The metadata-lock queue: a reader's open transaction holds SHARED_READ, the INSTANT ALTER waits for EXCLUSIVE,
+     * and every later query queues behind the ALTER's pending request.
+     */
+    @Test
+    void queriesQueueBehindAnAlterWaitingForALongTransaction(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id bigint PRIMARY KEY, qty int);\n");
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__add.sql"), "ALTER TABLE t ADD COLUMN note varchar(20);\n");
+        Path out = dir.resolve("out");
+        CliTest.Outcome run = CliTest.rehearse("run", "--engine", "mariadb:10.11", "--schema", dir.resolve("schema.sql").toString(),
+                "--migrations", migrations.toString(), "--rows", "t=10k", "--long-transaction", "2s", "--lock-timeout", "10s",
+                "--out", out.toString(), "--report", "json", "--fail-on", "never");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode s = new ObjectMapper().readTree(out.resolve("report.json").toFile()).at("/statements/0");
+        assertThat(s.get("rewrote")).isEmpty();
+        assertThat(s.get("lockWaitMs").asLong()).isGreaterThan(1_500);
+        assertThat(s.get("queuedBehind").asText()).contains("rehearse-long-transaction");
+        assertThat(s.get("locks").toString()).contains("\"mode\":\"EXCLUSIVE\",\"blocks\":\"reads_writes\"");
+        assertThat(s.at("/impact/blockedQueries").asInt()).isGreaterThan(10);
+        assertThat(s.at("/impact/maxBlockedMs").asLong()).isGreaterThan(1_000);
+    }
 }

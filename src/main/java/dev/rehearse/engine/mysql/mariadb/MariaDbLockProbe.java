@@ -15,7 +15,9 @@ import java.util.List;
  * {@code threads} for the processlist id the sessions are known by: table metadata locks held or awaited in the
  * rehearsal's database. The view has no blocker column, and pairing every GRANTED with every PENDING lock (as
  * {@code sys.schema_table_lock_waits} does) names sessions that do not conflict, so a PENDING lock's blockers are the
- * sessions granted a conflicting lock on the same table, by the MDL conflict table.
+ * sessions granted a conflicting lock on the same table, by the MDL conflict table, and those whose conflicting
+ * request for a strong lock (SHARED_NO_WRITE or stronger: an ALTER's pending EXCLUSIVE) waits too, since the server
+ * serves such a request before weaker ones: the queue behind a DDL that waits for a long transaction.
  *
  * <p>The view does not show a lock's upgrade (measured on 10.11.5: an ALTER in "copy to tmp table" still reads
  * SHARED_UPGRADABLE while an UPDATE waits PENDING SHARED_WRITE behind it), so a SHARED_UPGRADABLE holder copying the
@@ -30,6 +32,8 @@ final class MariaDbLockProbe implements LockSampler.Probe {
 
     private static final dev.rehearse.dialect.LockMode.Table MODES =
             new MariaDbEngine.MariaDbDialect(dev.rehearse.scenario.ServerVersion.parse("11.4")).lockModes();
+
+    private static final int STRONG = MODES.of("SHARED_NO_WRITE").rank();
 
     private PreparedStatement statement;
     private Connection preparedOn;
@@ -61,8 +65,9 @@ final class MariaDbLockProbe implements LockSampler.Probe {
                 continue;
             }
             var conflicts = MODES.of(l.mode()).conflicts();
-            List<Long> blockers = rows.stream().filter(g -> g.granted() && g.session() != l.session()
-                    && g.relation().equals(l.relation()) && conflicts.contains(g.mode()))
+            List<Long> blockers = rows.stream().filter(g -> g.session() != l.session()
+                    && g.relation().equals(l.relation()) && conflicts.contains(g.mode())
+                    && (g.granted() || MODES.of(g.mode()).rank() >= STRONG))
                     .map(LockSample.SessionLock::session).distinct().toList();
             out.add(new LockSample.SessionLock(l.session(), l.relation(), l.mode(), false, blockers, l.queryStartMicros(),
                     l.query()));

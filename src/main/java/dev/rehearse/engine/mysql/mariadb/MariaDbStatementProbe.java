@@ -33,7 +33,14 @@ final class MariaDbStatementProbe implements StatementProbe {
         this.dialect = dialect;
     }
 
-    private record Tables(Map<String, Long> ids) implements Snapshot {}
+    /** Each table's columns and indexes as text: a change of definition that keeps InnoDB's table (INSTANT). */
+    private static final String DEFINITIONS = "SELECT TABLE_NAME, GROUP_CONCAT(d ORDER BY d SEPARATOR ';') FROM ("
+            + " SELECT TABLE_NAME, CONCAT_WS(':', 'c', ORDINAL_POSITION, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE,"
+            + "  IFNULL(COLUMN_DEFAULT, '-')) d FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+            + " UNION ALL SELECT TABLE_NAME, CONCAT_WS(':', 'i', INDEX_NAME, SEQ_IN_INDEX, COLUMN_NAME)"
+            + "  FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()) x GROUP BY TABLE_NAME";
+
+    private record Tables(Map<String, Long> ids, Map<String, String> definitions) implements Snapshot {}
 
     @Override
     public long sessionId(Connection c) throws SQLException {
@@ -68,7 +75,7 @@ final class MariaDbStatementProbe implements StatementProbe {
     @Override
     public Snapshot before(Connection c, boolean inTransaction) throws SQLException {
         long t0 = System.nanoTime();
-        Tables t = new Tables(ids(c));
+        Tables t = new Tables(ids(c), definitions(c));
         cost.before(System.nanoTime() - t0, inTransaction);
         return t;
     }
@@ -92,8 +99,29 @@ final class MariaDbStatementProbe implements StatementProbe {
         was.keySet().forEach(name -> {
             if (!now.containsKey(name)) dropped.add(name);
         });
+        // Every ALTER, whatever its algorithm, takes the table's EXCLUSIVE metadata lock at least briefly (at its
+        // start and commit): one faster than the sampler leaves no sample, so a table whose definition or storage
+        // changed reports it as implied.
+        Map<String, String> defs = definitions(c);
+        List<HeldLock> implied = new ArrayList<>();
+        ((Tables) before).definitions().forEach((name, def) -> {
+            if (rewrote.contains(name) || (defs.containsKey(name) && !def.equals(defs.get(name)))) {
+                implied.add(new HeldLock(name, "EXCLUSIVE"));
+            }
+        });
         cost.after(System.nanoTime() - t0, inTransaction);
-        return new Facts(List.of(), rewrote, List.of(), List.of(), created, null, List.of(), dropped);
+        return new Facts(List.of(), rewrote, List.of(), List.of(), created, null, implied, dropped);
+    }
+
+    private static Map<String, String> definitions(Connection c) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (Statement s = c.createStatement()) {
+            s.execute("SET SESSION group_concat_max_len = 1048576");
+            try (ResultSet rs = s.executeQuery(DEFINITIONS)) {
+                while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return out;
     }
 
     private static Map<String, Long> ids(Connection c) throws SQLException {
