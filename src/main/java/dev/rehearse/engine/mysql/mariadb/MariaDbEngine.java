@@ -150,7 +150,7 @@ public final class MariaDbEngine implements Engine, EngineRuntime {
         boolean works = true;
         if (start) {
             // Only a version already extracted is started: doctor should not download 140 MB unasked.
-            String v = extracted.isEmpty() ? null : extracted.get(extracted.size() - 1);
+            String v = extracted.isEmpty() ? null : extracted.get(0); // the oldest starts fastest (smaller data dir)
             if (v == null) {
                 lines.add("embedded check  skipped: no MariaDB extracted yet (the first run fetches it)");
             } else {
