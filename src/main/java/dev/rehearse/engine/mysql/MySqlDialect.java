@@ -19,11 +19,21 @@ import java.util.Properties;
 public class MySqlDialect implements Dialect {
 
     /**
-     * Empty until MySQL rehearsals measure metadata locks: lint's MySQL claims name online-DDL algorithms, not
-     * lock modes, so nothing here reads one yet.
+     * Table metadata locks as {@code performance_schema.metadata_locks} names them, with the compatibility matrix of
+     * the servers' {@code sql/mdl.cc} (MySQL and MariaDB alike): a plain read takes SHARED_READ, DML SHARED_WRITE,
+     * so SHARED_NO_WRITE (COPY, LOCK=SHARED) blocks writes and SHARED_NO_READ_WRITE / EXCLUSIVE block both;
+     * SHARED_UPGRADABLE (an online ALTER's phase) blocks neither.
      */
-    private static final LockMode.Table METADATA_LOCKS = LockMode.Table.of(List.of(), Map.of(), "SHARED_READ",
-            "SHARED_WRITE");
+    private static final String S = "SHARED", SH = "SHARED_HIGH_PRIO", SR = "SHARED_READ", SW = "SHARED_WRITE",
+            SU = "SHARED_UPGRADABLE", SRO = "SHARED_READ_ONLY", SNW = "SHARED_NO_WRITE", SNRW = "SHARED_NO_READ_WRITE",
+            X = "EXCLUSIVE";
+    private static final LockMode.Table METADATA_LOCKS = LockMode.Table.of(List.of(S, SH, SR, SW, SU, SRO, SNW, SNRW, X),
+            Map.of(S, java.util.Set.of(X), SH, java.util.Set.of(X), SR, java.util.Set.of(SNRW, X),
+                    SW, java.util.Set.of(SRO, SNW, SNRW, X), SU, java.util.Set.of(SU, SNW, SNRW, X),
+                    SRO, java.util.Set.of(SW, SNRW, X), SNW, java.util.Set.of(SW, SU, SNW, SNRW, X),
+                    SNRW, java.util.Set.of(SR, SW, SU, SRO, SNW, SNRW, X),
+                    X, java.util.Set.of(S, SH, SR, SW, SU, SRO, SNW, SNRW, X)),
+            SR, SW);
 
     private final EngineSpec.Kind kind;
     private final ServerVersion version;

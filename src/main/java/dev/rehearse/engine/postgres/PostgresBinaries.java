@@ -42,12 +42,7 @@ public final class PostgresBinaries {
     }
 
     public static Path defaultCacheRoot() {
-        String configured = System.getenv("REHEARSE_CACHE");
-        if (configured != null && !configured.isBlank()) return Path.of(configured);
-        if ("root".equals(System.getProperty("user.name"))) return Path.of("/var/cache/rehearse");
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("rehearse");
+        return dev.rehearse.provision.BinaryCache.root();
     }
 
     /** The installation directory (with bin/, lib/, share/) of an artifact version, extracting it if needed. */

