@@ -39,7 +39,18 @@ import java.util.concurrent.atomic.AtomicLong;
 @Tag("bench")
 class ImpactBenchmarkTest {
 
-    private static final int ROWS = 100_000, CLIENTS = 4, SECONDS = 5;
+    private static final int ROWS = 100_000, CLIENTS = 4, SECONDS = 5, PAIRS = 5;
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    private static String runs(double[] v) {
+        return java.util.Arrays.stream(v).mapToObj(x -> String.format(Locale.ROOT, "%,.0f", x))
+                .collect(java.util.stream.Collectors.joining("/"));
+    }
 
     @Test
     void samplerOverheadAndAchievedIntervals() throws Exception {
@@ -51,21 +62,25 @@ class ImpactBenchmarkTest {
             }
             var probe = Engines.runtime(EngineSpec.Kind.POSTGRES).lockProbe();
             List<String> lines = new ArrayList<>();
-            double base = throughput(db); // warm-up
+            throughput(db); // warm-up
             for (int intervalMs : new int[]{10, 5, 1}) {
-                base = throughput(db);
-                Timeline timeline = new Timeline();
-                double sampled;
-                Sampler.Intervals achieved;
-                try (LockSampler sampler = new LockSampler(db, probe, timeline, intervalMs).start()) {
-                    sampled = throughput(db);
-                    achieved = sampler.intervals();
-                    if (achieved == null) throw new IllegalStateException("the sampler took no samples: " + sampler.failure());
+                // alternating pairs, medians: one 5 s run of each varies by several per cent on two shared cores
+                double[] without = new double[PAIRS], with = new double[PAIRS];
+                Sampler.Intervals achieved = null;
+                for (int i = 0; i < PAIRS; i++) {
+                    without[i] = throughput(db);
+                    try (LockSampler sampler = new LockSampler(db, probe, new Timeline(), intervalMs).start()) {
+                        with[i] = throughput(db);
+                        achieved = sampler.intervals();
+                        if (achieved == null) throw new IllegalStateException("the sampler took no samples: " + sampler.failure());
+                    }
                 }
-                lines.add(String.format(Locale.ROOT, "interval %2d ms: %,.0f q/s without the sampler, %,.0f with it"
-                                + " (overhead %.1f %%); achieved interval median %.2f ms, p99 %.2f ms, max %.2f ms over %,d samples",
-                        intervalMs, base, sampled, 100 * (base - sampled) / base, achieved.medianMs(), achieved.p99Ms(),
-                        achieved.maxMs(), achieved.count()));
+                double base = median(without), sampled = median(with);
+                lines.add(String.format(Locale.ROOT, "interval %2d ms: median of %d runs %,.0f q/s without the sampler,"
+                                + " %,.0f with it (overhead %.1f %%; runs without %s, with %s); achieved interval median"
+                                + " %.2f ms, p99 %.2f ms, max %.2f ms over %,d samples",
+                        intervalMs, PAIRS, base, sampled, 100 * (base - sampled) / base, runs(without), runs(with),
+                        achieved.medianMs(), achieved.p99Ms(), achieved.maxMs(), achieved.count()));
             }
             System.out.println();
             lines.forEach(System.out::println);
