@@ -1,5 +1,7 @@
 package dev.rehearse.engine.postgres;
 
+import dev.rehearse.provision.LocalServers;
+
 import dev.rehearse.RehearsalFailedException;
 import dev.rehearse.provision.Cleanup;
 import dev.rehearse.provision.Database;
@@ -10,8 +12,6 @@ import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.scenario.Provider;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -79,7 +79,7 @@ public final class EmbeddedPostgresProvisioner implements Provisioner {
                 throw new RehearsalFailedException("initdb did not finish within 120 s; see " + log);
             }
             if (p.exitValue() != 0) {
-                throw new RehearsalFailedException("initdb failed (exit " + p.exitValue() + "): " + tail(log)
+                throw new RehearsalFailedException("initdb failed (exit " + p.exitValue() + "): " + LocalServers.tail(log)
                         + (user.switches() ? " (running as user '" + user.name() + "')" : ""));
             }
         } catch (IOException e) {
@@ -95,7 +95,7 @@ public final class EmbeddedPostgresProvisioner implements Provisioner {
         RehearsalFailedException last = null;
         // A free port can be taken by someone else between our probe and the server's bind: retry.
         for (int attempt = 0; attempt < 3; attempt++) {
-            int port = freePort();
+            int port = LocalServers.freePort();
             List<String> command = new ArrayList<>(List.of(install.resolve("bin/postgres").toString(),
                     "-D", data.toString(), "-p", Integer.toString(port),
                     "-c", "listen_addresses=127.0.0.1",
@@ -138,7 +138,7 @@ public final class EmbeddedPostgresProvisioner implements Provisioner {
             } catch (RehearsalFailedException e) {
                 stop.close();
                 last = e;
-                if (!tail(log).contains("could not bind")) break;
+                if (!LocalServers.tail(log).contains("could not bind")) break;
             }
         }
         throw last;
@@ -149,7 +149,7 @@ public final class EmbeddedPostgresProvisioner implements Provisioner {
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
                 throw new RehearsalFailedException("postgres exited during start (exit " + process.exitValue()
-                        + "): " + tail(log));
+                        + "): " + LocalServers.tail(log));
             }
             try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", null);
                  Statement s = c.createStatement();
@@ -157,37 +157,11 @@ public final class EmbeddedPostgresProvisioner implements Provisioner {
                 rs.next();
                 return rs.getString(1);
             } catch (SQLException e) {
-                sleep(50);
+                LocalServers.pause(50, "postgres");
             }
         }
         throw new RehearsalFailedException("postgres did not accept connections within "
-                + START_TIMEOUT_MS / 1000 + " s: " + tail(log));
+                + START_TIMEOUT_MS / 1000 + " s: " + LocalServers.tail(log));
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new RehearsalFailedException("no free port on loopback: " + e.getMessage(), e);
-        }
-    }
-
-    /** The last lines of a log, for error messages. */
-    static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size())).strip();
-        } catch (IOException e) {
-            return "(no log at " + log + ")";
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RehearsalFailedException("interrupted while waiting for postgres to start", e);
-        }
-    }
 }

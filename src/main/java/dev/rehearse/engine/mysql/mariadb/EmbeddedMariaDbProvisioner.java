@@ -1,5 +1,7 @@
 package dev.rehearse.engine.mysql.mariadb;
 
+import dev.rehearse.provision.LocalServers;
+
 import dev.rehearse.RehearsalFailedException;
 import dev.rehearse.provision.Cleanup;
 import dev.rehearse.provision.Database;
@@ -10,8 +12,6 @@ import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.scenario.Provider;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -74,7 +74,7 @@ public final class EmbeddedMariaDbProvisioner implements Provisioner {
         RehearsalFailedException last = null;
         // A free port can be taken by someone else between our probe and the server's bind: retry.
         for (int attempt = 0; attempt < 3; attempt++) {
-            int port = freePort();
+            int port = LocalServers.freePort();
             Path log = run.resolve("mariadb.log");
             List<String> command = List.of(install.resolve("bin/mariadbd").toString(),
                     "--no-defaults",
@@ -120,7 +120,7 @@ public final class EmbeddedMariaDbProvisioner implements Provisioner {
             } catch (RehearsalFailedException e) {
                 stop.close();
                 last = e;
-                if (!tail(log).contains("Bind on TCP/IP port")) break;
+                if (!LocalServers.tail(log).contains("Bind on TCP/IP port")) break;
             }
         }
         throw last;
@@ -132,7 +132,7 @@ public final class EmbeddedMariaDbProvisioner implements Provisioner {
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
                 throw new RehearsalFailedException("mariadbd exited during start (exit " + process.exitValue() + "): "
-                        + tail(log));
+                        + LocalServers.tail(log));
             }
             try (Connection c = DriverManager.getConnection(url, "root", null);
                  Statement s = c.createStatement()) {
@@ -142,11 +142,11 @@ public final class EmbeddedMariaDbProvisioner implements Provisioner {
                     return rs.getString(1);
                 }
             } catch (SQLException e) {
-                sleep(50);
+                LocalServers.pause(50, "mariadbd");
             }
         }
         throw new RehearsalFailedException("mariadbd did not accept connections within " + START_TIMEOUT_MS / 1000
-                + " s: " + tail(log));
+                + " s: " + LocalServers.tail(log));
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
@@ -159,30 +159,4 @@ public final class EmbeddedMariaDbProvisioner implements Provisioner {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new RehearsalFailedException("no free port on loopback: " + e.getMessage(), e);
-        }
-    }
-
-    /** The last lines of a log, for error messages. */
-    static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size())).strip();
-        } catch (IOException e) {
-            return "(no log at " + log + ")";
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RehearsalFailedException("interrupted while waiting for mariadbd to start", e);
-        }
-    }
 }

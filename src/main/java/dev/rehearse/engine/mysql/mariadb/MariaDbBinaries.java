@@ -126,7 +126,7 @@ public final class MariaDbBinaries {
             }
             if (p.exitValue() != 0) {
                 throw new RehearsalFailedException("mariadb-install-db failed (exit " + p.exitValue() + "): "
-                        + EmbeddedMariaDbProvisioner.tail(log) + (user.switches() ? " (as user '" + user.name() + "')" : ""));
+                        + dev.rehearse.provision.LocalServers.tail(log) + (user.switches() ? " (as user '" + user.name() + "')" : ""));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
