@@ -1,7 +1,6 @@
 package dev.rehearse.migrate.flyway;
 
 import dev.rehearse.InvalidInputException;
-import dev.rehearse.engine.postgres.PostgresSplitter;
 import dev.rehearse.migrate.Migration;
 import dev.rehearse.migrate.MigrationSource;
 import dev.rehearse.migrate.SqlSplitException;
@@ -100,7 +99,8 @@ public final class FlywayMigrationSource implements MigrationSource {
 
     @Override
     public List<Migration> read(List<Path> paths, Context context) {
-        if (!(context.splitter() instanceof PostgresSplitter)) {
+        // null: a caller that does not say, which means PostgreSQL (MigrationSource.Context)
+        if (context.engine() != null && context.engine().kind() != dev.rehearse.scenario.EngineSpec.Kind.POSTGRES) {
             throw new InvalidInputException("--format flyway: this build reads Flyway migrations for PostgreSQL only "
                     + "(Flyway's PostgreSQL parser); use --format sql for this engine");
         }
