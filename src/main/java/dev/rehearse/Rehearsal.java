@@ -130,6 +130,12 @@ public final class Rehearsal {
             rollbacks = rollbacks == null ? List.of() : List.copyOf(rollbacks);
         }
 
+        /** Where the workload stops counting for the migrations: the downs' start, or its last query. */
+        long loadTo() {
+            return rollbackFrom != null ? rollbackFrom
+                    : events.stream().mapToLong(LoadEvent::endNanos).max().orElse(baselineTo);
+        }
+
         public Recording(Database db, SeedResult seed, MigrationRun run, Timeline timeline, List<LoadEvent> events,
                          boolean loadRan, long baselineFrom, long baselineTo, Sampler.Intervals sampleIntervals,
                          StatementProbe.Cost probeCost, List<Report.Plan> plans) {
@@ -298,12 +304,14 @@ public final class Rehearsal {
         StatementProbe.Cost probeCost;
         Map<String, dev.rehearse.load.QueryPlan> plansAfter = null;
         Long downsFrom = null;
+        // one dialect for the run: the workload classifies every failed query through it
+        dev.rehearse.dialect.Dialect dialect = Engines.of(db.kind()).dialect(db.version());
         List<Rollbacks.Outcome> rollbacks = List.of();
         try (LockSampler sampler = new LockSampler(db, engine.lockProbe(), timeline,
                 scenario.observe().lockSampleIntervalMs(), meters).start();
              LoadGenerator load = new LoadGenerator(db, engine::sessionId, targets, workload, loadSettings,
                      scenario.data().seed()).withMeters(meters)
-                     .withSessions(statementTimeout(db, loadSettings), e -> timeout(db, e))) {
+                     .withSessions(statementTimeout(db, dialect, loadSettings), e -> timeout(dialect, e))) {
             if (loadRuns) {
                 load.start();
                 progress.accept(String.format(java.util.Locale.ROOT, "load: %d clients, %.0f queries/s %s; baseline %.0f s",
@@ -317,7 +325,7 @@ public final class Rehearsal {
             try (StatementProbe probe = engine.statementProbe(db);
                  LongTransactions held = new LongTransactions(engine, db, loadSettings.longTransaction())) {
                 Rollbacks downs = new Rollbacks(db, probe, scenario.migrations(), progress,
-                        Engines.of(db.kind()).dialect(db.version())::quote);
+                        dialect::quote);
                 Rollbacks.Columns columnsBefore = Rollbacks.any(migrations) ? downs.columns() : null;
                 MigrationRunner runner = new MigrationRunner(db, probe, scenario.migrations(), progress)
                         .withBeforeStatement(held::before);
@@ -345,15 +353,15 @@ public final class Rehearsal {
     }
 
     /** The application's statement timeout as its sessions set it; null without one. */
-    private String statementTimeout(Database db, Scenario.Load l) {
+    private String statementTimeout(Database db, dev.rehearse.dialect.Dialect dialect, Scenario.Load l) {
         if (l.statementTimeoutMs() == null) return null;
-        String sql = Engines.of(db.kind()).dialect(db.version()).statementTimeoutSql(l.statementTimeoutMs());
+        String sql = dialect.statementTimeoutSql(l.statementTimeoutMs());
         if (sql == null) progress.accept("load: " + db.kind().id() + " has no statement timeout; load.statement_timeout ignored");
         return sql;
     }
 
-    private static boolean timeout(Database db, SQLException e) {
-        ErrorClass c = Engines.of(db.kind()).dialect(db.version()).classify(e);
+    private static boolean timeout(dev.rehearse.dialect.Dialect dialect, SQLException e) {
+        ErrorClass c = dialect.classify(e);
         return c == ErrorClass.STATEMENT_TIMEOUT || c == ErrorClass.LOCK_TIMEOUT;
     }
 
@@ -453,7 +461,7 @@ public final class Rehearsal {
         List<Report.Rollback> rollbacks = r.rollbacks().stream().map(o -> rollback(o, dialect)).toList();
         Analyzer.Analysis analysis = new Analyzer(scenario.thresholds(), exclude).analyze(new Analyzer.Input(scenario, r.run(),
                 r.timeline().lockSamples(), r.events(), r.loadRan(), r.timeline().origin(), r.baselineFrom(), r.baselineTo(),
-                dialect, r.plans(), rollbacks, r.rollbackFrom()));
+                dialect, r.plans(), rollbacks, r.loadTo()));
         Report report = new Report(
                 new Report.Tool("rehearse", Version.get()),
                 new Report.Engine(r.db().kind().id(), r.db().serverVersion(), r.db().provider().id()),
@@ -461,7 +469,7 @@ public final class Rehearsal {
                 analysis.findings(),
                 new Report.Seed(r.seed().tables().stream().map(t -> new Report.SeedTable(t.table(), t.rows(), t.seconds())).toList()),
                 loadReport(r.loadRan(), r.events(), r.timeline().lockSamples(), r.baselineFrom(), r.baselineTo(), r.run(),
-                        r.plans(), analysis.migrations()),
+                        r.plans(), analysis.migrations(), r.loadTo()),
                 new Report.Replication(false, null, null),
                 new Report.Run(startedAt, Math.round((System.nanoTime() - wallStart) / 1e7) / 100.0,
                         scenario.observe().lockSampleIntervalMs(), r.sampleIntervals() == null ? null : round(r.sampleIntervals().medianMs()),
@@ -506,7 +514,7 @@ public final class Rehearsal {
 
     private Report.Load loadReport(boolean ran, List<LoadEvent> events, List<dev.rehearse.observe.LockSample> samples,
                                    long baselineFrom, long baselineTo, MigrationRun run, List<Report.Plan> plans,
-                                   List<Report.MigrationTraffic> migrations) {
+                                   List<Report.MigrationTraffic> migrations, long loadTo) {
         Scenario.Load l = scenario.load();
         if (!ran) return new Report.Load(false, null, null, null, null, null, null, null, null, null, null);
         List<LoadEvent> baseline = Latencies.within(events, baselineFrom, baselineTo);
@@ -521,7 +529,7 @@ public final class Rehearsal {
                 round(Latencies.percentile(baseline, 50)), round(Latencies.percentile(baseline, 99)), round(Latencies.percentile(during, 99)), round(max),
                 waits.count(), Math.round(waits.maxNanos() / 1e6), plans,
                 Latencies.traffic(events, baselineFrom, baselineTo), Latencies.traffic(events, from, to),
-                Latencies.traffic(events, to, events.stream().mapToLong(LoadEvent::endNanos).max().orElse(to)), migrations);
+                Latencies.traffic(events, to, Math.max(to, loadTo)), migrations);
     }
 
     /** One of the probe's own costs, null when it did not time itself or probed nothing. */
