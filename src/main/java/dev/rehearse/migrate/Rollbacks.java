@@ -79,12 +79,13 @@ public final class Rollbacks {
         java.util.Collections.reverse(applied);
         List<Outcome> out = new ArrayList<>();
         boolean stopped = false;
+        Columns now = null; // after one down, what the next one starts from
         for (Migration m : applied) {
             if (stopped || m.down().isEmpty()) {
                 out.add(new Outcome(m, null, !stopped, List.of()));
                 continue;
             }
-            Columns now = columns();
+            if (now == null) now = columns();
             Map<String, Long> values = values(now, before);
             progress.accept("rollback: " + m.name());
             Migration down = new Migration(m.name(), m.rollback() != null ? m.rollback() : m.file(), m.version(),
@@ -101,6 +102,7 @@ public final class Rollbacks {
             });
             out.add(new Outcome(m, run, true, lost));
             stopped = run.failed();
+            now = after;
         }
         return out;
     }
