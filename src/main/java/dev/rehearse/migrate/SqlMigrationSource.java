@@ -4,7 +4,6 @@ import dev.rehearse.InvalidInputException;
 import dev.rehearse.scenario.Scenario;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,28 +100,7 @@ public final class SqlMigrationSource implements MigrationSource {
     }
 
     private List<SqlStatement> statements(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (MalformedInputException e) {
-            throw new InvalidInputException(file + ": not UTF-8 text");
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read: " + e.getMessage());
-        }
-        try {
-            if (text.startsWith("\uFEFF")) text = text.substring(1); // a UTF-8 byte-order mark is not SQL
-            List<SqlStatement> statements = splitter.split(text);
-            for (SqlStatement st : statements) {
-                // psql's meta-commands are the client's, not SQL: the tool sends the file to the server as written
-                if (st.sql().startsWith("\\")) {
-                    throw InvalidInputException.at(file, st.line(), "psql meta-command '" + st.sql().split("\\s", 2)[0]
-                            + "' is not SQL; a migration tool sends the file to the server as written (remove it)");
-                }
-            }
-            return statements;
-        } catch (SqlSplitException e) {
-            throw InvalidInputException.at(file, e.line(), e.getMessage());
-        }
+        return ScriptText.statements(splitter, file);
     }
 
     /** How a file of these statements runs under the deploy's wrapping setting. */

@@ -9,7 +9,6 @@ import dev.rehearse.migrate.TransactionMode;
 import dev.rehearse.scenario.EngineSpec;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,14 +92,7 @@ public final class RailsMigrationSource implements MigrationSource {
 
     private static Migration read(Path file, String name, String version, RailsTranslator translator,
                                   ActiveRecordSql.Adapter adapter, Context context, List<SqlStatement> timeouts) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (MalformedInputException e) {
-            throw new InvalidInputException(file + ": not UTF-8 text");
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read: " + e.getMessage());
-        }
+        String text = dev.rehearse.migrate.ScriptText.read(file);
         RailsTranslator.Translation t = translator.translate(Ruby.parse(file, text));
         if (t == null) {
             throw new InvalidInputException(file + ": no migration class (class ... < ActiveRecord::Migration[x.y]) in this file");

@@ -41,7 +41,7 @@ public final class DbmateMigrationSource implements MigrationSource {
     }
 
     private static boolean isMigration(Path file) {
-        return FILE.matcher(file.getFileName().toString()).matches() && UP.matcher(Scripts.read(file)).find();
+        return FILE.matcher(file.getFileName().toString()).matches() && UP.matcher(dev.rehearse.migrate.ScriptText.read(file)).find();
     }
 
     /** The path, or its {@code db/migrations} (dbmate's default), when its first migration file has a migrate:up. */
@@ -76,7 +76,7 @@ public final class DbmateMigrationSource implements MigrationSource {
     }
 
     private static Migration migration(Path file, String name, Context context) {
-        String text = Scripts.read(file);
+        String text = dev.rehearse.migrate.ScriptText.read(file);
         Matcher versionMatch = FILE.matcher(file.getFileName().toString());
         String version = versionMatch.matches() ? versionMatch.group(1) : null;
         List<Migration.Unit> ups = new ArrayList<>();
@@ -126,7 +126,7 @@ public final class DbmateMigrationSource implements MigrationSource {
     }
 
     private static List<Migration.Unit> unit(Context context, Path file, String block, int firstLine) {
-        List<SqlStatement> statements = Scripts.split(context, file, block, firstLine);
+        List<SqlStatement> statements = dev.rehearse.migrate.ScriptText.split(context.splitter(), file, block, firstLine);
         if (statements.isEmpty()) return List.of();
         boolean inTransaction = !NO_TRANSACTION.matcher(block.split("\n", 2)[0]).matches();
         return List.of(new Migration.Unit(statements,

@@ -86,20 +86,20 @@ public final class DieselMigrationSource implements MigrationSource {
         Path down = dir.resolve("down.sql");
         List<Migration.Problem> problems = new ArrayList<>();
         boolean inTransaction = runInTransaction(dir.resolve("metadata.toml"), problems);
-        String text = Scripts.read(up);
+        String text = dev.rehearse.migrate.ScriptText.read(up);
         if (text.isEmpty()) {
             // Diesel's run_sql_from_file: an empty script is an error before anything is sent
             problems.add(new Migration.Problem(null, "up.sql is empty: Diesel refuses to run an empty migration", true));
         }
         List<Migration.Unit> units = units(context, up, text, inTransaction);
         List<Migration.Unit> downUnits = Files.isRegularFile(down)
-                ? units(context, down, Scripts.read(down), inTransaction) : List.of();
+                ? units(context, down, dev.rehearse.migrate.ScriptText.read(down), inTransaction) : List.of();
         return new Migration(name, up, version(dir.getFileName().toString()), units,
                 Files.isRegularFile(down) ? down : null, downUnits, problems);
     }
 
     private static List<Migration.Unit> units(Context context, Path file, String text, boolean inTransaction) {
-        List<SqlStatement> statements = Scripts.split(context, file, text);
+        List<SqlStatement> statements = dev.rehearse.migrate.ScriptText.split(context.splitter(), file, text);
         if (statements.isEmpty()) return List.of();
         // run_in_transaction = false: batch_execute of the whole script, no BEGIN of Diesel's own
         TransactionMode mode = inTransaction ? TransactionMode.TRANSACTION : Scripts.batch(statements, context.engine());

@@ -51,7 +51,7 @@ public final class DrizzleMigrationSource implements MigrationSource {
             if (!Files.isDirectory(dir) || !Files.isRegularFile(journal)) {
                 throw new InvalidInputException(dir + ": a Drizzle migrations folder holds meta/_journal.json (drizzle-kit generate writes it)");
             }
-            String text = Scripts.read(journal);
+            String text = dev.rehearse.migrate.ScriptText.read(journal);
             JsonNode entries;
             try {
                 entries = JSON.readTree(text).path("entries");
@@ -78,13 +78,13 @@ public final class DrizzleMigrationSource implements MigrationSource {
     }
 
     private static List<Migration.Unit> units(Context context, Path file) {
-        String text = Scripts.read(file);
+        String text = dev.rehearse.migrate.ScriptText.read(file);
         List<SqlStatement> statements = new ArrayList<>();
         int from = 0;
         while (from <= text.length()) {
             int at = text.indexOf(BREAKPOINT, from);
             int to = at < 0 ? text.length() : at;
-            statements.addAll(Scripts.split(context, file, text.substring(from, to), Scripts.lineAt(text, from)));
+            statements.addAll(dev.rehearse.migrate.ScriptText.split(context.splitter(), file, text.substring(from, to), Scripts.lineAt(text, from)));
             if (at < 0) break;
             from = at + BREAKPOINT.length();
         }

@@ -75,7 +75,7 @@ public final class GolangMigrateSource implements MigrationSource {
     }
 
     private static List<Migration.Unit> units(Context context, Path file) {
-        List<SqlStatement> statements = Scripts.split(context, file, Scripts.read(file));
+        List<SqlStatement> statements = dev.rehearse.migrate.ScriptText.split(context.splitter(), file, dev.rehearse.migrate.ScriptText.read(file));
         if (statements.isEmpty()) return List.of(); // golang-migrate sends nothing for a blank file
         return List.of(new Migration.Unit(statements, Scripts.batch(statements, context.engine())));
     }

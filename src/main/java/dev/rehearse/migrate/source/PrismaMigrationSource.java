@@ -96,7 +96,7 @@ public final class PrismaMigrationSource implements MigrationSource {
     private static Migration migration(Path dir, String name, Context context, boolean splits,
                                        List<Migration.Problem> problems) {
         Path file = dir.resolve("migration.sql");
-        List<SqlStatement> statements = Scripts.split(context, file, Scripts.read(file));
+        List<SqlStatement> statements = dev.rehearse.migrate.ScriptText.split(context.splitter(), file, dev.rehearse.migrate.ScriptText.read(file));
         List<Migration.Unit> units = statements.isEmpty() ? List.of()
                 : List.of(new Migration.Unit(statements, mode(statements, splits, context.engine())));
         String version = dir.getFileName().toString().split("_", 2)[0];

@@ -4,17 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.rehearse.InvalidInputException;
-import dev.rehearse.migrate.MigrationSource;
-import dev.rehearse.migrate.SqlSplitException;
 import dev.rehearse.migrate.SqlStatement;
 import dev.rehearse.migrate.TransactionMode;
 import dev.rehearse.scenario.EngineSpec;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -25,46 +21,6 @@ final class Scripts {
     private static final TomlMapper TOML = new TomlMapper();
 
     private Scripts() {}
-
-    /** A file's text, UTF-8, without a byte-order mark. */
-    static String read(Path file) {
-        try {
-            String text = Files.readString(file);
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (MalformedInputException e) {
-            throw new InvalidInputException(file + ": not UTF-8 text");
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read: " + e.getMessage());
-        }
-    }
-
-    /**
-     * The statements of {@code text}, a part of {@code file} that starts at line {@code firstLine}: lines are the
-     * file's, as every report names them.
-     */
-    static List<SqlStatement> split(MigrationSource.Context context, Path file, String text, int firstLine) {
-        List<SqlStatement> split;
-        try {
-            split = context.splitter().split(text);
-        } catch (SqlSplitException e) {
-            throw InvalidInputException.at(file, e.line() + firstLine - 1, e.getMessage());
-        }
-        List<SqlStatement> out = new ArrayList<>(split.size());
-        for (SqlStatement s : split) {
-            int line = s.line() + firstLine - 1;
-            // psql's meta-commands are the client's, not SQL: these tools send the script to the server as written
-            if (s.sql().startsWith("\\")) {
-                throw InvalidInputException.at(file, line, "psql meta-command '" + s.sql().split("\\s", 2)[0]
-                        + "' is not SQL; the migration tool sends the script to the server as written (remove it)");
-            }
-            out.add(new SqlStatement(s.sql(), line, s.kind(), s.comments()));
-        }
-        return out;
-    }
-
-    static List<SqlStatement> split(MigrationSource.Context context, Path file, String text) {
-        return split(context, file, text, 1);
-    }
 
     /**
      * How a tool that sends a whole script as one simple query, without a transaction of its own, has it run
