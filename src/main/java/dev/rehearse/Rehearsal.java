@@ -259,7 +259,7 @@ public final class Rehearsal {
                     new Scenario.TableData(Math.max(t.rows() == 0 ? 0 : 1, Math.round(t.rows() * scale)), t.productionRows())));
             Profile profile = scale == 1.0 ? in.profile()
                     : new Profile(in.profile().file(), in.profile().scale() * scale, in.profile().tables());
-            return new Seeder(in.engine().seeding(), status).seed(db, tables, scenario.data().seed(), profile, progress);
+            return new Seeder(in.engine().seeding(db), status).seed(db, tables, scenario.data().seed(), profile, progress);
         }
 
         /** Phase 4: the workload's baseline, then the migrations while the samplers and the workload run. */

@@ -25,6 +25,14 @@ public interface EngineRuntime {
     /** The seed stage's engine parts: schema reader, bulk loader, CHECK reading, naming. */
     SeedEngine seeding();
 
+    /**
+     * The seed stage's engine parts for a rehearsal on {@code db}, where what an unqualified name means depends on
+     * the server reached (the database a MySQL URL names). The default: {@link #seeding()}.
+     */
+    default SeedEngine seeding(Database db) {
+        return seeding();
+    }
+
     /** Reads a live database's statistics into a data profile, reading no table rows. */
     ProfileCapture profileCapture();
 

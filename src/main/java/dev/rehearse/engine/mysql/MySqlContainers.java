@@ -1,0 +1,91 @@
+package dev.rehearse.engine.mysql;
+
+import dev.rehearse.RehearsalFailedException;
+import dev.rehearse.provision.Cleanup;
+import dev.rehearse.provision.Database;
+import dev.rehearse.provision.DockerAvailability;
+import dev.rehearse.scenario.EngineSpec;
+import dev.rehearse.scenario.Provider;
+import org.testcontainers.containers.JdbcDatabaseContainer;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * A MySQL-family server in a container through Testcontainers, for MySQL's and MariaDB's Docker provisioners alike:
+ * the server flags the samplers and the loader need, the Docker check before anything starts, and the container's
+ * removal on every exit (Testcontainers' reaper removes it even if this JVM is killed).
+ */
+public final class MySqlContainers {
+
+    /** The database the rehearsal works in, as the embedded MariaDB names it. */
+    public static final String DATABASE = "rehearse";
+    public static final String USER = "root";
+    public static final String PASSWORD = "rehearse";
+
+    /**
+     * The server flags, after the image's entrypoint (which prepends {@code mysqld}/{@code mariadbd}):
+     * performance_schema with the metadata-lock instrument (MySQL 5.7 ships it off), row-based binary logging with a
+     * server id (what a replica and binlog bytes need), {@code local_infile} for the loader; redo-log flushing and the
+     * doublewrite buffer off, since a rehearsal measures locks and rebuilds, not disk flushes.
+     */
+    public static final List<String> SERVER_FLAGS = List.of(
+            "--performance-schema=ON",
+            "--performance-schema-instrument=wait/lock/metadata/sql/mdl=ON",
+            "--log-bin=binlog",
+            "--server-id=1",
+            "--binlog-format=ROW",
+            "--local-infile=1",
+            "--max-connections=200",
+            "--innodb-buffer-pool-size=256M",
+            "--innodb-flush-log-at-trx-commit=0",
+            "--innodb-doublewrite=0",
+            "--max-allowed-packet=64M");
+
+    private MySqlContainers() {}
+
+    /** Fails with one line, before any container is made, where no Docker engine answers. */
+    public static void requireDocker() {
+        DockerAvailability.Result docker = DockerAvailability.check();
+        if (!docker.available()) {
+            throw new RehearsalFailedException("--provider docker: " + docker.reason()
+                    + "; start a Docker engine, or use --provider external --url ... --allow-writes");
+        }
+    }
+
+    /**
+     * Starts the container (configured with {@link #DATABASE}, {@link #USER}, {@link #PASSWORD} and
+     * {@link #SERVER_FLAGS}) and hands it over as a {@link Database} whose close removes it.
+     *
+     * @param urlSuffix what the engine's driver needs appended to the container's JDBC URL (or "")
+     */
+    public static Database start(JdbcDatabaseContainer<?> container, String image, EngineSpec.Kind kind,
+                                 String urlSuffix, Function<String, Properties> roleProperties) {
+        Cleanup.Registration stop = Cleanup.register("container " + image, container::stop);
+        try {
+            container.start();
+        } catch (RuntimeException e) {
+            stop.close();
+            throw new RehearsalFailedException("cannot start container " + image + ": " + e.getMessage(), e);
+        }
+        String base = container.getJdbcUrl();
+        String url = urlSuffix.isEmpty() ? base : base + (base.contains("?") ? "&" : "?") + urlSuffix;
+        String version;
+        try (Connection c = DriverManager.getConnection(url, container.getUsername(), container.getPassword());
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT VERSION()")) {
+            rs.next();
+            version = rs.getString(1);
+        } catch (SQLException e) {
+            stop.close();
+            throw new RehearsalFailedException("container " + image + " does not answer: " + e.getMessage(), e);
+        }
+        return new Database(kind, Provider.DOCKER, url, container.getUsername(), container.getPassword(), version,
+                roleProperties, stop);
+    }
+}

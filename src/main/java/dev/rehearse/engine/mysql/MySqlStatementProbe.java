@@ -1,0 +1,154 @@
+package dev.rehearse.engine.mysql;
+
+import dev.rehearse.migrate.ErrorClass;
+import dev.rehearse.migrate.StatementProbe;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Around each statement, on the migration's session: InnoDB's identity of every table of the database
+ * ({@code TABLE_ID}, new when ALTER rebuilt the table, by COPY or INPLACE with rebuild; unchanged for INSTANT and for
+ * an index added in place), so that a rebuild shows in {@code rewrote}, and the tables created and dropped. MySQL 8's
+ * data dictionary lists them in {@code information_schema.INNODB_TABLES}, MySQL 5.7 (and MariaDB) in
+ * {@code INNODB_SYS_TABLES}; the probe asks the server which one it has, once per connection, so a fork reached by
+ * URL is read by what it is. Rows affected are the runner's (the update count). Locks come from the sampler
+ * ({@link MySqlLockProbe}); every DDL commits implicitly, so none is held after it returns.
+ */
+public final class MySqlStatementProbe implements StatementProbe {
+
+    private static final String TABLES = "SELECT SUBSTRING(NAME, LOCATE('/', NAME) + 1), TABLE_ID"
+            + " FROM information_schema.%s WHERE NAME LIKE CONCAT(DATABASE(), '/%%')";
+
+    /** Each table's columns and indexes as text: a change of definition that keeps InnoDB's table (INSTANT). */
+    private static final String DEFINITIONS = "SELECT TABLE_NAME, GROUP_CONCAT(d ORDER BY d SEPARATOR ';') FROM ("
+            + " SELECT TABLE_NAME, CONCAT_WS(':', 'c', ORDINAL_POSITION, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE,"
+            + "  IFNULL(COLUMN_DEFAULT, '-')) d FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+            + " UNION ALL SELECT TABLE_NAME, CONCAT_WS(':', 'i', INDEX_NAME, SEQ_IN_INDEX, COLUMN_NAME)"
+            + "  FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()) x GROUP BY TABLE_NAME";
+
+    private final MySqlDialect dialect;
+    private final Cost.Counter cost = new Cost.Counter();
+    private String tablesSql;
+    private Connection tablesOn;
+
+    public MySqlStatementProbe(MySqlDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    private record Tables(Map<String, Long> ids, Map<String, String> definitions) implements Snapshot {}
+
+    @Override
+    public long sessionId(Connection c) throws SQLException {
+        return MySqlSessions.connectionId(c);
+    }
+
+    /** lock_wait_timeout (metadata locks) and innodb_lock_wait_timeout (row locks) take whole seconds. */
+    @Override
+    public void prepareSession(Connection c, Integer lockTimeoutMs, Integer statementTimeoutMs) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            if (lockTimeoutMs != null) {
+                long seconds = Math.max(1, Math.round(lockTimeoutMs / 1000.0));
+                s.execute("SET SESSION lock_wait_timeout = " + seconds + ", innodb_lock_wait_timeout = " + seconds);
+            }
+            if (statementTimeoutMs != null) s.execute(dialect.statementTimeoutSql(statementTimeoutMs));
+        }
+    }
+
+    @Override
+    public Map<String, Long> tableRows(Connection c) throws SQLException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME, TABLE_ROWS FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.put(rs.getString(1), rs.getLong(2));
+        }
+        return out;
+    }
+
+    @Override
+    public Snapshot before(Connection c, boolean inTransaction) throws SQLException {
+        long t0 = System.nanoTime();
+        Tables t = new Tables(ids(c), definitions(c));
+        cost.before(System.nanoTime() - t0, inTransaction);
+        return t;
+    }
+
+    @Override
+    public ErrorClass classify(SQLException e) {
+        return dialect.classify(e);
+    }
+
+    @Override
+    public Facts after(Connection c, Snapshot before, boolean inTransaction) throws SQLException {
+        long t0 = System.nanoTime();
+        Map<String, Long> was = ((Tables) before).ids();
+        Map<String, Long> now = ids(c);
+        List<String> rewrote = new ArrayList<>(), created = new ArrayList<>(), dropped = new ArrayList<>();
+        now.forEach((name, id) -> {
+            Long old = was.get(name);
+            if (old == null) created.add(name);
+            else if (!old.equals(id)) rewrote.add(name);
+        });
+        was.keySet().forEach(name -> {
+            if (!now.containsKey(name)) dropped.add(name);
+        });
+        // Every ALTER, whatever its algorithm, takes the table's EXCLUSIVE metadata lock at least briefly (at its
+        // start and commit): one faster than the sampler leaves no sample, so a table whose definition or storage
+        // changed reports it as implied.
+        Map<String, String> defs = definitions(c);
+        List<HeldLock> implied = new ArrayList<>();
+        ((Tables) before).definitions().forEach((name, def) -> {
+            if (rewrote.contains(name) || (defs.containsKey(name) && !def.equals(defs.get(name)))) {
+                implied.add(new HeldLock(name, "EXCLUSIVE"));
+            }
+        });
+        cost.after(System.nanoTime() - t0, inTransaction);
+        return new Facts(List.of(), rewrote, List.of(), List.of(), created, null, implied, dropped);
+    }
+
+    private static Map<String, String> definitions(Connection c) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (Statement s = c.createStatement()) {
+            s.execute("SET SESSION group_concat_max_len = 1048576");
+            try (ResultSet rs = s.executeQuery(DEFINITIONS)) {
+                while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Long> ids(Connection c) throws SQLException {
+        if (tablesSql == null || tablesOn != c) {
+            tablesSql = String.format(TABLES, innoDbTablesView(c));
+            tablesOn = c;
+        }
+        Map<String, Long> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(tablesSql); ResultSet rs = ps.executeQuery()) {
+            // ALTER's intermediate tables (#sql-...) are not the user's.
+            while (rs.next()) if (!rs.getString(1).startsWith("#sql")) out.put(rs.getString(1), rs.getLong(2));
+        }
+        return out;
+    }
+
+    /** {@code INNODB_TABLES} where the server has it (MySQL 8+), else {@code INNODB_SYS_TABLES} (5.7, MariaDB). */
+    static String innoDbTablesView(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = 'information_schema' AND TABLE_NAME = 'INNODB_TABLES'")) {
+            rs.next();
+            return rs.getInt(1) > 0 ? "INNODB_TABLES" : "INNODB_SYS_TABLES";
+        }
+    }
+
+    @Override
+    public Cost cost() {
+        return cost.cost();
+    }
+}
