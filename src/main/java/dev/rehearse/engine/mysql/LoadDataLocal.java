@@ -72,12 +72,13 @@ public final class LoadDataLocal {
                 SQLWarning w = s.getWarnings();
                 if (w != null) {
                     throw new ConstraintViolation(table.qualifiedName() + ": the server altered or rejected loaded rows: "
-                            + w.getMessage(), w.getSQLState(), null, null, w);
+                            + w.getMessage(), w.getSQLState(), constraintOf(w.getMessage()), null, w);
                 }
             } catch (SQLException e) {
                 if (e instanceof ConstraintViolation) throw e;
                 if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                    throw new ConstraintViolation(table.qualifiedName() + ": " + e.getMessage(), e.getSQLState(), null, null, e);
+                    throw new ConstraintViolation(table.qualifiedName() + ": " + e.getMessage(), e.getSQLState(),
+                            constraintOf(e.getMessage()), null, e);
                 }
                 throw e;
             } finally {
@@ -85,6 +86,17 @@ public final class LoadDataLocal {
             }
         }
     }
+
+    /**
+     * The CHECK a server message names: MariaDB's {@code CONSTRAINT `c` failed for ...}, MySQL's {@code Check
+     * constraint 'c' is violated.}; null for others (NOT NULL, truncation), which name no constraint.
+     */
+    static String constraintOf(String message) {
+        java.util.regex.Matcher m = CONSTRAINT.matcher(message == null ? "" : message);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static final java.util.regex.Pattern CONSTRAINT = java.util.regex.Pattern.compile("(?i)constraint [`']([^`']+)[`']");
 
     /** {@code ANALYZE TABLE}: the optimizer's statistics after the load. */
     public static void analyze(Connection c, TableModel table) throws SQLException {
