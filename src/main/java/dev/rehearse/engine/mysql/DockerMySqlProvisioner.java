@@ -12,7 +12,7 @@ final class DockerMySqlProvisioner implements Provisioner {
     @Override
     public Database start(EngineSpec spec) {
         String image = MySqlVersions.image(spec.version());
-        MySqlContainers.requireDocker();
+        MySqlContainers.requireDocker("--provider external --url jdbc:mysql://HOST:3306/DB --allow-writes");
         @SuppressWarnings("resource")
         MySQLContainer container = new MySQLContainer(DockerImageName.parse(image))
                 .withDatabaseName(MySqlContainers.DATABASE)

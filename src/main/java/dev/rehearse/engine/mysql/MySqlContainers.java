@@ -50,12 +50,16 @@ public final class MySqlContainers {
 
     private MySqlContainers() {}
 
-    /** Fails with one line, before any container is made, where no Docker engine answers. */
-    public static void requireDocker() {
+    /**
+     * Fails with one line, before any container is made, where no Docker engine answers.
+     *
+     * @param otherwise the providers that would serve instead, for the message
+     */
+    public static void requireDocker(String otherwise) {
         DockerAvailability.Result docker = DockerAvailability.check();
         if (!docker.available()) {
             throw new RehearsalFailedException("--provider docker: " + docker.reason()
-                    + "; start a Docker engine, or use --provider external --url ... --allow-writes");
+                    + "; start a Docker engine, or use " + otherwise);
         }
     }
 

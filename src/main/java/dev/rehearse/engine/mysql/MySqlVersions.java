@@ -3,7 +3,7 @@ package dev.rehearse.engine.mysql;
 import dev.rehearse.InvalidInputException;
 
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 
 /**
  * The MySQL releases the Docker provider runs, each line pinned to one tag of the official {@code mysql} image so
@@ -13,13 +13,15 @@ import java.util.TreeMap;
 public final class MySqlVersions {
 
     /** Line → pinned image tag. 5.7 is end of life but still what many servers run; 9.x are innovation releases. */
-    static final Map<String, String> PINNED = new TreeMap<>(Map.of(
-            "5.7", "5.7.44",
-            "8.0", "8.0.42",
-            "8.4", "8.4.5",
-            "9.1", "9.1.0",
-            "9.2", "9.2.0",
-            "9.3", "9.3.0"));
+    static final Map<String, String> PINNED = new LinkedHashMap<>();
+    static {
+        PINNED.put("5.7", "5.7.44");
+        PINNED.put("8.0", "8.0.42");
+        PINNED.put("8.4", "8.4.5");
+        PINNED.put("9.1", "9.1.0");
+        PINNED.put("9.2", "9.2.0");
+        PINNED.put("9.3", "9.3.0");
+    }
 
     /** {@code mysql:9} is the newest 9.x pinned. */
     private static final String NEWEST_9 = "9.3";

@@ -9,7 +9,7 @@ import org.testcontainers.mariadb.MariaDBContainer;
 import org.testcontainers.utility.DockerImageName;
 
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 
 /**
  * MariaDB in a container (the official {@code mariadb} image at a pinned tag per line), with the family's server
@@ -18,15 +18,17 @@ import java.util.TreeMap;
 final class DockerMariaDbProvisioner implements Provisioner {
 
     /** Line → pinned image tag; a full version ({@code mariadb:10.11.8}) of a listed line is taken as written. */
-    static final Map<String, String> PINNED = new TreeMap<>(Map.of(
-            "10.6", "10.6.21",
-            "10.11", "10.11.11",
-            "11.4", "11.4.5"));
+    static final Map<String, String> PINNED = new LinkedHashMap<>();
+    static {
+        PINNED.put("10.6", "10.6.21");
+        PINNED.put("10.11", "10.11.11");
+        PINNED.put("11.4", "11.4.5");
+    }
 
     @Override
     public Database start(EngineSpec spec) {
         String image = image(spec.version());
-        MySqlContainers.requireDocker();
+        MySqlContainers.requireDocker("--provider embedded (mariadb:10.11, mariadb:11.4) or --provider external");
         @SuppressWarnings("resource")
         MariaDBContainer container = new MariaDBContainer(DockerImageName.parse(image))
                 .withDatabaseName(MySqlContainers.DATABASE)

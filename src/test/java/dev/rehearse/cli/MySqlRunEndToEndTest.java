@@ -1,0 +1,58 @@
+package dev.rehearse.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rehearse.engine.mysql.mariadb.EmbeddedMariaDbProvisioner;
+import dev.rehearse.provision.Database;
+import dev.rehearse.scenario.EngineSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code run --engine mysql:8.0} from the command line where no Docker engine answers: through
+ * {@code --provider external} on an embedded MariaDB 10.11 (the MySQL runtime over MySQL Connector/J, end to end),
+ * and the providers MySQL does not have, refused in one line.
+ */
+class MySqlRunEndToEndTest {
+
+    @Test
+    void theMySqlRuntimeRehearsesEndToEndOverConnectorJ(@TempDir Path dir) throws Exception {
+        try (Database server = new EmbeddedMariaDbProvisioner().start(EngineSpec.parse("mariadb:10.11"))) {
+            String url = server.jdbcUrl().replaceFirst("^jdbc:mariadb:", "jdbc:mysql:").replaceFirst("\\?.*$", "");
+            Path out = MySqlRehearsals.instantAndCopy(dir, "--engine", "mysql:8.0", "--provider", "external",
+                    "--url", url, "--user", "root", "--allow-writes");
+            JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+            MySqlRehearsals.assertInstantAndCopy(report);
+            // The MySQL catalog judged it (mysql-* rules), not MariaDB's.
+            assertThat(report.at("/engine").toString()).contains("mysql");
+        }
+    }
+
+    @Test
+    void mysqlHasNoEmbeddedServerAndSaysWhatToUse(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id bigint PRIMARY KEY);\n");
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__a.sql"), "ALTER TABLE t ADD COLUMN note varchar(20);\n");
+        CliTest.Outcome run = CliTest.rehearse("run", "--engine", "mysql:8.0", "--provider", "embedded",
+                "--schema", dir.resolve("schema.sql").toString(), "--migrations", migrations.toString(),
+                "--out", dir.resolve("out").toString());
+        assertThat(run.code()).as(run.err()).isEqualTo(2);
+        String line = run.err().lines().filter(l -> l.contains("no embedded")).findFirst().orElseThrow(() -> new AssertionError(run.err()));
+        assertThat(line).contains("mysql:8.0 has no embedded binaries", "--provider docker", "--provider external");
+        assertThat(run.err()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void doctorListsWhatThisMachineCanRunForTheMySqlFamily() {
+        CliTest.Outcome o = CliTest.rehearse("doctor", "--no-start");
+        assertThat(o.out()).contains("mysql (MySQL 5.7, 8.0, 8.4, 9.x (docker, external))",
+                "embedded        none: MySQL publishes no binaries", "mysql:8.0 (8.0.42)", "mysql:8.4 (8.4.5)",
+                "--url jdbc:mysql://HOST:3306/DB", "mariadb:10.6 (10.6.21)", "--url jdbc:mariadb://HOST:3306/DB");
+        assertThat(o.out()).doesNotContain("not in this build yet", "lint only");
+    }
+}
