@@ -1,7 +1,6 @@
 package dev.rehearse.engine;
 
 import dev.rehearse.InvalidInputException;
-import dev.rehearse.RehearsalFailedException;
 import dev.rehearse.analyze.Rules;
 import dev.rehearse.migrate.ErrorClass;
 import dev.rehearse.scenario.EngineSpec;
@@ -29,17 +28,18 @@ class EnginesTest {
     }
 
     @Test
-    void onlyPostgresRunsInThisBuild() {
-        assertThat(Engines.runtime(Kind.POSTGRES)).isNotNull();
-        assertThatThrownBy(() -> Engines.runtime(Kind.MYSQL)).isInstanceOf(RehearsalFailedException.class)
-                .hasMessageContaining("mysql rehearsals are not available").hasMessageContaining("PostgreSQL 10-18");
+    void everyEngineRunsInThisBuild() {
+        for (Kind k : Kind.values()) assertThat(Engines.runtime(k)).isNotNull();
+        assertThat(Engines.of(Kind.MYSQL).versions()).contains("5.7", "8.0", "8.4", "9.x");
     }
 
     @Test
     void urlsFindTheirEngine() {
         assertThat(Engines.ofUrl("jdbc:postgresql://db:5432/app").kind()).isEqualTo(Kind.POSTGRES);
-        assertThatThrownBy(() -> Engines.ofUrl("jdbc:mysql://db/app")).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("jdbc:mysql://db/app");
+        assertThat(Engines.ofUrl("jdbc:mysql://db/app").kind()).isEqualTo(Kind.MYSQL);
+        assertThat(Engines.ofUrl("jdbc:mariadb://db/app").kind()).isEqualTo(Kind.MARIADB);
+        assertThatThrownBy(() -> Engines.ofUrl("jdbc:sqlserver://db;databaseName=app")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("jdbc:sqlserver://db").hasMessageContaining("MySQL 5.7, 8.0, 8.4, 9.x");
     }
 
     @Test

@@ -6,8 +6,18 @@ import dev.rehearse.scenario.EngineSpec;
 import org.testcontainers.mysql.MySQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
+import java.util.Properties;
+import java.util.function.Function;
+
 /** MySQL in a container (the official {@code mysql} image at a pinned tag, {@link MySqlVersions}). */
 final class DockerMySqlProvisioner implements Provisioner {
+
+    private final Function<String, Properties> roleProperties;
+
+    /** @param roleProperties the engine's connection properties per role */
+    DockerMySqlProvisioner(Function<String, Properties> roleProperties) {
+        this.roleProperties = roleProperties;
+    }
 
     @Override
     public Database start(EngineSpec spec) {
@@ -19,6 +29,6 @@ final class DockerMySqlProvisioner implements Provisioner {
                 .withUsername(MySqlContainers.USER)
                 .withPassword(MySqlContainers.PASSWORD);
         container.withCommand(MySqlContainers.SERVER_FLAGS.toArray(String[]::new));
-        return MySqlContainers.start(container, image, EngineSpec.Kind.MYSQL, "", MySqlEngine::connectionProperties);
+        return MySqlContainers.start(container, image, EngineSpec.Kind.MYSQL, "", roleProperties);
     }
 }

@@ -45,7 +45,7 @@ public final class MySqlContainers {
             "--max-connections=200",
             "--innodb-buffer-pool-size=256M",
             "--innodb-flush-log-at-trx-commit=0",
-            "--innodb-doublewrite=0",
+            "--innodb-doublewrite=OFF",
             "--max-allowed-packet=64M");
 
     private MySqlContainers() {}

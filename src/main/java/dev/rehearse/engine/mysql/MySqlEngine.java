@@ -66,7 +66,7 @@ public final class MySqlEngine implements Engine, EngineRuntime {
     @Override
     public Provisioner provisioner(Provider provider, Scenario.External external) {
         return switch (provider) {
-            case DOCKER -> new DockerMySqlProvisioner();
+            case DOCKER -> new DockerMySqlProvisioner(MySqlEngine::connectionProperties);
             case EXTERNAL -> new ExternalProvisioner(external, MySqlEngine::connectionProperties);
             case EMBEDDED -> spec -> {
                 throw new InvalidInputException(spec + " has no embedded binaries (MySQL publishes none on Maven"

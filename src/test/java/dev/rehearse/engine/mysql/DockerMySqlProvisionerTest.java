@@ -26,7 +26,7 @@ class DockerMySqlProvisionerTest {
         DockerAvailability.Result docker = DockerAvailability.check();
         assumeTrue(docker.available(), "skipped: " + docker.reason());
         EngineSpec spec = EngineSpec.parse(engine);
-        try (Database db = new DockerMySqlProvisioner().start(spec); Connection c = db.connect();
+        try (Database db = new DockerMySqlProvisioner(MySqlEngine::connectionProperties).start(spec); Connection c = db.connect();
              Statement s = c.createStatement()) {
             assertThat(db.provider()).isEqualTo(Provider.DOCKER);
             assertThat(MySqlVersions.image(spec.version())).isEqualTo("mysql:" + db.serverVersion().replaceFirst("-.*$", ""));

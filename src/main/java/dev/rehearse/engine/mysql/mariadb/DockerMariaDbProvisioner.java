@@ -9,6 +9,8 @@ import org.testcontainers.mariadb.MariaDBContainer;
 import org.testcontainers.utility.DockerImageName;
 
 import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
 import java.util.LinkedHashMap;
 
 /**
@@ -16,6 +18,13 @@ import java.util.LinkedHashMap;
  * flags ({@link MySqlContainers#SERVER_FLAGS}); reached with MariaDB Connector/J like the embedded server.
  */
 final class DockerMariaDbProvisioner implements Provisioner {
+
+    private final Function<String, Properties> roleProperties;
+
+    /** @param roleProperties the engine's connection properties per role */
+    DockerMariaDbProvisioner(Function<String, Properties> roleProperties) {
+        this.roleProperties = roleProperties;
+    }
 
     /** Line → pinned image tag; a full version ({@code mariadb:10.11.8}) of a listed line is taken as written. */
     static final Map<String, String> PINNED = new LinkedHashMap<>();
@@ -36,7 +45,7 @@ final class DockerMariaDbProvisioner implements Provisioner {
                 .withPassword(MySqlContainers.PASSWORD);
         container.withCommand(MySqlContainers.SERVER_FLAGS.toArray(String[]::new));
         return MySqlContainers.start(container, image, EngineSpec.Kind.MARIADB, "allowLocalInfile=true",
-                MariaDbEngine::connectionProperties);
+                roleProperties);
     }
 
     static String image(String requested) {

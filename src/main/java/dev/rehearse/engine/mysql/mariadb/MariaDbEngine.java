@@ -71,7 +71,7 @@ public final class MariaDbEngine implements Engine, EngineRuntime {
         return switch (provider) {
             case EMBEDDED -> new EmbeddedMariaDbProvisioner();
             case EXTERNAL -> new ExternalProvisioner(external, MariaDbEngine::connectionProperties);
-            case DOCKER -> new DockerMariaDbProvisioner();
+            case DOCKER -> new DockerMariaDbProvisioner(MariaDbEngine::connectionProperties);
         };
     }
 

@@ -25,7 +25,7 @@ class DockerMariaDbProvisionerTest {
         DockerAvailability.Result docker = DockerAvailability.check();
         assumeTrue(docker.available(), "skipped: " + docker.reason());
         EngineSpec spec = EngineSpec.parse(engine);
-        try (Database db = new DockerMariaDbProvisioner().start(spec); Connection c = db.connect();
+        try (Database db = new DockerMariaDbProvisioner(MariaDbEngine::connectionProperties).start(spec); Connection c = db.connect();
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT @@performance_schema, @@local_infile, @@binlog_format,"
                      + " (SELECT ENABLED FROM performance_schema.setup_instruments WHERE NAME = 'wait/lock/metadata/sql/mdl')")) {
