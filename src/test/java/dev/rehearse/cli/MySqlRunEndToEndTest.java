@@ -48,6 +48,17 @@ class MySqlRunEndToEndTest {
     }
 
     @Test
+    void mariaDb106IsNotEmbeddedAndTheErrorNamesDocker(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id bigint PRIMARY KEY);\n");
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__a.sql"), "ALTER TABLE t ADD COLUMN note varchar(20);\n");
+        CliTest.Outcome run = CliTest.rehearse("run", "--engine", "mariadb:10.6", "--schema", dir.resolve("schema.sql").toString(),
+                "--migrations", migrations.toString(), "--out", dir.resolve("out").toString());
+        assertThat(run.code()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("mariadb:10.6 is not available embedded", "--provider docker");
+    }
+
+    @Test
     void doctorListsWhatThisMachineCanRunForTheMySqlFamily() {
         CliTest.Outcome o = CliTest.rehearse("doctor", "--no-start");
         assertThat(o.out()).contains("mysql (MySQL 5.7, 8.0, 8.4, 9.x (docker, external))",

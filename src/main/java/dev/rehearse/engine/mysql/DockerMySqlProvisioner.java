@@ -29,6 +29,8 @@ final class DockerMySqlProvisioner implements Provisioner {
                 .withUsername(MySqlContainers.USER)
                 .withPassword(MySqlContainers.PASSWORD);
         container.withCommand(MySqlContainers.SERVER_FLAGS.toArray(String[]::new));
-        return MySqlContainers.start(container, image, EngineSpec.Kind.MYSQL, "", roleProperties);
+        // A disposable local container needs no TLS; without it MySQL 8's caching_sha2_password wants the server's key.
+        return MySqlContainers.start(container, image, EngineSpec.Kind.MYSQL,
+                "sslMode=DISABLED&allowPublicKeyRetrieval=true", roleProperties);
     }
 }

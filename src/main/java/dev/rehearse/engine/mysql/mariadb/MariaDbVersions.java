@@ -19,6 +19,6 @@ public final class MariaDbVersions {
         }
         throw new InvalidInputException("mariadb:" + requested + " is not available embedded; expected one of "
                 + String.join(", ", PUBLISHED.stream().map(v -> "mariadb:" + v.substring(0, v.lastIndexOf('.'))).toList())
-                + " (or --provider external)");
+                + " (mariadb:10.6 and other lines: --provider docker or --provider external)");
     }
 }
