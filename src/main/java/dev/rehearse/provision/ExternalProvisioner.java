@@ -18,13 +18,27 @@ import java.util.function.Function;
  */
 public final class ExternalProvisioner implements Provisioner {
 
+    /** How the engine reads a server's version from a connection. */
+    @FunctionalInterface
+    public interface VersionQuery {
+        String version(Connection c) throws SQLException;
+    }
+
     private final Scenario.External external;
     private final Function<String, Properties> roleProperties;
+    private final VersionQuery versionQuery;
 
     /** @param roleProperties the engine's connection properties naming a connection's role */
     public ExternalProvisioner(Scenario.External external, Function<String, Properties> roleProperties) {
+        this(external, roleProperties, c -> c.getMetaData().getDatabaseProductVersion());
+    }
+
+    /** @param versionQuery the engine's reading of the version, where the driver's metadata says something else */
+    public ExternalProvisioner(Scenario.External external, Function<String, Properties> roleProperties,
+                               VersionQuery versionQuery) {
         this.external = external;
         this.roleProperties = roleProperties;
+        this.versionQuery = versionQuery;
     }
 
     @Override
@@ -37,7 +51,7 @@ public final class ExternalProvisioner implements Provisioner {
                     + Secrets.mask(external.url()) + "; add --allow-writes (external.allow_writes: true) if it is a disposable copy");
         }
         try (Connection c = DriverManager.getConnection(external.url(), external.user(), external.password())) {
-            String version = c.getMetaData().getDatabaseProductVersion();
+            String version = versionQuery.version(c);
             return new Database(spec.kind(), Provider.EXTERNAL, external.url(), external.user(), external.password(),
                     version, roleProperties, () -> { });
         } catch (SQLException e) {

@@ -67,7 +67,8 @@ public final class MySqlEngine implements Engine, EngineRuntime {
     public Provisioner provisioner(Provider provider, Scenario.External external) {
         return switch (provider) {
             case DOCKER -> new DockerMySqlProvisioner(MySqlEngine::connectionProperties);
-            case EXTERNAL -> new ExternalProvisioner(external, MySqlEngine::connectionProperties);
+            // VERSION(), not the handshake's: Connector/J reports a MariaDB as "5.5.5-10.11.5-MariaDB".
+            case EXTERNAL -> new ExternalProvisioner(external, MySqlEngine::connectionProperties, MySqlSessions::version);
             case EMBEDDED -> spec -> {
                 throw new InvalidInputException(spec + " has no embedded binaries (MySQL publishes none on Maven"
                         + " Central; only MariaDB runs embedded): use --provider docker, or --provider external"

@@ -23,6 +23,14 @@ public final class MySqlSessions {
         }
     }
 
+    /** The server's {@code VERSION()}: {@code 8.0.42}, {@code 10.11.5-MariaDB}. */
+    public static String version(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT VERSION()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     /** The tables of the connection's database with a single integer primary key, with their key ranges. */
     public static List<LoadTarget> loadTargets(Connection c, Collection<String> tables, MySqlDialect dialect)
             throws SQLException {
