@@ -51,10 +51,14 @@ public final class MySqlStatementProbe implements StatementProbe {
         return MySqlSessions.connectionId(c);
     }
 
-    /** lock_wait_timeout (metadata locks) and innodb_lock_wait_timeout (row locks) take whole seconds. */
+    /**
+     * lock_wait_timeout (metadata locks) and innodb_lock_wait_timeout (row locks) take whole seconds. MySQL 8 caches
+     * {@code information_schema.TABLES} statistics for a day by default: the session reads them fresh instead.
+     */
     @Override
     public void prepareSession(Connection c, Integer lockTimeoutMs, Integer statementTimeoutMs) throws SQLException {
         try (Statement s = c.createStatement()) {
+            if (innoDbTablesView(c).equals("INNODB_TABLES")) s.execute("SET SESSION information_schema_stats_expiry = 0");
             if (lockTimeoutMs != null) {
                 long seconds = Math.max(1, Math.round(lockTimeoutMs / 1000.0));
                 s.execute("SET SESSION lock_wait_timeout = " + seconds + ", innodb_lock_wait_timeout = " + seconds);
