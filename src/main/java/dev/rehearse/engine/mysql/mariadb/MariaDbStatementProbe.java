@@ -26,7 +26,8 @@ import java.util.Map;
  * enables, {@link EmbeddedMariaDbProvisioner#ALTER_STAGES}); the rows a COPY copied ({@code ROW_COUNT()}, the
  * "Records: N" of its reply; an in-place ALTER replies 0 whatever it read, so it has none); and the bytes written to
  * the binary log while the statement ran ({@code Binlog_bytes_written}, concurrent sessions included, like WAL on
- * PostgreSQL), reported as {@code walBytes}: what a replica must replay.
+ * PostgreSQL), reported as {@code walBytes}: what a replica must replay; null inside a transaction, whose events are
+ * written at its COMMIT.
  */
 final class MariaDbStatementProbe implements StatementProbe {
 
@@ -120,7 +121,8 @@ final class MariaDbStatementProbe implements StatementProbe {
         Tables then = (Tables) before;
         long rowCount = rowCount(c); // first: any statement resets it
         Long binlog = binlog(c);
-        Long binlogBytes = binlog == null || then.binlog() == null ? null : binlog - then.binlog();
+        // A transaction's events reach the binary log at its COMMIT: inside one a statement's own bytes are unknown.
+        Long binlogBytes = binlog == null || then.binlog() == null || inTransaction ? null : binlog - then.binlog();
         Map<String, Long> stages = then.stages() == null ? null : stages(c);
         Map<String, Long> was = then.ids();
         Map<String, Long> now = ids(c);
