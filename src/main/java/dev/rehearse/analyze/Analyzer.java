@@ -212,13 +212,17 @@ public final class Analyzer {
         var f = s.facts();
         return new Report.StatementReport(s.index(), s.migration().name(), s.statement().line(), s.statement().sql(),
                 s.inTransaction(), Math.round((s.startNanos() - in.originNanos()) / 1e6),
-                StatementEvidence.ms(s.endNanos() - s.startNanos()), s.error(), s.rowsAffected(), locks,
+                StatementEvidence.ms(s.endNanos() - s.startNanos()), s.error(),
+                s.rowsAffected() != null || f == null ? s.rowsAffected() : f.rowsAffected(), locks,
                 f == null ? List.of() : existing(f.rewrote(), rec), f == null ? List.of() : f.indexesRebuilt(),
                 f == null ? List.of() : existing(f.scanned(), rec), f == null ? null : f.walBytes(), null, impact,
                 estimate(s, waited, rec, in), rec.samples().isEmpty() ? null : StatementEvidence.ms(waited),
                 s.queuedBehind(), s.earlierAttempts().stream().map(a -> new Report.Attempt(
                         Math.round((a.startNanos() - in.originNanos()) / 1e6), StatementEvidence.ms(a.endNanos() - a.startNanos()),
-                        a.error())).toList());
+                        a.error())).toList(),
+                f == null || f.alter() == null ? null : f.alter().algorithm(),
+                f == null || f.alter() == null ? null : f.alter().rebuild(),
+                f == null || f.alter() == null ? null : f.alter().concurrentDml());
     }
 
     private static List<String> existing(List<String> relations, StatementEvidence.Recording rec) {

@@ -48,14 +48,24 @@ public interface StatementProbe extends AutoCloseable {
      * @param dropped relations (tables, indexes) that existed before it and do not now, however it dropped them
      *                ({@code DROP INDEX}, or a {@code DROP COLUMN} / {@code DROP TABLE} taking its indexes along); an
      *                index recreated under its name (a type change) is not dropped
+     * @param alter the ALTER algorithm the server ran, as measured; null for a statement that ran none, or an engine
+     *              that has no such choice (PostgreSQL)
+     * @param rowsAffected rows the server reports a DDL statement processed (MySQL-family COPY: rows copied), for
+     *                     statements the runner does not count; null where the server says nothing
      */
     record Facts(List<HeldLock> locksAcquired, List<String> rewrote, List<String> indexesRebuilt,
                  List<String> scanned, List<String> created, Long walBytes, List<HeldLock> locksImplied,
-                 List<String> dropped) {
+                 List<String> dropped, Alter alter, Long rowsAffected) {
 
         public Facts {
             locksImplied = locksImplied == null ? List.of() : List.copyOf(locksImplied);
             dropped = dropped == null ? List.of() : List.copyOf(dropped);
+        }
+
+        public Facts(List<HeldLock> locksAcquired, List<String> rewrote, List<String> indexesRebuilt,
+                     List<String> scanned, List<String> created, Long walBytes, List<HeldLock> locksImplied,
+                     List<String> dropped) {
+            this(locksAcquired, rewrote, indexesRebuilt, scanned, created, walBytes, locksImplied, dropped, null, null);
         }
 
         public Facts(List<HeldLock> locksAcquired, List<String> rewrote, List<String> indexesRebuilt,
@@ -70,6 +80,17 @@ public interface StatementProbe extends AutoCloseable {
     }
 
     record HeldLock(String relation, String mode) {}
+
+    /**
+     * How the server carried out an ALTER (MySQL family), established from what it did, not from its documentation.
+     *
+     * @param algorithm {@code INSTANT} (metadata only), {@code INPLACE} (the engine's own pass over the rows) or
+     *                  {@code COPY} (rows copied into a new table by the server)
+     * @param rebuild the table's storage was replaced (a new table identity)
+     * @param concurrentDml writes to the table were allowed while it ran (apart from the brief exclusive lock every
+     *                      ALTER takes at its start and end)
+     */
+    record Alter(String algorithm, boolean rebuild, boolean concurrentDml) {}
 
     /** What the probe's own reads have cost so far; null when the probe does not time itself. */
     default Cost cost() {

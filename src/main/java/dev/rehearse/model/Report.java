@@ -57,15 +57,30 @@ public record Report(
      * @param indexesRebuilt indexes whose storage was rebuilt (an extension of the contract's rewrote[])
      * @param lockWaitMs of durationMs, the time it waited for locks others held (an extension): waiting, not work,
      *                   so never scaled by the estimate; null when no lock samples were recorded
+     * @param algorithm (extension) the ALTER algorithm the server ran, measured: {@code INSTANT}, {@code INPLACE} or
+     *                  {@code COPY}; null for other statements and on PostgreSQL
+     * @param rebuild (extension) with an algorithm: whether the table's storage was replaced; else null
+     * @param concurrentDml (extension) with an algorithm: whether writes to the table were allowed while it ran
      */
     public record StatementReport(int index, String migration, Integer line, String sql, boolean inTransaction,
                                   long startedAtMs, long durationMs, String error, Long rowsAffected,
                                   List<Lock> locks, List<String> rewrote, List<String> indexesRebuilt,
                                   List<String> scanned, Long walBytes, Long replicationLagMaxMs, Impact impact,
-                                  Estimate estimate, Long lockWaitMs, String queuedBehind, List<Attempt> attempts) {
+                                  Estimate estimate, Long lockWaitMs, String queuedBehind, List<Attempt> attempts,
+                                  String algorithm, Boolean rebuild, Boolean concurrentDml) {
 
         public StatementReport {
             attempts = attempts == null ? List.of() : List.copyOf(attempts);
+        }
+
+        public StatementReport(int index, String migration, Integer line, String sql, boolean inTransaction,
+                               long startedAtMs, long durationMs, String error, Long rowsAffected,
+                               List<Lock> locks, List<String> rewrote, List<String> indexesRebuilt,
+                               List<String> scanned, Long walBytes, Long replicationLagMaxMs, Impact impact,
+                               Estimate estimate, Long lockWaitMs, String queuedBehind, List<Attempt> attempts) {
+            this(index, migration, line, sql, inTransaction, startedAtMs, durationMs, error, rowsAffected, locks, rewrote,
+                    indexesRebuilt, scanned, walBytes, replicationLagMaxMs, impact, estimate, lockWaitMs, queuedBehind,
+                    attempts, null, null, null);
         }
 
         public StatementReport(int index, String migration, Integer line, String sql, boolean inTransaction,

@@ -83,10 +83,19 @@ public final class Format {
     /** The rewrote / rebuilt / scanned markers, one per relation. */
     static List<String> effects(StatementReport s) {
         List<String> out = new ArrayList<>();
+        if (s.algorithm() != null) out.add(algorithm(s));
         marks(out, "rewrote", s.rewrote());
         marks(out, "rebuilt", s.indexesRebuilt());
         marks(out, "scanned", s.scanned());
         return out;
+    }
+
+    /** ALTER COPY (rebuild, writes blocked); ALTER INPLACE (online); ALTER INSTANT */
+    static String algorithm(StatementReport s) {
+        List<String> how = new ArrayList<>();
+        if (Boolean.TRUE.equals(s.rebuild())) how.add("rebuild");
+        if (!"INSTANT".equals(s.algorithm()) && s.concurrentDml() != null) how.add(s.concurrentDml() ? "online" : "writes blocked");
+        return "ALTER " + s.algorithm() + (how.isEmpty() ? "" : " (" + String.join(", ", how) + ")");
     }
 
     private static void marks(List<String> out, String verb, List<String> relations) {

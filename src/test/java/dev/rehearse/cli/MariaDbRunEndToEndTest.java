@@ -26,7 +26,7 @@ class MariaDbRunEndToEndTest {
         Path out = dir.resolve("out");
         CliTest.Outcome run = CliTest.rehearse("run", "--engine", "mariadb:10.11", "--schema", dir.resolve("schema.sql").toString(),
                 "--migrations", migrations.toString(), "--rows", "t=200k", "--lock-timeout", "5s",
-                "--out", out.toString(), "--report", "json", "--fail-on", "never");
+                "--out", out.toString(), "--report", "console,json", "--fail-on", "never");
         assertThat(run.code()).as(run.err()).isZero();
 
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
@@ -46,6 +46,54 @@ class MariaDbRunEndToEndTest {
                 .contains("{\"relation\":\"t\",\"mode\":\"SHARED_NO_WRITE\",\"blocks\":\"writes\"");
         assertThat(statements.get(1).at("/impact/blockedQueries").asInt()).isPositive();
         assertThat(report.get("findings").toString()).contains("mysql-modify-column-copy");
+        // The algorithm each ran, from the server's stages and the table's identity; COPY says how many rows it copied.
+        assertAlter(statements.get(0), "INSTANT", false, true);
+        assertAlter(statements.get(1), "COPY", true, false);
+        assertAlter(statements.get(2), "INPLACE", false, true);
+        assertThat(statements.get(0).get("rowsAffected").isNull()).isTrue();
+        assertThat(statements.get(1).get("rowsAffected").asLong()).isEqualTo(200_000);
+        assertThat(statements.get(2).get("rowsAffected").isNull()).isTrue();
+        statements.forEach(s -> assertThat(s.get("walBytes").asLong()).isPositive()); // the binary log's bytes
+        // the console's effects column (wrapped at its width)
+        assertThat(run.out()).contains("ALTER INSTANT", "ALTER COPY (rebuild,", "writes blocked)", "ALTER INPLACE (online)");
+    }
+
+    private static void assertAlter(JsonNode statement, String algorithm, boolean rebuild, boolean concurrentDml) {
+        assertThat(statement.get("algorithm").asText()).as(statement.toString()).isEqualTo(algorithm);
+        assertThat(statement.get("rebuild").asBoolean()).as(statement.toString()).isEqualTo(rebuild);
+        assertThat(statement.get("concurrentDml").asBoolean()).as(statement.toString()).isEqualTo(concurrentDml);
+    }
+
+    /**
+     * A backfill in one UPDATE holds each row's lock until it commits: the workload's updates of those rows wait on
+     * InnoDB row locks, counted as the backfill's blocked queries; it writes a row image per row to the binary log,
+     * where the INSTANT column it fills wrote one query event.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "mariadb:{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"10.11", "11.4"})
+    void aBackfillBlocksTheWorkloadsWritesOnItsRowLocks(String version, @TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id bigint PRIMARY KEY, qty int);\n");
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__backfill.sql"), """
+                ALTER TABLE t ADD COLUMN total bigint;
+                UPDATE t SET total = qty * 2;
+                """);
+        Path out = dir.resolve("out");
+        CliTest.Outcome run = CliTest.rehearse("run", "--engine", "mariadb:" + version, "--schema", dir.resolve("schema.sql").toString(),
+                "--migrations", migrations.toString(), "--rows", "t=100k", "--lock-timeout", "10s",
+                "--out", out.toString(), "--report", "json", "--fail-on", "never");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode statements = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("statements");
+        JsonNode add = statements.get(0), backfill = statements.get(1);
+        assertAlter(add, "INSTANT", false, true);
+        assertThat(backfill.get("algorithm").isNull()).isTrue();
+        assertThat(backfill.get("rebuild").isNull()).isTrue();
+        assertThat(backfill.get("rowsAffected").asLong()).isEqualTo(100_000);
+        assertThat(backfill.at("/impact/blockedQueries").asInt()).as(backfill.toString()).isPositive();
+        assertThat(backfill.at("/impact/maxBlockedMs").asLong()).isPositive();
+        // no metadata lock of the UPDATE blocks writes: the waits were on its rows
+        assertThat(backfill.get("locks").toString()).doesNotContain("\"blocks\":\"writes\"");
+        assertThat(backfill.get("walBytes").asLong()).isGreaterThan(100_000L * 10).isGreaterThan(add.get("walBytes").asLong() * 100);
     }
 
     /** DDL commits implicitly: a file failing at its second statement leaves the first applied, and says so. */

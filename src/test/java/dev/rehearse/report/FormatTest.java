@@ -104,4 +104,20 @@ class FormatTest {
                 "#3 waited 2.0 s for its lock behind session 42 (rehearse-long-transaction), reading t",
                 "#3 earlier attempt at 2,091 ms failed after 304 ms: ERROR: canceling statement due to lock timeout");
     }
+
+    @org.junit.jupiter.api.Test
+    void theAlgorithmLeadsTheEffects() {
+        java.util.function.BiFunction<String, Boolean[], dev.rehearse.model.Report.StatementReport> alter = (algorithm, flags) ->
+                new dev.rehearse.model.Report.StatementReport(1, "V1__x.sql", 1, "ALTER TABLE t MODIFY q bigint", false,
+                        0, 10, null, 5L, java.util.List.of(), java.util.List.of("t"), java.util.List.of(), java.util.List.of(),
+                        null, null, null, null, null, null, java.util.List.of(), algorithm, flags[0], flags[1]);
+        org.assertj.core.api.Assertions.assertThat(Format.effects(alter.apply("COPY", new Boolean[]{true, false})))
+                .containsExactly("ALTER COPY (rebuild, writes blocked)", "rewrote t");
+        org.assertj.core.api.Assertions.assertThat(Format.effects(alter.apply("INPLACE", new Boolean[]{false, true})))
+                .startsWith("ALTER INPLACE (online)");
+        org.assertj.core.api.Assertions.assertThat(Format.effects(alter.apply("INSTANT", new Boolean[]{false, true})))
+                .startsWith("ALTER INSTANT");
+        org.assertj.core.api.Assertions.assertThat(Format.effects(alter.apply(null, new Boolean[]{null, null})))
+                .containsExactly("rewrote t");
+    }
 }

@@ -25,7 +25,7 @@ class JsonReportTest {
     static final List<String> CONTRACT_STATEMENT = List.of("index", "migration", "sql", "startedAtMs", "durationMs", "error",
             "rowsAffected", "locks", "rewrote", "scanned", "walBytes", "replicationLagMaxMs", "impact");
     static final List<String> EXTENSION_STATEMENT = List.of("line", "inTransaction", "indexesRebuilt", "estimate",
-            "lockWaitMs", "queuedBehind", "attempts");
+            "lockWaitMs", "queuedBehind", "attempts", "algorithm", "rebuild", "concurrentDml");
 
     final Report report = ReportFixture.blocked();
     final JsonNode json = tree(JsonReport.render(report));

@@ -18,8 +18,16 @@ import java.util.Map;
  * Around each statement, on the migration's session: InnoDB's identity of every table of the database
  * ({@code information_schema.INNODB_SYS_TABLES.TABLE_ID}, new when ALTER rebuilt the table, by COPY or INPLACE
  * with rebuild; unchanged for INSTANT and for an index added in place), so that a rebuild shows in {@code rewrote},
- * and the tables created and dropped. Rows affected are the runner's (the update count). Locks come from the
- * sampler ({@link MariaDbLockProbe}); every DDL commits implicitly, so none is held after it returns.
+ * and the tables created and dropped. Locks come from the sampler ({@link MariaDbLockProbe}); every DDL commits
+ * implicitly, so none is held after it returns.
+ *
+ * <p>Also, from the server: the ALTER algorithm that ran ({@link #classify}, from the stages this session passed
+ * through, counted in {@code events_stages_summary_by_thread_by_event_name} for the instruments the provisioner
+ * enables, {@link EmbeddedMariaDbProvisioner#ALTER_STAGES}); the rows a COPY copied ({@code ROW_COUNT()}, the
+ * "Records: N" of its reply; an in-place ALTER replies 0 whatever it read, so it has none); and the bytes written to
+ * the binary log while the statement ran ({@code Binlog_bytes_written}, concurrent sessions included, like WAL on
+ * PostgreSQL), reported as {@code walBytes}: what a replica must replay; null inside a transaction, whose events are
+ * written at its COMMIT.
  */
 final class MariaDbStatementProbe implements StatementProbe {
 
@@ -40,7 +48,27 @@ final class MariaDbStatementProbe implements StatementProbe {
             + " UNION ALL SELECT TABLE_NAME, CONCAT_WS(':', 'i', INDEX_NAME, SEQ_IN_INDEX, COLUMN_NAME)"
             + "  FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()) x GROUP BY TABLE_NAME";
 
-    private record Tables(Map<String, Long> ids, Map<String, String> definitions) implements Snapshot {}
+    static final String IN_PLACE = "stage/sql/altering table";
+    static final String COPY = "stage/sql/copy to tmp table";
+    /** The online COPY of 11.2+ (MDEV-16329) replaying the writes made while it copied. */
+    static final String COPY_LOG = "stage/sql/Apply log event";
+    static final String INNODB = "stage/innodb/alter table";
+
+    private static final String STAGES = "SELECT EVENT_NAME, COUNT_STAR"
+            + " FROM performance_schema.events_stages_summary_by_thread_by_event_name WHERE THREAD_ID = ? AND COUNT_STAR > 0"
+            + " AND (EVENT_NAME IN ('" + COPY + "', '" + IN_PLACE + "', '" + COPY_LOG + "') OR EVENT_NAME LIKE '" + INNODB + "%')";
+
+    /**
+     * @param stages per stage name, how often this session had entered it; null when the stage instruments are off
+     * @param binlog the server's binary-log bytes written so far; null without a binary log
+     */
+    private record Tables(Map<String, Long> ids, Map<String, String> definitions, Map<String, Long> stages,
+                          Long binlog) implements Snapshot {}
+
+    /** The session's performance_schema thread and whether the ALTER stages are counted, per connection. */
+    private Connection instrumentedOn;
+    private Long threadId;
+    private Boolean binlogOn;
 
     @Override
     public long sessionId(Connection c) throws SQLException {
@@ -75,7 +103,9 @@ final class MariaDbStatementProbe implements StatementProbe {
     @Override
     public Snapshot before(Connection c, boolean inTransaction) throws SQLException {
         long t0 = System.nanoTime();
-        Tables t = new Tables(ids(c), definitions(c));
+        Map<String, Long> ids = ids(c);
+        Map<String, String> definitions = definitions(c);
+        Tables t = new Tables(ids, definitions, stages(c), binlog(c));
         cost.before(System.nanoTime() - t0, inTransaction);
         return t;
     }
@@ -88,7 +118,13 @@ final class MariaDbStatementProbe implements StatementProbe {
     @Override
     public Facts after(Connection c, Snapshot before, boolean inTransaction) throws SQLException {
         long t0 = System.nanoTime();
-        Map<String, Long> was = ((Tables) before).ids();
+        Tables then = (Tables) before;
+        long rowCount = rowCount(c); // first: any statement resets it
+        Long binlog = binlog(c);
+        // A transaction's events reach the binary log at its COMMIT: inside one a statement's own bytes are unknown.
+        Long binlogBytes = binlog == null || then.binlog() == null || inTransaction ? null : binlog - then.binlog();
+        Map<String, Long> stages = then.stages() == null ? null : stages(c);
+        Map<String, Long> was = then.ids();
         Map<String, Long> now = ids(c);
         List<String> rewrote = new ArrayList<>(), created = new ArrayList<>(), dropped = new ArrayList<>();
         now.forEach((name, id) -> {
@@ -109,8 +145,97 @@ final class MariaDbStatementProbe implements StatementProbe {
                 implied.add(new HeldLock(name, "EXCLUSIVE"));
             }
         });
+        Alter alter = stages == null ? null : classify(delta(then.stages(), stages), !rewrote.isEmpty());
+        Long rows = alter != null && alter.algorithm().equals("COPY") && rowCount >= 0 ? rowCount : null;
         cost.after(System.nanoTime() - t0, inTransaction);
-        return new Facts(List.of(), rewrote, List.of(), List.of(), created, null, implied, dropped);
+        return new Facts(List.of(), rewrote, List.of(), List.of(), created, binlogBytes, implied, dropped, alter, rows);
+    }
+
+    /**
+     * The algorithm an ALTER ran, from the stages its session entered while it ran and whether its table got a new
+     * identity; null when it entered none of ALTER's (not an ALTER, or one that only renamed).
+     * <ul>
+     * <li>COPY: it copied to a temporary table ({@code copy to tmp table}); writes were allowed when it replayed the
+     *     online log afterwards ({@code Apply log event}, 11.2+ unless LOCK=SHARED), else blocked for the copy;</li>
+     * <li>INPLACE: InnoDB passed over the rows itself ({@code alter table (read PK and internal sort)} and the rest),
+     *     or the table was replaced without a copy; writes were allowed when it applied its online log
+     *     ({@code alter table (log apply index|table)}), which LOCK=SHARED (or an index type that cannot be
+     *     built online) skips;</li>
+     * <li>INSTANT: the in-place path ({@code altering table}) with neither: only the data dictionary changed, writes
+     *     waited only for the brief exclusive lock every ALTER takes.</li>
+     * </ul>
+     */
+    static Alter classify(Map<String, Long> entered, boolean tableReplaced) {
+        if (entered.getOrDefault(COPY, 0L) > 0) return new Alter("COPY", true, entered.getOrDefault(COPY_LOG, 0L) > 0);
+        boolean innodbPass = entered.keySet().stream().anyMatch(k -> k.startsWith(INNODB));
+        if (innodbPass || tableReplaced) {
+            boolean online = entered.keySet().stream().anyMatch(k -> k.startsWith(INNODB + " (log apply"));
+            return new Alter("INPLACE", tableReplaced, online);
+        }
+        if (entered.getOrDefault(IN_PLACE, 0L) > 0) return new Alter("INSTANT", false, true);
+        return null;
+    }
+
+    private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> out = new HashMap<>();
+        after.forEach((k, v) -> {
+            long d = v - before.getOrDefault(k, 0L);
+            if (d > 0) out.put(k, d);
+        });
+        return out;
+    }
+
+    private static long rowCount(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT ROW_COUNT()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Reads, once per connection, this session's thread and whether the server counts the ALTER stages and binlog. */
+    private void instrument(Connection c) throws SQLException {
+        if (instrumentedOn == c) return;
+        instrumentedOn = c;
+        threadId = null;
+        try (Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT @@log_bin")) {
+                binlogOn = rs.next() && rs.getBoolean(1);
+            }
+            // Every ALTER stage the server has must be counted, or a missing one would read as another algorithm.
+            // With performance_schema off its tables are empty: the algorithm stays unmeasured (null).
+            boolean counted;
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(ENABLED = 'YES') FROM performance_schema.setup_instruments"
+                    + " WHERE NAME IN ('" + COPY + "', '" + IN_PLACE + "', '" + COPY_LOG + "') OR NAME LIKE '" + INNODB + "%'")) {
+                counted = rs.next() && rs.getInt(1) >= 3 && rs.getInt(1) == rs.getInt(2);
+            }
+            if (!counted) return;
+            try (ResultSet rs = s.executeQuery("SELECT THREAD_ID FROM performance_schema.threads"
+                    + " WHERE PROCESSLIST_ID = CONNECTION_ID()")) {
+                if (rs.next()) threadId = rs.getLong(1);
+            }
+        }
+    }
+
+    private Map<String, Long> stages(Connection c) throws SQLException {
+        instrument(c);
+        if (threadId == null) return null;
+        Map<String, Long> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(STAGES)) {
+            ps.setLong(1, threadId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
+    private Long binlog(Connection c) throws SQLException {
+        instrument(c);
+        if (!binlogOn) return null;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT VARIABLE_VALUE"
+                + " FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'BINLOG_BYTES_WRITTEN'")) {
+            return rs.next() ? rs.getLong(1) : null;
+        }
     }
 
     private static Map<String, String> definitions(Connection c) throws SQLException {
