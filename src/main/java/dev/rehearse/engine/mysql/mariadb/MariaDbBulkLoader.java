@@ -4,6 +4,7 @@ import dev.rehearse.seed.BulkLoader;
 import dev.rehearse.seed.ColumnModel;
 import dev.rehearse.seed.ColumnType.Kind;
 import dev.rehearse.seed.ConstraintViolation;
+import dev.rehearse.seed.DeferredBuild;
 import dev.rehearse.seed.RowSource;
 import dev.rehearse.seed.TableModel;
 
@@ -16,6 +17,8 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code LOAD DATA LOCAL INFILE} fed from an InputStream that encodes the row source on demand (tab-separated,
@@ -28,6 +31,15 @@ import java.util.List;
 final class MariaDbBulkLoader implements BulkLoader {
 
     private static final int CHUNK = 64 * 1024;
+    private static final Pattern CHECK_FAILED = Pattern.compile("CONSTRAINT `((?:[^`]|``)+)` failed");
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate entry '.*' for key '((?:[^']|'')+)'");
+    private static final Pattern NULL_COLUMN = Pattern.compile("Column '([^']+)' cannot be null");
+
+    /** Secondary indexes and foreign keys, dropped now and rebuilt after the load ({@link MariaDbDeferredBuild}). */
+    @Override
+    public DeferredBuild defer(Connection c, List<TableModel> tables) throws SQLException {
+        return MariaDbDeferredBuild.drop(c, tables);
+    }
 
     @Override
     public void load(Connection c, TableModel table, List<ColumnModel> columns, RowSource rows) throws SQLException {
@@ -55,19 +67,30 @@ final class MariaDbBulkLoader implements BulkLoader {
                 s.execute(sql);
                 SQLWarning w = s.getWarnings();
                 if (w != null) {
-                    throw new ConstraintViolation(table.qualifiedName() + ": the server altered or rejected loaded rows: "
-                            + w.getMessage(), w.getSQLState(), null, null, w);
+                    throw violation(table.qualifiedName() + ": the server altered or rejected loaded rows: ", w);
                 }
             } catch (SQLException e) {
                 if (e instanceof ConstraintViolation) throw e;
-                if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                    throw new ConstraintViolation(table.qualifiedName() + ": " + e.getMessage(), e.getSQLState(), null, null, e);
-                }
+                if (e.getSQLState() != null && e.getSQLState().startsWith("23")) throw violation(table.qualifiedName() + ": ", e);
                 throw e;
             } finally {
                 s.execute("SET SESSION unique_checks = 1, foreign_key_checks = 1, sql_mode = DEFAULT");
             }
         }
+    }
+
+    /** The constraint or column the server's message names (CHECK, duplicate key, NOT NULL), as the seed stage reports it. */
+    static ConstraintViolation violation(String prefix, SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        String constraint = null;
+        String column = null;
+        Matcher m;
+        if ((m = CHECK_FAILED.matcher(message)).find()) constraint = m.group(1).replace("``", "`");
+        else if ((m = DUPLICATE.matcher(message)).find()) {
+            constraint = m.group(1).replace("''", "'");
+            if (constraint.contains(".")) constraint = constraint.substring(constraint.lastIndexOf('.') + 1); // 10.5+: 'table.key'
+        } else if ((m = NULL_COLUMN.matcher(message)).find()) column = m.group(1);
+        return new ConstraintViolation(prefix + message, e.getSQLState(), constraint, column, e);
     }
 
     @Override
