@@ -26,10 +26,12 @@ import java.util.regex.Pattern;
 /**
  * {@code LOAD DATA LOCAL INFILE} fed from an InputStream that encodes the row source on demand (tab-separated,
  * backslash escapes, {@code \N} for NULL: the same text form as PostgreSQL's COPY), so no table is held in memory
- * or written to disk. Booleans and bytes go through user variables ({@code 'true'} → 1, hex → UNHEX). The session
- * skips unique and foreign-key checks, as mysqldump's output does: the generators make keys unique and draw
- * foreign keys from their parents' keys by construction. A LOCAL load turns row errors into warnings, so any
- * warning fails the load instead of leaving silently altered rows. Then {@code ANALYZE TABLE}.
+ * or written to disk. Booleans and bytes go through user variables ({@code 'true'} → 1, hex → UNHEX). Secondary
+ * indexes and foreign keys are dropped before and rebuilt after ({@link MariaDbDeferredBuild}), where unique keys and
+ * foreign keys are checked once; the session skips unique and foreign-key checks, as mysqldump's output does (the
+ * generators make keys unique and draw foreign keys from their parents' keys by construction). A LOCAL load turns
+ * row errors into warnings, so any warning fails the load instead of leaving silently altered rows. Then
+ * {@code ANALYZE TABLE}.
  */
 final class MariaDbBulkLoader implements BulkLoader {
 

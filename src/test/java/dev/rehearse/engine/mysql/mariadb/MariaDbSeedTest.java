@@ -205,7 +205,10 @@ class MariaDbSeedTest {
     /** Real CHECKs of each form the reader knows; the server enforces them, so a loaded row satisfied them all. */
     private static final String CHECKS = """
             CREATE TABLE readings (
-              id bigint PRIMARY KEY,
+              id bigint unsigned AUTO_INCREMENT PRIMARY KEY,
+              priority tinyint NOT NULL,
+              flags tinyint unsigned NOT NULL,
+              counter mediumint,
               sensor varchar(20) NOT NULL CHECK (sensor IN ('north', 'south', 'it''s east')),
               level int NOT NULL CHECK (level BETWEEN 10 AND 20),
               ratio decimal(5,2) CHECK (ratio >= -1.5 AND ratio < 1.5),
@@ -233,6 +236,9 @@ class MariaDbSeedTest {
                 assertThat(count(s, "SELECT count(DISTINCT level) FROM readings")).isGreaterThan(5);
                 assertThat(count(s, "SELECT count(*) FROM readings WHERE note IS NULL")).isZero();
                 assertThat(count(s, "SELECT count(*) FROM readings WHERE sensor = 'it''s east'")).isPositive();
+                // Integer types narrower than the generators' families keep to their range (the server would refuse).
+                assertThat(count(s, "SELECT count(DISTINCT priority) FROM readings")).isGreaterThan(20);
+                assertThat(count(s, "SELECT max(id) FROM readings")).isEqualTo(20_000);
             }
         }
     }
