@@ -65,6 +65,13 @@ public final class MySqlSchemaReader implements SchemaReader {
             // MariaDB spells "no default" of a nullable column as the string NULL.
             String dflt = r[5] == null || r[5].equals("NULL") ? null : r[5];
             ColumnType type = jsonColumns.contains(r[0] + "." + r[1]) ? ColumnType.of(Kind.JSON, "json") : type(r);
+            String range = narrowRange(r[2].toLowerCase(Locale.ROOT), r[3].toLowerCase(Locale.ROOT), type);
+            if (range != null) {
+                // The generators know smallint's range, not tinyint's or unsigned ones: the type's range as a CHECK.
+                checks.computeIfAbsent(r[0], k -> new ArrayList<>()).add(new TableModel.Check(
+                        "range of " + r[3].toLowerCase(Locale.ROOT) + " column " + r[1],
+                        "CHECK (" + LoadDataLocal.quote(r[1]) + " between " + range + ")"));
+            }
             cols.add(new ColumnModel(r[1], type, "NO".equals(r[4]), dflt, null, extra.contains("AUTO_INCREMENT"),
                     GENERATED.matcher(extra).find(), List.of()));
         }
@@ -128,6 +135,20 @@ public final class MySqlSchemaReader implements SchemaReader {
             case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob" -> ColumnType.of(Kind.BYTEA, columnType);
             case "enum" -> ColumnType.enumOf(columnType, labels(columnType));
             default -> ColumnType.of(Kind.UNSUPPORTED, columnType);
+        };
+    }
+
+    /** The bounds ({@code lo and hi}) of an integer type narrower than its generator family's, else null. */
+    private static String narrowRange(String dataType, String columnType, ColumnType type) {
+        if (!type.isInteger()) return null;
+        boolean unsigned = columnType.contains("unsigned");
+        return switch (dataType) {
+            case "tinyint" -> unsigned ? "0 and 255" : "-128 and 127";
+            case "smallint" -> unsigned ? "0 and 65535" : null;
+            case "mediumint" -> unsigned ? "0 and 16777215" : "-8388608 and 8388607";
+            case "int" -> unsigned ? "0 and 4294967295" : null;
+            case "bigint" -> unsigned ? "0 and 9223372036854775807" : null;
+            default -> null;
         };
     }
 

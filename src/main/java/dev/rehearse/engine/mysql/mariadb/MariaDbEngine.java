@@ -81,8 +81,9 @@ public final class MariaDbEngine implements Engine, EngineRuntime {
     }
 
     /**
-     * The seed stage's view of MariaDB. CHECK texts are left to the server (no MariaDB CHECK reader yet): a row a
-     * CHECK rejects fails the load naming the constraint. Unqualified names mean the embedded server's database.
+     * The seed stage's view of MariaDB: CHECKs read by {@link MariaDbCheckParser} (what it does not understand is left
+     * to the server, and a row it rejects fails the load naming the constraint). Unqualified names mean the embedded
+     * server's database.
      */
     public static SeedEngine seedEngine() {
         return seedEngine(EmbeddedMariaDbProvisioner.DATABASE);
@@ -97,7 +98,7 @@ public final class MariaDbEngine implements Engine, EngineRuntime {
 
     private static SeedEngine seedEngine(String database) {
         return new SeedEngine(new MySqlSchemaReader(), new MariaDbBulkLoader(),
-                (definition, valueColumn) -> new dev.rehearse.seed.CheckInterpreter.Reading(java.util.Map.of(), false),
+                MariaDbCheckParser::parse,
                 MySqlLiterals.INSTANCE, database);
     }
 
