@@ -49,18 +49,23 @@ public final class EmbeddedMariaDbProvisioner implements Provisioner {
 
     @Override
     public Database start(EngineSpec spec) {
+        return start(spec, MariaDbReplication.Role.PRIMARY);
+    }
+
+    /** A server in a replication role: the primary every run gets, or a replica of one ({@link MariaDbReplica}). */
+    Database start(EngineSpec spec, MariaDbReplication.Role role) {
         String version = MariaDbVersions.artifactVersion(spec.version());
         RunDirectories.reapStale();
         OsUser user = OsUser.forDatabaseProcesses();
         Path install = binaries.install(version, user);
-        Path run = RunDirectories.create("mariadb" + spec.version() + "-");
+        Path run = RunDirectories.create("mariadb" + spec.version() + role.dirSuffix() + "-");
         Cleanup.Registration removeDir = Cleanup.register("directory " + run, () -> RunDirectories.deleteTree(run));
         try {
             Path data = run.resolve("data");
             copyTree(install.resolve(MariaDbBinaries.TEMPLATE), data);
             Files.createDirectories(run.resolve("tmp"));
             user.own(run);
-            return startServer(install, run, data, user, removeDir);
+            return startServer(install, run, data, user, removeDir, role);
         } catch (IOException e) {
             removeDir.close();
             throw new RehearsalFailedException("cannot prepare " + run + ": " + e.getMessage(), e);
@@ -70,7 +75,8 @@ public final class EmbeddedMariaDbProvisioner implements Provisioner {
         }
     }
 
-    private Database startServer(Path install, Path run, Path data, OsUser user, Cleanup.Registration removeDir) {
+    private Database startServer(Path install, Path run, Path data, OsUser user, Cleanup.Registration removeDir,
+                                 MariaDbReplication.Role role) {
         RehearsalFailedException last = null;
         // A free port can be taken by someone else between our probe and the server's bind: retry.
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -95,7 +101,8 @@ public final class EmbeddedMariaDbProvisioner implements Provisioner {
                     "--innodb-flush-log-at-trx-commit=0",
                     "--innodb-doublewrite=0",
                     "--max-allowed-packet=64M");
-            ProcessBuilder pb = new ProcessBuilder(user.command(command)).redirectErrorStream(true)
+            ProcessBuilder pb = new ProcessBuilder(user.command(MariaDbReplication.withFlags(command, role)))
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(run.resolve("mariadb.out").toFile()));
             OsUser.neutralEnvironment(pb.environment());
             Process process;

