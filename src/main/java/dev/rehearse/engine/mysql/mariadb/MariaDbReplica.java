@@ -59,7 +59,9 @@ public final class MariaDbReplica implements AutoCloseable {
         Database replica = provisioner.start(spec, MariaDbReplication.Role.REPLICA);
         try (Connection c = replica.connect("rehearse-replication"); Statement s = c.createStatement()) {
             s.execute("CHANGE MASTER TO MASTER_HOST = '127.0.0.1', MASTER_PORT = " + port + ", MASTER_USER = '" + USER
-                    + "', MASTER_PASSWORD = '" + password + "', MASTER_USE_GTID = slave_pos, MASTER_CONNECT_RETRY = 1");
+                    + "', MASTER_PASSWORD = '" + password + "', MASTER_USE_GTID = slave_pos, MASTER_CONNECT_RETRY = 1"
+                    // 11.4 asks for TLS by default; the primary has none (the provisioner's --skip-ssl).
+                    + ", MASTER_SSL = 0");
             s.execute("START SLAVE");
             return new MariaDbReplica(primary, replica);
         } catch (SQLException | RuntimeException e) {

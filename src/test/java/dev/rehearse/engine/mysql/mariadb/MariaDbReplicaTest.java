@@ -1,9 +1,5 @@
 package dev.rehearse.engine.mysql.mariadb;
 
-import dev.rehearse.observe.Sampler;
-import dev.rehearse.observe.Series;
-import dev.rehearse.observe.SeriesKey;
-import dev.rehearse.observe.Timeline;
 import dev.rehearse.provision.Database;
 import dev.rehearse.provision.RunDirectories;
 import dev.rehearse.scenario.EngineSpec;
@@ -36,14 +32,15 @@ class MariaDbReplicaTest {
         EngineSpec spec = EngineSpec.parse(engine);
         List<Path> before = runDirs();
         List<Long> pids = new ArrayList<>();
-        Measured update;
-        Measured instant;
+        ReplicaLag.Measured update;
+        ReplicaLag.Measured instant;
         try (Database primary = new EmbeddedMariaDbProvisioner().start(spec);
              MariaDbReplica replica = MariaDbReplica.start(primary, spec);
              Connection p = primary.connect(); Statement s = p.createStatement();
              Connection r = replica.database().connect()) {
             pids.add(pid(p));
             pids.add(pid(r));
+            assertThat(runDirs()).as("the primary's and the replica's").hasSize(before.size() + 2);
             s.execute("CREATE TABLE t (id bigint PRIMARY KEY, qty int, name varchar(40))");
             s.execute("INSERT INTO t SELECT seq, seq % 1000, CONCAT('name-', seq) FROM seq_1_to_" + ROWS);
             long caughtUp = replica.awaitCaughtUp(120_000);
@@ -51,8 +48,9 @@ class MariaDbReplicaTest {
             assertThat(count(r, "SELECT COUNT(*) FROM t")).isEqualTo(ROWS);
             assertThat(r.createStatement().executeQuery("SELECT @@read_only, @@server_id").next()).isTrue();
 
-            update = measure(primary, replica, s, "UPDATE t SET qty = qty + 1");
-            instant = measure(primary, replica, s, "ALTER TABLE t ADD COLUMN note varchar(20), ALGORITHM=INSTANT");
+            update = ReplicaLag.measure(primary, replica, s, x -> x.execute("UPDATE t SET qty = qty + 1"));
+            instant = ReplicaLag.measure(primary, replica, s,
+                    x -> x.execute("ALTER TABLE t ADD COLUMN note varchar(20), ALGORITHM=INSTANT"));
             System.err.printf("%s: UPDATE of %d rows: %s%n%s: INSTANT ADD COLUMN: %s%n", engine, ROWS, update, engine, instant);
 
             assertThat(checksum(r)).isEqualTo(checksum(p));
@@ -69,52 +67,6 @@ class MariaDbReplicaTest {
         assertThat(instant.maxLagMs()).isLessThan(update.maxLagMs());
         for (long pid : pids) assertThat(ProcessHandle.of(pid)).as("server pid %d", pid).isEmpty();
         assertThat(runDirs()).isSubsetOf(before);
-    }
-
-    /**
-     * @param binlogBytes    what the statement wrote to the primary's binlog
-     * @param maxLagMs       the highest lag sampled from the statement's start until the replica had applied it
-     * @param maxBytesBehind the highest binlog distance sampled over the same span
-     * @param samples        how many polls that span held
-     */
-    record Measured(long binlogBytes, double maxLagMs, long maxBytesBehind, int samples, long tookMs, long appliedMs) {}
-
-    private static final SeriesKey<MariaDbReplicationProbe.Sample> REPLICATION = SeriesKey.of("replication-test");
-
-    static Measured measure(Database primary, MariaDbReplica replica, Statement s, String sql) throws Exception {
-        Timeline timeline = new Timeline();
-        MariaDbReplicationProbe probe = new MariaDbReplicationProbe();
-        long from;
-        long took;
-        long applied;
-        long bytes;
-        try (Connection r = replica.database().connect("rehearse-sampler");
-             Sampler<MariaDbReplicationProbe.Sample> sampler = new Sampler<>(primary, "rehearse-sampler",
-                     c -> probe.sample(c, r), timeline, REPLICATION, 100).start()) {
-            Thread.sleep(300);
-            long binlogBefore = binlogPosition(s);
-            from = System.nanoTime();
-            s.execute(sql);
-            took = (System.nanoTime() - from) / 1_000_000;
-            bytes = binlogPosition(s) - binlogBefore;
-            applied = replica.awaitCaughtUp(120_000);
-            Thread.sleep(300); // a sample after the apply: the lag reads 0 again
-            assertThat(sampler.failure()).isNull();
-        }
-        Series<MariaDbReplicationProbe.Sample> series = timeline.series(REPLICATION);
-        var during = series.between(from, Long.MAX_VALUE - 1);
-        double maxLag = during.stream().mapToDouble(x -> x.value().lagMs()).max().orElseThrow();
-        long maxBehind = during.stream().map(x -> x.value().bytesBehind()).mapToLong(b -> b == null ? 0 : b).max().orElseThrow();
-        assertThat(during.get(during.size() - 1).value().lagMs()).isZero();
-        assertThat(during.get(during.size() - 1).value().bytesBehind()).isZero();
-        return new Measured(bytes, maxLag, maxBehind, during.size(), took, applied);
-    }
-
-    private static long binlogPosition(Statement s) throws SQLException {
-        try (ResultSet rs = s.executeQuery("SHOW MASTER STATUS")) {
-            rs.next();
-            return rs.getLong("Position");
-        }
     }
 
     private static long checksum(Connection c) throws SQLException {
@@ -138,9 +90,17 @@ class MariaDbReplicaTest {
         }
     }
 
-    private static List<Path> runDirs() throws Exception {
+    /** This JVM's run directories: other runs on the machine may come and go meanwhile. */
+    static List<Path> runDirs() throws Exception {
+        String owner = ProcessHandle.current().pid() + " ";
         try (var s = Files.list(RunDirectories.root())) {
-            return s.toList();
+            return s.filter(d -> {
+                try {
+                    return Files.readString(d.resolve("owner")).startsWith(owner);
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            }).toList();
         }
     }
 }
