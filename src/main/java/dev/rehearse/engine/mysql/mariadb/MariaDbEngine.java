@@ -70,6 +70,12 @@ public final class MariaDbEngine implements Engine, EngineRuntime {
         };
     }
 
+    /** A binlog replica of the embedded server; none for the others yet. */
+    @Override
+    public Optional<dev.rehearse.engine.ReplicaSupport> replicas(Provider provider) {
+        return provider == Provider.EMBEDDED ? Optional.of(new EmbeddedMariaDbReplicas()) : Optional.empty();
+    }
+
     @Override
     public SeedEngine seeding() {
         return seedEngine();

@@ -117,6 +117,59 @@ public final class MariaDbReplica implements AutoCloseable {
     }
 
     /**
+     * Makes the replica the slower one the scenario describes, once it has caught up (the seed is not replayed at the
+     * model's rate), and says how:
+     * <ul>
+     * <li>{@code apply_rate}: the replica's IO thread reads the binlog no faster ({@code read_binlog_speed_limit}, in
+     * KiB/s, rounded up): a replica behind a link of that bandwidth, which applies what it has received;</li>
+     * <li>{@code apply_delay}: {@code MASTER_DELAY}, in whole seconds (rounded up), counted by the server from the
+     * event's timestamp, which is when its statement started on the primary;</li>
+     * <li>the SQL thread applies alone ({@code slave_parallel_threads} 0, the server's default), as a replica with
+     * parallel apply off does;</li>
+     * <li>{@code max_standby_streaming_delay} and {@code hot_standby_feedback} are PostgreSQL's: MariaDB's SQL thread
+     * never cancels a replica query, it waits for the locks it needs (which shows as lag).</li>
+     * </ul>
+     */
+    public String applyModel(dev.rehearse.scenario.Scenario.Replica settings) {
+        java.util.List<String> said = new java.util.ArrayList<>();
+        try (Connection c = replica.connect("rehearse-replication"); Statement s = c.createStatement()) {
+            Long rate = settings.applyRateBytesPerSecond();
+            if (rate != null) {
+                long kib = Math.max(1, (rate + 1023) / 1024);
+                s.execute("SET GLOBAL read_binlog_speed_limit = " + kib);
+                said.add("binlog stream read at most " + dev.rehearse.model.Quantities.bytes(rate)
+                        + "/s (read_binlog_speed_limit " + kib + " KiB/s)");
+            } else {
+                said.add("binlog stream unthrottled");
+            }
+            Integer delayMs = settings.applyDelayMs();
+            if (delayMs != null && delayMs > 0) {
+                long seconds = (delayMs + 999) / 1000;
+                s.execute("STOP SLAVE");
+                s.execute("CHANGE MASTER TO MASTER_DELAY = " + seconds);
+                s.execute("START SLAVE");
+                said.add("MASTER_DELAY " + seconds + " s" + (delayMs % 1000 == 0 ? ""
+                        : " (apply_delay " + delayMs + " ms in the server's whole seconds)"));
+            } else {
+                said.add("no apply delay");
+            }
+            try (ResultSet rs = s.executeQuery("SELECT @@slave_parallel_threads")) {
+                rs.next();
+                int threads = rs.getInt(1);
+                said.add(threads == 0 ? "one SQL thread applies (slave_parallel_threads 0)"
+                        : threads + " parallel apply threads");
+            }
+        } catch (SQLException e) {
+            throw new RehearsalFailedException("cannot apply the replica's model: " + e.getMessage(), e);
+        }
+        if (settings.maxStandbyStreamingDelayMs() != null || settings.hotStandbyFeedback() != null) {
+            said.add("max_standby_streaming_delay and hot_standby_feedback ignored (PostgreSQL's; MariaDB's replica"
+                    + " waits for the locks its queries hold instead of cancelling them)");
+        }
+        return String.join("; ", said);
+    }
+
+    /**
      * Stops the replica's server (TERM, as the provisioner stops any: an apply in progress is left for a recovery that
      * never comes, instead of being rolled back first as {@code STOP SLAVE} would).
      */

@@ -1,5 +1,9 @@
 package dev.rehearse.engine.mysql.mariadb;
 
+import dev.rehearse.observe.ReplicationProbe;
+import dev.rehearse.observe.ReplicationSample;
+import dev.rehearse.provision.Database;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,46 +16,70 @@ import java.util.Map;
 
 /**
  * One poll of how far a binlog replica is behind its primary, finer than {@code Seconds_Behind_Master} (whole
- * seconds, and computed from the event's timestamp, which is the statement's start on the primary, so a 10 s
- * UPDATE reads 10 s behind the moment the replica begins it).
+ * seconds, from the event's timestamp, which is the statement's start on the primary: a 10 s UPDATE reads 10 s behind
+ * the moment the replica begins applying it). Sampled on the primary; the replica is read on the probe's own
+ * connection.
  *
- * <p><b>Lag</b> is how long the replica has had a transaction to apply that it has not applied: the primary's
- * {@code @@gtid_binlog_pos} is read every poll and the time each GTID sequence number was first seen is kept; the
- * replica's {@code @@gtid_slave_pos} says what it has applied (updated in the transaction that applies it), so the
- * lag is the age of the first sighting of a sequence number past the replica's, and 0 when it has them all. Both
- * servers are read from this JVM, so one clock ({@link System#nanoTime()}) times both: no heartbeat table is
- * written, which would add binlog events and locks to what the rehearsal measures and need hiding from its reports.
- * The reading is late by at most one poll interval (a commit is seen at the next poll), the resolution a 100 ms
- * pt-heartbeat gives. <b>Bytes behind</b> is the binlog distance between the primary's end ({@code SHOW MASTER
- * STATUS}) and what the replica has executed ({@code Relay_Master_Log_File} / {@code Exec_Master_Log_Pos}, in the
- * primary's coordinates); <b>bytes to receive</b> the distance to what its IO thread has read.
+ * <p><b>Lag</b> is how long ago the primary was last seen where the replica has applied up to: the primary's
+ * {@code @@gtid_binlog_pos} is read every poll, the replica's {@code @@gtid_slave_pos} (updated in the transaction
+ * that applies each one) says what it has applied, and the lag is the time since the last poll at which the primary
+ * had nothing the replica lacks (0 while it has everything). Both servers are read from this JVM, so one clock
+ * ({@link System#nanoTime()}) times both and no heartbeat table is written (its events and locks would be in what the
+ * rehearsal measures, and would need hiding from its reports); the reading is high by at most one poll interval. Not
+ * {@link dev.rehearse.observe.PositionClock}'s "first seen past": a binlog takes a transaction whole at its commit, so
+ * a 10 s UPDATE is first seen only after it ended, and its lag would date from after it, not from within it, where
+ * the analysis looks for it. <b>Bytes</b> are binlog offsets counted across the primary's files: its end ({@code SHOW
+ * MASTER STATUS}) and what the replica has executed ({@code Relay_Master_Log_File} / {@code Exec_Master_Log_Pos},
+ * which are the primary's coordinates). {@code Seconds_Behind_Master} is kept as the server's own replay lag.
  *
- * <p>Not thread-safe: one sampler polls one probe.
+ * <p>A replication thread stopped on an error fails the poll with the server's message: the sampler reports it and,
+ * when it persists, stops. Not thread-safe: one sampler polls one probe.
  */
-public final class MariaDbReplicationProbe {
-
-    /**
-     * One poll.
-     *
-     * @param lagMs              the age of the oldest transaction the replica has yet to apply; 0 when caught up
-     * @param bytesBehind        binlog bytes the primary wrote that the replica has not applied; null when the replica
-     *                           has not connected yet
-     * @param bytesToReceive     of those, the bytes its IO thread has not received yet; null as above
-     * @param secondsBehindMaster the server's own whole-second reading; null when it has none (not replicating)
-     * @param error              a replication thread's last error, null while both run
-     */
-    public record Sample(double lagMs, Long bytesBehind, Long bytesToReceive, Long secondsBehindMaster, String error) {}
+public final class MariaDbReplicationProbe implements ReplicationProbe {
 
     /** What {@code SHOW SLAVE STATUS} says (the columns the probe reads). */
     record Status(String masterLogFile, long readMasterLogPos, String relayMasterLogFile, long execMasterLogPos,
                   Long secondsBehindMaster, String gtidSlavePos, String error) {}
 
-    private record Sighting(long seq, long firstSeenNanos) {}
+    /** The primary was sampled at {@code seq} from {@code firstNanos} to {@code lastNanos}. */
+    private static final class Mark {
+        final long seq;
+        final long firstNanos;
+        long lastNanos;
 
-    private final Map<Long, Deque<Sighting>> seen = new HashMap<>();
+        Mark(long seq, long atNanos) {
+            this.seq = seq;
+            this.firstNanos = atNanos;
+            this.lastNanos = atNanos;
+        }
+    }
+
+    private final Database replica;
+    private Connection replicaConnection;
+    private final Map<Long, Deque<Mark>> marks = new HashMap<>();
+    private String firstBinlog;
+
+    /** @param replica read on the probe's own connection, opened at the first poll and closed with the probe */
+    public MariaDbReplicationProbe(Database replica) {
+        this.replica = replica;
+    }
+
+    @Override
+    public ReplicationSample sample(Connection primary) throws SQLException {
+        if (replicaConnection == null) replicaConnection = replica.connect("rehearse-replication");
+        try {
+            return sample(primary, replicaConnection);
+        } catch (SQLException e) {
+            if (!replicaConnection.isValid(1)) {
+                replicaConnection.close();
+                replicaConnection = null; // the next poll reconnects
+            }
+            throw e;
+        }
+    }
 
     /** Polls the primary, then the replica (a commit in between only makes the replica look ahead: lag 0). */
-    public Sample sample(Connection primary, Connection replica) throws SQLException {
+    ReplicationSample sample(Connection primary, Connection replica) throws SQLException {
         long now = System.nanoTime();
         String primaryGtid;
         String file;
@@ -68,36 +96,52 @@ public final class MariaDbReplicationProbe {
             }
         }
         Status status = status(replica);
-        double lag = lagMs(now, gtids(primaryGtid), gtids(status.gtidSlavePos()));
-        Long behind = null;
-        Long toReceive = null;
+        if (status.error() != null) throw new SQLException("the replica stopped replicating: " + status.error());
+        long lagNanos = lagNanos(now, gtids(primaryGtid), gtids(status.gtidSlavePos()));
+        Long primaryAt = null;
+        Long appliedAt = null;
         if (status.relayMasterLogFile() != null && !status.relayMasterLogFile().isEmpty()) {
-            Map<String, Long> sizes = file.equals(status.relayMasterLogFile()) && file.equals(status.masterLogFile())
+            if (firstBinlog == null) firstBinlog = binlogSizes(primary).keySet().iterator().next();
+            Map<String, Long> sizes = file.equals(firstBinlog) && status.relayMasterLogFile().equals(firstBinlog)
                     ? Map.of() : binlogSizes(primary);
-            behind = distance(sizes, status.relayMasterLogFile(), status.execMasterLogPos(), file, position);
-            toReceive = distance(sizes, status.masterLogFile(), status.readMasterLogPos(), file, position);
+            primaryAt = offset(sizes, file, position);
+            appliedAt = Math.min(primaryAt, offset(sizes, status.relayMasterLogFile(), status.execMasterLogPos()));
         }
-        return new Sample(lag, behind, toReceive, status.secondsBehindMaster(), status.error());
+        Long replayMs = status.secondsBehindMaster() == null ? null : status.secondsBehindMaster() * 1000;
+        return new ReplicationSample(lagNanos / 1_000_000, primaryAt == null ? null : primaryAt - appliedAt, primaryAt,
+                appliedAt, null, null, replayMs, null);
     }
 
     /**
-     * The lag at {@code now} given the primary's and the replica's positions (domain → sequence number), recording
-     * the primary's new sequence numbers as first seen now.
+     * The lag at {@code now} given the primary's and the replica's positions (domain → sequence number), recording the
+     * primary's as seen now.
      */
-    double lagMs(long now, Map<Long, Long> primary, Map<Long, Long> replica) {
-        long oldest = Long.MAX_VALUE;
+    long lagNanos(long now, Map<Long, Long> primary, Map<Long, Long> replica) {
         for (Map.Entry<Long, Long> p : primary.entrySet()) {
-            Deque<Sighting> domain = seen.computeIfAbsent(p.getKey(), d -> new ArrayDeque<>());
-            if (domain.isEmpty() || domain.peekLast().seq() < p.getValue()) domain.addLast(new Sighting(p.getValue(), now));
+            Deque<Mark> domain = marks.computeIfAbsent(p.getKey(), d -> new ArrayDeque<>());
+            Mark last = domain.peekLast();
+            if (last != null && last.seq >= p.getValue()) last.lastNanos = now;
+            else domain.addLast(new Mark(p.getValue(), now));
         }
-        for (Map.Entry<Long, Deque<Sighting>> d : seen.entrySet()) {
+        long lag = 0;
+        for (Map.Entry<Long, Deque<Mark>> d : marks.entrySet()) {
             long applied = replica.getOrDefault(d.getKey(), 0L);
-            Deque<Sighting> domain = d.getValue();
-            // Positions only grow: a sighting the replica has reached is never needed again.
-            while (!domain.isEmpty() && domain.peekFirst().seq() <= applied) domain.removeFirst();
-            if (!domain.isEmpty()) oldest = Math.min(oldest, domain.peekFirst().firstSeenNanos());
+            Deque<Mark> domain = d.getValue();
+            // Positions only grow: of the marks the replica has reached, only the latest still says anything.
+            while (domain.size() > 1) {
+                Mark head = domain.removeFirst();
+                if (domain.peekFirst().seq > applied) {
+                    domain.addFirst(head);
+                    break;
+                }
+            }
+            Mark first = domain.peekFirst();
+            if (domain.peekLast().seq <= applied) continue; // caught up in this domain
+            // The primary was last where the replica is at `first`; when it was past the replica at every poll, the
+            // replica has lagged at least since the first of them.
+            lag = Math.max(lag, now - (first.seq <= applied ? first.lastNanos : first.firstNanos));
         }
-        return oldest == Long.MAX_VALUE ? 0 : Math.max(0, now - oldest) / 1e6;
+        return lag;
     }
 
     /** {@code 0-1-42,1-2-7} → {0: 42, 1: 7}: the sequence number reached in each replication domain. */
@@ -112,22 +156,17 @@ public final class MariaDbReplicationProbe {
         return out;
     }
 
-    /** Bytes from {@code (fromFile, fromPos)} to {@code (toFile, toPos)} across the primary's binlog files. */
-    static long distance(Map<String, Long> sizes, String fromFile, long fromPos, String toFile, long toPos) {
-        if (fromFile.equals(toFile)) return Math.max(0, toPos - fromPos);
-        long bytes = 0;
-        boolean counting = false;
+    /**
+     * A binlog coordinate as a byte offset from the start of the primary's first file: the sizes of the files before
+     * it, then the position. {@code sizes} empty: there is one file.
+     */
+    static long offset(Map<String, Long> sizes, String file, long position) {
+        long before = 0;
         for (Map.Entry<String, Long> f : sizes.entrySet()) {
-            if (f.getKey().equals(fromFile)) {
-                counting = true;
-                bytes += Math.max(0, f.getValue() - fromPos);
-            } else if (f.getKey().equals(toFile)) {
-                return bytes + toPos;
-            } else if (counting) {
-                bytes += f.getValue();
-            }
+            if (f.getKey().equals(file)) return before + position;
+            before += f.getValue();
         }
-        return bytes + toPos; // the replica's file is already purged from the list: count what is left
+        return sizes.isEmpty() ? position : before + position; // a file not listed yet is the newest
     }
 
     private static Map<String, Long> binlogSizes(Connection primary) throws SQLException {
@@ -135,12 +174,17 @@ public final class MariaDbReplicationProbe {
         try (Statement s = primary.createStatement(); ResultSet rs = s.executeQuery("SHOW BINARY LOGS")) {
             while (rs.next()) sizes.put(rs.getString("Log_name"), rs.getLong("File_size"));
         }
+        if (sizes.isEmpty()) throw new SQLException("the primary lists no binlog files");
         return sizes;
     }
 
     static Status status(Connection replica) throws SQLException {
         // Read before the status: a position older than the status's coordinates only overstates the lag.
-        String slavePos = slavePos(replica);
+        String slavePos;
+        try (Statement s = replica.createStatement(); ResultSet rs = s.executeQuery("SELECT @@gtid_slave_pos")) {
+            rs.next();
+            slavePos = rs.getString(1);
+        }
         try (Statement s = replica.createStatement(); ResultSet rs = s.executeQuery("SHOW SLAVE STATUS")) {
             if (!rs.next()) return new Status(null, 0, null, 0, null, slavePos, "no replication configured");
             long behind = rs.getLong("Seconds_Behind_Master");
@@ -154,15 +198,18 @@ public final class MariaDbReplicationProbe {
                 error = "IO thread: " + io;
             }
             return new Status(rs.getString("Master_Log_File"), rs.getLong("Read_Master_Log_Pos"),
-                    rs.getString("Relay_Master_Log_File"), rs.getLong("Exec_Master_Log_Pos"), seconds,
-                    slavePos, error);
+                    rs.getString("Relay_Master_Log_File"), rs.getLong("Exec_Master_Log_Pos"), seconds, slavePos, error);
         }
     }
 
-    private static String slavePos(Connection replica) throws SQLException {
-        try (Statement s = replica.createStatement(); ResultSet rs = s.executeQuery("SELECT @@gtid_slave_pos")) {
-            rs.next();
-            return rs.getString(1);
+    @Override
+    public void close() {
+        if (replicaConnection == null) return;
+        try {
+            replicaConnection.close();
+        } catch (SQLException e) {
+            // closing a connection to a replica that is going away
         }
+        replicaConnection = null;
     }
 }

@@ -1,12 +1,12 @@
 package dev.rehearse.engine.mysql.mariadb;
 
+import dev.rehearse.observe.ReplicationSample;
 import dev.rehearse.observe.Sampler;
 import dev.rehearse.observe.Series;
 import dev.rehearse.observe.SeriesKey;
 import dev.rehearse.observe.Timeline;
 import dev.rehearse.provision.Database;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What the replica's lag was while the primary ran something, sampled every 100 ms (tests and the benchmark). */
 public final class ReplicaLag {
 
-    private static final SeriesKey<MariaDbReplicationProbe.Sample> REPLICATION = SeriesKey.of("replication-test");
+    private static final SeriesKey<ReplicationSample> REPLICATION = SeriesKey.of("replication-test");
 
     private ReplicaLag() {}
 
@@ -37,11 +37,11 @@ public final class ReplicaLag {
      * @param tookMs              the work's time on the primary
      * @param appliedMs           from the work's end until the replica had applied it
      */
-    public record Measured(long binlogBytes, double maxLagMs, long maxBytesBehind, Long maxSecondsBehind, int samples,
+    public record Measured(long binlogBytes, long maxLagMs, long maxBytesBehind, Long maxSecondsBehind, int samples,
                            long tookMs, long appliedMs) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "primary %,d ms, binlog %,d bytes; replica: max lag %,.0f ms, max %,d bytes"
+            return String.format(Locale.ROOT, "primary %,d ms, binlog %,d bytes; replica: max lag %,d ms, max %,d bytes"
                             + " behind, Seconds_Behind_Master max %s, applied %,d ms after the primary's end (%d samples)",
                     tookMs, binlogBytes, maxLagMs, maxBytesBehind, maxSecondsBehind, appliedMs, samples);
         }
@@ -49,14 +49,13 @@ public final class ReplicaLag {
 
     public static Measured measure(Database primary, MariaDbReplica replica, Statement s, Work work) throws Exception {
         Timeline timeline = new Timeline();
-        MariaDbReplicationProbe probe = new MariaDbReplicationProbe();
         long from;
         long took;
         long applied;
         long bytes;
-        try (Connection r = replica.database().connect("rehearse-sampler");
-             Sampler<MariaDbReplicationProbe.Sample> sampler = new Sampler<>(primary, "rehearse-sampler",
-                     c -> probe.sample(c, r), timeline, REPLICATION, 100).start()) {
+        try (MariaDbReplicationProbe probe = new MariaDbReplicationProbe(replica.database());
+             Sampler<ReplicationSample> sampler = new Sampler<>(primary, "rehearse-replication", probe, timeline,
+                     REPLICATION, Timeline.REPLICATION_INTERVAL_MS).start()) {
             Thread.sleep(300);
             long binlogBefore = binlogPosition(s);
             from = System.nanoTime();
@@ -67,17 +66,15 @@ public final class ReplicaLag {
             Thread.sleep(300); // a sample after the apply: the lag reads 0 again
             assertThat(sampler.failure()).isNull();
         }
-        Series<MariaDbReplicationProbe.Sample> series = timeline.series(REPLICATION);
-        List<Series.Point<MariaDbReplicationProbe.Sample>> during = series.between(from, Long.MAX_VALUE - 1);
-        double maxLag = during.stream().mapToDouble(x -> x.value().lagMs()).max().orElseThrow();
-        long maxBehind = during.stream().map(x -> x.value().bytesBehind()).mapToLong(b -> b == null ? 0 : b).max()
-                .orElseThrow();
-        Long maxSeconds = during.stream().map(x -> x.value().secondsBehindMaster()).filter(x -> x != null)
-                .max(Long::compare).orElse(null);
-        MariaDbReplicationProbe.Sample last = during.get(during.size() - 1).value();
+        Series<ReplicationSample> series = timeline.series(REPLICATION);
+        List<Series.Point<ReplicationSample>> during = series.between(from, Long.MAX_VALUE);
+        long maxLag = during.stream().mapToLong(x -> x.value().lagMs()).max().orElseThrow();
+        long maxBehind = during.stream().mapToLong(x -> x.value().lagBytes()).max().orElseThrow();
+        Long maxSeconds = during.stream().map(x -> x.value().replayLagMs()).filter(x -> x != null)
+                .max(Long::compare).map(ms -> ms / 1000).orElse(null);
+        ReplicationSample last = during.get(during.size() - 1).value();
         assertThat(last.lagMs()).isZero();
-        assertThat(last.bytesBehind()).isZero();
-        assertThat(last.error()).isNull();
+        assertThat(last.lagBytes()).isZero();
         return new Measured(bytes, maxLag, maxBehind, maxSeconds, during.size(), took, applied);
     }
 
