@@ -44,7 +44,7 @@ final class EmbeddedMariaDbReplicas implements ReplicaSupport {
 
                 @Override
                 public ReplicationProbe probe() {
-                    return new MariaDbReplicationProbe(replica.database());
+                    return new MariaDbReplicationProbe(primary, replica.database());
                 }
 
                 @Override

@@ -10,7 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * A binlog replica of an embedded primary, from the same binaries in its own run directory, port and server id
@@ -121,7 +123,9 @@ public final class MariaDbReplica implements AutoCloseable {
      * model's rate), and says how:
      * <ul>
      * <li>{@code apply_rate}: the replica's IO thread reads the binlog no faster ({@code read_binlog_speed_limit}, in
-     * KiB/s, rounded up): a replica behind a link of that bandwidth, which applies what it has received;</li>
+     * KiB/s, rounded up): a replica behind a link of that bandwidth, which applies what it has received. The server
+     * meters it as a token bucket (sql/slave.cc, handle_slave_io) capped at 2 s of the rate plus the time since the
+     * previous event, so a burst of up to about 3 s of it passes at once (heartbeats every second bound the gap);</li>
      * <li>{@code apply_delay}: {@code MASTER_DELAY}, in whole seconds (rounded up), counted by the server from the
      * event's timestamp, which is when its statement started on the primary;</li>
      * <li>the SQL thread applies alone ({@code slave_parallel_threads} 0, the server's default), as a replica with
@@ -131,24 +135,32 @@ public final class MariaDbReplica implements AutoCloseable {
      * </ul>
      */
     public String applyModel(dev.rehearse.scenario.Scenario.Replica settings) {
-        java.util.List<String> said = new java.util.ArrayList<>();
+        List<String> said = new ArrayList<>();
         try (Connection c = replica.connect("rehearse-replication"); Statement s = c.createStatement()) {
             Long rate = settings.applyRateBytesPerSecond();
+            Integer delayMs = settings.applyDelayMs();
+            long delaySeconds = delayMs == null || delayMs <= 0 ? 0 : (delayMs + 999) / 1000;
+            if (rate != null || delaySeconds > 0) {
+                // Restarted so that the throttle's bucket starts now: the IO thread fills it from when its dump
+                // began, and would let everything since the replica's start through at once.
+                s.execute("STOP SLAVE");
+                List<String> change = new ArrayList<>();
+                if (rate != null) {
+                    s.execute("SET GLOBAL read_binlog_speed_limit = " + Math.max(1, (rate + 1023) / 1024));
+                    change.add("MASTER_HEARTBEAT_PERIOD = 1"); // an idle stream's gap adds to the next burst
+                }
+                if (delaySeconds > 0) change.add("MASTER_DELAY = " + delaySeconds);
+                s.execute("CHANGE MASTER TO " + String.join(", ", change));
+                s.execute("START SLAVE");
+            }
             if (rate != null) {
-                long kib = Math.max(1, (rate + 1023) / 1024);
-                s.execute("SET GLOBAL read_binlog_speed_limit = " + kib);
-                said.add("binlog stream read at most " + dev.rehearse.model.Quantities.bytes(rate)
-                        + "/s (read_binlog_speed_limit " + kib + " KiB/s)");
+                said.add("binlog stream read at most " + dev.rehearse.model.Quantities.bytes(rate) + "/s (read_binlog_speed_limit "
+                        + Math.max(1, (rate + 1023) / 1024) + " KiB/s, a token bucket: bursts of up to about 3 s of it)");
             } else {
                 said.add("binlog stream unthrottled");
             }
-            Integer delayMs = settings.applyDelayMs();
-            if (delayMs != null && delayMs > 0) {
-                long seconds = (delayMs + 999) / 1000;
-                s.execute("STOP SLAVE");
-                s.execute("CHANGE MASTER TO MASTER_DELAY = " + seconds);
-                s.execute("START SLAVE");
-                said.add("MASTER_DELAY " + seconds + " s" + (delayMs % 1000 == 0 ? ""
+            if (delaySeconds > 0) {
+                said.add("MASTER_DELAY " + delaySeconds + " s" + (delayMs % 1000 == 0 ? ""
                         : " (apply_delay " + delayMs + " ms in the server's whole seconds)"));
             } else {
                 said.add("no apply delay");

@@ -21,19 +21,21 @@ import java.util.Map;
  * connection.
  *
  * <p><b>Lag</b> is how long ago the primary was last seen where the replica has applied up to: the primary's
- * {@code @@gtid_binlog_pos} is read every poll, the replica's {@code @@gtid_slave_pos} (updated in the transaction
- * that applies each one) says what it has applied, and the lag is the time since the last poll at which the primary
- * had nothing the replica lacks (0 while it has everything). Both servers are read from this JVM, so one clock
+ * {@code @@gtid_binlog_pos} is read every {@link #WATCH_INTERVAL_MS} on a connection of the probe's own (and at every
+ * poll), the replica's {@code @@gtid_slave_pos} (updated in the transaction that applies each one) says what it has
+ * applied, and the lag is the time since the last reading at which the primary had nothing the replica lacks (0 while
+ * it has everything). Both servers are read from this JVM, so one clock
  * ({@link System#nanoTime()}) times both and no heartbeat table is written (its events and locks would be in what the
- * rehearsal measures, and would need hiding from its reports); the reading is high by at most one poll interval. Not
+ * rehearsal measures, and would need hiding from its reports); the reading is high by at most one watch interval. Not
  * {@link dev.rehearse.observe.PositionClock}'s "first seen past": a binlog takes a transaction whole at its commit, so
  * a 10 s UPDATE is first seen only after it ended, and its lag would date from after it, not from within it, where
- * the analysis looks for it. <b>Bytes</b> are binlog offsets counted across the primary's files: its end ({@code SHOW
+ * the analysis looks for it (and the watch's 10 ms, not the sampler's 100 ms, keeps a statement of a few hundred ms
+ * from being dated before it began). <b>Bytes</b> are binlog offsets counted across the primary's files: its end ({@code SHOW
  * MASTER STATUS}) and what the replica has executed ({@code Relay_Master_Log_File} / {@code Exec_Master_Log_Pos},
  * which are the primary's coordinates). {@code Seconds_Behind_Master} is kept as the server's own replay lag.
  *
  * <p>A replication thread stopped on an error fails the poll with the server's message: the sampler reports it and,
- * when it persists, stops. Not thread-safe: one sampler polls one probe.
+ * when it persists, stops. One sampler polls one probe.
  */
 public final class MariaDbReplicationProbe implements ReplicationProbe {
 
@@ -54,18 +56,32 @@ public final class MariaDbReplicationProbe implements ReplicationProbe {
         }
     }
 
+    /** How often the watch reads the primary's position: the precision of the time a commit is dated to. */
+    static final int WATCH_INTERVAL_MS = 10;
+
+    private final Database primary;
     private final Database replica;
     private Connection replicaConnection;
     private final Map<Long, Deque<Mark>> marks = new HashMap<>();
     private String firstBinlog;
+    private Thread watch;
+    private volatile boolean watching = true;
+    private volatile String watchFailure;
 
-    /** @param replica read on the probe's own connection, opened at the first poll and closed with the probe */
-    public MariaDbReplicationProbe(Database replica) {
+    /**
+     * @param primary watched on the probe's own connection every {@link #WATCH_INTERVAL_MS}, from the first poll
+     *                until the probe closes; null: dated by the polls alone
+     * @param replica read on the probe's own connection, opened at the first poll and closed with the probe
+     */
+    public MariaDbReplicationProbe(Database primary, Database replica) {
+        this.primary = primary;
         this.replica = replica;
     }
 
     @Override
     public ReplicationSample sample(Connection primary) throws SQLException {
+        if (watch == null && this.primary != null) startWatch();
+        if (watchFailure != null) throw new SQLException("watching the primary's position failed: " + watchFailure);
         if (replicaConnection == null) replicaConnection = replica.connect("rehearse-replication");
         try {
             return sample(primary, replicaConnection);
@@ -97,7 +113,11 @@ public final class MariaDbReplicationProbe implements ReplicationProbe {
         }
         Status status = status(replica);
         if (status.error() != null) throw new SQLException("the replica stopped replicating: " + status.error());
-        long lagNanos = lagNanos(now, gtids(primaryGtid), gtids(status.gtidSlavePos()));
+        long lagNanos;
+        synchronized (marks) {
+            seen(now, gtids(primaryGtid));
+            lagNanos = lagNanos(System.nanoTime(), gtids(status.gtidSlavePos()));
+        }
         Long primaryAt = null;
         Long appliedAt = null;
         if (status.relayMasterLogFile() != null && !status.relayMasterLogFile().isEmpty()) {
@@ -117,12 +137,23 @@ public final class MariaDbReplicationProbe implements ReplicationProbe {
      * primary's as seen now.
      */
     long lagNanos(long now, Map<Long, Long> primary, Map<Long, Long> replica) {
+        synchronized (marks) {
+            seen(now, primary);
+            return lagNanos(now, replica);
+        }
+    }
+
+    /** The primary was at these positions at {@code now}. */
+    private void seen(long now, Map<Long, Long> primary) {
         for (Map.Entry<Long, Long> p : primary.entrySet()) {
             Deque<Mark> domain = marks.computeIfAbsent(p.getKey(), d -> new ArrayDeque<>());
             Mark last = domain.peekLast();
-            if (last != null && last.seq >= p.getValue()) last.lastNanos = now;
+            if (last != null && last.seq >= p.getValue()) last.lastNanos = Math.max(last.lastNanos, now);
             else domain.addLast(new Mark(p.getValue(), now));
         }
+    }
+
+    private long lagNanos(long now, Map<Long, Long> replica) {
         long lag = 0;
         for (Map.Entry<Long, Deque<Mark>> d : marks.entrySet()) {
             long applied = replica.getOrDefault(d.getKey(), 0L);
@@ -142,6 +173,37 @@ public final class MariaDbReplicationProbe implements ReplicationProbe {
             lag = Math.max(lag, now - (first.seq <= applied ? first.lastNanos : first.firstNanos));
         }
         return lag;
+    }
+
+    /**
+     * Reads the primary's position every {@link #WATCH_INTERVAL_MS} on its own connection, so that a commit is dated to
+     * within that, not to within the sampler's 100 ms: the analysis joins a lag with the statement running when the
+     * replica's position was the primary's, and a statement shorter than the sampler's interval would otherwise be
+     * dated before it began.
+     */
+    private void startWatch() throws SQLException {
+        Connection c = primary.connect("rehearse-replication-watch");
+        watch = new Thread(() -> {
+            try (c; Statement s = c.createStatement()) {
+                while (watching) {
+                    long at = System.nanoTime();
+                    try (ResultSet rs = s.executeQuery("SELECT @@gtid_binlog_pos")) {
+                        rs.next();
+                        Map<Long, Long> position = gtids(rs.getString(1));
+                        synchronized (marks) {
+                            seen(at, position);
+                        }
+                    }
+                    Thread.sleep(WATCH_INTERVAL_MS);
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (watching) watchFailure = String.valueOf(e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "rehearse-replication-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     /** {@code 0-1-42,1-2-7} → {0: 42, 1: 7}: the sequence number reached in each replication domain. */
@@ -204,6 +266,14 @@ public final class MariaDbReplicationProbe implements ReplicationProbe {
 
     @Override
     public void close() {
+        watching = false;
+        if (watch != null) {
+            try {
+                watch.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (replicaConnection == null) return;
         try {
             replicaConnection.close();

@@ -69,6 +69,31 @@ class MariaDbReplicaTest {
         assertThat(runDirs()).isSubsetOf(before);
     }
 
+    /** {@code apply_rate}: the replica receives the binlog no faster, less the throttle's burst of about 3 s of it. */
+    @org.junit.jupiter.api.Test
+    void anApplyRateThrottlesTheStream() throws Exception {
+        EngineSpec spec = EngineSpec.parse("mariadb:10.11");
+        long rate = 128 * 1024;
+        try (Database primary = new EmbeddedMariaDbProvisioner().start(spec);
+             MariaDbReplica replica = MariaDbReplica.start(primary, spec);
+             Connection p = primary.connect(); Statement s = p.createStatement()) {
+            s.execute("CREATE TABLE t (id bigint PRIMARY KEY, qty int, name varchar(40))");
+            s.execute("INSERT INTO t SELECT seq, seq % 1000, CONCAT('name-', seq) FROM seq_1_to_20000");
+            replica.awaitCaughtUp(120_000);
+            String model = replica.applyModel(new dev.rehearse.scenario.Scenario.Replica(rate, null, null, null, null, false));
+            assertThat(model).contains("read_binlog_speed_limit 128 KiB/s");
+            try (Connection r = replica.database().connect(); ResultSet rs = r.createStatement()
+                    .executeQuery("SELECT @@read_binlog_speed_limit")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(128);
+            }
+            ReplicaLag.Measured update = ReplicaLag.measure(primary, replica, s, x -> x.execute("UPDATE t SET qty = qty + 1"));
+            System.err.printf("UPDATE of 20000 rows at 128 KiB/s: %s%n", update);
+            assertThat(update.binlogBytes()).isGreaterThan(4 * rate);
+            assertThat(update.maxLagMs()).isGreaterThanOrEqualTo((update.binlogBytes() - 3 * rate) * 1000 / rate);
+        }
+    }
+
     private static long checksum(Connection c) throws SQLException {
         try (ResultSet rs = c.createStatement().executeQuery("CHECKSUM TABLE t")) {
             rs.next();

@@ -23,7 +23,7 @@ class MariaDbReplicationProbeTest {
 
     @Test
     void theLagIsTheTimeSinceThePrimaryWasLastSeenWhereTheReplicaIs() {
-        MariaDbReplicationProbe probe = new MariaDbReplicationProbe(null);
+        MariaDbReplicationProbe probe = new MariaDbReplicationProbe(null, null);
         assertThat(lag(probe, 0, 10, 10)).isZero();
         // A transaction commits between the polls at 0 and 100 ms (a binlog takes it whole at its commit): the
         // primary was last where the replica is at 0 ms, which dates the lag from within the statement.
@@ -39,7 +39,7 @@ class MariaDbReplicationProbeTest {
 
     @Test
     void anIdlePrimaryIsWhereTheReplicaIsUntilItsNextCommit() {
-        MariaDbReplicationProbe probe = new MariaDbReplicationProbe(null);
+        MariaDbReplicationProbe probe = new MariaDbReplicationProbe(null, null);
         assertThat(lag(probe, 0, 5, 5)).isZero();
         assertThat(lag(probe, 1000, 5, 5)).isZero();
         assertThat(lag(probe, 1100, 6, 5)).isEqualTo(100);
@@ -47,7 +47,7 @@ class MariaDbReplicationProbeTest {
 
     @Test
     void aReplicaBehindAtTheFirstPollLagsAtLeastSinceThen() {
-        MariaDbReplicationProbe probe = new MariaDbReplicationProbe(null);
+        MariaDbReplicationProbe probe = new MariaDbReplicationProbe(null, null);
         assertThat(probe.lagNanos(0, Map.of(0L, 5L), Map.of())).isZero();
         assertThat(probe.lagNanos(250 * MS, Map.of(0L, 5L), Map.of()) / MS).isEqualTo(250);
         assertThat(probe.lagNanos(300 * MS, Map.of(0L, 9L), Map.of(0L, 3L)) / MS).isEqualTo(300);
@@ -56,7 +56,7 @@ class MariaDbReplicationProbeTest {
 
     @Test
     void theSlowestDomainDecides() {
-        MariaDbReplicationProbe probe = new MariaDbReplicationProbe(null);
+        MariaDbReplicationProbe probe = new MariaDbReplicationProbe(null, null);
         assertThat(probe.lagNanos(0, Map.of(0L, 5L, 1L, 7L), Map.of(0L, 5L, 1L, 7L))).isZero();
         assertThat(probe.lagNanos(100 * MS, Map.of(0L, 6L, 1L, 7L), Map.of(0L, 6L, 1L, 7L))).isZero();
         assertThat(probe.lagNanos(200 * MS, Map.of(0L, 7L, 1L, 8L), Map.of(0L, 7L, 1L, 7L)) / MS).isEqualTo(100);

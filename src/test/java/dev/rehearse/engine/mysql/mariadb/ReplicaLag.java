@@ -53,7 +53,7 @@ public final class ReplicaLag {
         long took;
         long applied;
         long bytes;
-        try (MariaDbReplicationProbe probe = new MariaDbReplicationProbe(replica.database());
+        try (MariaDbReplicationProbe probe = new MariaDbReplicationProbe(primary, replica.database());
              Sampler<ReplicationSample> sampler = new Sampler<>(primary, "rehearse-replication", probe, timeline,
                      REPLICATION, Timeline.REPLICATION_INTERVAL_MS).start()) {
             Thread.sleep(300);
