@@ -21,7 +21,7 @@ final class MariaDbReplication {
     /** What a server is in the replication topology of a run. */
     enum Role {
         /** The server the rehearsal migrates: writes the binlog. */
-        PRIMARY(1, List.of("--log-bin=mariadb-bin", "--binlog-format=ROW", MAX_LOG_SIZE)),
+        PRIMARY(1, List.of("--log-bin=binlog", "--binlog-format=ROW", MAX_LOG_SIZE)),
         /**
          * A binlog replica: applies with one SQL thread (the server's default, slave_parallel_threads=0), read-only
          * for users, and started by {@link MariaDbReplica} ({@code CHANGE MASTER}) rather than at boot. It writes no

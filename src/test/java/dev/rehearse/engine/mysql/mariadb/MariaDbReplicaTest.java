@@ -94,6 +94,30 @@ class MariaDbReplicaTest {
         }
     }
 
+    /**
+     * {@code apply_delay} as {@code MASTER_DELAY}: even an INSTANT change waits. The server counts whole seconds from
+     * the event's timestamp (its second), so 2 s delays it by more than 1 s, of which the last sample before the apply
+     * sees all but at most one sampler interval.
+     */
+    @org.junit.jupiter.api.Test
+    void anApplyDelayHoldsBackEvenAnInstantChange() throws Exception {
+        EngineSpec spec = EngineSpec.parse("mariadb:10.11");
+        try (Database primary = new EmbeddedMariaDbProvisioner().start(spec);
+             MariaDbReplica replica = MariaDbReplica.start(primary, spec);
+             Connection p = primary.connect(); Statement s = p.createStatement()) {
+            s.execute("CREATE TABLE t (id bigint PRIMARY KEY, qty int)");
+            replica.awaitCaughtUp(120_000);
+            String model = replica.applyModel(new dev.rehearse.scenario.Scenario.Replica(null, 1_500, null, null, null, false));
+            assertThat(model).contains("MASTER_DELAY 2 s (apply_delay 1500 ms in the server's whole seconds)")
+                    .contains("binlog stream unthrottled");
+            ReplicaLag.Measured instant = ReplicaLag.measure(primary, replica, s,
+                    x -> x.execute("ALTER TABLE t ADD COLUMN note varchar(20), ALGORITHM=INSTANT"));
+            System.err.printf("INSTANT ADD COLUMN with MASTER_DELAY 2: %s%n", instant);
+            assertThat(instant.appliedMs()).isGreaterThan(1_000);
+            assertThat(instant.maxLagMs()).isGreaterThan(1_000 - dev.rehearse.observe.Timeline.REPLICATION_INTERVAL_MS);
+        }
+    }
+
     private static long checksum(Connection c) throws SQLException {
         try (ResultSet rs = c.createStatement().executeQuery("CHECKSUM TABLE t")) {
             rs.next();
