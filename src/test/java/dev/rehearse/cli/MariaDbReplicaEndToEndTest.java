@@ -84,4 +84,43 @@ class MariaDbReplicaEndToEndTest {
         assertThat(replication.at("/statements/0/maxLagMs").asLong()).as(replication.toString())
                 .isGreaterThanOrEqualTo((bytes - 3 * rate) * 1000 / rate);
     }
+
+    /** {@code --provider external} with {@code replica.url}: a replica the user runs is watched, not reconfigured. */
+    @Test
+    void anExternalPrimarysExistingReplicaIsWatched(@TempDir Path dir) throws Exception {
+        Path migrations = migrations(dir);
+        dev.rehearse.scenario.EngineSpec spec = dev.rehearse.scenario.EngineSpec.parse("mariadb:10.11");
+        try (dev.rehearse.provision.Database primary = new dev.rehearse.engine.mysql.mariadb.EmbeddedMariaDbProvisioner().start(spec);
+             dev.rehearse.engine.mysql.mariadb.MariaDbReplica replica =
+                     dev.rehearse.engine.mysql.mariadb.MariaDbReplica.start(primary, spec)) {
+            Path scenario = dir.resolve("scenario.yaml");
+            Files.writeString(scenario, """
+                    engine: mariadb:10.11
+                    external: { url: "%s", user: root, allow_writes: true }
+                    schema: %s
+                    data: { tables: { t: 20k } }
+                    load: { baseline_seconds: 1, cooldown_seconds: 1 }
+                    replica: { url: "%s", user: root, apply_rate: 1MB/s }
+                    migrations: { path: %s }
+                    """.formatted(primary.jdbcUrl(), dir.resolve("schema.sql"), replica.database().jdbcUrl(), migrations));
+            Path out = dir.resolve("out");
+            CliTest.Outcome run = CliTest.rehearse("run", scenario.toString(), "--out", out.toString(), "--report", "json",
+                    "--fail-on", "never");
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.err()).contains("has applied the seed");
+            JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+            JsonNode replication = report.get("replication");
+            assertThat(replication.get("measured").asBoolean()).isTrue();
+            assertThat(replication.at("/model/description").asText()).startsWith("an existing replica")
+                    .contains("not set on a server this rehearsal does not own");
+            assertThat(report.at("/statements/0/replicationLagMaxMs").isNumber()).as(report.toString()).isTrue();
+            assertThat(replication.get("maxLagBytes").asLong()).isGreaterThan(100_000);
+            // Nothing of the user's was changed: the replica still reads the binlog unthrottled.
+            try (var c = replica.database().connect(); var rs = c.createStatement().executeQuery(
+                    "SELECT @@read_binlog_speed_limit")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+            }
+        }
+    }
 }

@@ -70,10 +70,14 @@ public final class MariaDbEngine implements Engine, EngineRuntime {
         };
     }
 
-    /** A binlog replica of the embedded server; none for the others yet. */
+    /** A binlog replica the embedded provider starts, or an external primary's existing one; none under Docker yet. */
     @Override
     public Optional<dev.rehearse.engine.ReplicaSupport> replicas(Provider provider) {
-        return provider == Provider.EMBEDDED ? Optional.of(new EmbeddedMariaDbReplicas()) : Optional.empty();
+        return switch (provider) {
+            case EMBEDDED -> Optional.of(new EmbeddedMariaDbReplicas());
+            case EXTERNAL -> Optional.of(new ExternalMariaDbReplicas());
+            case DOCKER -> Optional.empty();
+        };
     }
 
     @Override

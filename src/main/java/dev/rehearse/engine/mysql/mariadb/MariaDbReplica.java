@@ -85,6 +85,11 @@ public final class MariaDbReplica implements AutoCloseable {
      * @return the ms waited
      */
     public long awaitCaughtUp(long timeoutMs) {
+        return awaitCaughtUp(primary, replica, timeoutMs);
+    }
+
+    /** {@link #awaitCaughtUp(long)} for any replica of {@code primary}, one this rehearsal started or not. */
+    static long awaitCaughtUp(Database primary, Database replica, long timeoutMs) {
         long t0 = System.nanoTime();
         long deadline = t0 + timeoutMs * 1_000_000L;
         String target;
