@@ -69,6 +69,44 @@ class MariaDbReplicaTeardownTest {
         }
     }
 
+    /** {@code run --replica} interrupted while its workload runs: the CLI's teardown stops both servers. */
+    @Test
+    void sigintDuringARunWithAReplicaLeavesNothingBehind(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id bigint PRIMARY KEY, qty int);\n");
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__add.sql"), "ALTER TABLE t ADD COLUMN note varchar(20);\n");
+        Path scenario = dir.resolve("long.yaml");
+        Files.writeString(scenario, """
+                engine: mariadb:10.11
+                schema: %s
+                data: { tables: { t: 5k } }
+                load: { clients: 2, rate: 50, baseline_seconds: 120 }
+                replica: true
+                migrations: { path: %s }
+                """.formatted(dir.resolve("schema.sql"), migrations));
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.rehearse.cli.Main", "run", scenario.toString(),
+                "--out", dir.resolve("out").toString()).redirectErrorStream(true).start();
+        List<String> out = new ArrayList<>();
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream()));
+            String line;
+            while ((line = lines.readLine()) != null && !line.contains("load:")) out.add(line);
+            assertThat(line).as(String.join("\n", out)).isNotNull();
+            assertThat(out).anyMatch(l -> l.contains("replica: replayed the primary's binlog"));
+            List<Path> mine = runDirsOf(child);
+            assertThat(mine).as("the primary's and the replica's").hasSize(2);
+            assertThat(mariadbdUnder(mine)).hasSize(2);
+
+            new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(mariadbdUnder(mine)).isEmpty();
+            for (Path d : mine) assertThat(d).doesNotExist();
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
     /** A primary and its replica, held until the JVM is interrupted. */
     public static final class Holder {
         public static void main(String[] args) throws Exception {
