@@ -42,7 +42,9 @@ public final class MariaDbReplica implements AutoCloseable {
     }
 
     static MariaDbReplica start(Database primary, EngineSpec spec, EmbeddedMariaDbProvisioner provisioner) {
-        String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+        byte[] secret = new byte[12];
+        new SecureRandom().nextBytes(secret); // nextBytes, not generateSeed, which may wait for the OS's entropy
+        String password = HexFormat.of().formatHex(secret);
         int port;
         try (Connection c = primary.connect("rehearse-replication"); Statement s = c.createStatement()) {
             s.execute("SET SESSION sql_log_bin = 0");
