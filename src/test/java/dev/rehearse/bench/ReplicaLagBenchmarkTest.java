@@ -54,7 +54,7 @@ class ReplicaLagBenchmarkTest {
             s.execute("VACUUM ANALYZE t");
             ReplicaSupport replicas = Engines.runtime(EngineSpec.Kind.POSTGRES).replicas(Provider.EMBEDDED).orElseThrow();
             measure(major, "one statement", replicas, db, c, st -> st.executeUpdate("UPDATE t SET v = v + 1"));
-            for (long pauseMs : new long[]{0, 500}) {
+            for (long pauseMs : new long[]{0, 250}) {
                 measure(major, "batches of " + BATCH + (pauseMs == 0 ? ", no pause" : ", " + pauseMs + " ms pause"),
                         replicas, db, c, st -> {
                             for (int from = 1; from <= ROWS; from += BATCH) {
