@@ -294,6 +294,10 @@ public final class Rehearsal {
             if (replicas != null && replica == null) {
                 progress.accept("replica: starting a replica of the seeded primary");
                 replica = replicas.start(db, scenario.replicaSettings(), progress);
+                if (scenario.replicaSettings().tuneBatches()) {
+                    progress.accept("replica: tune_batches: batch trials are not rehearsed in this build; batch advice comes"
+                            + " from each backfill's WAL and time per row");
+                }
                 progress.accept("replica: streaming at " + dev.rehearse.provision.Secrets.mask(replica.db().jdbcUrl())
                         + " (" + replica.model() + ")");
             }
@@ -351,12 +355,23 @@ public final class Rehearsal {
         dev.rehearse.dialect.Dialect dialect = Engines.of(db.kind()).dialect(db.version());
         List<Rollbacks.Outcome> rollbacks = List.of();
         ReplicaRecording replicaRecording = null;
+        ReplicaReads replicaReads = loadRuns ? replicaReads(engine, db, replica, targets, loadSettings) : null;
+        Scenario.Load primaryLoad = replicaReads == null ? loadSettings : replicaReads.primary();
+        java.util.concurrent.atomic.AtomicLong conflicts = new java.util.concurrent.atomic.AtomicLong();
         try (LockSampler sampler = new LockSampler(db, engine.lockProbe(), timeline,
                 scenario.observe().lockSampleIntervalMs(), meters).start();
              ReplicationWatch replication = new ReplicationWatch(replica, timeline);
-             LoadGenerator load = new LoadGenerator(db, engine::sessionId, targets, workload, loadSettings,
+             LoadGenerator load = new LoadGenerator(db, engine::sessionId, targets, workload, primaryLoad,
                      scenario.data().seed()).withMeters(meters)
-                     .withSessions(statementTimeout(db, dialect, loadSettings), e -> timeout(dialect, e))) {
+                     .withSessions(statementTimeout(db, dialect, loadSettings), e -> timeout(dialect, e));
+             LoadGenerator onReplica = replicaReads == null ? null : new LoadGenerator(replica.db(), engine::sessionId,
+                     replicaReads.targets(), replicaReads.workload(), replicaReads.settings(), scenario.data().seed() ^ 0x4EADL)
+                     .withMeters(meters).withSessions(statementTimeout(db, dialect, loadSettings), e -> {
+                         // the replica cancelling a read for a conflict with what it applied is counted apart
+                         if (replica.conflictCancelled(e)) conflicts.incrementAndGet();
+                         return timeout(dialect, e);
+                     })) {
+            if (onReplica != null) onReplica.start();
             if (loadRuns) {
                 load.start();
                 progress.accept(String.format(java.util.Locale.ROOT, "load: %d clients, %.0f queries/s %s; baseline %.0f s",
@@ -386,8 +401,10 @@ public final class Rehearsal {
                 rollbacks = downs.rehearse(run, columnsBefore);
             }
             load.close();
+            if (onReplica != null) onReplica.close();
             sampler.close();
-            replicaRecording = replication.finish();
+            replicaRecording = replication.finish(onReplica == null ? null : onReplica.events(),
+                    onReplica == null ? null : conflicts.get());
             events = load.events();
             achieved = sampler.intervals();
             if (sampler.failure() != null) progress.accept("observe: a lock sample failed: " + sampler.failure());
@@ -396,6 +413,62 @@ public final class Rehearsal {
         }
         return new Recording(db, seed, run, timeline, events, loadRuns, baselineFrom, baselineTo, achieved, probeCost,
                 plans(plansBefore, plansAfter), rollbacks, downsFrom, replicaRecording);
+    }
+
+    /**
+     * The workload's replica share ({@code load.replica_share}): the reads moved to the replica and what stays on the
+     * primary.
+     *
+     * @param settings the replica's load: its share of the clients and of the read rate, reads only
+     * @param targets the default workload's tables (primary-key reads there), empty with named queries
+     * @param workload the named queries that only read (a single SELECT), null without named queries
+     * @param primary the primary's load with those reads taken out of its rate
+     */
+    private record ReplicaReads(Scenario.Load settings, List<LoadTarget> targets, Workload workload, Scenario.Load primary) {}
+
+    /**
+     * The replica's share of the reads, or null when none goes there. Of the default workload, that share of the
+     * primary-key reads moves (the primary's rate and write fraction adjusted so its writes stay as they were); of
+     * named queries, the single-SELECT ones run on the replica at that share of their weighted rate, taken from the
+     * primary's rate (their weights unchanged, an approximation).
+     */
+    private ReplicaReads replicaReads(EngineRuntime engine, Database db, dev.rehearse.engine.ReplicaSupport.Running replica,
+                                      List<LoadTarget> targets, Scenario.Load l) {
+        double share = l.replicaShare();
+        if (replica == null || share <= 0) return null;
+        Workload reads = null;
+        double readRate;
+        if (!l.queries().isEmpty()) {
+            List<Scenario.Query> selects = l.queries().stream().filter(q -> !q.transaction()
+                    && q.statements().get(0).trim().toLowerCase(java.util.Locale.ROOT).startsWith("select")).toList();
+            if (selects.isEmpty()) {
+                progress.accept("load: no named query is a single SELECT; none runs on the replica");
+                return null;
+            }
+            double total = l.queries().stream().mapToDouble(Scenario.Query::weight).sum();
+            readRate = l.rate() * selects.stream().mapToDouble(Scenario.Query::weight).sum() / total * share;
+            try (Connection c = db.connect()) {
+                reads = Workload.prepare(c, engine.columnSource(), selects);
+            } catch (SQLException e) {
+                throw new RehearsalFailedException("cannot prepare the replica's reads: " + e.getMessage(), e);
+            }
+        } else {
+            readRate = l.rate() * (1 - l.writeFraction()) * share;
+        }
+        if (readRate <= 0) return null;
+        int clients = Math.max(1, (int) Math.round(l.clients() * share));
+        Scenario.Load onReplica = new Scenario.Load(true, clients, readRate, l.baselineSeconds(), l.cooldownSeconds(), 0,
+                reads == null ? List.of() : l.queries().stream().filter(q -> !q.transaction()
+                        && q.statements().get(0).trim().toLowerCase(java.util.Locale.ROOT).startsWith("select")).toList(),
+                null, l.settleSeconds(), l.statementTimeoutMs(), 0);
+        double primaryRate = Math.max(l.rate() - readRate, Double.MIN_VALUE);
+        double writeFraction = l.queries().isEmpty() ? Math.min(1, l.writeFraction() * l.rate() / primaryRate) : l.writeFraction();
+        Scenario.Load primary = new Scenario.Load(l.enabled(), l.clients(), primaryRate, l.baselineSeconds(),
+                l.cooldownSeconds(), writeFraction, l.queries(), l.longTransaction(), l.settleSeconds(),
+                l.statementTimeoutMs(), l.replicaShare());
+        progress.accept(String.format(java.util.Locale.ROOT, "load: %.0f reads/s of it on the replica (%d clients)",
+                readRate, clients));
+        return new ReplicaReads(onReplica, reads == null ? targets : List.of(), reads, primary);
     }
 
     /** Longest the rehearsal waits, after the last statement, for the replica to apply what the primary wrote. */
@@ -426,12 +499,13 @@ public final class Rehearsal {
             sampler.start();
         }
 
-        ReplicaRecording finish() {
+        /** @param reads the workload's replica reads, null when none ran; {@code cancelled} of them by conflicts */
+        ReplicaRecording finish(List<LoadEvent> reads, Long cancelled) {
             if (sampler == null) return null;
             awaitCatchUp();
             sampler.close();
             if (sampler.failure() != null) progress.accept("replica: a replication sample failed: " + sampler.failure());
-            return new ReplicaRecording(replica.model(), sampler.intervals(), null, null);
+            return new ReplicaRecording(replica.model(), sampler.intervals(), reads, cancelled);
         }
 
         /** Until a sample shows nothing left to apply, the sampler stops, or the limit passes. */

@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * The replication series joined with the statements, engine-neutrally. A sample's lag says when what the replica
  * lacks was written ({@code at - lag}); the sample is the lag of the statement running then, so a backfill's lag
- * counts against the backfill even while the replica catches up after it. A statement also answers for the first
- * sample after it ends (a statement shorter than one interval has no sample of its own).
+ * counts against the backfill even while the replica catches up after it. A statement shorter than one interval,
+ * with no such sample, answers for the first sample taken once the replica had reached it.
  */
 final class ReplicationLag {
 
@@ -49,19 +49,23 @@ final class ReplicationLag {
         return out;
     }
 
-    /** The samples a span answers for, as indexes into the series. */
+    /**
+     * The samples a span answers for, as indexes into the series: those whose missing WAL was written during it; when
+     * none (a statement shorter than an interval), the first sample whose missing WAL was written after it began, the
+     * replica's lag when it got there (not the lag of an earlier statement it was still catching up on).
+     */
     private List<Integer> attributed(Span span) {
         List<Integer> out = new ArrayList<>();
         Integer firstAfter = null;
         for (int i = 0; i < samples.size(); i++) {
             var p = samples.get(i);
-            if (firstAfter == null && p.atNanos() >= span.to()) firstAfter = i;
             Long lag = p.value().lagMs();
             if (lag == null) continue;
             long written = p.atNanos() - lag * 1_000_000L;
             if (written >= span.from() && written <= span.to()) out.add(i);
+            if (firstAfter == null && written >= span.from()) firstAfter = i;
         }
-        if (firstAfter != null && !out.contains(firstAfter) && samples.get(firstAfter).value().lagMs() != null) out.add(firstAfter);
+        if (out.isEmpty() && firstAfter != null) out.add(firstAfter);
         return out;
     }
 
@@ -114,9 +118,14 @@ final class ReplicationLag {
             if (measured()) for (int j : attributed(spans.get(i))) if (!m.contains(j)) m.add(j);
             if (p != null) migrationProjection.merge(r.migration(), p, Math::max);
         }
+        List<Report.BatchAdvice> batches = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            Report.BatchAdvice advice = LagProjection.batchAdvice(reports.get(i), rate, t.replicationLagFlagMs());
+            if (advice != null) batches.add(advice);
+        }
         if (!measured()) {
             return new Report.Replication(false, null, wal, null, null, null, null, null, null, null, projected, null,
-                    perStatement, List.of(), List.of(), null, null);
+                    perStatement, List.of(), batches, null, null);
         }
         List<Report.MigrationLag> migrations = new ArrayList<>();
         byMigration.forEach((name, idx) -> migrations.add(new Report.MigrationLag(name,
@@ -132,7 +141,7 @@ final class ReplicationLag {
                 scenario.load().replicaShare(), rate, settings.applyRateBytesPerSecond() == null);
         return new Report.Replication(true, maxLag, wal, maxBytes, overMs(all, t.replicationLagFlagMs()),
                 t.replicationLagFlagMs(), cancelled, replicaQueries, staleReads, replicaWaitMs, projected, model,
-                perStatement, migrations, List.of(), (long) samples.size(), achievedIntervalMs);
+                perStatement, migrations, batches, (long) samples.size(), achievedIntervalMs);
     }
 
     /** The server's own count of conflict cancellations over the run; null when it keeps none. */

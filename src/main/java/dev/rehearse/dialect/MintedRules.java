@@ -297,16 +297,21 @@ public final class MintedRules {
                         + ", about " + Quantities.duration(projected) + " longer than writing it: the replica's lag"
                         + " behind the commit";
                 boolean projectedOver = projected != null && atProduction && projected >= t.replicationLagProductionBlockMs();
+                Report.BatchAdvice batch = LagProjection.batchAdvice(e.report(), replica.projectionRate(), t.replicationLagFlagMs());
+                String advice = batch == null ? self.advice() : "Batch it: " + Quantities.number(batch.batchRows())
+                        + " rows per batch with a " + Quantities.duration(batch.pauseMs()) + " pause after each keeps the"
+                        + " replica about " + Quantities.duration(batch.maxLagMs()) + " behind at most at "
+                        + Quantities.bytes(replica.projectionRate()) + "/s (from this statement's WAL and time per row).";
                 if (lag != null) {
                     Status status = lag >= t.replicationLagBlockMs() || projectedOver ? Status.BLOCK
                             : lag >= t.replicationLagFlagMs() ? Status.FLAG : null;
                     if (status == null) return null;
                     return e.finding(self, status, e.what() + " put the replica " + Quantities.duration(lag) + " behind"
-                            + (projection.isEmpty() ? "" : "; " + projection), self.advice());
+                            + (projection.isEmpty() ? "" : "; " + projection), advice);
                 }
                 if (projected == null || projected < t.replicationLagProductionBlockMs()) return null;
                 return e.finding(self, Status.FLAG, "Verify: no replica rehearsed; " + e.what() + ": " + projection
-                        + ", past " + Quantities.duration(t.replicationLagProductionBlockMs()), self.advice()
+                        + ", past " + Quantities.duration(t.replicationLagProductionBlockMs()), advice
                         + " Rehearse with --replica to measure it.");
             });
 

@@ -37,10 +37,19 @@ class ReplicationLagTest {
     }
 
     @Test
-    void aStatementShorterThanASampleAnswersForTheFirstSampleAfterIt() {
+    void aStatementShorterThanASampleAnswersForTheFirstSampleOnceTheReplicaReachedIt() {
         ReplicationLag lag = new ReplicationLag(series(0, 0, 0, 0), 100 * MS);
         assertThat(lag.maxLagMs(new ReplicationLag.Span(110 * MS, 112 * MS))).isZero();
         assertThat(lag.timeOverMs(new ReplicationLag.Span(110 * MS, 112 * MS), 1)).isZero();
+    }
+
+    @Test
+    void aShortStatementBehindABackfillIsNotChargedWithTheBackfillsCatchUp() {
+        // the backfill ran 0-300 ms; the replica catches up until 900 ms; a 5 ms ALTER ran at 310 ms
+        ReplicationLag lag = new ReplicationLag(series(0, 100, 200, 300, 400, 500, 400, 300, 0, 0), 100 * MS);
+        assertThat(lag.maxLagMs(new ReplicationLag.Span(0, 300 * MS))).isEqualTo(500);
+        // at 800 ms the replica lacked what was written at 500 ms, after the ALTER: that is its lag
+        assertThat(lag.maxLagMs(new ReplicationLag.Span(310 * MS, 315 * MS))).isEqualTo(300);
     }
 
     @Test
