@@ -124,10 +124,18 @@ public final class Rehearsal {
     public record Recording(Database db, SeedResult seed, MigrationRun run, Timeline timeline, List<LoadEvent> events,
                             boolean loadRan, long baselineFrom, long baselineTo, Sampler.Intervals sampleIntervals,
                             StatementProbe.Cost probeCost, List<Report.Plan> plans, List<Rollbacks.Outcome> rollbacks,
-                            Long rollbackFrom) {
+                            Long rollbackFrom, ReplicaRecording replica) {
 
         public Recording {
             rollbacks = rollbacks == null ? List.of() : List.copyOf(rollbacks);
+        }
+
+        public Recording(Database db, SeedResult seed, MigrationRun run, Timeline timeline, List<LoadEvent> events,
+                         boolean loadRan, long baselineFrom, long baselineTo, Sampler.Intervals sampleIntervals,
+                         StatementProbe.Cost probeCost, List<Report.Plan> plans, List<Rollbacks.Outcome> rollbacks,
+                         Long rollbackFrom) {
+            this(db, seed, run, timeline, events, loadRan, baselineFrom, baselineTo, sampleIntervals, probeCost, plans,
+                    rollbacks, rollbackFrom, null);
         }
 
         /** Where the workload stops counting for the migrations: the downs' start, or its last query. */
@@ -154,6 +162,16 @@ public final class Rehearsal {
             this(db, seed, run, timeline, events, loadRan, baselineFrom, baselineTo, sampleIntervals, null);
         }
     }
+
+    /**
+     * What the replica's sampler recorded (the series itself is on the timeline).
+     *
+     * @param model how the engine applied the replica's settings
+     * @param intervals the intervals the replication sampler achieved; null before two samples
+     * @param reads the workload's queries sent to the replica ({@code load.replica_share}); null when none were
+     * @param cancelled of those, the ones cancelled by a conflict with what the replica applied; null when none were
+     */
+    public record ReplicaRecording(String model, Sampler.Intervals intervals, List<LoadEvent> reads, Long cancelled) {}
 
     /** All phases: read, provision, schema, seed at the scenario's scale, rehearse, analyze. */
     public Result run() {
@@ -217,10 +235,15 @@ public final class Rehearsal {
 
     /** Phase 1: a server of the scenario's engine and version, torn down when the returned server is closed. */
     public Server provision(Inputs in) {
+        // a replica this build cannot start fails before the primary does
+        dev.rehearse.engine.ReplicaSupport replicas = !scenario.replica() ? null
+                : in.engine().replicas(scenario.provider()).orElseThrow(() -> new RehearsalFailedException("--replica: "
+                + scenario.engine().kind().id() + " replicas under the " + scenario.provider().id()
+                + " provider are not available in this build"));
         progress.accept("provision: " + scenario.provider().id() + " " + scenario.engine());
         Database db = in.engine().provisioner(scenario.provider(), scenario.external()).start(scenario.engine());
         progress.accept("provision: " + db.kind().id() + " " + db.serverVersion() + " ready at " + dev.rehearse.provision.Secrets.mask(db.jdbcUrl()));
-        return new Server(in, db);
+        return new Server(in, db, replicas);
     }
 
     /**
@@ -231,10 +254,13 @@ public final class Rehearsal {
 
         private final Inputs in;
         private final Database db;
+        private final dev.rehearse.engine.ReplicaSupport replicas;
+        private dev.rehearse.engine.ReplicaSupport.Running replica;
 
-        private Server(Inputs in, Database db) {
+        private Server(Inputs in, Database db, dev.rehearse.engine.ReplicaSupport replicas) {
             this.in = in;
             this.db = db;
+            this.replicas = replicas;
         }
 
         public Database db() {
@@ -264,16 +290,37 @@ public final class Rehearsal {
 
         /** Phase 4: the workload's baseline, then the migrations while the samplers and the workload run. */
         public Recording rehearse(SeedResult seed) {
-            return Rehearsal.this.rehearse(in.engine(), db, in.migrations(), seed);
+            // the replica is a copy of the seeded primary, so the seed's log is not streamed to it at the model's rate
+            if (replicas != null && replica == null) {
+                progress.accept("replica: starting a replica of the seeded primary");
+                replica = replicas.start(db, scenario.replicaSettings(), progress);
+                if (scenario.replicaSettings().tuneBatches()) {
+                    progress.accept("replica: tune_batches: batch trials are not rehearsed in this build; batch advice comes"
+                            + " from each backfill's WAL and time per row");
+                }
+                progress.accept("replica: streaming at " + dev.rehearse.provision.Secrets.mask(replica.db().jdbcUrl())
+                        + " (" + replica.model() + ")");
+            }
+            return Rehearsal.this.rehearse(in.engine(), db, in.migrations(), seed, replica);
+        }
+
+        /** The running replica, or null when none was asked for (or the rehearsal has not started it yet). */
+        public dev.rehearse.engine.ReplicaSupport.Running replica() {
+            return replica;
         }
 
         @Override
         public void close() {
-            db.close();
+            try {
+                if (replica != null) replica.close();
+            } finally {
+                db.close();
+            }
         }
     }
 
-    private Recording rehearse(EngineRuntime engine, Database db, List<Migration> migrations, SeedResult seed) {
+    private Recording rehearse(EngineRuntime engine, Database db, List<Migration> migrations, SeedResult seed,
+                               dev.rehearse.engine.ReplicaSupport.Running replica) {
         Timeline timeline = new Timeline();
         Scenario.Load loadSettings = scenario.load();
         List<LoadTarget> targets = List.of();
@@ -307,11 +354,24 @@ public final class Rehearsal {
         // one dialect for the run: the workload classifies every failed query through it
         dev.rehearse.dialect.Dialect dialect = Engines.of(db.kind()).dialect(db.version());
         List<Rollbacks.Outcome> rollbacks = List.of();
+        ReplicaRecording replicaRecording = null;
+        ReplicaReads replicaReads = loadRuns ? replicaReads(engine, db, replica, targets, loadSettings) : null;
+        Scenario.Load primaryLoad = replicaReads == null ? loadSettings : replicaReads.primary();
+        java.util.concurrent.atomic.AtomicLong conflicts = new java.util.concurrent.atomic.AtomicLong();
         try (LockSampler sampler = new LockSampler(db, engine.lockProbe(), timeline,
                 scenario.observe().lockSampleIntervalMs(), meters).start();
-             LoadGenerator load = new LoadGenerator(db, engine::sessionId, targets, workload, loadSettings,
+             ReplicationWatch replication = new ReplicationWatch(replica, timeline);
+             LoadGenerator load = new LoadGenerator(db, engine::sessionId, targets, workload, primaryLoad,
                      scenario.data().seed()).withMeters(meters)
-                     .withSessions(statementTimeout(db, dialect, loadSettings), e -> timeout(dialect, e))) {
+                     .withSessions(statementTimeout(db, dialect, loadSettings), e -> timeout(dialect, e));
+             LoadGenerator onReplica = replicaReads == null ? null : new LoadGenerator(replica.db(), engine::sessionId,
+                     replicaReads.targets(), replicaReads.workload(), replicaReads.settings(), scenario.data().seed() ^ 0x4EADL)
+                     .withMeters(meters).withSessions(statementTimeout(db, dialect, loadSettings), e -> {
+                         // the replica cancelling a read for a conflict with what it applied is counted apart
+                         if (replica.conflictCancelled(e)) conflicts.incrementAndGet();
+                         return timeout(dialect, e);
+                     })) {
+            if (onReplica != null) onReplica.start();
             if (loadRuns) {
                 load.start();
                 progress.accept(String.format(java.util.Locale.ROOT, "load: %d clients, %.0f queries/s %s; baseline %.0f s",
@@ -341,7 +401,10 @@ public final class Rehearsal {
                 rollbacks = downs.rehearse(run, columnsBefore);
             }
             load.close();
+            if (onReplica != null) onReplica.close();
             sampler.close();
+            replicaRecording = replication.finish(onReplica == null ? null : onReplica.events(),
+                    onReplica == null ? null : conflicts.get());
             events = load.events();
             achieved = sampler.intervals();
             if (sampler.failure() != null) progress.accept("observe: a lock sample failed: " + sampler.failure());
@@ -349,7 +412,135 @@ public final class Rehearsal {
             throw new RehearsalFailedException("cannot start the lock sampler or the workload: " + e.getMessage(), e);
         }
         return new Recording(db, seed, run, timeline, events, loadRuns, baselineFrom, baselineTo, achieved, probeCost,
-                plans(plansBefore, plansAfter), rollbacks, downsFrom);
+                plans(plansBefore, plansAfter), rollbacks, downsFrom, replicaRecording);
+    }
+
+    /**
+     * The workload's replica share ({@code load.replica_share}): the reads moved to the replica and what stays on the
+     * primary.
+     *
+     * @param settings the replica's load: its share of the clients and of the read rate, reads only
+     * @param targets the default workload's tables (primary-key reads there), empty with named queries
+     * @param workload the named queries that only read (a single SELECT), null without named queries
+     * @param primary the primary's load with those reads taken out of its rate
+     */
+    private record ReplicaReads(Scenario.Load settings, List<LoadTarget> targets, Workload workload, Scenario.Load primary) {}
+
+    /**
+     * The replica's share of the reads, or null when none goes there. Of the default workload, that share of the
+     * primary-key reads moves (the primary's rate and write fraction adjusted so its writes stay as they were); of
+     * named queries, the single-SELECT ones run on the replica at that share of their weighted rate, taken from the
+     * primary's rate (their weights unchanged, an approximation).
+     */
+    private ReplicaReads replicaReads(EngineRuntime engine, Database db, dev.rehearse.engine.ReplicaSupport.Running replica,
+                                      List<LoadTarget> targets, Scenario.Load l) {
+        double share = l.replicaShare();
+        if (replica == null || share <= 0) return null;
+        Workload reads = null;
+        double readRate;
+        if (!l.queries().isEmpty()) {
+            List<Scenario.Query> selects = l.queries().stream().filter(q -> !q.transaction()
+                    && q.statements().get(0).trim().toLowerCase(java.util.Locale.ROOT).startsWith("select")).toList();
+            if (selects.isEmpty()) {
+                progress.accept("load: no named query is a single SELECT; none runs on the replica");
+                return null;
+            }
+            double total = l.queries().stream().mapToDouble(Scenario.Query::weight).sum();
+            readRate = l.rate() * selects.stream().mapToDouble(Scenario.Query::weight).sum() / total * share;
+            try (Connection c = db.connect()) {
+                reads = Workload.prepare(c, engine.columnSource(), selects);
+            } catch (SQLException e) {
+                throw new RehearsalFailedException("cannot prepare the replica's reads: " + e.getMessage(), e);
+            }
+        } else {
+            readRate = l.rate() * (1 - l.writeFraction()) * share;
+        }
+        if (readRate <= 0) return null;
+        int clients = Math.max(1, (int) Math.round(l.clients() * share));
+        Scenario.Load onReplica = new Scenario.Load(true, clients, readRate, l.baselineSeconds(), l.cooldownSeconds(), 0,
+                reads == null ? List.of() : l.queries().stream().filter(q -> !q.transaction()
+                        && q.statements().get(0).trim().toLowerCase(java.util.Locale.ROOT).startsWith("select")).toList(),
+                null, l.settleSeconds(), l.statementTimeoutMs(), 0);
+        double primaryRate = Math.max(l.rate() - readRate, Double.MIN_VALUE);
+        double writeFraction = l.queries().isEmpty() ? Math.min(1, l.writeFraction() * l.rate() / primaryRate) : l.writeFraction();
+        Scenario.Load primary = new Scenario.Load(l.enabled(), l.clients(), primaryRate, l.baselineSeconds(),
+                l.cooldownSeconds(), writeFraction, l.queries(), l.longTransaction(), l.settleSeconds(),
+                l.statementTimeoutMs(), l.replicaShare());
+        progress.accept(String.format(java.util.Locale.ROOT, "load: %.0f reads/s of it on the replica (%d clients)",
+                readRate, clients));
+        return new ReplicaReads(onReplica, reads == null ? targets : List.of(), reads, primary);
+    }
+
+    /** Longest the rehearsal waits, after the last statement, for the replica to apply what the primary wrote. */
+    static final long CATCH_UP_LIMIT_MS = 120_000;
+
+    /**
+     * The replication sampler ({@link Timeline#REPLICATION}, every {@link Timeline#REPLICATION_INTERVAL_MS}) while a
+     * replica runs; nothing without one. {@link #finish()} lets the replica catch up first, so that the lag a
+     * migration caused is sampled to its end.
+     */
+    private final class ReplicationWatch implements AutoCloseable {
+        private final dev.rehearse.engine.ReplicaSupport.Running replica;
+        private final Timeline timeline;
+        private final dev.rehearse.observe.ReplicationProbe probe;
+        private final Sampler<dev.rehearse.observe.ReplicationSample> sampler;
+
+        ReplicationWatch(dev.rehearse.engine.ReplicaSupport.Running replica, Timeline timeline) throws SQLException {
+            this.replica = replica;
+            this.timeline = timeline;
+            if (replica == null) {
+                probe = null;
+                sampler = null;
+                return;
+            }
+            probe = replica.probe();
+            sampler = new Sampler<>(replica.sampledOn(), "rehearse-replication", probe, timeline, Timeline.REPLICATION,
+                    Timeline.REPLICATION_INTERVAL_MS, Sampler.DEFAULT_FAILURE_LIMIT, meters);
+            sampler.start();
+        }
+
+        /** @param reads the workload's replica reads, null when none ran; {@code cancelled} of them by conflicts */
+        ReplicaRecording finish(List<LoadEvent> reads, Long cancelled) {
+            if (sampler == null) return null;
+            awaitCatchUp();
+            sampler.close();
+            if (sampler.failure() != null) progress.accept("replica: a replication sample failed: " + sampler.failure());
+            return new ReplicaRecording(replica.model(), sampler.intervals(), reads, cancelled);
+        }
+
+        /** Until a sample shows nothing left to apply, the sampler stops, or the limit passes. */
+        private void awaitCatchUp() {
+            long deadline = System.nanoTime() + CATCH_UP_LIMIT_MS * 1_000_000L;
+            long asked = System.nanoTime();
+            var series = timeline.series(Timeline.REPLICATION);
+            boolean said = false;
+            while (System.nanoTime() < deadline && sampler.running()) {
+                var after = series.between(asked, Long.MAX_VALUE);
+                var last = after.isEmpty() ? null : after.get(after.size() - 1).value();
+                if (last != null && caughtUp(last)) return;
+                if (!said && last != null) {
+                    progress.accept("replica: waiting for the replica to catch up (" + (last.lagBytes() == null ? ""
+                            : dev.rehearse.model.Quantities.bytes(last.lagBytes()) + ", ")
+                            + (last.lagMs() == null ? "?" : dev.rehearse.model.Quantities.duration(last.lagMs())) + " behind)");
+                    said = true;
+                }
+                sleep(Timeline.REPLICATION_INTERVAL_MS / 1000.0);
+            }
+            if (sampler.running()) progress.accept("replica: still behind after " + CATCH_UP_LIMIT_MS / 1000 + " s; lag sampled until then");
+        }
+
+        private static boolean caughtUp(dev.rehearse.observe.ReplicationSample s) {
+            return s.lagBytes() != null ? s.lagBytes() <= 0 : s.lagMs() != null && s.lagMs() == 0;
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (sampler != null) sampler.close();
+            } finally {
+                if (probe != null) probe.close();
+            }
+        }
     }
 
     /** The application's statement timeout as its sessions set it; null without one. */
@@ -461,7 +652,7 @@ public final class Rehearsal {
         List<Report.Rollback> rollbacks = r.rollbacks().stream().map(o -> rollback(o, dialect)).toList();
         Analyzer.Analysis analysis = new Analyzer(scenario.thresholds(), exclude).analyze(new Analyzer.Input(scenario, r.run(),
                 r.timeline().lockSamples(), r.events(), r.loadRan(), r.timeline().origin(), r.baselineFrom(), r.baselineTo(),
-                dialect, r.plans(), rollbacks, r.loadTo()));
+                dialect, r.plans(), rollbacks, r.loadTo(), replicaInput(r)));
         Report report = new Report(
                 new Report.Tool("rehearse", Version.get()),
                 new Report.Engine(r.db().kind().id(), r.db().serverVersion(), r.db().provider().id()),
@@ -470,7 +661,7 @@ public final class Rehearsal {
                 new Report.Seed(r.seed().tables().stream().map(t -> new Report.SeedTable(t.table(), t.rows(), t.seconds())).toList()),
                 loadReport(r.loadRan(), r.events(), r.timeline().lockSamples(), r.baselineFrom(), r.baselineTo(), r.run(),
                         r.plans(), analysis.migrations(), r.loadTo()),
-                new Report.Replication(false, null, null),
+                analysis.replication(),
                 new Report.Run(startedAt, Math.round((System.nanoTime() - wallStart) / 1e7) / 100.0,
                         scenario.observe().lockSampleIntervalMs(), r.sampleIntervals() == null ? null : round(r.sampleIntervals().medianMs()),
                         scenario.source() == null ? null : scenario.source().toString(),
@@ -482,6 +673,15 @@ public final class Rehearsal {
                         r.run().statements()),
                 rollbacks.isEmpty() ? null : rollbacks);
         return new Result(report, syntaxError(r.run()));
+    }
+
+    /** The replica's recording as the analyzer reads it; null when none ran. */
+    private static Analyzer.Replica replicaInput(Recording r) {
+        ReplicaRecording rep = r.replica();
+        if (rep == null) return null;
+        return new Analyzer.Replica(r.timeline().series(Timeline.REPLICATION).points(), rep.model(),
+                Timeline.REPLICATION_INTERVAL_MS * 1_000_000L,
+                rep.intervals() == null ? null : round(rep.intervals().medianMs()), rep.reads(), rep.cancelled());
     }
 
     /** A rehearsed down as the report tells it: its outcome, its time, the strongest lock per relation it took. */

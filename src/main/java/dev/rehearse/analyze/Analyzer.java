@@ -40,10 +40,17 @@ public final class Analyzer {
     public record Input(Scenario scenario, MigrationRun run, List<dev.rehearse.observe.LockSample> samples,
                         List<LoadEvent> events, boolean loadRan, long originNanos, long baselineFrom,
                         long baselineTo, Dialect dialect, List<Report.Plan> plans, List<Report.Rollback> rollbacks,
-                        Long loadToNanos) {
+                        Long loadToNanos, Replica replica) {
 
         public Input {
             rollbacks = rollbacks == null ? List.of() : List.copyOf(rollbacks);
+        }
+
+        public Input(Scenario scenario, MigrationRun run, List<dev.rehearse.observe.LockSample> samples,
+                     List<LoadEvent> events, boolean loadRan, long originNanos, long baselineFrom, long baselineTo,
+                     Dialect dialect, List<Report.Plan> plans, List<Report.Rollback> rollbacks, Long loadToNanos) {
+            this(scenario, run, samples, events, loadRan, originNanos, baselineFrom, baselineTo, dialect, plans,
+                    rollbacks, loadToNanos, null);
         }
 
         public Input(Scenario scenario, MigrationRun run, List<dev.rehearse.observe.LockSample> samples,
@@ -75,10 +82,35 @@ public final class Analyzer {
         }
     }
 
-    /** @param migrations each migration's workload before, during and after it; empty without load */
+    /**
+     * The replica the run rehearsed, as the analysis reads it.
+     *
+     * @param samples the replication series ({@link dev.rehearse.observe.Timeline#REPLICATION}), in time order
+     * @param model how the engine applied the replica's settings
+     * @param intervalNanos the sampler's nominal interval
+     * @param achievedIntervalMs the median interval it achieved; null before two samples
+     * @param reads the workload's queries sent to the replica; null when none were
+     * @param cancelled of those, the ones the replica cancelled for a conflict with what it applied; null when none
+     *                  were sent (the server's own counter is read instead)
+     */
+    public record Replica(List<dev.rehearse.observe.Series.Point<dev.rehearse.observe.ReplicationSample>> samples,
+                          String model, long intervalNanos, Double achievedIntervalMs, List<LoadEvent> reads,
+                          Long cancelled) {}
+
+    /**
+     * @param migrations each migration's workload before, during and after it; empty without load
+     * @param replication the report's replication section
+     */
     public record Analysis(List<Report.StatementReport> statements, List<Report.Finding> findings,
                            List<Report.CategoryResult> categories, Verdict verdict, String reason,
-                           List<Report.MigrationTraffic> migrations) {}
+                           List<Report.MigrationTraffic> migrations, Report.Replication replication) {
+
+        public Analysis(List<Report.StatementReport> statements, List<Report.Finding> findings,
+                        List<Report.CategoryResult> categories, Verdict verdict, String reason,
+                        List<Report.MigrationTraffic> migrations) {
+            this(statements, findings, categories, verdict, reason, migrations, null);
+        }
+    }
 
     private final Scenario.Thresholds t;
     private final java.util.Set<String> exclude;
@@ -112,10 +144,14 @@ public final class Analyzer {
                 ? MigrationWindows.of(statements, in.baselineFrom(), loadTo) : List.of();
         Map<Integer, List<LockWaits.Episode>> waits = in.loadRan()
                 ? StatementEvidence.attribute(statements, locks, rec) : Map.of();
+        ReplicationLag lag = new ReplicationLag(in.replica() == null ? null : in.replica().samples(),
+                in.replica() == null ? 0 : in.replica().intervalNanos());
+        List<ReplicationLag.Span> spans = ReplicationLag.spans(statements);
         for (int i = 0; i < statements.size(); i++) {
             ExecutedStatement s = statements.get(i);
             Report.StatementReport report = statementReport(s, window(statements, i, in::blocks), locks.get(i),
-                    waits.getOrDefault(s.index(), List.of()), rec, in, baselineP99, errorsUntil(statements, i));
+                    waits.getOrDefault(s.index(), List.of()), rec, in, baselineP99, errorsUntil(statements, i),
+                    lag.maxLagMs(spans.get(i)));
             reports.add(report);
             // locks this statement's transaction took in earlier statements are held while it runs
             List<Report.Lock> heldBefore = new ArrayList<>();
@@ -125,11 +161,34 @@ public final class Analyzer {
         }
         findings.addAll(migrationFindings(run, in));
         List<Report.Finding> counted = findings.stream().filter(Report.Finding::counts).toList();
-        List<Report.CategoryResult> categories = Judgement.categories(counted, c -> passIssue(c, reports, in),
+        Report.Replication replication = replication(lag, statements, reports, in);
+        List<Report.CategoryResult> categories = Judgement.categories(counted, c -> passIssue(c, reports, in, replication),
                 Report.Finding::message);
         Verdict verdict = Judgement.verdict(counted);
         return new Analysis(reports, findings, categories, verdict, reason(verdict, counted, reports),
-                windows.stream().map(w -> MigrationWindows.traffic(w, in.events())).toList());
+                windows.stream().map(w -> MigrationWindows.traffic(w, in.events())).toList(), replication);
+    }
+
+    /** The report's replication section: measured from the series when a replica ran, projected from WAL either way. */
+    private Report.Replication replication(ReplicationLag lag, List<ExecutedStatement> statements,
+                                           List<Report.StatementReport> reports, Input in) {
+        Replica r = in.replica();
+        if (r == null) return lag.section(in.scenario(), statements, reports, null, null, null, null, null, null);
+        Long stale = null, waitMs = null;
+        if (r.reads() != null) {
+            List<LoadEvent> onReplica = r.reads();
+            stale = onReplica.stream().filter(e -> {
+                Long at = lag.lagAt(e.startNanos());
+                return at != null && at >= t.replicationLagFlagMs();
+            }).count();
+            // a replica read's wait behind replay: its latency past the replica reads' own median before the migrations
+            Double usual = Latencies.percentile(Latencies.within(onReplica, in.baselineFrom(), in.baselineTo()), 50);
+            double maxMs = onReplica.stream().filter(e -> e.error() == null).mapToDouble(LoadEvent::latencyMs).max().orElse(0);
+            waitMs = usual == null ? null : Math.max(0, Math.round(maxMs - usual));
+        }
+        return lag.section(in.scenario(), statements, reports, r.model(),
+                r.reads() == null ? null : (long) r.reads().size(), stale, r.cancelled(),
+                waitMs, r.achievedIntervalMs());
     }
 
     private static Evidence.Around around(MigrationWindows.Window w) {
@@ -193,7 +252,7 @@ public final class Analyzer {
     private Report.StatementReport statementReport(ExecutedStatement s, StatementEvidence.Window window,
                                                    List<Report.Lock> locks, List<LockWaits.Episode> waits,
                                                    StatementEvidence.Recording rec, Input in,
-                                                   Double baselineP99, long errorsUntil) {
+                                                   Double baselineP99, long errorsUntil, Long replicationLagMs) {
         long waited = StatementEvidence.waitedNanos(s, rec);
         Report.Impact impact = null;
         if (in.loadRan()) {
@@ -215,7 +274,7 @@ public final class Analyzer {
                 StatementEvidence.ms(s.endNanos() - s.startNanos()), s.error(),
                 s.rowsAffected() != null || f == null ? s.rowsAffected() : f.rowsAffected(), locks,
                 f == null ? List.of() : existing(f.rewrote(), rec), f == null ? List.of() : f.indexesRebuilt(),
-                f == null ? List.of() : existing(f.scanned(), rec), f == null ? null : f.walBytes(), null, impact,
+                f == null ? List.of() : existing(f.scanned(), rec), f == null ? null : f.walBytes(), replicationLagMs, impact,
                 estimate(s, waited, rec, in), rec.samples().isEmpty() ? null : StatementEvidence.ms(waited),
                 s.queuedBehind(), s.earlierAttempts().stream().map(a -> new Report.Attempt(
                         Math.round((a.startNanos() - in.originNanos()) / 1e6), StatementEvidence.ms(a.endNanos() - a.startNanos()),
@@ -371,7 +430,7 @@ public final class Analyzer {
         return out;
     }
 
-    private String passIssue(Category c, List<Report.StatementReport> reports, Input in) {
+    private String passIssue(Category c, List<Report.StatementReport> reports, Input in, Report.Replication replication) {
         long longestWait = reports.stream().map(Report.StatementReport::impact)
                 .filter(i -> i != null && i.maxBlockedMs() != null).mapToLong(Report.Impact::maxBlockedMs).max().orElse(0);
         long maxWal = reports.stream().map(Report.StatementReport::walBytes).filter(w -> w != null)
@@ -386,13 +445,32 @@ public final class Analyzer {
                     + String.format(Locale.ROOT, "%,d", t.backfillRowsFlag()) + "+ rows in one transaction";
             case MISSING_ROLLBACK -> "Every migration ran atomically or has a rollback script" + rolledBack(in.rollbacks());
             case DATA_LOSS -> "No populated table or column was dropped or truncated";
-            case REPLICATION_LAG -> "No replica rehearsed; largest WAL burst " + Quantities.bytes(maxWal) + projectedWal(reports);
+            case REPLICATION_LAG -> replicationPass(replication, maxWal, reports, in.scenario());
             case CONSTRAINT_VALIDATION -> "No constraint validated existing rows under a blocking lock";
             case INDEX_DEPENDENCIES -> "No index was built or rebuilt under a lock that blocks writes"
                     + (in.plans() == null || in.plans().isEmpty() ? ""
                     : "; no index a workload query's plan used was dropped" + newlyUsed(in.plans()));
             case FOREIGN_KEYS -> "No foreign key validated existing rows under a blocking lock";
         };
+    }
+
+    /**
+     * What the replication row says when nothing crossed a threshold: the peak lag measured, or, without a replica,
+     * what the WAL projects to, marked to verify.
+     */
+    private String replicationPass(Report.Replication r, long maxWal, List<Report.StatementReport> reports, Scenario s) {
+        Scenario.Replica settings = s.replicaSettings();
+        String rate = Quantities.bytes(settings.projectionRate()) + "/s"
+                + (settings.applyRateBytesPerSecond() == null ? " (an assumed apply rate)" : "");
+        String projection = r == null || r.projectedLagMs() == null ? ""
+                : "; projected replica lag at " + rate + " at most " + Quantities.duration(r.projectedLagMs());
+        if (r == null || !r.measured()) {
+            return "Verify: no replica rehearsed; largest WAL burst " + Quantities.bytes(maxWal) + projectedWal(reports)
+                    + projection;
+        }
+        return "Replica lag peaked at " + (r.maxLagMs() == null ? "(not sampled)" : Quantities.duration(r.maxLagMs()))
+                + ", under " + Quantities.duration(t.replicationLagFlagMs()) + "; largest WAL burst "
+                + Quantities.bytes(maxWal) + projectedWal(reports) + projection;
     }
 
     /** {@code ; the downs of 2 migrations were rehearsed and succeeded}, when any was. */

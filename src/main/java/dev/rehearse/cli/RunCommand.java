@@ -1,7 +1,6 @@
 package dev.rehearse.cli;
 
 import dev.rehearse.Rehearsal;
-import dev.rehearse.RehearsalFailedException;
 import dev.rehearse.model.Verdict;
 import dev.rehearse.migrate.MigrationSources;
 import dev.rehearse.report.ReportFormat;
@@ -62,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-load", description = "Run no application workload.")
     Boolean noLoad;
 
-    @Option(names = "--replica", description = "Rehearse with a streaming replica (not in this build).")
+    @Option(names = "--replica", description = "Rehearse with a streaming replica of the primary (model it under replica: in the scenario).")
     Boolean replica;
 
     @Option(names = "--lock-timeout", paramLabel = "DURATION", description = "The deploy's lock_timeout, e.g. 5s.")
@@ -116,9 +115,6 @@ final class RunCommand implements Callable<Integer> {
                 .withLabels(changeSets.labels));
         // A report this build cannot write fails before anything starts, not silently after the rehearsal.
         List<ReportFormat> formats = ReportFormats.resolve(scenario.output().formats(), "run");
-        if (scenario.replica()) {
-            throw new RehearsalFailedException("--replica: replica rehearsals are not available in this build yet");
-        }
         Rehearsal.Result result = new Rehearsal(scenario, Progress::line, java.util.Set.copyOf(project.exclude())).withPending(scope.pending())
                 .withStatus(Progress.interactive() ? Progress::status : null).run();
         Report r = result.report();

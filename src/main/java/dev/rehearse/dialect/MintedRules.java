@@ -3,10 +3,12 @@ package dev.rehearse.dialect;
 import dev.rehearse.load.LoadEvent;
 import dev.rehearse.migrate.ErrorClass;
 import dev.rehearse.model.Category;
+import dev.rehearse.model.LagProjection;
 import dev.rehearse.model.Quantities;
 import dev.rehearse.model.Report;
 import dev.rehearse.model.Status;
 import dev.rehearse.scenario.EngineSpec.Kind;
+import dev.rehearse.scenario.Scenario;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -269,6 +271,50 @@ public final class MintedRules {
                         + " of WAL; replicas must replay it serially", self.advice());
             });
 
+    /**
+     * Replica lag as rehearsed, and as projected at production rows from the statement's WAL over the replica's apply
+     * rate (the scenario's {@code replica.apply_rate}, else an assumed 20 MB/s). Without a replica only the projection
+     * speaks, as a FLAG to verify, never a PASS.
+     */
+    public static final Rule REPLICATION_LAG = Rule.minted("replication-lag", Category.REPLICATION_LAG, Status.BLOCK,
+            ALL_ENGINES, "the replica fell, or would fall, behind past the lag thresholds",
+            "Batch the change in rows per batch with a pause the replica keeps up with; watch replica lag during the deploy.",
+            "A replica applies the log serially: a statement that writes much of it leaves the replica behind by as long"
+                    + " as applying it takes, and every read it serves is that stale.",
+            "replica lag sampled every 100 ms; the statement's WAL projected at production rows over the apply rate")
+            .withMeasured((self, e) -> {
+                Scenario.Thresholds t = e.thresholds();
+                Scenario.Replica replica = e.scenario().replicaSettings();
+                Long lag = e.report().replicationLagMaxMs();
+                Long projected = LagProjection.lagMs(e.report(), replica.projectionRate());
+                boolean atProduction = LagProjection.atProduction(e.report());
+                String projection = projected == null ? "" : "applying its WAL" + (atProduction
+                        ? " at production rows (" + Quantities.bytes(LagProjection.productionWal(e.report())) + ")"
+                        : " (" + Quantities.bytes(e.report().walBytes()) + ")")
+                        + " at " + Quantities.bytes(replica.projectionRate()) + "/s"
+                        + (replica.applyRateBytesPerSecond() == null ? " (an assumed apply rate)" : "") + " takes "
+                        + Quantities.duration(LagProjection.applyMs(e.report(), replica.projectionRate()))
+                        + ", about " + Quantities.duration(projected) + " longer than writing it: the replica's lag"
+                        + " behind the commit";
+                boolean projectedOver = projected != null && atProduction && projected >= t.replicationLagProductionBlockMs();
+                Report.BatchAdvice batch = LagProjection.batchAdvice(e.report(), replica.projectionRate(), t.replicationLagFlagMs());
+                String advice = batch == null ? self.advice() : "Batch it: " + Quantities.number(batch.batchRows())
+                        + " rows per batch with a " + Quantities.duration(batch.pauseMs()) + " pause after each keeps the"
+                        + " replica about " + Quantities.duration(batch.maxLagMs()) + " behind at most at "
+                        + Quantities.bytes(replica.projectionRate()) + "/s (from this statement's WAL and time per row).";
+                if (lag != null) {
+                    Status status = lag >= t.replicationLagBlockMs() || projectedOver ? Status.BLOCK
+                            : lag >= t.replicationLagFlagMs() ? Status.FLAG : null;
+                    if (status == null) return null;
+                    return e.finding(self, status, e.what() + " put the replica " + Quantities.duration(lag) + " behind"
+                            + (projection.isEmpty() ? "" : "; " + projection), advice);
+                }
+                if (projected == null || projected < t.replicationLagProductionBlockMs()) return null;
+                return e.finding(self, Status.FLAG, "Verify: no replica rehearsed; " + e.what() + ": " + projection
+                        + ", past " + Quantities.duration(t.replicationLagProductionBlockMs()), advice
+                        + " Rehearse with --replica to measure it.");
+            });
+
     public static final Rule LOCK_TIMEOUT = Rule.minted("lock-timeout", Category.LOCK_CONTENTION, Status.BLOCK,
             ALL_ENGINES, "the statement gave up waiting for its lock",
             "Find what holds the lock (long transactions), retry the migration with backoff, or deploy off-peak.",
@@ -362,13 +408,13 @@ public final class MintedRules {
             INDEX_USED_BY_WORKLOAD);
 
     /** Judged for every statement after the rule that names it. */
-    public static final List<Rule> VOLUME = List.of(CommonRules.UNBATCHED_BACKFILL, WAL_VOLUME);
+    public static final List<Rule> VOLUME = List.of(CommonRules.UNBATCHED_BACKFILL, WAL_VOLUME, REPLICATION_LAG);
 
     /** A failed statement's meaning, after the engine catalog's own failure checks; the last always answers. */
     public static final List<Rule> FAILURES = List.of(LOCK_TIMEOUT, STATEMENT_TIMEOUT, CONSTRAINT_VIOLATION,
             STATEMENT_FAILED);
 
     public static final List<Rule> ALL = List.of(TABLE_REWRITE_UNDER_LOCK, FULL_SCAN_UNDER_LOCK, LONG_LOCK_HOLD,
-            BLOCKED_QUERIES, LATENCY_REGRESSION, APPLICATION_ERRORS, INDEX_USED_BY_WORKLOAD, WAL_VOLUME, LOCK_TIMEOUT, STATEMENT_TIMEOUT,
+            BLOCKED_QUERIES, LATENCY_REGRESSION, APPLICATION_ERRORS, INDEX_USED_BY_WORKLOAD, WAL_VOLUME, REPLICATION_LAG, LOCK_TIMEOUT, STATEMENT_TIMEOUT,
             CONSTRAINT_VIOLATION, STATEMENT_FAILED, PARTIAL_MIGRATION, MIGRATION_REFUSED, UNTRANSLATED, ROLLBACK_FAILS, ROLLBACK_LOSES_DATA, UNTERMINATED_TRANSACTION, UNKNOWN_SUPPRESSION, SUPPRESSION_WITHOUT_REASON);
 }

@@ -65,6 +65,14 @@ public interface EngineRuntime {
     }
 
     /**
+     * The engine's replicas under {@code provider} ({@code replica:}, {@code --replica}); empty (the default): this
+     * build cannot rehearse one there, and a run that asks for one exits 3 before anything starts.
+     */
+    default java.util.Optional<ReplicaSupport> replicas(Provider provider) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * What this machine can run of the engine, for {@code doctor}: one line per provider.
      *
      * @param start start the default embedded server once to prove it works

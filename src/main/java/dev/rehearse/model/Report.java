@@ -259,8 +259,94 @@ public record Report(
         }
     }
 
-    /** @param measured false when no replica was rehearsed; the other fields are then null */
-    public record Replication(boolean measured, Long maxLagMs, Long walBytes) {}
+    /**
+     * The replica, as rehearsed (the contract's {@code replication {…}}; everything after {@code walBytes} is an
+     * extension). What a replica alone can measure is null when none ran ({@code measured} false); the projection from
+     * WAL is given either way.
+     *
+     * @param measured false when no replica was rehearsed
+     * @param maxLagMs the peak lag sampled, in time: how long after a write on the primary the replica showed it
+     * @param walBytes WAL (log) the migrations' statements wrote, all of them; null when the engine does not measure it
+     * @param maxLagBytes the peak of log bytes written on the primary and not yet applied on the replica
+     * @param timeOverThresholdMs how long the lag was at or over {@code thresholdMs}
+     * @param thresholdMs the threshold that time counts against ({@code thresholds.replication_lag_flag})
+     * @param cancelledQueries replica queries cancelled by a conflict with what the replica applied (the workload's
+     *                         own count of its cancelled replica reads; else the server's counter)
+     * @param replicaQueries workload queries run on the replica ({@code load.replica_share}); null when none were sent
+     * @param staleReads of those, the ones that ran while the lag was at or over {@code thresholdMs}
+     * @param replicaWaitMs the most a replica query waited past its usual latency while the replica applied a lock
+     *                      (its wait behind replay); null when none ran there
+     * @param projectedLagMs the largest lag projected at production rows (else at the rehearsed rows): the time to apply
+     *                       a statement's WAL there at {@code model.projectionRateBytesPerSecond} less the time the
+     *                       primary takes to write it ({@link LagProjection}); null when no WAL was measured
+     * @param model the replica's model as rehearsed; null when no replica ran
+     * @param statements per statement with WAL or lag, its lag and projection
+     * @param migrations per migration, its peak lag and time over the threshold; empty when no replica ran
+     * @param batches for a one-statement backfill, batch sizes and pauses that keep the lag under the threshold
+     * @param samples replication samples taken; null when no replica ran
+     * @param achievedSampleIntervalMs the median interval between them
+     */
+    public record Replication(boolean measured, Long maxLagMs, Long walBytes, Long maxLagBytes, Long timeOverThresholdMs,
+                              Long thresholdMs, Long cancelledQueries, Long replicaQueries, Long staleReads,
+                              Long replicaWaitMs, Long projectedLagMs, ReplicaModel model, List<StatementLag> statements,
+                              List<MigrationLag> migrations, List<BatchAdvice> batches, Long samples,
+                              Double achievedSampleIntervalMs) {
+
+        public Replication {
+            statements = statements == null ? List.of() : List.copyOf(statements);
+            migrations = migrations == null ? List.of() : List.copyOf(migrations);
+            batches = batches == null ? List.of() : List.copyOf(batches);
+        }
+
+        public Replication(boolean measured, Long maxLagMs, Long walBytes) {
+            this(measured, maxLagMs, walBytes, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null);
+        }
+    }
+
+    /**
+     * The replica's model: what made it slower or farther than one on this machine, and what a projection assumes.
+     *
+     * @param description how the engine applied it, e.g. {@code WAL stream throttled to 20 MB/s}
+     * @param applyRateBytesPerSecond {@code replica.apply_rate}; null: unthrottled
+     * @param applyDelayMs {@code replica.apply_delay}; null: none
+     * @param maxStandbyStreamingDelayMs {@code replica.max_standby_streaming_delay}; null: the server's default
+     * @param hotStandbyFeedback {@code replica.hot_standby_feedback}; null: the server's default
+     * @param replicaShare {@code load.replica_share}
+     * @param projectionRateBytesPerSecond what projections divide WAL by: the apply rate, else an assumed 20 MB/s
+     * @param projectionRateAssumed whether that rate is the assumption rather than the scenario's
+     */
+    public record ReplicaModel(String description, Long applyRateBytesPerSecond, Integer applyDelayMs,
+                               Integer maxStandbyStreamingDelayMs, Boolean hotStandbyFeedback, double replicaShare,
+                               long projectionRateBytesPerSecond, boolean projectionRateAssumed) {}
+
+    /**
+     * One statement's replication figures.
+     *
+     * @param maxLagMs the peak lag of what it wrote (samples whose applied state dates from while it ran, and the
+     *                 first sample after it); null when no replica ran
+     * @param timeOverThresholdMs how long that lag was at or over the threshold; null when no replica ran
+     * @param projectedWalBytes its WAL at production rows (linear in rows); null without production rows
+     * @param projectedLagMs the lag behind its commit that WAL (else the rehearsed WAL) projects to at the projection
+     *                       rate ({@link LagProjection})
+     */
+    public record StatementLag(int index, Long maxLagMs, Long timeOverThresholdMs, Long walBytes, Long projectedWalBytes,
+                               Long projectedLagMs) {}
+
+    /** One migration's peak lag and time over the threshold, over all its statements wrote. */
+    public record MigrationLag(String migration, Long maxLagMs, Long timeOverThresholdMs, Long projectedLagMs) {}
+
+    /**
+     * A batch size for a backfill and the pause between batches that keeps the replica under the threshold.
+     *
+     * @param statementIndex the one-statement backfill it is for
+     * @param batchRows rows per batch
+     * @param pauseMs pause after each batch
+     * @param maxLagMs the peak lag: measured when {@code measured}, else projected from the statement's WAL per row
+     *                 and the replica's apply rate
+     * @param measured whether this batching was rehearsed ({@code replica.tune_batches})
+     */
+    public record BatchAdvice(int statementIndex, long batchRows, long pauseMs, Long maxLagMs, boolean measured) {}
 
     /**
      * @param sampleIntervalMs the lock sampler's configured interval

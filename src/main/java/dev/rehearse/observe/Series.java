@@ -39,7 +39,8 @@ public final class Series<T> {
 
     /** Points taken in {@code [fromNanos, toNanos]}, in time order. */
     public synchronized List<Point<T>> between(long fromNanos, long toNanos) {
-        int from = lowerBound(fromNanos), to = lowerBound(toNanos + 1);
+        // Long.MAX_VALUE ("to the end") must not wrap round to the first point.
+        int from = lowerBound(fromNanos), to = toNanos == Long.MAX_VALUE ? points.size() : lowerBound(toNanos + 1);
         return from >= to ? List.of() : List.copyOf(points.subList(from, to));
     }
 

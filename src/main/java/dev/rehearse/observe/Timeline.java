@@ -14,6 +14,14 @@ public final class Timeline {
     /** The lock sampler's polls: every relation lock held or awaited, and every other awaited lock. */
     public static final SeriesKey<List<LockSample.SessionLock>> LOCKS = SeriesKey.of("locks");
 
+    /**
+     * The replication sampler's polls, every {@link #REPLICATION_INTERVAL_MS} while a replica runs; empty without one.
+     */
+    public static final SeriesKey<ReplicationSample> REPLICATION = SeriesKey.of("replication");
+
+    /** How often the replication sampler polls. */
+    public static final int REPLICATION_INTERVAL_MS = 100;
+
     private final long origin = System.nanoTime();
     private final Map<String, Series<?>> series = new HashMap<>();
 

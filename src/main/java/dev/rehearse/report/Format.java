@@ -187,7 +187,14 @@ public final class Format {
         Report.Replication rep = r.replication();
         if (rep != null && rep.measured()) {
             out.add("Replica: max lag " + (rep.maxLagMs() == null ? NONE : duration(rep.maxLagMs()))
-                    + ", WAL " + (rep.walBytes() == null ? NONE : number(rep.walBytes()) + " bytes"));
+                    + (rep.maxLagBytes() == null ? "" : " (" + dev.rehearse.model.Quantities.bytes(rep.maxLagBytes()) + " behind at most)")
+                    + (rep.timeOverThresholdMs() == null || rep.thresholdMs() == null ? ""
+                    : ", " + duration(rep.timeOverThresholdMs()) + " at or over " + duration(rep.thresholdMs()))
+                    + ", WAL " + (rep.walBytes() == null ? NONE : number(rep.walBytes()) + " bytes")
+                    + (rep.cancelledQueries() == null ? "" : ", " + number(rep.cancelledQueries()) + " replica queries cancelled")
+                    + (rep.replicaQueries() == null ? "" : ", " + number(rep.replicaQueries()) + " replica reads ("
+                    + number(rep.staleReads() == null ? 0 : rep.staleReads()) + " stale)")
+                    + (rep.model() == null || rep.model().description() == null ? "" : "; " + rep.model().description()));
         }
         Report.Run run = r.run();
         if (run != null) {

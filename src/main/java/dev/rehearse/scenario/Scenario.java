@@ -11,6 +11,9 @@ import java.util.Set;
  * Built by {@link ScenarioLoader} from YAML and CLI flags; immutable from then on.
  *
  * @param source the scenario file, or null when the run was described by flags alone
+ * @param replica whether a replica of the primary is rehearsed ({@code replica: true}, a {@code replica:} mapping,
+ *                {@code --replica})
+ * @param replicaSettings how that replica is modelled; {@link Replica#DEFAULT} when the scenario says nothing
  */
 public record Scenario(
         Path source,
@@ -24,57 +27,115 @@ public record Scenario(
         Migrations migrations,
         Observe observe,
         Thresholds thresholds,
-        Output output) {
+        Output output,
+        Replica replicaSettings) {
+
+    public Scenario {
+        if (replicaSettings == null) replicaSettings = Replica.DEFAULT;
+    }
+
+    public Scenario(Path source, EngineSpec engine, Provider provider, External external, Schema schema, Data data,
+                    Load load, boolean replica, Migrations migrations, Observe observe, Thresholds thresholds,
+                    Output output) {
+        this(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output,
+                Replica.DEFAULT);
+    }
 
     // Withers: the scenario with one part changed (a project's thresholds, a matrix's engine, an estimate's scale).
 
     public Scenario withEngine(EngineSpec engine) {
-        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output);
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings);
     }
 
     public Scenario withProvider(Provider provider) {
-        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output);
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings);
     }
 
     public Scenario withExternal(External external) {
-        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output);
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings);
     }
 
     public Scenario withSchema(Schema schema) {
-        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output);
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings);
     }
 
     public Scenario withData(Data data) {
-        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output);
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings);
     }
 
     public Scenario withLoad(Load load) {
-        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output);
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings);
     }
 
     public Scenario withReplica(boolean replica) {
-        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output);
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings);
+    }
+
+    /** A replica rehearsed with {@code settings}. */
+    public Scenario withReplica(Replica settings) {
+        return new Scenario(source, engine, provider, external, schema, data, load, true, migrations, observe, thresholds, output, settings);
     }
 
     public Scenario withMigrations(Migrations migrations) {
-        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output);
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings);
     }
 
     public Scenario withObserve(Observe observe) {
-        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output);
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings);
     }
 
     public Scenario withThresholds(Thresholds thresholds) {
-        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output);
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings);
     }
 
     public Scenario withOutput(Output output) {
-        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output);
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings);
     }
 
     /** An existing server. Writes (schema, seed, migrations) need {@code allowWrites}. */
     public record External(String url, String user, String password, boolean allowWrites) {
         public static final External NONE = new External(null, null, null, false);
+    }
+
+    /**
+     * How the rehearsed replica is modelled ({@code replica:} as a mapping). A replica on this machine applies the
+     * log as fast as this machine does, so that a lag that production's replicas would show (slower disks, another
+     * region) shows here too, its link from the primary can be given a bandwidth and its apply a fixed delay.
+     * Settings an engine has no counterpart for are ignored by it (and said so in its progress line).
+     *
+     * @param applyRateBytesPerSecond the replication stream throttled to this many bytes per second
+     *                                ({@code apply_rate: 20MB/s}): a replica that receives, and so applies, the log no
+     *                                faster; null: as fast as this machine goes. Also the rate the lag at production
+     *                                rows is projected with (else {@link #ASSUMED_APPLY_RATE})
+     * @param applyDelayMs every transaction applied no sooner than this after its commit on the primary
+     *                     ({@code apply_delay}; PostgreSQL's {@code recovery_min_apply_delay}); null: none
+     * @param maxStandbyStreamingDelayMs how long the replica's replay waits for a replica query that conflicts with it
+     *                                   before cancelling the query ({@code max_standby_streaming_delay}, PostgreSQL);
+     *                                   null: the server's default (30 s)
+     * @param hotStandbyFeedback whether the replica tells the primary which rows its queries still need
+     *                           ({@code hot_standby_feedback}, PostgreSQL); null: the server's default (off)
+     * @param external an existing replica of an {@code external} primary ({@code replica.url}, {@code user},
+     *                 {@code password}); {@link External#NONE} for a replica the provider starts
+     * @param tuneBatches also rehearse a backfill in two or three batch sizes ({@code tune_batches})
+     */
+    public record Replica(Long applyRateBytesPerSecond, Integer applyDelayMs, Integer maxStandbyStreamingDelayMs,
+                          Boolean hotStandbyFeedback, External external, boolean tuneBatches) {
+        public static final Replica DEFAULT = new Replica(null, null, null, null, External.NONE, false);
+
+        /**
+         * The apply rate a projection assumes when none is configured: 20 MB/s, a single replay process on
+         * network storage (the order of magnitude of a cloud replica replaying heap updates with full-page writes).
+         */
+        public static final long ASSUMED_APPLY_RATE = 20_000_000L;
+
+        public Replica {
+            if (external == null) external = External.NONE;
+        }
+
+        /** The rate projections divide WAL by: the configured apply rate, else {@link #ASSUMED_APPLY_RATE}. */
+        public long projectionRate() {
+            return applyRateBytesPerSecond != null ? applyRateBytesPerSecond : ASSUMED_APPLY_RATE;
+        }
     }
 
     /** Baseline DDL: a file, inline SQL, or nothing. */
@@ -116,15 +177,24 @@ public record Scenario(
      *                      window of the next, so that each migration's effect on the workload is measured on its own
      * @param statementTimeoutMs the application's own statement timeout on the workload's sessions; a query that runs
      *                           past it is cancelled by the server and counts as a timeout; null = none
+     * @param replicaShare of the workload's reads, the share sent to the replica when one runs
+     *                     ({@code load.replica_share}); 0: every query goes to the primary
      */
     public record Load(boolean enabled, int clients, double rate, double baselineSeconds,
                        double cooldownSeconds, double writeFraction, List<Query> queries, LongTransaction longTransaction,
-                       double settleSeconds, Integer statementTimeoutMs) {
+                       double settleSeconds, Integer statementTimeoutMs, double replicaShare) {
         public static final double DEFAULT_SETTLE_SECONDS = 1;
         public static final Load DEFAULT = new Load(true, 8, 200, 3, 1, 0.3);
 
         public Load {
             queries = List.copyOf(queries);
+        }
+
+        public Load(boolean enabled, int clients, double rate, double baselineSeconds, double cooldownSeconds,
+                    double writeFraction, List<Query> queries, LongTransaction longTransaction, double settleSeconds,
+                    Integer statementTimeoutMs) {
+            this(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, queries, longTransaction,
+                    settleSeconds, statementTimeoutMs, 0);
         }
 
         public Load(boolean enabled, int clients, double rate, double baselineSeconds, double cooldownSeconds,
@@ -141,27 +211,32 @@ public record Scenario(
 
         public Load withEnabled(boolean enabled) {
             return new Load(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, queries,
-                    longTransaction, settleSeconds, statementTimeoutMs);
+                    longTransaction, settleSeconds, statementTimeoutMs, replicaShare);
         }
 
         public Load withQueries(List<Query> queries) {
             return new Load(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, queries,
-                    longTransaction, settleSeconds, statementTimeoutMs);
+                    longTransaction, settleSeconds, statementTimeoutMs, replicaShare);
         }
 
         public Load withLongTransaction(LongTransaction longTransaction) {
             return new Load(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, queries,
-                    longTransaction, settleSeconds, statementTimeoutMs);
+                    longTransaction, settleSeconds, statementTimeoutMs, replicaShare);
         }
 
         public Load withSettleSeconds(double settleSeconds) {
             return new Load(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, queries,
-                    longTransaction, settleSeconds, statementTimeoutMs);
+                    longTransaction, settleSeconds, statementTimeoutMs, replicaShare);
+        }
+
+        public Load withReplicaShare(double replicaShare) {
+            return new Load(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, queries,
+                    longTransaction, settleSeconds, statementTimeoutMs, replicaShare);
         }
 
         public Load withStatementTimeoutMs(Integer statementTimeoutMs) {
             return new Load(enabled, clients, rate, baselineSeconds, cooldownSeconds, writeFraction, queries,
-                    longTransaction, settleSeconds, statementTimeoutMs);
+                    longTransaction, settleSeconds, statementTimeoutMs, replicaShare);
         }
     }
 
@@ -293,12 +368,23 @@ public record Scenario(
      * @param walBytesFlag WAL generated by one statement, at production rows when known: FLAG
      * @param replicationLagFlagMs replica lag: FLAG
      * @param replicationLagBlockMs replica lag: BLOCK
+     * @param replicationLagProductionBlockMs replica lag projected at production rows (the statement's WAL there over
+     *                                        the apply rate): BLOCK when a replica ran, FLAG ("verify") without one
      */
     public record Thresholds(long queryWaitFlagMs, long queryWaitBlockMs, long lockHoldFlagMs, long lockHoldBlockMs,
                              double p99Factor, long p99MinIncreaseMs, long backfillRowsFlag, long walBytesFlag,
-                             long replicationLagFlagMs, long replicationLagBlockMs) {
+                             long replicationLagFlagMs, long replicationLagBlockMs, long replicationLagProductionBlockMs) {
+        public static final long DEFAULT_PRODUCTION_LAG_BLOCK_MS = 60_000;
         public static final Thresholds DEFAULT = new Thresholds(
-                200, 2_000, 200, 5_000, 3.0, 50, 100_000, 1L << 30, 1_000, 10_000);
+                200, 2_000, 200, 5_000, 3.0, 50, 100_000, 1L << 30, 1_000, 10_000, DEFAULT_PRODUCTION_LAG_BLOCK_MS);
+
+        public Thresholds(long queryWaitFlagMs, long queryWaitBlockMs, long lockHoldFlagMs, long lockHoldBlockMs,
+                          double p99Factor, long p99MinIncreaseMs, long backfillRowsFlag, long walBytesFlag,
+                          long replicationLagFlagMs, long replicationLagBlockMs) {
+            this(queryWaitFlagMs, queryWaitBlockMs, lockHoldFlagMs, lockHoldBlockMs, p99Factor, p99MinIncreaseMs,
+                    backfillRowsFlag, walBytesFlag, replicationLagFlagMs, replicationLagBlockMs,
+                    DEFAULT_PRODUCTION_LAG_BLOCK_MS);
+        }
     }
 
     public enum FailOn { BLOCK, FLAG, NEVER }

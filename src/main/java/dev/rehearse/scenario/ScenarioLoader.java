@@ -111,7 +111,7 @@ public final class ScenarioLoader {
         }
         Thresholds thresholds = l.thresholds(top.section("thresholds", "query_wait_flag", "query_wait_block",
                 "lock_hold_flag", "lock_hold_block", "p99_factor", "p99_min_increase", "backfill_rows_flag",
-                "wal_bytes_flag", "replication_lag_flag", "replication_lag_block"));
+                "wal_bytes_flag", "replication_lag_flag", "replication_lag_block", "replication_lag_production_block"));
         Integer lockTimeout = top.get("lock_timeout", null, l.intDuration(0));
         Transaction transaction = top.get("transaction", Transaction.AUTO, l.enumChoice(Transaction.values()));
         return new ProjectConfig(yamlFile, engine, List.copyOf(exclude), thresholds, lockTimeout, transaction);
@@ -125,21 +125,46 @@ public final class ScenarioLoader {
         // A URL only makes sense for an external server, so it implies the provider unless one is named.
         Provider provider = top.get("provider", external.url() != null ? Provider.EXTERNAL : Provider.EMBEDDED,
                 new Conv<>("a provider", Provider::parse));
+        boolean replicaOn;
+        Scenario.Replica replica = Scenario.Replica.DEFAULT;
+        if (top.value("replica") instanceof Mapping) {
+            // a mapping describes the replica, and asks for one unless it says enabled: false
+            Section r = top.section("replica", REPLICA_KEYS.toArray(String[]::new));
+            replicaOn = r.get("enabled", true, BOOL);
+            replica = replica(r);
+        } else {
+            replicaOn = top.get("replica", false, BOOL);
+        }
         return new Scenario(file,
                 top.get("engine", EngineSpec.DEFAULT, new Conv<>("an engine such as postgres:16", EngineSpec::parse)),
                 provider, external, schema(top),
                 data(top.section("data", "seed", "profile", "tables")),
                 load(top.section("load", "enabled", "clients", "rate", "baseline_seconds", "cooldown_seconds",
-                        "write_fraction", "queries", "long_transaction", "settle_seconds", "statement_timeout")),
-                top.get("replica", false, BOOL),
+                        "write_fraction", "queries", "long_transaction", "settle_seconds", "statement_timeout",
+                        "replica_share")),
+                replicaOn,
                 migrations(top.section("migrations", "path", "paths", "format", "transaction", "lock_timeout",
                         "statement_timeout", "lock_retries", "contexts", "labels")),
                 new Observe(top.section("observe", "lock_sample_interval")
                         .get("lock_sample_interval", Observe.DEFAULT.lockSampleIntervalMs(), intDuration(1))),
                 thresholds(top.section("thresholds", "query_wait_flag", "query_wait_block", "lock_hold_flag",
                         "lock_hold_block", "p99_factor", "p99_min_increase", "backfill_rows_flag", "wal_bytes_flag",
-                        "replication_lag_flag", "replication_lag_block")),
-                output(top.section("report", "out", "formats", "fail_on")));
+                        "replication_lag_flag", "replication_lag_block", "replication_lag_production_block")),
+                output(top.section("report", "out", "formats", "fail_on")), replica);
+    }
+
+    private static final List<String> REPLICA_KEYS = List.of("enabled", "apply_rate", "apply_delay",
+            "max_standby_streaming_delay", "hot_standby_feedback", "url", "user", "password", "tune_batches");
+
+    /** {@code replica: { apply_rate: 20MB/s, apply_delay: 1s, max_standby_streaming_delay: 30s, ... }}. */
+    private Scenario.Replica replica(Section s) {
+        Conv<String> expanded = new Conv<>("a string", this::expandEnv);
+        External external = new External(s.get("url", null, expanded), s.get("user", null, expanded),
+                s.get("password", null, expanded), false);
+        return new Scenario.Replica(s.get("apply_rate", null, new Conv<>("a rate such as 20MB/s", Units::bytesPerSecond)),
+                s.get("apply_delay", null, intDuration(0)),
+                s.get("max_standby_streaming_delay", null, intDuration(0)),
+                s.get("hot_standby_feedback", null, BOOL), external, s.get("tune_batches", false, BOOL));
     }
 
     private External external(Section s) {
@@ -210,7 +235,8 @@ public final class ScenarioLoader {
                 s.value("queries") == null ? d.queries() : queries(s.value("queries"), s.child("queries"), s.keyLine("queries")),
                 longTransaction(s.section("long_transaction", "hold")),
                 s.get("settle_seconds", d.settleSeconds(), decimal(0, false, Double.MAX_VALUE)),
-                s.get("statement_timeout", d.statementTimeoutMs(), intDuration(1)));
+                s.get("statement_timeout", d.statementTimeoutMs(), intDuration(1)),
+                s.get("replica_share", d.replicaShare(), decimal(0, false, 1)));
     }
 
     /** {@code load.long_transaction: { hold: 5s }}: a reader held open before each blocking statement. */
@@ -353,7 +379,8 @@ public final class ScenarioLoader {
                 s.get("backfill_rows_flag", d.backfillRowsFlag(), ROWS),
                 s.get("wal_bytes_flag", d.walBytesFlag(), new Conv<>("a size", Units::bytes)),
                 s.get("replication_lag_flag", d.replicationLagFlagMs(), ms),
-                s.get("replication_lag_block", d.replicationLagBlockMs(), ms));
+                s.get("replication_lag_block", d.replicationLagBlockMs(), ms),
+                s.get("replication_lag_production_block", d.replicationLagProductionBlockMs(), ms));
     }
 
     private Output output(Section s) {
@@ -459,7 +486,7 @@ public final class ScenarioLoader {
                 o.failOn() == null ? out.failOn() : failOnFlag(o.failOn()));
 
         return new Scenario(base.source(), engine, provider, external, schema, data, load, or(o.replica(), base.replica()),
-                migrations, base.observe(), base.thresholds(), output);
+                migrations, base.observe(), base.thresholds(), output, base.replicaSettings());
     }
 
     private static <T> T or(T flag, T fromFile) {

@@ -37,6 +37,20 @@ public final class Units {
         return amount(text, SIZE, "size", "512MB, 1GiB or a number of bytes");
     }
 
+    /** {@code 20MB/s}, {@code 512KiB/s}: a size per second; a bare size is per second too. */
+    public static long bytesPerSecond(String text) {
+        String t = text.trim();
+        String size = t.toLowerCase(Locale.ROOT).endsWith("/s") ? t.substring(0, t.length() - 2) : t;
+        long v;
+        try {
+            v = bytes(size);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid rate '" + text + "'; expected 20MB/s, 512KiB/s or a number of bytes per second");
+        }
+        if (v <= 0) throw new IllegalArgumentException("rate must be positive, got " + text.trim());
+        return v;
+    }
+
     private static long amount(String text, Map<String, Long> units, String what, String examples) {
         Matcher m = AMOUNT.matcher(text.trim().replace("_", "").toLowerCase(Locale.ROOT));
         Long unit = m.matches() ? units.get(m.group(2)) : null;

@@ -20,6 +20,7 @@ class TimelineTest {
         assertThat(s.between(20, 30)).extracting(Series.Point::value).containsExactly("b", "c");
         assertThat(s.between(11, 19)).isEmpty();
         assertThat(s.between(40, 10)).isEmpty();
+        assertThat(s.between(20, Long.MAX_VALUE)).as("to the end").extracting(Series.Point::value).containsExactly("b", "c");
     }
 
     @Test

@@ -247,7 +247,7 @@ class ScenarioLoaderTest {
             rplica: true                                  | F:1: unknown key 'rplica' at the top level; allowed: engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, report
             data:\\n  tables:\\n    orders: {rowz: 1}    | F:3: unknown key 'rowz' in data.tables.orders; allowed: rows, production_rows
             data:\\n  tables:\\n    orders:\\n      rows: 5\\n\\n      rowz: 1 | F:6: unknown key 'rowz' in data.tables.orders; allowed: rows, production_rows
-            thresholds:\\n  lock_hold_flag_ms: 5      | F:2: unknown key 'lock_hold_flag_ms' in thresholds; allowed: query_wait_flag, query_wait_block, lock_hold_flag, lock_hold_block, p99_factor, p99_min_increase, backfill_rows_flag, wal_bytes_flag, replication_lag_flag, replication_lag_block
+            thresholds:\\n  lock_hold_flag_ms: 5      | F:2: unknown key 'lock_hold_flag_ms' in thresholds; allowed: query_wait_flag, query_wait_block, lock_hold_flag, lock_hold_block, p99_factor, p99_min_increase, backfill_rows_flag, wal_bytes_flag, replication_lag_flag, replication_lag_block, replication_lag_production_block
             # wrong types
             load:\\n  clients: many                      | F:2: expected a number for load.clients, got 'many'
             load:\\n  clients: 2.5                       | F:2: load.clients: expected a whole number, got '2.5'

@@ -35,6 +35,20 @@ public final class EmbeddedPostgresProvisioner implements Provisioner {
     private final PostgresBinaries binaries;
     private final List<String> extraSettings;
 
+    /**
+     * A server this provisioner started, as a replica of it needs it: its binaries, run and data directories, port
+     * and the OS user it runs as.
+     */
+    record Instance(EngineSpec spec, Path install, Path run, Path data, OsUser user, int port) {}
+
+    /** The servers running now, by the Database that stops them; a replica looks its primary up here. */
+    private static final java.util.Map<Database, Instance> RUNNING = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The embedded server behind {@code db}, while it runs; empty for any other. */
+    static java.util.Optional<Instance> instance(Database db) {
+        return java.util.Optional.ofNullable(RUNNING.get(db));
+    }
+
     public EmbeddedPostgresProvisioner(PostgresBinaries binaries, List<String> extraSettings) {
         this.binaries = binaries;
         this.extraSettings = List.copyOf(extraSettings);
@@ -57,7 +71,7 @@ public final class EmbeddedPostgresProvisioner implements Provisioner {
             Path sockets = Files.createDirectories(run.resolve("sock"));
             user.own(run);
             initdb(install, data, user, run.resolve("initdb.log"));
-            return startServer(spec, install, run, data, sockets, user, removeDir);
+            return startServer(spec, install, run, data, sockets, user, removeDir, List.of());
         } catch (IOException e) {
             removeDir.close();
             throw new RehearsalFailedException("cannot prepare " + run + ": " + e.getMessage(), e);
@@ -90,8 +104,14 @@ public final class EmbeddedPostgresProvisioner implements Provisioner {
         }
     }
 
-    private Database startServer(EngineSpec spec, Path install, Path run, Path data, Path sockets, OsUser user,
-                                 Cleanup.Registration removeDir) {
+    /**
+     * Starts the server on {@code data} (a fresh cluster, or a standby's copy of one) on a free port.
+     *
+     * @param roleSettings settings for this server's role ({@code name=value}), after the shared ones
+     * @param removeDir removes the run directory; run when the server is stopped
+     */
+    Database startServer(EngineSpec spec, Path install, Path run, Path data, Path sockets, OsUser user,
+                         Cleanup.Registration removeDir, List<String> roleSettings) {
         RehearsalFailedException last = null;
         // A free port can be taken by someone else between our probe and the server's bind: retry.
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -109,7 +129,9 @@ public final class EmbeddedPostgresProvisioner implements Provisioner {
                     "-c", "max_wal_senders=10",
                     "-c", "wal_level=replica",
                     "-c", "log_lock_waits=on"));
-            for (String setting : extraSettings) {
+            List<String> settings = new ArrayList<>(extraSettings);
+            settings.addAll(roleSettings);
+            for (String setting : settings) {
                 command.add("-c");
                 command.add(setting);
             }
@@ -130,11 +152,15 @@ public final class EmbeddedPostgresProvisioner implements Provisioner {
             String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
             try {
                 String version = awaitReady(process, url, log);
-                return new Database(EngineSpec.Kind.POSTGRES, Provider.EMBEDDED, url, "postgres", null, version,
+                Database[] self = new Database[1];
+                self[0] = new Database(EngineSpec.Kind.POSTGRES, Provider.EMBEDDED, url, "postgres", null, version,
                         PostgresEngine::connectionProperties, () -> {
+                            RUNNING.remove(self[0]);
                             stop.close();
                             removeDir.close();
                         });
+                RUNNING.put(self[0], new Instance(spec, install, run, data, user, port));
+                return self[0];
             } catch (RehearsalFailedException e) {
                 stop.close();
                 last = e;

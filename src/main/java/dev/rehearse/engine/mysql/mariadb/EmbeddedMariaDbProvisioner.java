@@ -30,22 +30,10 @@ import java.util.stream.Stream;
  * {@link OsUser} through {@code setpriv} on a data directory chowned to it). Each run gets a copy of the version's
  * initialised data directory in its own run directory, a free loopback port, and the flags the samplers need:
  * performance_schema with the metadata-lock instrument and the ALTER stages ({@link #ALTER_STAGES}), the binary log
- * ({@link #binaryLogFlags(int)}), and {@code local_infile} for the bulk loader. Redo-log
+ * ({@link MariaDbReplication}), and {@code local_infile} for the bulk loader. Redo-log
  * flushing and the doublewrite buffer are off: the rehearsal measures locks and rebuilds, not disk flushes.
  */
 public final class EmbeddedMariaDbProvisioner implements Provisioner {
-
-    /**
-     * The binary log, as a replica needs it and as the statement probe measures it (the bytes each statement wrote
-     * to it, {@code Binlog_bytes_written}): row-based, in the data directory, under this server id. A replica of this
-     * server starts with the same flags and a server id of its own ({@link #binaryLogFlags(int)}).
-     */
-    public static final int SERVER_ID = 1;
-
-    /** The binary-log flags for a server with the given id (unique among a primary and its replicas). */
-    public static List<String> binaryLogFlags(int serverId) {
-        return List.of("--log-bin=binlog", "--binlog-format=ROW", "--server-id=" + serverId);
-    }
 
     /**
      * The stage instruments the statement probe counts per thread
@@ -75,18 +63,23 @@ public final class EmbeddedMariaDbProvisioner implements Provisioner {
 
     @Override
     public Database start(EngineSpec spec) {
+        return start(spec, MariaDbReplication.Role.PRIMARY);
+    }
+
+    /** A server in a replication role: the primary every run gets, or a replica of one ({@link MariaDbReplica}). */
+    Database start(EngineSpec spec, MariaDbReplication.Role role) {
         String version = MariaDbVersions.artifactVersion(spec.version());
         RunDirectories.reapStale();
         OsUser user = OsUser.forDatabaseProcesses();
         Path install = binaries.install(version, user);
-        Path run = RunDirectories.create("mariadb" + spec.version() + "-");
+        Path run = RunDirectories.create("mariadb" + spec.version() + role.dirSuffix() + "-");
         Cleanup.Registration removeDir = Cleanup.register("directory " + run, () -> RunDirectories.deleteTree(run));
         try {
             Path data = run.resolve("data");
             copyTree(install.resolve(MariaDbBinaries.TEMPLATE), data);
             Files.createDirectories(run.resolve("tmp"));
             user.own(run);
-            return startServer(install, run, data, user, removeDir);
+            return startServer(install, run, data, user, removeDir, role);
         } catch (IOException e) {
             removeDir.close();
             throw new RehearsalFailedException("cannot prepare " + run + ": " + e.getMessage(), e);
@@ -96,7 +89,8 @@ public final class EmbeddedMariaDbProvisioner implements Provisioner {
         }
     }
 
-    private Database startServer(Path install, Path run, Path data, OsUser user, Cleanup.Registration removeDir) {
+    private Database startServer(Path install, Path run, Path data, OsUser user, Cleanup.Registration removeDir,
+                                 MariaDbReplication.Role role) {
         RehearsalFailedException last = null;
         // A free port can be taken by someone else between our probe and the server's bind: retry.
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -113,6 +107,9 @@ public final class EmbeddedMariaDbProvisioner implements Provisioner {
                     "--port=" + port,
                     "--bind-address=127.0.0.1",
                     "--skip-name-resolve",
+                    // 11.4 otherwise generates a 4096-bit RSA key for automatic TLS at every start (wolfSSL, one
+                    // thread): seconds on an idle machine, over a minute on a busy one. Loopback needs no TLS.
+                    "--skip-ssl",
                     "--performance-schema=ON",
                     "--performance-schema-instrument=wait/lock/metadata/sql/mdl=ON",
                     "--local-infile=1",
@@ -122,8 +119,8 @@ public final class EmbeddedMariaDbProvisioner implements Provisioner {
                     "--innodb-doublewrite=0",
                     "--max-allowed-packet=64M"));
             ALTER_STAGES.forEach(stage -> command.add("--performance-schema-instrument=" + stage + "=ON"));
-            command.addAll(binaryLogFlags(SERVER_ID));
-            ProcessBuilder pb = new ProcessBuilder(user.command(command)).redirectErrorStream(true)
+            ProcessBuilder pb = new ProcessBuilder(user.command(MariaDbReplication.withFlags(command, role)))
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(run.resolve("mariadb.out").toFile()));
             OsUser.neutralEnvironment(pb.environment());
             Process process;

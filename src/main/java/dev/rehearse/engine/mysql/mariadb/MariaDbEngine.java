@@ -75,6 +75,16 @@ public final class MariaDbEngine implements Engine, EngineRuntime {
         };
     }
 
+    /** A binlog replica the embedded provider starts, or an external primary's existing one; none under Docker yet. */
+    @Override
+    public Optional<dev.rehearse.engine.ReplicaSupport> replicas(Provider provider) {
+        return switch (provider) {
+            case EMBEDDED -> Optional.of(new EmbeddedMariaDbReplicas());
+            case EXTERNAL -> Optional.of(new ExternalMariaDbReplicas());
+            case DOCKER -> Optional.empty();
+        };
+    }
+
     @Override
     public SeedEngine seeding() {
         return seedEngine();
