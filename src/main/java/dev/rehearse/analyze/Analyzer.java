@@ -346,8 +346,12 @@ public final class Analyzer {
         }
         for (Migration m : run.partiallyApplied()) {
             Rule partial = MintedRules.PARTIAL_MIGRATION;
+            String why = Linter.unprotectedByTransaction(m, in.dialect())
+                    .map(lines -> "its tool's transaction does not protect them: " + in.dialect().kind().id()
+                            + " commits implicitly before and after every DDL statement (line " + lines + ")")
+                    .orElse("it ran outside a transaction");
             out.add(new Report.Finding(partial.id(), partial.category(), Status.BLOCK, null,
-                    m.name() + " failed after some of its statements had committed (it ran outside a transaction);"
+                    m.name() + " failed after some of its statements had committed (" + why + ");"
                             + " the database is left half-migrated" + (!m.hasRollback() ? " and it has no rollback script" : ""),
                     partial.advice()));
         }
@@ -358,8 +362,12 @@ public final class Analyzer {
             long changes = m.statements().stream().filter(x -> Linter.changes(x, in.dialect())).count();
             if (autocommitted > 0 && changes > 1 && !m.hasRollback() && !run.partiallyApplied().contains(m)) {
                 Rule noRollback = Rules.byId("no-rollback-non-transactional");
+                String outside = Linter.unprotectedByTransaction(m, in.dialect())
+                        .map(lines -> " statements its tool's transaction does not protect (" + in.dialect().kind().id()
+                                + " commits implicitly at every DDL statement, line " + lines + ")")
+                        .orElse(" statements outside a transaction");
                 out.add(new Report.Finding(noRollback.id(), noRollback.category(), Status.FLAG, null,
-                        m.name() + " runs " + changes + " statements outside a transaction and has no rollback script:"
+                        m.name() + " runs " + changes + outside + " and has no rollback script:"
                                 + " a failure part-way leaves it half-applied",
                         "Give each non-transactional statement its own migration, or add " + Linter.rollbackName(m) + "."));
             }
