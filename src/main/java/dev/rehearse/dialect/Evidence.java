@@ -44,6 +44,12 @@ public record Evidence(ExecutedStatement statement, Report.StatementReport repor
     /** Below this many queries a window's "p99" is just its slowest query: noise, not a regression. */
     static final int MIN_QUERIES_FOR_P99 = 50;
 
+    /** The naming rule's safe rewrite, sized by this measurement where the rule can ({@link Rule.MeasuredRewrite}). */
+    public String rewrite() {
+        if (rule == null) return null;
+        return rule.rewrite() instanceof Rule.MeasuredRewrite m ? m.apply(words, this) : rule.rewrite().apply(words);
+    }
+
     public Scenario.Thresholds thresholds() {
         return scenario.thresholds();
     }
