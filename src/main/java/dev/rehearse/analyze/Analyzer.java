@@ -287,7 +287,9 @@ public final class Analyzer {
                 in.plans() == null ? List.of() : in.plans(), around);
 
         List<Report.Finding> out = new ArrayList<>();
-        Rule queue = dev.rehearse.dialect.CommonRules.MISSING_LOCK_TIMEOUT;
+        // the engine's own wording of the rule where its catalog has one (MySQL's lock_wait_timeout)
+        Rule queue = in.rules().stream().filter(x -> x.id().equals(dev.rehearse.dialect.CommonRules.MISSING_LOCK_TIMEOUT.id()))
+                .findFirst().orElse(dev.rehearse.dialect.CommonRules.MISSING_LOCK_TIMEOUT);
         if (s.queuedBehind() != null) add(out, queue.measured().judge(queue, e)); // the lock queue, as rehearsed
         if (s.failed()) {
             List<Rule> failures = new ArrayList<>(in.rules());

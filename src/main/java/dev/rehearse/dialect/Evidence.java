@@ -46,8 +46,12 @@ public record Evidence(ExecutedStatement statement, Report.StatementReport repor
 
     /** The naming rule's safe rewrite, sized by this measurement where the rule can ({@link Rule.MeasuredRewrite}). */
     public String rewrite() {
-        if (rule == null) return null;
-        return rule.rewrite() instanceof Rule.MeasuredRewrite m ? m.apply(words, this) : rule.rewrite().apply(words);
+        return rule == null ? null : rewrite(rule);
+    }
+
+    /** A rule's safe rewrite of this statement, sized by this measurement where the rule can. */
+    public String rewrite(Rule r) {
+        return r.rewrite() instanceof Rule.MeasuredRewrite m ? m.apply(words, this) : r.rewrite().apply(words);
     }
 
     public Scenario.Thresholds thresholds() {

@@ -67,6 +67,16 @@ class MariaDbAdviceEndToEndTest {
         assertThat(action).contains("rows/s");
     }
 
+    /** The metadata-lock queue behind a long reader, with no lock_wait_timeout: the advice bounds it in seconds. */
+    @Test
+    void theLockQueueIsAdvisedALockWaitTimeout(@TempDir Path dir) throws Exception {
+        JsonNode report = run(dir, "ALTER TABLE t ADD COLUMN extra int;\n", "--rows", "t=10k", "--long-transaction", "2s");
+        assertThat(report.at("/statements/0/impact/blockedQueries").asInt()).isPositive();
+        String action = finding(report, "missing-lock-timeout").get("action").asText();
+        assertThat(action).contains("application queries queued behind the ALTER's metadata lock request",
+                "SET SESSION lock_wait_timeout = 2;", "ALTER TABLE t WAIT 2 ADD COLUMN extra int;");
+    }
+
     @Test
     void aRefusedAlgorithmIsReportedAsTheClauseDoingItsJob(@TempDir Path dir) throws Exception {
         JsonNode report = run(dir, "ALTER TABLE t MODIFY qty bigint NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;\n",

@@ -204,8 +204,47 @@ public final class MySqlRules {
                 db.matchesHolding(), db.claim(), db.lint(), db.measured(), db.onFailure()));
         out.remove(CommonRules.MISSING_LOCK_TIMEOUT); // last, as CommonRules.ALL keeps it
         for (Rule r : ONLINE_DDL) if (r.covers(kind)) out.add(r);
-        out.add(CommonRules.MISSING_LOCK_TIMEOUT);
+        out.add(LOCK_WAIT_TIMEOUT);
         return List.copyOf(out);
+    }
+
+    /**
+     * missing-lock-timeout in MySQL's words: lock_wait_timeout (whole seconds; the server's default is a year on MySQL,
+     * a day on MariaDB), MariaDB's per-statement {@code WAIT n}; in {@code run}, after the metadata-lock queue was
+     * reproduced, the bound is query_wait_block (the wait the application is judged to tolerate) in seconds.
+     */
+    private static final Rule LOCK_WAIT_TIMEOUT = withRewrite(CommonRules.MISSING_LOCK_TIMEOUT, new Rule.MeasuredRewrite() {
+        @Override
+        public String apply(Rule.Words w) {
+            return lockWaitTimeout(w, 5, null);
+        }
+
+        @Override
+        public String apply(Rule.Words w, dev.rehearse.dialect.Evidence e) {
+            long seconds = Math.max(1, (e.thresholds().queryWaitBlockMs() + 999) / 1000);
+            var i = e.report() == null ? null : e.report().impact();
+            String measured = i == null || i.blockedQueries() == null || i.blockedQueries() == 0 ? null
+                    : String.format(Locale.ROOT, "-- rehearsed without it: %d application queries queued behind the"
+                    + " ALTER's metadata lock request, the longest %,d ms; with it the ALTER gives up after %d s and"
+                    + " the queue drains", i.blockedQueries(), i.maxBlockedMs(), seconds);
+            return lockWaitTimeout(w, seconds, measured);
+        }
+    });
+
+    private static String lockWaitTimeout(Rule.Words w, long seconds, String measured) {
+        String sql = w.sql().strip().replaceFirst(";\\s*$", "");
+        return (measured == null ? "" : measured + "\n")
+                + "SET SESSION lock_wait_timeout = " + seconds + ";  -- seconds; retry the migration with backoff when it expires\n"
+                + sql + ";\n"
+                + (w.startsWith("ALTER", "TABLE") ? "-- MariaDB, for this statement only: "
+                + sql.replaceFirst("(?is)^(ALTER\\s+(?:ONLINE\\s+|IGNORE\\s+)*TABLE\\s+(?:`[^`]+`|\\S+))", "$1 WAIT " + seconds) + ";" : "");
+    }
+
+    private static Rule withRewrite(Rule r, java.util.function.Function<Rule.Words, String> rewrite) {
+        Rule.Facts f = r.facts();
+        return new Rule(new Rule.Facts(f.id(), f.category(), f.severity(), f.title(), f.advice(), f.explanation(),
+                f.engines(), f.growsWithTable(), rewrite, f.measures(), f.oncePerFile(), f.alsoIn()),
+                r.matches(), r.matchesHolding(), r.claim(), r.lint(), r.measured(), r.onFailure());
     }
 
     /**
