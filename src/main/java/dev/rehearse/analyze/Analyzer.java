@@ -350,7 +350,9 @@ public final class Analyzer {
                 in.plans() == null ? List.of() : in.plans(), around);
 
         List<Report.Finding> out = new ArrayList<>();
-        Rule queue = dev.rehearse.dialect.CommonRules.MISSING_LOCK_TIMEOUT;
+        // the engine's own wording of the rule where its catalog has one (MySQL's lock_wait_timeout)
+        Rule queue = in.rules().stream().filter(x -> x.id().equals(dev.rehearse.dialect.CommonRules.MISSING_LOCK_TIMEOUT.id()))
+                .findFirst().orElse(dev.rehearse.dialect.CommonRules.MISSING_LOCK_TIMEOUT);
         if (s.queuedBehind() != null) add(out, queue.measured().judge(queue, e)); // the lock queue, as rehearsed
         if (s.failed()) {
             List<Rule> failures = new ArrayList<>(in.rules());
@@ -409,8 +411,12 @@ public final class Analyzer {
         }
         for (Migration m : run.partiallyApplied()) {
             Rule partial = MintedRules.PARTIAL_MIGRATION;
+            String why = Linter.unprotectedByTransaction(m, in.dialect())
+                    .map(lines -> "its tool's transaction does not protect them: " + in.dialect().kind().id()
+                            + " commits implicitly before and after every DDL statement (line " + lines + ")")
+                    .orElse("it ran outside a transaction");
             out.add(new Report.Finding(partial.id(), partial.category(), Status.BLOCK, null,
-                    m.name() + " failed after some of its statements had committed (it ran outside a transaction);"
+                    m.name() + " failed after some of its statements had committed (" + why + ");"
                             + " the database is left half-migrated" + (!m.hasRollback() ? " and it has no rollback script" : ""),
                     partial.advice()));
         }
@@ -421,8 +427,12 @@ public final class Analyzer {
             long changes = m.statements().stream().filter(x -> Linter.changes(x, in.dialect())).count();
             if (autocommitted > 0 && changes > 1 && !m.hasRollback() && !run.partiallyApplied().contains(m)) {
                 Rule noRollback = Rules.byId("no-rollback-non-transactional");
+                String outside = Linter.unprotectedByTransaction(m, in.dialect())
+                        .map(lines -> " statements its tool's transaction does not protect (" + in.dialect().kind().id()
+                                + " commits implicitly at every DDL statement, line " + lines + ")")
+                        .orElse(" statements outside a transaction");
                 out.add(new Report.Finding(noRollback.id(), noRollback.category(), Status.FLAG, null,
-                        m.name() + " runs " + changes + " statements outside a transaction and has no rollback script:"
+                        m.name() + " runs " + changes + outside + " and has no rollback script:"
                                 + " a failure part-way leaves it half-applied",
                         "Give each non-transactional statement its own migration, or add " + Linter.rollbackName(m) + "."));
             }

@@ -267,11 +267,32 @@ public final class Linter {
         boolean ownTx = m.statements().stream().anyMatch(s -> s.kind() == Kind.TRANSACTION_CONTROL);
         if (changes.size() <= 1 || !nonTx || ownTx || m.hasRollback()) return null;
         Rule r = Rules.byId("no-rollback-non-transactional");
+        String unprotected = unprotectedByTransaction(m, dialect)
+                .map(lines -> " (its tool's transaction does not protect them: " + dialect.kind().id()
+                        + " commits implicitly at every DDL statement, line " + lines + ")").orElse("");
         return new Finding(r.id(), r.category(), r.severity(), null,
-                m.name() + " runs " + changes.size() + " statements that cannot share one transaction and has no"
-                        + " rollback script: a failure part-way leaves it half-applied",
+                m.name() + " runs " + changes.size() + " statements that cannot share one transaction" + unprotected
+                        + " and has no rollback script: a failure part-way leaves it half-applied",
                 "Give each non-transactional statement its own migration, or add " + rollbackName(m) + ".",
                 m.name(), changes.get(0).line(), null);
+    }
+
+    /**
+     * The lines of the statements the migration's tool wraps in its transaction (Flyway's, Liquibase's changeSet,
+     * {@code transaction: always}) that the server commits implicitly all the same (MySQL / MariaDB DDL), joined by
+     * commas; empty when there are none.
+     */
+    public static java.util.Optional<String> unprotectedByTransaction(Migration m, Dialect dialect) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (Migration.Unit u : m.units()) {
+            if (u.mode() != TransactionMode.TRANSACTION) continue;
+            for (SqlStatement s : u.statements()) {
+                if (s.kind() != Kind.TRANSACTION_CONTROL && dialect.commitsImplicitly(new Rule.Words(s.sql(), dialect.words(s.sql())))) {
+                    lines.add(String.valueOf(s.line()));
+                }
+            }
+        }
+        return lines.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join(", ", lines));
     }
 
     /** Whether a rollback would have anything to undo: not session settings, not a bare query. */

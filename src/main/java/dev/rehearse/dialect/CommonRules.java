@@ -238,7 +238,7 @@ public final class CommonRules {
                             ? String.format(Locale.ROOT, ", the longest %,d ms", i.maxBlockedMs()) : "");
         }
         b.append("; no lock_timeout bounded the wait, so the table was unavailable for as long as the other transaction ran");
-        return e.finding(self, Status.FLAG.max(e.waitStatus()), b.toString(), self.rewrite().apply(e.words()));
+        return e.finding(self, Status.FLAG.max(e.waitStatus()), b.toString(), e.rewrite(self));
     }
 
     private static final java.util.regex.Pattern SET_WAIT_BOUND = java.util.regex.Pattern.compile(

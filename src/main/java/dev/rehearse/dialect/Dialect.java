@@ -56,6 +56,15 @@ public interface Dialect {
 
     ErrorClass classify(SQLException e);
 
+    /**
+     * Whether the server commits the open transaction before running the statement and runs it on its own (MySQL and
+     * MariaDB DDL): a migration tool's transaction around it protects neither it nor what ran before it. False where
+     * DDL is transactional (PostgreSQL).
+     */
+    default boolean commitsImplicitly(Rule.Words words) {
+        return false;
+    }
+
     /** Whether the statement requests a table lock that blocks the application (for missing-lock-timeout). */
     boolean requestsBlockingLock(Rule.Words words, SqlStatement.Kind kind);
 

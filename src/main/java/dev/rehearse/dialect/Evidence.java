@@ -44,6 +44,16 @@ public record Evidence(ExecutedStatement statement, Report.StatementReport repor
     /** Below this many queries a window's "p99" is just its slowest query: noise, not a regression. */
     static final int MIN_QUERIES_FOR_P99 = 50;
 
+    /** The naming rule's safe rewrite, sized by this measurement where the rule can ({@link Rule.MeasuredRewrite}). */
+    public String rewrite() {
+        return rule == null ? null : rewrite(rule);
+    }
+
+    /** A rule's safe rewrite of this statement, sized by this measurement where the rule can. */
+    public String rewrite(Rule r) {
+        return r.rewrite() instanceof Rule.MeasuredRewrite m ? m.apply(words, this) : r.rewrite().apply(words);
+    }
+
     public Scenario.Thresholds thresholds() {
         return scenario.thresholds();
     }

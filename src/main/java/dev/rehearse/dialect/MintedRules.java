@@ -56,7 +56,7 @@ public final class MintedRules {
         Rule id = r != null ? r : !e.grew().isEmpty() && !e.report().rewrote().isEmpty() ? TABLE_REWRITE_UNDER_LOCK
                 : !e.grew().isEmpty() ? FULL_SCAN_UNDER_LOCK : LONG_LOCK_HOLD;
         return e.finding(id, status, e.what() + " " + evidence + (r != null ? " [" + r.id() + ": " + r.title() + "]" : ""),
-                r != null ? r.rewrite().apply(e.words()) : LOCK_ADVICE);
+                r != null ? e.rewrite() : LOCK_ADVICE);
     };
 
     public static final Rule BLOCKED_QUERIES = Rule.minted("blocked-queries", Category.LOCK_CONTENTION, Status.FLAG,
@@ -329,7 +329,18 @@ public final class MintedRules {
             "The deploy's statement timeout cancelled it; the migration stops there.", "the error the server raised")
             .withOnFailure((self, e) -> e.statement().errorClass() != ErrorClass.STATEMENT_TIMEOUT ? null
                     : e.finding(self, Status.BLOCK, e.failedHead(),
-                    e.rule() != null ? e.rule().rewrite().apply(e.words()) : self.advice()));
+                    e.rule() != null ? e.rewrite() : self.advice()));
+    public static final Rule ALGORITHM_REFUSED = Rule.minted("algorithm-refused", Category.LOCK_CONTENTION, Status.BLOCK,
+            java.util.EnumSet.of(Kind.MYSQL, Kind.MARIADB), "the server refused the stated online-DDL algorithm instead of copying the table",
+            "Keep the ALGORITHM/LOCK clause (it kept the table from being copied with writes blocked) and make this"
+                    + " change with an online schema-change tool (gh-ost, pt-online-schema-change)",
+            "A statement that states ALGORITHM=INSTANT/INPLACE or LOCK=NONE fails when the server cannot honour it"
+                    + " (MySQL / MariaDB errors 1845 and 1846) rather than falling back to a blocking copy: the"
+                    + " clause did its job, and the deploy stops there. On the seeded table the change needs a copy.",
+            "the error the server raised")
+            .withOnFailure((self, e) -> e.statement().errorClass() != ErrorClass.ALGORITHM_REFUSED ? null
+                    : e.finding(self, Status.BLOCK, e.failedHead() + ": the server would have had to copy the table;"
+                    + " the deploy stops here", e.rule() != null ? self.advice() + ".\n" + e.rewrite() : self.advice()));
     public static final Rule CONSTRAINT_VIOLATION = Rule.minted("constraint-violation", Category.CONSTRAINT_VALIDATION,
             Status.BLOCK, ALL_ENGINES, "existing rows violate the constraint being added",
             "Fix the existing rows first (a batched backfill), then add the constraint NOT VALID and VALIDATE it.",
@@ -411,10 +422,11 @@ public final class MintedRules {
     public static final List<Rule> VOLUME = List.of(CommonRules.UNBATCHED_BACKFILL, WAL_VOLUME, REPLICATION_LAG);
 
     /** A failed statement's meaning, after the engine catalog's own failure checks; the last always answers. */
-    public static final List<Rule> FAILURES = List.of(LOCK_TIMEOUT, STATEMENT_TIMEOUT, CONSTRAINT_VIOLATION,
+    public static final List<Rule> FAILURES = List.of(LOCK_TIMEOUT, STATEMENT_TIMEOUT, ALGORITHM_REFUSED, CONSTRAINT_VIOLATION,
             STATEMENT_FAILED);
 
     public static final List<Rule> ALL = List.of(TABLE_REWRITE_UNDER_LOCK, FULL_SCAN_UNDER_LOCK, LONG_LOCK_HOLD,
-            BLOCKED_QUERIES, LATENCY_REGRESSION, APPLICATION_ERRORS, INDEX_USED_BY_WORKLOAD, WAL_VOLUME, REPLICATION_LAG, LOCK_TIMEOUT, STATEMENT_TIMEOUT,
+            BLOCKED_QUERIES, LATENCY_REGRESSION, APPLICATION_ERRORS, INDEX_USED_BY_WORKLOAD, WAL_VOLUME, REPLICATION_LAG,
+            LOCK_TIMEOUT, STATEMENT_TIMEOUT, ALGORITHM_REFUSED,
             CONSTRAINT_VIOLATION, STATEMENT_FAILED, PARTIAL_MIGRATION, MIGRATION_REFUSED, UNTRANSLATED, ROLLBACK_FAILS, ROLLBACK_LOSES_DATA, UNTERMINATED_TRANSACTION, UNKNOWN_SUPPRESSION, SUPPRESSION_WITHOUT_REASON);
 }

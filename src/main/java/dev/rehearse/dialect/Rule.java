@@ -172,6 +172,14 @@ public record Rule(Facts facts, Predicate<Words> matches, BiPredicate<Words, Lis
         }
     }
 
+    /**
+     * A rule's rewrite that {@code run} can size with what the rehearsal measured (a chunk size from the rehearsed
+     * copy's rate); lint, which has no measurement, reads the plain {@link Function} form.
+     */
+    public interface MeasuredRewrite extends Function<Words, String> {
+        String apply(Words w, Evidence measured);
+    }
+
     /** Whether the rule covers this engine. */
     public boolean covers(EngineSpec.Kind kind) {
         return facts.engines().contains(kind);

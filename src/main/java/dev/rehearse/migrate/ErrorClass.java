@@ -10,6 +10,11 @@ public enum ErrorClass {
     STATEMENT_TIMEOUT,
     /** The statement may not run inside a transaction block, and was run in one. */
     NOT_IN_TRANSACTION,
+    /**
+     * The server refused the statement's stated online-DDL algorithm or lock level rather than run it another way
+     * (MySQL / MariaDB errors 1845, 1846: ALGORITHM=INPLACE where only COPY can do it).
+     */
+    ALGORITHM_REFUSED,
     /** Existing rows violate the constraint being added or the change being made. */
     CONSTRAINT_VIOLATION,
     /** The server could not parse the statement: the migration source is broken, not the deploy. */

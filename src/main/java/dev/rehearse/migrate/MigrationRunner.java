@@ -33,6 +33,8 @@ public final class MigrationRunner {
     // the tool's transaction left open after a unit that spans migrations, with its statements, for the next migration
     private List<Pending> carried;
     private final Map<SqlStatement, String> hooked = new java.util.IdentityHashMap<>();
+    // statements of a transaction that a later statement's implicit commit ended: applied whatever fails after
+    private final Set<SqlStatement> committedEarly = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     /**
      * Called right before a statement first runs (not again when its unit is retried), on the runner's thread: what
@@ -100,7 +102,7 @@ public final class MigrationRunner {
                 if (!ok) {
                     // what committed before the failure: earlier units, and this unit's autocommitted statements
                     boolean someCommitted = unitCommitted || done.subList(before, done.size()).stream()
-                            .anyMatch(s -> !s.failed() && !s.inTransaction()
+                            .anyMatch(s -> !s.failed() && (!s.inTransaction() || committedEarly.contains(s.statement()))
                                     && s.statement().kind() != SqlStatement.Kind.TRANSACTION_CONTROL);
                     if (someCommitted) partial.add(m);
                     return new MigrationRun(session, done, rows, migrations.subList(i + 1, migrations.size()), partial,
@@ -176,7 +178,16 @@ public final class MigrationRunner {
         try {
             for (int k = from; k < unit.statements().size(); k++) {
                 SqlStatement s = unit.statements().get(k);
-                boolean inTx = wrapped || explicitTx;
+                // MySQL / MariaDB DDL: the server commits what the transaction holds, then runs the statement alone;
+                // the session's next statement opens a new transaction (autocommit stays off)
+                boolean implicitCommit = s.kind() != SqlStatement.Kind.TRANSACTION_CONTROL && (wrapped || explicitTx)
+                        && probe.commitsImplicitly(s);
+                if (implicitCommit) {
+                    openTx.forEach(o -> committedEarly.add(o.statement));
+                    finish(openTx, System.nanoTime(), done);
+                    explicitTx = false; // a script's own BEGIN ended too; the tool's autocommit-off session goes on
+                }
+                boolean inTx = !implicitCommit && (wrapped || explicitTx);
                 if (openTx.isEmpty()) groupStart = k;
                 Pending p = new Pending(done.size() + openTx.size() + 1, m, s, inTx);
                 StatementProbe.Snapshot snapshot = s.kind() == SqlStatement.Kind.TRANSACTION_CONTROL

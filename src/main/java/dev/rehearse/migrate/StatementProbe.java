@@ -24,6 +24,15 @@ public interface StatementProbe extends AutoCloseable {
 
     Snapshot before(Connection c, boolean inTransaction) throws SQLException;
 
+    /**
+     * Whether the server commits the session's open transaction before the statement and runs the statement on its
+     * own (the engine's dialect knows: MySQL / MariaDB DDL). The runner then reports it, and what ran before it in the
+     * tool's transaction, as committed there.
+     */
+    default boolean commitsImplicitly(SqlStatement statement) {
+        return false;
+    }
+
     /** What a statement's error means for the deploy, in the engine's own reading of its codes. */
     ErrorClass classify(SQLException e);
 

@@ -99,9 +99,21 @@ public class MySqlDialect implements Dialect {
             case 1205 -> ErrorClass.LOCK_TIMEOUT;        // ER_LOCK_WAIT_TIMEOUT, metadata locks included
             case 3024, 1969 -> ErrorClass.STATEMENT_TIMEOUT; // max_execution_time; MariaDB max_statement_time
             case 1064 -> ErrorClass.SYNTAX;               // ER_PARSE_ERROR
+            case 1845, 1846 -> ErrorClass.ALGORITHM_REFUSED; // ER_ALTER_OPERATION_NOT_SUPPORTED(_REASON)
             default -> e.getSQLState() != null && e.getSQLState().startsWith("23")
                     ? ErrorClass.CONSTRAINT_VIOLATION : ErrorClass.OTHER;
         };
+    }
+
+    /**
+     * The statements MySQL's manual lists under "Statements That Cause an Implicit Commit" (MariaDB's KB page of the
+     * same name agrees): data definition, account management, table maintenance and LOCK TABLES. A TEMPORARY table's
+     * CREATE / DROP does not commit.
+     */
+    @Override
+    public boolean commitsImplicitly(Rule.Words w) {
+        if (w.words().isEmpty() || !MySqlSplitter.IMPLICIT_COMMIT.contains(w.words().get(0))) return false;
+        return !(w.startsWith("CREATE", "TEMPORARY") || w.startsWith("DROP", "TEMPORARY"));
     }
 
     /** DDL that takes an exclusive metadata lock, at least to start and to finish. */

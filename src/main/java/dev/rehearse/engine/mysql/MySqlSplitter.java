@@ -24,7 +24,8 @@ public final class MySqlSplitter implements SqlSplitter {
         public enum Type { WORD, QUOTED_IDENT, STRING, NUMBER, PUNCT, COMMENT, DELIMITER }
     }
 
-    private static final Set<String> DDL = Set.of("CREATE", "ALTER", "DROP", "RENAME", "TRUNCATE", "OPTIMIZE",
+    /** Statements the server runs outside any transaction, committing the open one first. */
+    static final Set<String> IMPLICIT_COMMIT = Set.of("CREATE", "ALTER", "DROP", "RENAME", "TRUNCATE", "OPTIMIZE",
             "ANALYZE", "REPAIR", "GRANT", "REVOKE", "LOCK", "UNLOCK", "INSTALL", "UNINSTALL");
 
     @Override
@@ -60,7 +61,7 @@ public final class MySqlSplitter implements SqlSplitter {
         String a = w.isEmpty() ? "" : w.get(0), b = w.size() > 1 ? w.get(1) : "";
         if (a.equals("BEGIN") || a.equals("COMMIT") || a.equals("ROLLBACK") && !b.equals("TO")
                 || a.equals("START") && b.equals("TRANSACTION")) return Kind.TRANSACTION_CONTROL;
-        return DDL.contains(a) ? Kind.NON_TRANSACTIONAL : Kind.TRANSACTIONAL;
+        return IMPLICIT_COMMIT.contains(a) ? Kind.NON_TRANSACTIONAL : Kind.TRANSACTIONAL;
     }
 
     /** Significant tokens of a statement for the rule catalog: words upper-cased, identifiers unquoted. */

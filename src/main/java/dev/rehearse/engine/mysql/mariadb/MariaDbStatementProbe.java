@@ -110,6 +110,12 @@ final class MariaDbStatementProbe implements StatementProbe {
         return t;
     }
 
+    /** Every DDL commits implicitly: the dialect's list. */
+    @Override
+    public boolean commitsImplicitly(dev.rehearse.migrate.SqlStatement statement) {
+        return dialect.commitsImplicitly(new dev.rehearse.dialect.Rule.Words(statement.sql(), dialect.words(statement.sql())));
+    }
+
     @Override
     public ErrorClass classify(SQLException e) {
         return dialect.classify(e);

@@ -1,0 +1,7 @@
+CREATE TABLE accounts (
+  id BIGINT PRIMARY KEY,
+  email VARCHAR(200) NOT NULL,
+  region VARCHAR(20) NOT NULL,
+  code VARCHAR(20),
+  balance INT NOT NULL
+) DEFAULT CHARSET=latin1;

@@ -1,0 +1,5 @@
+CREATE TABLE posts (
+  id BIGINT PRIMARY KEY,
+  author_id BIGINT NOT NULL,
+  body TEXT NOT NULL
+);

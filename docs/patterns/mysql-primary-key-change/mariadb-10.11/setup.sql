@@ -1,0 +1,5 @@
+CREATE TABLE events (
+  id BIGINT PRIMARY KEY,
+  created_at DATETIME NOT NULL,
+  kind VARCHAR(20) NOT NULL
+);
