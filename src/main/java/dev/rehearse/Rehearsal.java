@@ -25,6 +25,7 @@ import dev.rehearse.migrate.StatementProbe;
 import dev.rehearse.observe.LockSampler;
 import dev.rehearse.observe.Sampler;
 import dev.rehearse.observe.Timeline;
+import dev.rehearse.provision.Cleanup;
 import dev.rehearse.provision.Database;
 import dev.rehearse.model.Report;
 import dev.rehearse.scenario.Scenario;
@@ -65,6 +66,13 @@ public final class Rehearsal {
     private Consumer<String> status;
 
     private java.util.function.Predicate<Migration> pending;
+    private volatile long wallStart = System.nanoTime();
+    private volatile String startedAt = Instant.now().toString();
+    // what the rehearse phase is recording now, for a partial report when the run is interrupted or its server dies
+    private volatile Live live;
+
+    private record Live(Database db, SeedResult seed, Timeline timeline, LoadGenerator load, LockSampler sampler,
+                        boolean loadRan, long baselineFrom, long baselineTo, MigrationRunner runner) {}
     private io.micrometer.core.instrument.MeterRegistry meters = io.micrometer.core.instrument.Metrics.globalRegistry;
 
     /** Where the samplers' (and the workload's) meters go: a registry the caller binds (Prometheus, JMX...). */
@@ -159,6 +167,8 @@ public final class Rehearsal {
     public Result run() {
         long wallStart = System.nanoTime();
         String startedAt = Instant.now().toString();
+        this.wallStart = wallStart;
+        this.startedAt = startedAt;
         Inputs in = read();
         try (Server server = provision(in)) {
             server.applySchema();
@@ -311,7 +321,12 @@ public final class Rehearsal {
                 scenario.observe().lockSampleIntervalMs(), meters).start();
              LoadGenerator load = new LoadGenerator(db, engine::sessionId, targets, workload, loadSettings,
                      scenario.data().seed()).withMeters(meters)
-                     .withSessions(statementTimeout(db, dialect, loadSettings), e -> timeout(dialect, e))) {
+                     .withSessions(statementTimeout(db, dialect, loadSettings), e -> timeout(dialect, e));
+             // an interrupt stops the workload and the sampler first, before the server goes
+             Cleanup.Registration quiet = Cleanup.register(Cleanup.Phase.CLIENTS, "workload and lock sampler", () -> {
+                 load.abort();
+                 sampler.close();
+             })) {
             if (loadRuns) {
                 load.start();
                 progress.accept(String.format(java.util.Locale.ROOT, "load: %d clients, %.0f queries/s %s; baseline %.0f s",
@@ -329,6 +344,7 @@ public final class Rehearsal {
                 Rollbacks.Columns columnsBefore = Rollbacks.any(migrations) ? downs.columns() : null;
                 MigrationRunner runner = new MigrationRunner(db, probe, scenario.migrations(), progress)
                         .withBeforeStatement(held::before);
+                live = new Live(db, seed, timeline, load, sampler, loadRuns, baselineFrom, baselineTo, runner);
                 // load alone between migrations: each one's after window, the next one's before
                 if (loadRuns && loadSettings.settleSeconds() > 0) runner.withBetweenMigrations(() -> sleep(loadSettings.settleSeconds()));
                 run = runner.run(migrations);
@@ -342,11 +358,14 @@ public final class Rehearsal {
             }
             load.close();
             sampler.close();
+            quiet.close();
             events = load.events();
             achieved = sampler.intervals();
             if (sampler.failure() != null) progress.accept("observe: a lock sample failed: " + sampler.failure());
         } catch (SQLException e) {
             throw new RehearsalFailedException("cannot start the lock sampler or the workload: " + e.getMessage(), e);
+        } finally {
+            live = null;
         }
         return new Recording(db, seed, run, timeline, events, loadRuns, baselineFrom, baselineTo, achieved, probeCost,
                 plans(plansBefore, plansAfter), rollbacks, downsFrom);
@@ -453,6 +472,30 @@ public final class Rehearsal {
         public void close() {
             open.forEach(dev.rehearse.load.LongTransaction::close);
         }
+    }
+
+    /**
+     * A report of what ran so far, for a run that cannot finish (interrupted, or its server terminated): the
+     * statements that completed, judged as usual, the workload and samples up to now, and a reason that says it is
+     * partial. Null when the migrations had not started.
+     *
+     * @param why what ended the run, e.g. "the rehearsal was interrupted"
+     */
+    public Result partial(String why) {
+        Live l = live;
+        if (l == null) return null;
+        MigrationRun soFar = l.runner().soFar();
+        if (soFar == null) return null;
+        Recording r = new Recording(l.db(), l.seed(), soFar, l.timeline(), l.load().events(), l.loadRan(),
+                l.baselineFrom(), l.baselineTo(), l.sampler().intervals());
+        Report full = analyze(r, startedAt, wallStart).report();
+        int n = soFar.statements().size();
+        String reason = "Partial report: " + why + " after " + n + (n == 1 ? " statement" : " statements")
+                + (soFar.notRun().isEmpty() ? "" : "; no statement completed in " + soFar.notRun().stream().map(Migration::name)
+                .collect(java.util.stream.Collectors.joining(", "))) + ". What ran: " + full.verdictReason();
+        return new Result(new Report(full.tool(), full.engine(), full.verdict(), reason, full.categories(),
+                full.statements(), full.findings(), full.seed(), full.load(), full.replication(), full.run(),
+                full.timeline(), full.rollbacks()), null);
     }
 
     /** Phase 5: the recording judged against the thresholds, into the report. */

@@ -3,6 +3,7 @@ package dev.rehearse.cli;
 import dev.rehearse.Rehearsal;
 import dev.rehearse.RehearsalFailedException;
 import dev.rehearse.model.Verdict;
+import dev.rehearse.provision.Cleanup;
 import dev.rehearse.migrate.MigrationSources;
 import dev.rehearse.report.ReportFormat;
 import dev.rehearse.report.ReportFormats;
@@ -119,10 +120,31 @@ final class RunCommand implements Callable<Integer> {
         if (scenario.replica()) {
             throw new RehearsalFailedException("--replica: replica rehearsals are not available in this build yet");
         }
-        Rehearsal.Result result = new Rehearsal(scenario, Progress::line, java.util.Set.copyOf(project.exclude())).withPending(scope.pending())
-                .withStatus(Progress.interactive() ? Progress::status : null).run();
+        Rehearsal rehearsal = new Rehearsal(scenario, Progress::line, java.util.Set.copyOf(project.exclude()))
+                .withPending(scope.pending()).withStatus(Progress.interactive() ? Progress::status : null);
+        Path outDir = scenario.output().dir();
+        ReportFormat.Context context = new ReportFormat.Context("run", Progress.color());
+        // SIGINT/SIGTERM once the migrations started: what ran so far is reported, after the workload stopped and
+        // before the server does
+        Cleanup.Registration partialOnInterrupt = Cleanup.register(Cleanup.Phase.REPORT, "partial report", () -> {
+            if (!Cleanup.shuttingDown()) return;
+            Rehearsal.Result partial = rehearsal.partial("the rehearsal was interrupted");
+            if (partial == null) return;
+            try {
+                Path written = ReportOutput.emitQuietly(partial.report(), outDir, formats, context);
+                if (written != null) Cleanup.noteOnInterrupt("a report of what ran is in " + written);
+            } catch (java.io.IOException | RuntimeException e) {
+                Cleanup.noteOnInterrupt("the partial report could not be written: " + e.getMessage());
+            }
+        });
+        Rehearsal.Result result;
+        try {
+            result = rehearsal.run();
+        } finally {
+            partialOnInterrupt.close();
+        }
         Report r = result.report();
-        ReportOutput.emit(r, scenario.output().dir(), formats, new ReportFormat.Context("run", Progress.color()));
+        ReportOutput.emit(r, outDir, formats, context);
         if (result.syntaxError() != null) {
             System.err.println("rehearse: " + result.syntaxError());
             return Main.INVALID_INPUT;

@@ -64,12 +64,32 @@ public final class MigrationRunner {
         this.progress = progress;
     }
 
+    private record SoFar(long session, List<ExecutedStatement> done, Map<String, Long> rows, List<Migration> migrations) {}
+
+    private volatile SoFar progressSoFar;
+
+    /**
+     * What this runner has run so far, read from another thread (an interrupt's partial report): the statements that
+     * completed, the migrations not reached; null before the first migration started. The one running is not in it.
+     */
+    public MigrationRun soFar() {
+        SoFar p = progressSoFar;
+        if (p == null) return null;
+        List<ExecutedStatement> ran = new ArrayList<>();
+        for (Object o : p.done().toArray()) if (o != null) ran.add((ExecutedStatement) o);
+        java.util.Set<Migration> reached = new java.util.HashSet<>();
+        for (ExecutedStatement s : ran) reached.add(s.migration());
+        List<Migration> notRun = p.migrations().stream().filter(m -> !reached.contains(m)).toList();
+        return new MigrationRun(p.session(), ran, p.rows(), notRun, List.of());
+    }
+
     public MigrationRun run(List<Migration> migrations) {
         try (Connection c = db.connect("rehearse-migration")) {
             long session = probe.sessionId(c);
             probe.prepareSession(c, settings.lockTimeoutMs(), settings.statementTimeoutMs());
             Map<String, Long> rows = probe.tableRows(c);
             List<ExecutedStatement> done = new ArrayList<>();
+            progressSoFar = new SoFar(session, done, rows, migrations);
             List<Migration> partial = new ArrayList<>();
             boolean heldOpen = false;
             for (int i = 0; i < migrations.size(); i++) {
