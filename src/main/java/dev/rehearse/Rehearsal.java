@@ -59,6 +59,23 @@ public final class Rehearsal {
      */
     public record Result(Report report, String syntaxError) {}
 
+    /**
+     * The server died on its own during the run (its process killed or crashed): exit 3 with what it said last, and,
+     * when the migrations had started, the report of what ran ({@link #partial()}, else null).
+     */
+    public static final class ServerTerminatedException extends RehearsalFailedException {
+        private final transient Result partial;
+
+        ServerTerminatedException(String message, Result partial, Throwable cause) {
+            super(message, cause);
+            this.partial = partial;
+        }
+
+        public Result partial() {
+            return partial;
+        }
+    }
+
     private final Scenario scenario;
     private final Consumer<String> progress;
 
@@ -269,12 +286,29 @@ public final class Rehearsal {
                     new Scenario.TableData(Math.max(t.rows() == 0 ? 0 : 1, Math.round(t.rows() * scale)), t.productionRows())));
             Profile profile = scale == 1.0 ? in.profile()
                     : new Profile(in.profile().file(), in.profile().scale() * scale, in.profile().tables());
-            return new Seeder(in.engine().seeding(), status).seed(db, tables, scenario.data().seed(), profile, progress);
+            try {
+                return new Seeder(in.engine().seeding(), status).seed(db, tables, scenario.data().seed(), profile, progress);
+            } catch (RuntimeException e) {
+                String gone = db.terminated();
+                if (gone == null) throw e;
+                throw new ServerTerminatedException("the server terminated while seeding: " + gone, null, e);
+            }
         }
 
         /** Phase 4: the workload's baseline, then the migrations while the samplers and the workload run. */
         public Recording rehearse(SeedResult seed) {
-            return Rehearsal.this.rehearse(in.engine(), db, in.migrations(), seed);
+            if (System.nanoTime() >= runEndsAtNanos()) {
+                throw new RehearsalFailedException("the rehearsal reached its deadline of " + scenario.deadlines().runMs() / 1000
+                        + " s (deadlines.run, --deadline) before the migrations started: provisioning and seeding took it all");
+            }
+            Recording r = Rehearsal.this.rehearse(in.engine(), db, in.migrations(), seed);
+            String gone = db.terminated();
+            if (gone != null) { // the run went on to its end on errors alone: what ran is still worth a report
+                Report full = analyze(r, startedAt, wallStart).report();
+                throw new ServerTerminatedException("the server terminated during the rehearsal: " + gone,
+                        new Result(partialReport(full, r.run(), "the server terminated"), null), null);
+            }
+            return r;
         }
 
         @Override
@@ -343,7 +377,8 @@ public final class Rehearsal {
                         dialect::quote);
                 Rollbacks.Columns columnsBefore = Rollbacks.any(migrations) ? downs.columns() : null;
                 MigrationRunner runner = new MigrationRunner(db, probe, scenario.migrations(), progress)
-                        .withBeforeStatement(held::before);
+                        .withBeforeStatement(held::before)
+                        .withDeadlines(scenario.deadlines().statementMs(), runEndsAtNanos());
                 live = new Live(db, seed, timeline, load, sampler, loadRuns, baselineFrom, baselineTo, runner);
                 // load alone between migrations: each one's after window, the next one's before
                 if (loadRuns && loadSettings.settleSeconds() > 0) runner.withBetweenMigrations(() -> sleep(loadSettings.settleSeconds()));
@@ -363,7 +398,12 @@ public final class Rehearsal {
             achieved = sampler.intervals();
             if (sampler.failure() != null) progress.accept("observe: a lock sample failed: " + sampler.failure());
         } catch (SQLException e) {
-            throw new RehearsalFailedException("cannot start the lock sampler or the workload: " + e.getMessage(), e);
+            throw terminatedOr(db, new RehearsalFailedException("cannot start the lock sampler or the workload: "
+                    + e.getMessage(), e));
+        } catch (ServerTerminatedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw terminatedOr(db, e);
         } finally {
             live = null;
         }
@@ -488,14 +528,26 @@ public final class Rehearsal {
         if (soFar == null) return null;
         Recording r = new Recording(l.db(), l.seed(), soFar, l.timeline(), l.load().events(), l.loadRan(),
                 l.baselineFrom(), l.baselineTo(), l.sampler().intervals());
-        Report full = analyze(r, startedAt, wallStart).report();
+        return new Result(partialReport(analyze(r, startedAt, wallStart).report(), soFar, why), null);
+    }
+
+    /** A failure whose cause is the server dying on its own, said as such, with what ran so far when there is any. */
+    private RuntimeException terminatedOr(Database db, RuntimeException e) {
+        String gone = db.terminated();
+        if (gone == null) return e;
+        return new ServerTerminatedException("the server terminated during the rehearsal: " + gone,
+                partial("the server terminated"), e);
+    }
+
+    /** The report of a run that could not finish, its reason saying so and what did not complete. */
+    private static Report partialReport(Report full, MigrationRun soFar, String why) {
         int n = soFar.statements().size();
         String reason = "Partial report: " + why + " after " + n + (n == 1 ? " statement" : " statements")
                 + (soFar.notRun().isEmpty() ? "" : "; no statement completed in " + soFar.notRun().stream().map(Migration::name)
                 .collect(java.util.stream.Collectors.joining(", "))) + ". What ran: " + full.verdictReason();
-        return new Result(new Report(full.tool(), full.engine(), full.verdict(), reason, full.categories(),
+        return new Report(full.tool(), full.engine(), full.verdict(), reason, full.categories(),
                 full.statements(), full.findings(), full.seed(), full.load(), full.replication(), full.run(),
-                full.timeline(), full.rollbacks()), null);
+                full.timeline(), full.rollbacks());
     }
 
     /** Phase 5: the recording judged against the thresholds, into the report. */
@@ -631,7 +683,20 @@ public final class Rehearsal {
         }
     }
 
-    private static void sleep(double seconds) {
+    /** When the whole run's deadline ({@code deadlines.run}, {@code --deadline}) falls, on the wall-clock start. */
+    private long runEndsAtNanos() {
+        long runMs = scenario.deadlines().runMs();
+        return runMs >= Long.MAX_VALUE / 2_000_000 ? Long.MAX_VALUE : wallStart + runMs * 1_000_000;
+    }
+
+    /** The load running alone ({@code seconds}), cut short when the run's deadline comes first. */
+    private void sleep(double seconds) {
+        long leftMs = runEndsAtNanos() == Long.MAX_VALUE ? Long.MAX_VALUE
+                : Math.max(0, (runEndsAtNanos() - System.nanoTime()) / 1_000_000);
+        pause(Math.min(seconds, leftMs / 1000.0));
+    }
+
+    private static void pause(double seconds) {
         try {
             Thread.sleep((long) (seconds * 1000));
         } catch (InterruptedException e) {

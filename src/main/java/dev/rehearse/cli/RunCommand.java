@@ -69,6 +69,20 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--lock-timeout", paramLabel = "DURATION", description = "The deploy's lock_timeout, e.g. 5s.")
     String lockTimeout;
 
+    @Option(names = "--statement-timeout", paramLabel = "DURATION",
+            description = "The deploy's statement_timeout (migrations.statement_timeout), rehearsed as the deploy sets it, e.g. 30s.")
+    String statementTimeout;
+
+    @Option(names = "--statement-deadline", paramLabel = "DURATION",
+            description = "rehearse's own limit per migration statement (deadlines.statement, default 10min): past it the"
+                    + " statement is cancelled and reported (statement-deadline).")
+    String statementDeadline;
+
+    @Option(names = "--deadline", paramLabel = "DURATION",
+            description = "rehearse's limit for the whole run (deadlines.run, default 1h): a statement still running then is"
+                    + " cancelled and the report written.")
+    String deadline;
+
     @Option(names = "--long-transaction", paramLabel = "DURATION",
             description = "Before each statement that locks out reads or writes, hold a reading transaction on its table this long, e.g. 5s.")
     String longTransaction;
@@ -115,6 +129,16 @@ final class RunCommand implements Callable<Integer> {
         }
         scenario = scenario.withMigrations(scenario.migrations().withContexts(changeSets.contexts)
                 .withLabels(changeSets.labels));
+        if (statementTimeout != null) {
+            mg = scenario.migrations();
+            scenario = scenario.withMigrations(new Scenario.Migrations(mg.paths(), mg.format(), mg.transaction(),
+                    mg.lockTimeoutMs(), (int) duration("--statement-timeout", statementTimeout), mg.lockRetries(),
+                    mg.contexts(), mg.labels()));
+        }
+        Scenario.Deadlines limits = scenario.deadlines();
+        scenario = scenario.withDeadlines(new Scenario.Deadlines(
+                statementDeadline == null ? limits.statementMs() : duration("--statement-deadline", statementDeadline),
+                deadline == null ? limits.runMs() : duration("--deadline", deadline)));
         // A report this build cannot write fails before anything starts, not silently after the rehearsal.
         List<ReportFormat> formats = ReportFormats.resolve(scenario.output().formats(), "run");
         if (scenario.replica()) {
@@ -140,6 +164,10 @@ final class RunCommand implements Callable<Integer> {
         Rehearsal.Result result;
         try {
             result = rehearsal.run();
+        } catch (Rehearsal.ServerTerminatedException e) {
+            // exit 3 with the server's last words (Main prints them), after the report of what ran
+            if (e.partial() != null) ReportOutput.emit(e.partial().report(), outDir, formats, context);
+            throw e;
         } finally {
             partialOnInterrupt.close();
         }
@@ -150,6 +178,16 @@ final class RunCommand implements Callable<Integer> {
             return Main.INVALID_INPUT;
         }
         return reached(r.verdict(), scenario.output().failOn()) ? Main.VERDICT : Main.OK;
+    }
+
+    private static long duration(String flag, String text) {
+        try {
+            long ms = dev.rehearse.scenario.Units.durationMs(text);
+            if (ms < 1 || ms > Integer.MAX_VALUE) throw new IllegalArgumentException("expected 1ms to 24 days");
+            return ms;
+        } catch (IllegalArgumentException e) {
+            throw new dev.rehearse.InvalidInputException(flag + ": " + e.getMessage());
+        }
     }
 
     static boolean reached(Verdict verdict, Scenario.FailOn failOn) {

@@ -137,11 +137,18 @@ public final class EmbeddedPostgresProvisioner implements Provisioner {
             String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
             try {
                 String version = awaitReady(process, url, log);
+                // the log's last words, read as the server dies, before its run directory is removed
+                String[] lastWords = new String[1];
+                process.onExit().thenRun(() -> lastWords[0] = LocalServers.tail(log));
+                Process server = process;
+                Cleanup.Registration stopping = stop;
                 return new Database(EngineSpec.Kind.POSTGRES, Provider.EMBEDDED, url, "postgres", null, version,
                         PostgresEngine::connectionProperties, () -> {
                             stop.close();
                             removeDir.close();
-                        });
+                        }).withTermination(() -> server.isAlive() || stopping.closed() ? null
+                                : "postgres (pid " + server.pid() + ") " + LocalServers.exit(server) + "; its log ended: "
+                                + (lastWords[0] != null ? lastWords[0] : LocalServers.tail(log)));
             } catch (RehearsalFailedException e) {
                 stop.close();
                 last = e;
