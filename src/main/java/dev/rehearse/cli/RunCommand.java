@@ -42,8 +42,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--user", description = "User for --url.")
     String user;
 
-    @Option(names = "--password", description = "Password for --url.")
+    @Option(names = "--password", description = "Password for --url (visible to other local users through ps:"
+            + " prefer --password-file, PGPASSWORD / MYSQL_PWD, or the driver's pgpass).")
     String password;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "A file whose first line is the password for --url.")
+    Path passwordFile;
 
     @Option(names = "--allow-writes", description = "Let --provider external write (use a disposable copy).")
     Boolean allowWrites;
@@ -117,11 +121,19 @@ final class RunCommand implements Callable<Integer> {
         Scenario base = scenarioFile == null ? ScenarioLoader.defaults() : ScenarioLoader.load(scenarioFile, names);
         if (base.thresholds().equals(Scenario.Thresholds.DEFAULT)) base = base.withThresholds(project.thresholds());
         Scenario scenario = ScenarioLoader.applyOverrides(base, CliOverrides.NONE
-                .withEngine(engine).withProvider(provider).withUrl(url).withUser(user).withPassword(password)
+                .withEngine(engine).withProvider(provider).withUrl(url).withUser(user).withPassword(password())
                 .withAllowWrites(allowWrites).withSchemaFile(schema).withMigrations(migrations).withFormat(format)
                 .withRows(rows).withNoLoad(noLoad).withReplica(replica).withOut(output.out)
                 .withReportFormats(output.report).withFailOn(output.failOn).withLockTimeout(lockTimeout).withSeed(seed)
                 .withProfile(profile).withWorkload(workload).withLongTransaction(longTransaction), names);
+        Scenario.External ext = scenario.external();
+        if (ext.password() == null && scenario.provider() == dev.rehearse.scenario.Provider.EXTERNAL) {
+            // the engine's own variable, as its command-line clients read it
+            String variable = dev.rehearse.engine.Engines.dialect(scenario.engine()).passwordVariable();
+            String fromEnv = variable == null ? null : System.getenv(variable);
+            if (fromEnv != null) scenario = scenario.withExternal(new Scenario.External(ext.url(), ext.user(), fromEnv,
+                    ext.allowWrites()));
+        }
         Scenario.Migrations mg = scenario.migrations();
         if (mg.lockTimeoutMs() == null && project.lockTimeoutMs() != null) { // the deploy's own, from .rehearse.yaml
             scenario = scenario.withMigrations(new Scenario.Migrations(mg.paths(), mg.format(), mg.transaction(),
@@ -178,6 +190,22 @@ final class RunCommand implements Callable<Integer> {
             return Main.INVALID_INPUT;
         }
         return reached(r.verdict(), scenario.output().failOn()) ? Main.VERDICT : Main.OK;
+    }
+
+    /** {@code --password}, else the first line of {@code --password-file}; null without either. */
+    private String password() {
+        if (password != null) {
+            Progress.line("--password is visible to other local users (ps); prefer --password-file or "
+                    + "PGPASSWORD / MYSQL_PWD");
+            return password;
+        }
+        if (passwordFile == null) return null;
+        try {
+            return java.nio.file.Files.readAllLines(passwordFile).stream().findFirst().orElse("");
+        } catch (java.io.IOException e) {
+            throw new dev.rehearse.InvalidInputException("--password-file: cannot read " + passwordFile + ": "
+                    + e.getMessage());
+        }
     }
 
     private static long duration(String flag, String text) {
