@@ -289,7 +289,7 @@ public final class Rehearsal {
             try {
                 return new Seeder(in.engine().seeding(), status).seed(db, tables, scenario.data().seed(), profile, progress);
             } catch (RuntimeException e) {
-                String gone = db.terminated();
+                String gone = terminated(db);
                 if (gone == null) throw e;
                 throw new ServerTerminatedException("the server terminated while seeding: " + gone, null, e);
             }
@@ -374,7 +374,7 @@ public final class Rehearsal {
             try (StatementProbe probe = engine.statementProbe(db);
                  LongTransactions held = new LongTransactions(engine, db, loadSettings.longTransaction())) {
                 Rollbacks downs = new Rollbacks(db, probe, scenario.migrations(), progress,
-                        dialect::quote);
+                        dialect::quote).withDeadlines(scenario.deadlines().statementMs(), runEndsAtNanos());
                 Rollbacks.Columns columnsBefore = Rollbacks.any(migrations) ? downs.columns() : null;
                 MigrationRunner runner = new MigrationRunner(db, probe, scenario.migrations(), progress)
                         .withBeforeStatement(held::before)
@@ -533,10 +533,28 @@ public final class Rehearsal {
 
     /** A failure whose cause is the server dying on its own, said as such, with what ran so far when there is any. */
     private RuntimeException terminatedOr(Database db, RuntimeException e) {
-        String gone = db.terminated();
+        String gone = terminated(db);
         if (gone == null) return e;
         return new ServerTerminatedException("the server terminated during the rehearsal: " + gone,
                 partial("the server terminated"), e);
+    }
+
+    /**
+     * Whether a failure came from the server dying: its connections drop at once, while the JVM learns the process
+     * ended a moment later, so a failure waits up to a second for that before it is taken as the failure it says.
+     */
+    private static String terminated(Database db) {
+        for (int i = 0; i < 20; i++) {
+            String gone = db.terminated();
+            if (gone != null) return gone;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The report of a run that could not finish, its reason saying so and what did not complete. */

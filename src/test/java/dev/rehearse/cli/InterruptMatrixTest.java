@@ -127,7 +127,7 @@ class InterruptMatrixTest {
     /** Database processes (servers, initdb) working in any of these directories. */
     static List<ProcessHandle> databaseProcessesIn(Set<Path> dirs) {
         return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(cmd ->
-                (cmd.contains("postgres") || cmd.contains("initdb")) && dirs.stream().anyMatch(d -> cmd.contains(d.toString())))
+                (cmd.contains("postgres") || cmd.contains("initdb") || cmd.contains("mariadbd")) && dirs.stream().anyMatch(d -> cmd.contains(d.toString())))
                 .orElse(false)).toList();
     }
 

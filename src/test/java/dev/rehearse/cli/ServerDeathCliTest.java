@@ -21,13 +21,23 @@ class ServerDeathCliTest {
 
     @Test
     void aPostmasterKilledMidRunEndsWithExit3ItsLogAndAPartialReport(@TempDir Path dir) throws Exception {
+        killedMidRun(dir, "postgres:16", "SELECT pg_sleep(120);", "postgres");
+    }
+
+    @Test
+    void aMariaDbServerKilledMidRunEndsTheSameWay(@TempDir Path dir) throws Exception {
+        killedMidRun(dir, "mariadb:10.11", "SELECT SLEEP(120);", "mariadbd");
+    }
+
+    private static void killedMidRun(Path dir, String engine, String sleep, String server) throws Exception {
         Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Path schema = Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE accounts (id bigint PRIMARY KEY, code text);\n");
         Files.writeString(migrations.resolve("001_add.sql"), "ALTER TABLE accounts ADD COLUMN note text;\n");
-        Files.writeString(migrations.resolve("002_sleep.sql"), "SELECT pg_sleep(120);\n");
+        Files.writeString(migrations.resolve("002_sleep.sql"), sleep + "\n");
         Files.writeString(migrations.resolve("003_drop.sql"), "ALTER TABLE accounts DROP COLUMN note;\n");
         Path out = dir.resolve("out");
-        Process p = InterruptMatrixTest.tool("run", "--schema",
-                Path.of("scenarios/set-not-null/schema.sql").toAbsolutePath().toString(), "--migrations", migrations.toString(),
+        Process p = InterruptMatrixTest.tool("run", "--engine", engine, "--schema", schema.toString(),
+                "--migrations", migrations.toString(),
                 "--rows", "accounts=5000", "--report", "json", "--out", out.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         List<String> stderr = new ArrayList<>();
@@ -36,7 +46,7 @@ class ServerDeathCliTest {
         while ((line = r.readLine()) != null && !line.contains("migrate: 002_sleep.sql")) stderr.add(line);
         assertThat(line).as("reached the sleeping migration: " + stderr).isNotNull();
         List<Path> runDirs = InterruptMatrixTest.runDirsOwnedBy(p.pid());
-        assertThat(runDirs).hasSize(1);
+        assertThat(runDirs).as(String.join("\n", stderr)).hasSize(1);
         List<String> recorded = Files.readAllLines(runDirs.get(0).resolve("processes"));
         long postmaster = Long.parseLong(recorded.get(recorded.size() - 1).trim()); // initdb's first, the server last
 
@@ -47,14 +57,14 @@ class ServerDeathCliTest {
 
         assertThat(p.exitValue()).as(String.join("\n", after)).isEqualTo(Main.FAILED);
         String said = String.join("\n", after);
-        assertThat(after).filteredOn(l -> l.startsWith("rehearse: the server terminated")).singleElement().asString()
-                .contains("postgres (pid " + postmaster + ") was killed by signal 9 (SIGKILL)")
+        assertThat(after).as(said).filteredOn(l -> l.startsWith("rehearse: the server terminated")).singleElement().asString()
+                .contains(server + " (pid " + postmaster + ") was killed by signal 9 (SIGKILL)")
                 .contains("its log ended: ");
         assertThat(said).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("internal error");
         String json = Files.readString(out.resolve("report.json"));
         assertThat(json).contains("Partial report: the server terminated after ");
         assertThat(runDirs.get(0)).doesNotExist();
         assertThat(InterruptMatrixTest.databaseProcessesIn(java.util.Set.copyOf(runDirs))).isEmpty();
-        System.out.println("server killed mid-run, stderr after the kill:\n  " + String.join("\n  ", after));
+        System.out.println(engine + " killed mid-run, stderr after the kill:\n  " + String.join("\n  ", after));
     }
 }
