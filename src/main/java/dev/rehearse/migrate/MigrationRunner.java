@@ -269,6 +269,11 @@ public final class MigrationRunner {
                     } finally {
                         if (watchdog != null) watchdog.cancel(false);
                     }
+                    if (p.deadline != null) {
+                        // cancelled, though the server returned normally (MySQL's SLEEP returns 1 when killed)
+                        p.error = DEADLINE + p.deadline;
+                        p.errorClass = ErrorClass.OTHER;
+                    }
                 } catch (SQLException e) {
                     p.end = System.nanoTime();
                     p.error = oneLine(e.getMessage());

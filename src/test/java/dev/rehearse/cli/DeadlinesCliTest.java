@@ -54,6 +54,20 @@ class DeadlinesCliTest {
     }
 
     @Test
+    void mariaDbsStatementIsCancelledAtTheDeadlineToo(@TempDir Path dir) throws Exception {
+        Path m = Files.createDirectories(dir.resolve("m"));
+        Files.writeString(m.resolve("001_sleep.sql"), "SELECT SLEEP(600);\n");
+        Path out = dir.resolve("out");
+        CliTest.Outcome r = rehearse("run", "--engine", "mariadb:10.11", "--schema", schema(dir).toString(),
+                "--migrations", m.toString(), "--rows", "accounts=1000", "--no-load", "--statement-deadline", "2s",
+                "--report", "json", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.VERDICT);
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertThat(finding(report, "statement-deadline").get("status").asText()).isEqualTo("BLOCK");
+        assertThat(report.get("statements").get(0).get("durationMs").asLong()).isBetween(1_900L, 30_000L);
+    }
+
+    @Test
     void theRunDeadlineFromTheScenarioCancelsWhatIsStillRunning(@TempDir Path dir) throws Exception {
         Path scenario = Files.writeString(dir.resolve("s.yaml"), """
                 schema: schema.sql
