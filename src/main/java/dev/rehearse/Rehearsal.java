@@ -25,6 +25,7 @@ import dev.rehearse.migrate.StatementProbe;
 import dev.rehearse.observe.LockSampler;
 import dev.rehearse.observe.Sampler;
 import dev.rehearse.observe.Timeline;
+import dev.rehearse.provision.Cleanup;
 import dev.rehearse.provision.Database;
 import dev.rehearse.model.Report;
 import dev.rehearse.scenario.Scenario;
@@ -58,6 +59,23 @@ public final class Rehearsal {
      */
     public record Result(Report report, String syntaxError) {}
 
+    /**
+     * The server died on its own during the run (its process killed or crashed): exit 3 with what it said last, and,
+     * when the migrations had started, the report of what ran ({@link #partial()}, else null).
+     */
+    public static final class ServerTerminatedException extends RehearsalFailedException {
+        private final transient Result partial;
+
+        ServerTerminatedException(String message, Result partial, Throwable cause) {
+            super(message, cause);
+            this.partial = partial;
+        }
+
+        public Result partial() {
+            return partial;
+        }
+    }
+
     private final Scenario scenario;
     private final Consumer<String> progress;
 
@@ -65,6 +83,13 @@ public final class Rehearsal {
     private Consumer<String> status;
 
     private java.util.function.Predicate<Migration> pending;
+    private volatile long wallStart = System.nanoTime();
+    private volatile String startedAt = Instant.now().toString();
+    // what the rehearse phase is recording now, for a partial report when the run is interrupted or its server dies
+    private volatile Live live;
+
+    private record Live(Database db, SeedResult seed, Timeline timeline, LoadGenerator load, LockSampler sampler,
+                        boolean loadRan, long baselineFrom, long baselineTo, MigrationRunner runner) {}
     private io.micrometer.core.instrument.MeterRegistry meters = io.micrometer.core.instrument.Metrics.globalRegistry;
 
     /** Where the samplers' (and the workload's) meters go: a registry the caller binds (Prometheus, JMX...). */
@@ -177,6 +202,8 @@ public final class Rehearsal {
     public Result run() {
         long wallStart = System.nanoTime();
         String startedAt = Instant.now().toString();
+        this.wallStart = wallStart;
+        this.startedAt = startedAt;
         Inputs in = read();
         try (Server server = provision(in)) {
             server.applySchema();
@@ -285,7 +312,13 @@ public final class Rehearsal {
                     new Scenario.TableData(Math.max(t.rows() == 0 ? 0 : 1, Math.round(t.rows() * scale)), t.productionRows())));
             Profile profile = scale == 1.0 ? in.profile()
                     : new Profile(in.profile().file(), in.profile().scale() * scale, in.profile().tables());
-            return new Seeder(in.engine().seeding(db), status).seed(db, tables, scenario.data().seed(), profile, progress);
+            try {
+                return new Seeder(in.engine().seeding(db), status).seed(db, tables, scenario.data().seed(), profile, progress);
+            } catch (RuntimeException e) {
+                String gone = terminated(db);
+                if (gone == null) throw e;
+                throw new ServerTerminatedException("the server terminated while seeding: " + gone, null, e);
+            }
         }
 
         /** Phase 4: the workload's baseline, then the migrations while the samplers and the workload run. */
@@ -301,7 +334,18 @@ public final class Rehearsal {
                 progress.accept("replica: streaming at " + dev.rehearse.provision.Secrets.mask(replica.db().jdbcUrl())
                         + " (" + replica.model() + ")");
             }
-            return Rehearsal.this.rehearse(in.engine(), db, in.migrations(), seed, replica);
+            if (System.nanoTime() >= runEndsAtNanos()) {
+                throw new RehearsalFailedException("the rehearsal reached its deadline of " + scenario.deadlines().runMs() / 1000
+                        + " s (deadlines.run, --deadline) before the migrations started: provisioning and seeding took it all");
+            }
+            Recording r = Rehearsal.this.rehearse(in.engine(), db, in.migrations(), seed, replica);
+            String gone = db.terminated();
+            if (gone != null) { // the run went on to its end on errors alone: what ran is still worth a report
+                Report full = analyze(r, startedAt, wallStart).report();
+                throw new ServerTerminatedException("the server terminated during the rehearsal: " + gone,
+                        new Result(partialReport(full, r.run(), "the server terminated"), null), null);
+            }
+            return r;
         }
 
         /** The running replica, or null when none was asked for (or the rehearsal has not started it yet). */
@@ -370,7 +414,13 @@ public final class Rehearsal {
                          // the replica cancelling a read for a conflict with what it applied is counted apart
                          if (replica.conflictCancelled(e)) conflicts.incrementAndGet();
                          return timeout(dialect, e);
-                     })) {
+                     });
+             // an interrupt stops the workload and the sampler first, before the server goes
+             Cleanup.Registration quiet = Cleanup.register(Cleanup.Phase.CLIENTS, "workload and lock sampler", () -> {
+                 load.abort();
+                 if (onReplica != null) onReplica.abort();
+                 sampler.close();
+             })) {
             if (onReplica != null) onReplica.start();
             if (loadRuns) {
                 load.start();
@@ -385,10 +435,12 @@ public final class Rehearsal {
             try (StatementProbe probe = engine.statementProbe(db);
                  LongTransactions held = new LongTransactions(engine, db, loadSettings.longTransaction())) {
                 Rollbacks downs = new Rollbacks(db, probe, scenario.migrations(), progress,
-                        dialect::quote);
+                        dialect::quote).withDeadlines(scenario.deadlines().statementMs(), runEndsAtNanos());
                 Rollbacks.Columns columnsBefore = Rollbacks.any(migrations) ? downs.columns() : null;
                 MigrationRunner runner = new MigrationRunner(db, probe, scenario.migrations(), progress)
-                        .withBeforeStatement(held::before);
+                        .withBeforeStatement(held::before)
+                        .withDeadlines(scenario.deadlines().statementMs(), runEndsAtNanos());
+                live = new Live(db, seed, timeline, load, sampler, loadRuns, baselineFrom, baselineTo, runner);
                 // load alone between migrations: each one's after window, the next one's before
                 if (loadRuns && loadSettings.settleSeconds() > 0) runner.withBetweenMigrations(() -> sleep(loadSettings.settleSeconds()));
                 run = runner.run(migrations);
@@ -405,11 +457,19 @@ public final class Rehearsal {
             sampler.close();
             replicaRecording = replication.finish(onReplica == null ? null : onReplica.events(),
                     onReplica == null ? null : conflicts.get());
+            quiet.close();
             events = load.events();
             achieved = sampler.intervals();
             if (sampler.failure() != null) progress.accept("observe: a lock sample failed: " + sampler.failure());
         } catch (SQLException e) {
-            throw new RehearsalFailedException("cannot start the lock sampler or the workload: " + e.getMessage(), e);
+            throw terminatedOr(db, new RehearsalFailedException("cannot start the lock sampler or the workload: "
+                    + e.getMessage(), e));
+        } catch (ServerTerminatedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw terminatedOr(db, e);
+        } finally {
+            live = null;
         }
         return new Recording(db, seed, run, timeline, events, loadRuns, baselineFrom, baselineTo, achieved, probeCost,
                 plans(plansBefore, plansAfter), rollbacks, downsFrom, replicaRecording);
@@ -646,6 +706,60 @@ public final class Rehearsal {
         }
     }
 
+    /**
+     * A report of what ran so far, for a run that cannot finish (interrupted, or its server terminated): the
+     * statements that completed, judged as usual, the workload and samples up to now, and a reason that says it is
+     * partial. Null when the migrations had not started.
+     *
+     * @param why what ended the run, e.g. "the rehearsal was interrupted"
+     */
+    public Result partial(String why) {
+        Live l = live;
+        if (l == null) return null;
+        MigrationRun soFar = l.runner().soFar();
+        if (soFar == null) return null;
+        Recording r = new Recording(l.db(), l.seed(), soFar, l.timeline(), l.load().events(), l.loadRan(),
+                l.baselineFrom(), l.baselineTo(), l.sampler().intervals());
+        return new Result(partialReport(analyze(r, startedAt, wallStart).report(), soFar, why), null);
+    }
+
+    /** A failure whose cause is the server dying on its own, said as such, with what ran so far when there is any. */
+    private RuntimeException terminatedOr(Database db, RuntimeException e) {
+        String gone = terminated(db);
+        if (gone == null) return e;
+        return new ServerTerminatedException("the server terminated during the rehearsal: " + gone,
+                partial("the server terminated"), e);
+    }
+
+    /**
+     * Whether a failure came from the server dying: its connections drop at once, while the JVM learns the process
+     * ended a moment later, so a failure waits up to a second for that before it is taken as the failure it says.
+     */
+    private static String terminated(Database db) {
+        for (int i = 0; i < 20; i++) {
+            String gone = db.terminated();
+            if (gone != null) return gone;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The report of a run that could not finish, its reason saying so and what did not complete. */
+    private static Report partialReport(Report full, MigrationRun soFar, String why) {
+        int n = soFar.statements().size();
+        String reason = "Partial report: " + why + " after " + n + (n == 1 ? " statement" : " statements")
+                + (soFar.notRun().isEmpty() ? "" : "; no statement completed in " + soFar.notRun().stream().map(Migration::name)
+                .collect(java.util.stream.Collectors.joining(", "))) + ". What ran: " + full.verdictReason();
+        return new Report(full.tool(), full.engine(), full.verdict(), reason, full.categories(),
+                full.statements(), full.findings(), full.seed(), full.load(), full.replication(), full.run(),
+                full.timeline(), full.rollbacks());
+    }
+
     /** Phase 5: the recording judged against the thresholds, into the report. */
     public Result analyze(Recording r, String startedAt, long wallStart) {
         dev.rehearse.dialect.Dialect dialect = Engines.of(r.db().kind()).dialect(r.db().version());
@@ -788,7 +902,20 @@ public final class Rehearsal {
         }
     }
 
-    private static void sleep(double seconds) {
+    /** When the whole run's deadline ({@code deadlines.run}, {@code --deadline}) falls, on the wall-clock start. */
+    private long runEndsAtNanos() {
+        long runMs = scenario.deadlines().runMs();
+        return runMs >= Long.MAX_VALUE / 2_000_000 ? Long.MAX_VALUE : wallStart + runMs * 1_000_000;
+    }
+
+    /** The load running alone ({@code seconds}), cut short when the run's deadline comes first. */
+    private void sleep(double seconds) {
+        long leftMs = runEndsAtNanos() == Long.MAX_VALUE ? Long.MAX_VALUE
+                : Math.max(0, (runEndsAtNanos() - System.nanoTime()) / 1_000_000);
+        pause(Math.min(seconds, leftMs / 1000.0));
+    }
+
+    private static void pause(double seconds) {
         try {
             Thread.sleep((long) (seconds * 1000));
         } catch (InterruptedException e) {

@@ -4,7 +4,9 @@ import dev.rehearse.engine.Engine;
 import dev.rehearse.engine.EngineRuntime;
 import dev.rehearse.engine.Engines;
 import dev.rehearse.provision.DockerAvailability;
+import dev.rehearse.provision.BinaryCache;
 import dev.rehearse.provision.OsUser;
+import dev.rehearse.provision.RunDirectories;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,8 +20,13 @@ final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--no-start", description = "Do not start the default embedded server to prove it works.")
     boolean noStart;
 
+    @Option(names = "--cleanup", description = "Remove what killed runs left behind (their database processes, run"
+            + " directories and interrupted extractions in the binaries cache), say what, and stop.")
+    boolean cleanup;
+
     @Override
     public Integer call() {
+        if (cleanup) return cleanup();
         System.out.println("rehearse doctor");
         System.out.println("  java            " + System.getProperty("java.version") + " (" + System.getProperty("os.name")
                 + " " + System.getProperty("os.arch") + ")");
@@ -40,5 +47,17 @@ final class DoctorCommand implements Callable<Integer> {
             works |= diagnosis.works();
         }
         return works ? Main.OK : Main.FAILED;
+    }
+
+    /** What the next run would reap on its own, on demand; live runs' directories and extractions are left alone. */
+    private static int cleanup() {
+        java.util.List<java.nio.file.Path> runs = RunDirectories.reapStale();
+        java.util.List<java.nio.file.Path> staging = BinaryCache.reapStaging();
+        runs.forEach(d -> System.out.println("removed run directory " + d + " (its processes stopped)"));
+        staging.forEach(d -> System.out.println("removed interrupted extraction " + d));
+        System.out.println(runs.isEmpty() && staging.isEmpty() ? "nothing to clean up under " + RunDirectories.root()
+                + " and " + BinaryCache.root() : "cleaned up " + runs.size() + " run directories and " + staging.size()
+                + " interrupted extractions");
+        return Main.OK;
     }
 }

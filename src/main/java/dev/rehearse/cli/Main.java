@@ -45,6 +45,10 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
+            if (dev.rehearse.provision.Cleanup.shuttingDown()) {
+                // interrupted: the run failing under the shutdown is not news; the shutdown hook says one line
+                return FAILED;
+            }
             if (e instanceof InvalidInputException) {
                 err.println("rehearse: " + e.getMessage());
                 return INVALID_INPUT;

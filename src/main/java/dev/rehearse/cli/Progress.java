@@ -8,6 +8,8 @@ final class Progress {
     private static int statusWidth;
 
     static synchronized void line(String text) {
+        // once interrupted, the shutdown's one line is all that is said: not the run's stages failing one by one
+        if (dev.rehearse.provision.Cleanup.shuttingDown()) return;
         clearStatus();
         System.err.println("rehearse: " + text);
     }
@@ -19,6 +21,7 @@ final class Progress {
 
     /** Rewrites the status line; "" clears it. Only called when {@link #interactive()}. */
     static synchronized void status(String text) {
+        if (dev.rehearse.provision.Cleanup.shuttingDown()) return;
         clearStatus();
         if (text.isEmpty()) return;
         System.err.print("rehearse: " + text);

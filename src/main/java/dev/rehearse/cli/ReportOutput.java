@@ -38,6 +38,22 @@ final class ReportOutput {
         }
     }
 
+    /**
+     * The report of an interrupted run, without progress lines (the shutdown says where it went, in its one line):
+     * the standard-output formats printed, the file formats written. Returns the directory, or null when none.
+     */
+    static Path emitQuietly(Report report, Path dir, List<ReportFormat> formats, ReportFormat.Context context)
+            throws IOException {
+        for (ReportFormat f : formats) {
+            if (f.fileName() == null) System.out.print(f.render(report, context));
+        }
+        System.out.flush();
+        if (formats.stream().allMatch(f -> f.fileName() == null)) return null;
+        Path out = dirOrDefault(dir);
+        ReportWriter.write(report, out, formats, context);
+        return out;
+    }
+
     /** Prints the standard-output formats, then writes the file formats into {@code dir} and names each file. */
     static void emit(Report report, Path dir, List<ReportFormat> formats, ReportFormat.Context context) {
         for (ReportFormat f : formats) {

@@ -2,6 +2,7 @@ package dev.rehearse.cli;
 
 import dev.rehearse.Rehearsal;
 import dev.rehearse.model.Verdict;
+import dev.rehearse.provision.Cleanup;
 import dev.rehearse.migrate.MigrationSources;
 import dev.rehearse.report.ReportFormat;
 import dev.rehearse.report.ReportFormats;
@@ -40,8 +41,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--user", description = "User for --url.")
     String user;
 
-    @Option(names = "--password", description = "Password for --url.")
+    @Option(names = "--password", description = "Password for --url (visible to other local users through ps:"
+            + " prefer --password-file, PGPASSWORD / MYSQL_PWD, or the driver's pgpass).")
     String password;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "A file whose first line is the password for --url.")
+    Path passwordFile;
 
     @Option(names = "--allow-writes", description = "Let --provider external write (use a disposable copy).")
     Boolean allowWrites;
@@ -66,6 +71,20 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--lock-timeout", paramLabel = "DURATION", description = "The deploy's lock_timeout, e.g. 5s.")
     String lockTimeout;
+
+    @Option(names = "--statement-timeout", paramLabel = "DURATION",
+            description = "The deploy's statement_timeout (migrations.statement_timeout), rehearsed as the deploy sets it, e.g. 30s.")
+    String statementTimeout;
+
+    @Option(names = "--statement-deadline", paramLabel = "DURATION",
+            description = "rehearse's own limit per migration statement (deadlines.statement, default 10min): past it the"
+                    + " statement is cancelled and reported (statement-deadline).")
+    String statementDeadline;
+
+    @Option(names = "--deadline", paramLabel = "DURATION",
+            description = "rehearse's limit for the whole run (deadlines.run, default 1h): a statement still running then is"
+                    + " cancelled and the report written.")
+    String deadline;
 
     @Option(names = "--long-transaction", paramLabel = "DURATION",
             description = "Before each statement that locks out reads or writes, hold a reading transaction on its table this long, e.g. 5s.")
@@ -101,11 +120,19 @@ final class RunCommand implements Callable<Integer> {
         Scenario base = scenarioFile == null ? ScenarioLoader.defaults() : ScenarioLoader.load(scenarioFile, names);
         if (base.thresholds().equals(Scenario.Thresholds.DEFAULT)) base = base.withThresholds(project.thresholds());
         Scenario scenario = ScenarioLoader.applyOverrides(base, CliOverrides.NONE
-                .withEngine(engine).withProvider(provider).withUrl(url).withUser(user).withPassword(password)
+                .withEngine(engine).withProvider(provider).withUrl(url).withUser(user).withPassword(password())
                 .withAllowWrites(allowWrites).withSchemaFile(schema).withMigrations(migrations).withFormat(format)
                 .withRows(rows).withNoLoad(noLoad).withReplica(replica).withOut(output.out)
                 .withReportFormats(output.report).withFailOn(output.failOn).withLockTimeout(lockTimeout).withSeed(seed)
                 .withProfile(profile).withWorkload(workload).withLongTransaction(longTransaction), names);
+        Scenario.External ext = scenario.external();
+        if (ext.password() == null && scenario.provider() == dev.rehearse.scenario.Provider.EXTERNAL) {
+            // the engine's own variable, as its command-line clients read it
+            String variable = dev.rehearse.engine.Engines.dialect(scenario.engine()).passwordVariable();
+            String fromEnv = variable == null ? null : System.getenv(variable);
+            if (fromEnv != null) scenario = scenario.withExternal(new Scenario.External(ext.url(), ext.user(), fromEnv,
+                    ext.allowWrites()));
+        }
         Scenario.Migrations mg = scenario.migrations();
         if (mg.lockTimeoutMs() == null && project.lockTimeoutMs() != null) { // the deploy's own, from .rehearse.yaml
             scenario = scenario.withMigrations(new Scenario.Migrations(mg.paths(), mg.format(), mg.transaction(),
@@ -113,17 +140,78 @@ final class RunCommand implements Callable<Integer> {
         }
         scenario = scenario.withMigrations(scenario.migrations().withContexts(changeSets.contexts)
                 .withLabels(changeSets.labels));
+        if (statementTimeout != null) {
+            mg = scenario.migrations();
+            scenario = scenario.withMigrations(new Scenario.Migrations(mg.paths(), mg.format(), mg.transaction(),
+                    mg.lockTimeoutMs(), (int) duration("--statement-timeout", statementTimeout), mg.lockRetries(),
+                    mg.contexts(), mg.labels()));
+        }
+        Scenario.Deadlines limits = scenario.deadlines();
+        scenario = scenario.withDeadlines(new Scenario.Deadlines(
+                statementDeadline == null ? limits.statementMs() : duration("--statement-deadline", statementDeadline),
+                deadline == null ? limits.runMs() : duration("--deadline", deadline)));
         // A report this build cannot write fails before anything starts, not silently after the rehearsal.
         List<ReportFormat> formats = ReportFormats.resolve(scenario.output().formats(), "run");
-        Rehearsal.Result result = new Rehearsal(scenario, Progress::line, java.util.Set.copyOf(project.exclude())).withPending(scope.pending())
-                .withStatus(Progress.interactive() ? Progress::status : null).run();
+        Rehearsal rehearsal = new Rehearsal(scenario, Progress::line, java.util.Set.copyOf(project.exclude()))
+                .withPending(scope.pending()).withStatus(Progress.interactive() ? Progress::status : null);
+        Path outDir = scenario.output().dir();
+        ReportFormat.Context context = new ReportFormat.Context("run", Progress.color());
+        // SIGINT/SIGTERM once the migrations started: what ran so far is reported, after the workload stopped and
+        // before the server does
+        Cleanup.Registration partialOnInterrupt = Cleanup.register(Cleanup.Phase.REPORT, "partial report", () -> {
+            if (!Cleanup.shuttingDown()) return;
+            Rehearsal.Result partial = rehearsal.partial("the rehearsal was interrupted");
+            if (partial == null) return;
+            try {
+                Path written = ReportOutput.emitQuietly(partial.report(), outDir, formats, context);
+                if (written != null) Cleanup.noteOnInterrupt("a report of what ran is in " + written);
+            } catch (java.io.IOException | RuntimeException e) {
+                Cleanup.noteOnInterrupt("the partial report could not be written: " + e.getMessage());
+            }
+        });
+        Rehearsal.Result result;
+        try {
+            result = rehearsal.run();
+        } catch (Rehearsal.ServerTerminatedException e) {
+            // exit 3 with the server's last words (Main prints them), after the report of what ran
+            if (e.partial() != null) ReportOutput.emit(e.partial().report(), outDir, formats, context);
+            throw e;
+        } finally {
+            partialOnInterrupt.close();
+        }
         Report r = result.report();
-        ReportOutput.emit(r, scenario.output().dir(), formats, new ReportFormat.Context("run", Progress.color()));
+        ReportOutput.emit(r, outDir, formats, context);
         if (result.syntaxError() != null) {
             System.err.println("rehearse: " + result.syntaxError());
             return Main.INVALID_INPUT;
         }
         return reached(r.verdict(), scenario.output().failOn()) ? Main.VERDICT : Main.OK;
+    }
+
+    /** {@code --password}, else the first line of {@code --password-file}; null without either. */
+    private String password() {
+        if (password != null) {
+            Progress.line("--password is visible to other local users (ps); prefer --password-file or "
+                    + "PGPASSWORD / MYSQL_PWD");
+            return password;
+        }
+        if (passwordFile == null) return null;
+        try {
+            return java.nio.file.Files.readAllLines(passwordFile).stream().findFirst().orElse("");
+        } catch (java.io.IOException e) {
+            throw new dev.rehearse.InvalidInputException("--password-file: cannot read " + passwordFile + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private static long duration(String flag, String text) {
+        try {
+            long ms = dev.rehearse.scenario.Units.durationMs(text);
+            if (ms < 1 || ms > Integer.MAX_VALUE) throw new IllegalArgumentException("expected 1ms to 24 days");
+            return ms;
+        } catch (IllegalArgumentException e) {
+            throw new dev.rehearse.InvalidInputException(flag + ": " + e.getMessage());
+        }
     }
 
     static boolean reached(Verdict verdict, Scenario.FailOn failOn) {

@@ -341,6 +341,18 @@ public final class MintedRules {
             .withOnFailure((self, e) -> e.statement().errorClass() != ErrorClass.ALGORITHM_REFUSED ? null
                     : e.finding(self, Status.BLOCK, e.failedHead() + ": the server would have had to copy the table;"
                     + " the deploy stops here", e.rule() != null ? self.advice() + ".\n" + e.rewrite() : self.advice()));
+    public static final Rule STATEMENT_DEADLINE = Rule.minted("statement-deadline", Category.LOCK_CONTENTION,
+            Status.BLOCK, ALL_ENGINES, "rehearse cancelled the statement at its deadline",
+            "Make the statement finish well within the deploy's window (batch it, build concurrently, set the deploy's"
+                    + " own statement_timeout and lock_timeout); raise --statement-deadline only if that long is acceptable.",
+            "The statement ran past the rehearsal's statement deadline (deadlines.statement, --statement-deadline; 10 min"
+                    + " by default), or was still running when the run reached its deadline (deadlines.run, --deadline;"
+                    + " 1 h), and rehearse cancelled it so the pipeline does not hang. The tool's limit, not the deploy's"
+                    + " statement_timeout: in production it would have kept running, holding its locks.",
+            "how long the statement ran before rehearse cancelled it")
+            .withOnFailure((self, e) -> e.statement().error() == null
+                    || !e.statement().error().startsWith(dev.rehearse.migrate.MigrationRunner.DEADLINE) ? null
+                    : e.finding(self, Status.BLOCK, e.failedHead(), self.advice()));
     public static final Rule CONSTRAINT_VIOLATION = Rule.minted("constraint-violation", Category.CONSTRAINT_VALIDATION,
             Status.BLOCK, ALL_ENGINES, "existing rows violate the constraint being added",
             "Fix the existing rows first (a batched backfill), then add the constraint NOT VALID and VALIDATE it.",
@@ -422,11 +434,11 @@ public final class MintedRules {
     public static final List<Rule> VOLUME = List.of(CommonRules.UNBATCHED_BACKFILL, WAL_VOLUME, REPLICATION_LAG);
 
     /** A failed statement's meaning, after the engine catalog's own failure checks; the last always answers. */
-    public static final List<Rule> FAILURES = List.of(LOCK_TIMEOUT, STATEMENT_TIMEOUT, ALGORITHM_REFUSED, CONSTRAINT_VIOLATION,
-            STATEMENT_FAILED);
+    public static final List<Rule> FAILURES = List.of(STATEMENT_DEADLINE, LOCK_TIMEOUT, STATEMENT_TIMEOUT, ALGORITHM_REFUSED,
+            CONSTRAINT_VIOLATION, STATEMENT_FAILED);
 
     public static final List<Rule> ALL = List.of(TABLE_REWRITE_UNDER_LOCK, FULL_SCAN_UNDER_LOCK, LONG_LOCK_HOLD,
             BLOCKED_QUERIES, LATENCY_REGRESSION, APPLICATION_ERRORS, INDEX_USED_BY_WORKLOAD, WAL_VOLUME, REPLICATION_LAG,
-            LOCK_TIMEOUT, STATEMENT_TIMEOUT, ALGORITHM_REFUSED,
+            STATEMENT_DEADLINE, LOCK_TIMEOUT, STATEMENT_TIMEOUT, ALGORITHM_REFUSED,
             CONSTRAINT_VIOLATION, STATEMENT_FAILED, PARTIAL_MIGRATION, MIGRATION_REFUSED, UNTRANSLATED, ROLLBACK_FAILS, ROLLBACK_LOSES_DATA, UNTERMINATED_TRANSACTION, UNKNOWN_SUPPRESSION, SUPPRESSION_WITHOUT_REASON);
 }

@@ -22,12 +22,16 @@ import java.util.concurrent.TimeUnit;
  * open-loop schedule at a fixed total rate by a pool of clients (HikariCP). A query that cannot start on
  * time because every client is stuck behind a lock waits in the queue, and that wait counts in its latency.
  * Every query scheduled is recorded: when the load stops, the queued ones still run (within {@link #DRAIN}),
- * and any the drain could not run are recorded with the error {@value #NOT_RUN}.
+ * then the ones still in the server are cancelled, and any the drain could not run are recorded with the error
+ * {@value #NOT_RUN}; so the load ends within about a second of being asked to, however stuck its clients are.
  */
 public final class LoadGenerator implements AutoCloseable {
 
-    /** How long {@link #close()} lets the queries already queued run before it records the rest as not run. */
-    public static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(30);
+    /**
+     * How long {@link #close()} lets the queries already queued run before it cancels those in the server and records
+     * the rest as not run.
+     */
+    public static final java.time.Duration DRAIN = java.time.Duration.ofMillis(500);
 
     /** The error of a query scheduled but never run because the load stopped first. */
     public static final String NOT_RUN = "not run: the load stopped";
@@ -49,6 +53,8 @@ public final class LoadGenerator implements AutoCloseable {
     private Thread scheduler;
     private final java.util.concurrent.atomic.AtomicLong issued = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean running;
+    // statements running in the server now, cancelled when the load must end
+    private final java.util.Set<java.sql.Statement> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public LoadGenerator(Database db, SessionId sessionId, List<LoadTarget> targets, Scenario.Load settings, long seed) {
         this(db, sessionId, targets, null, settings, seed);
@@ -196,7 +202,7 @@ public final class LoadGenerator implements AutoCloseable {
                 for (int i = 0; i < q.sql().size(); i++) {
                     try (PreparedStatement ps = c.prepareStatement(q.sql().get(i))) {
                         for (int j = 0; j < params[i].length; j++) ps.setObject(j + 1, params[i][j]);
-                        ps.execute();
+                        execute(ps);
                     }
                 }
                 if (q.transaction()) c.commit();
@@ -212,6 +218,26 @@ public final class LoadGenerator implements AutoCloseable {
         }
         record(new LoadEvent(q.table(), !q.sql().get(0).trim().regionMatches(true, 0, "SELECT", 0, 6), session,
                 intended, start, System.nanoTime(), error, q.name(), timedOut));
+    }
+
+    private void execute(PreparedStatement ps) throws SQLException {
+        inFlight.add(ps);
+        try {
+            ps.execute();
+        } finally {
+            inFlight.remove(ps);
+        }
+    }
+
+    /** Asks the server to cancel every statement the clients are running (each then ends with an error). */
+    private void cancelInFlight() {
+        for (java.sql.Statement st : List.copyOf(inFlight)) {
+            try {
+                st.cancel();
+            } catch (SQLException | RuntimeException e) {
+                // already done, or the server is gone: the client ends either way
+            }
+        }
     }
 
     private static String firstLine(SQLException e) {
@@ -248,7 +274,7 @@ public final class LoadGenerator implements AutoCloseable {
             start = System.nanoTime();
             try (PreparedStatement ps = c.prepareStatement(write ? target.updateSql() : target.selectSql())) {
                 ps.setLong(1, key);
-                ps.execute();
+                execute(ps);
             }
         } catch (SQLException e) {
             error = firstLine(e);
@@ -269,11 +295,25 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     /**
-     * Stops scheduling, then lets the queries already queued run (up to {@link #DRAIN}); any still queued after
-     * that are recorded as not run, so that every query issued is an event.
+     * Stops scheduling, lets the queries already queued run for {@link #DRAIN}, then cancels those still in the server
+     * and records any never run as not run, so that every query issued is an event and the load ends within about a
+     * second however stuck its clients are (a query queued behind a lock the migration holds open).
      */
     @Override
     public void close() {
+        stop(DRAIN.toMillis());
+    }
+
+    /**
+     * Stops at once, for an interrupted run: nothing more is run, what is in the server is cancelled, and the pool
+     * closes before the server stops, so no client fails noisily against a server going away. Safe to call with, or
+     * after, {@link #close()}.
+     */
+    public void abort() {
+        stop(0);
+    }
+
+    private void stop(long drainMs) {
         running = false;
         if (scheduler != null) {
             scheduler.interrupt();
@@ -287,7 +327,11 @@ public final class LoadGenerator implements AutoCloseable {
             clients.shutdown();
             List<Runnable> notRun = List.of();
             try {
-                if (!clients.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) notRun = clients.shutdownNow();
+                if (drainMs == 0 || !clients.awaitTermination(drainMs, TimeUnit.MILLISECONDS)) {
+                    notRun = clients.shutdownNow();
+                    cancelInFlight();
+                    if (!clients.awaitTermination(1_000, TimeUnit.MILLISECONDS)) cancelInFlight();
+                }
             } catch (InterruptedException e) {
                 notRun = clients.shutdownNow();
                 Thread.currentThread().interrupt();

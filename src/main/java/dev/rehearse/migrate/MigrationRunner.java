@@ -46,6 +46,60 @@ public final class MigrationRunner {
         String before(SqlStatement statement);
     }
 
+    /** How the error of a statement rehearse cancelled at a deadline begins (the statement-deadline finding). */
+    public static final String DEADLINE = "cancelled by rehearse: ";
+
+    private long statementDeadlineMs = Long.MAX_VALUE;
+    private long runEndsAtNanos = Long.MAX_VALUE;
+    private static java.util.concurrent.ScheduledExecutorService watchdogs;
+
+    /**
+     * The tool's own deadlines (not the deploy's timeouts): a statement running longer than {@code statementMs}, or
+     * still running at {@code runEndsAtNanos}, is cancelled ({@link Statement#cancel()}) and fails with an error
+     * beginning {@value #DEADLINE}; the run stops there, as at any failure.
+     */
+    public MigrationRunner withDeadlines(long statementMs, long runEndsAtNanos) {
+        this.statementDeadlineMs = statementMs;
+        this.runEndsAtNanos = runEndsAtNanos;
+        return this;
+    }
+
+    private java.util.concurrent.Future<?> watch(Statement st, Pending p) {
+        long toRunEnd = runEndsAtNanos == Long.MAX_VALUE ? Long.MAX_VALUE
+                : Math.max(0, (runEndsAtNanos - System.nanoTime()) / 1_000_000);
+        if (statementDeadlineMs == Long.MAX_VALUE && toRunEnd == Long.MAX_VALUE) return null;
+        boolean run = toRunEnd < statementDeadlineMs;
+        long after = Math.min(statementDeadlineMs, toRunEnd);
+        String why = run ? "the rehearsal reached its deadline (deadlines.run, --deadline) while the statement ran"
+                : "the statement ran past the statement deadline of " + duration(after)
+                + " (deadlines.statement, --statement-deadline)";
+        return watchdogs().schedule(() -> {
+            p.deadline = why;
+            try {
+                st.cancel();
+            } catch (SQLException | RuntimeException e) {
+                // finished meanwhile, or the server is gone: the statement ends either way
+            }
+        }, after, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private static String duration(long ms) {
+        if (ms % 60_000 == 0 && ms > 0) return ms / 60_000 + " min";
+        if (ms % 1_000 == 0 && ms > 0) return ms / 1_000 + " s";
+        return ms + " ms";
+    }
+
+    private static synchronized java.util.concurrent.ScheduledExecutorService watchdogs() {
+        if (watchdogs == null) {
+            watchdogs = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "rehearse-statement-deadline");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return watchdogs;
+    }
+
     private Runnable betweenMigrations = () -> {};
 
     /** Runs after each migration that succeeded and before the next (the load settling on its own). */
@@ -66,12 +120,32 @@ public final class MigrationRunner {
         this.progress = progress;
     }
 
+    private record SoFar(long session, List<ExecutedStatement> done, Map<String, Long> rows, List<Migration> migrations) {}
+
+    private volatile SoFar progressSoFar;
+
+    /**
+     * What this runner has run so far, read from another thread (an interrupt's partial report): the statements that
+     * completed, the migrations not reached; null before the first migration started. The one running is not in it.
+     */
+    public MigrationRun soFar() {
+        SoFar p = progressSoFar;
+        if (p == null) return null;
+        List<ExecutedStatement> ran = new ArrayList<>();
+        for (Object o : p.done().toArray()) if (o != null) ran.add((ExecutedStatement) o);
+        java.util.Set<Migration> reached = new java.util.HashSet<>();
+        for (ExecutedStatement s : ran) reached.add(s.migration());
+        List<Migration> notRun = p.migrations().stream().filter(m -> !reached.contains(m)).toList();
+        return new MigrationRun(p.session(), ran, p.rows(), notRun, List.of());
+    }
+
     public MigrationRun run(List<Migration> migrations) {
         try (Connection c = db.connect("rehearse-migration")) {
             long session = probe.sessionId(c);
             probe.prepareSession(c, settings.lockTimeoutMs(), settings.statementTimeoutMs());
             Map<String, Long> rows = probe.tableRows(c);
             List<ExecutedStatement> done = new ArrayList<>();
+            progressSoFar = new SoFar(session, done, rows, migrations);
             List<Migration> partial = new ArrayList<>();
             boolean heldOpen = false;
             for (int i = 0; i < migrations.size(); i++) {
@@ -197,15 +271,30 @@ public final class MigrationRunner {
                 p.attempts = attempts.getOrDefault(s, List.of());
                 p.start = System.nanoTime();
                 try (Statement st = c.createStatement()) {
-                    boolean resultSet = st.execute(s.sql());
-                    p.end = System.nanoTime();
-                    int count = resultSet ? -1 : st.getUpdateCount();
-                    p.rows = count >= 0 && isDml(s.sql()) ? (long) count : null;
+                    java.util.concurrent.Future<?> watchdog = watch(st, p);
+                    try {
+                        boolean resultSet = st.execute(s.sql());
+                        p.end = System.nanoTime();
+                        int count = resultSet ? -1 : st.getUpdateCount();
+                        p.rows = count >= 0 && isDml(s.sql()) ? (long) count : null;
+                    } finally {
+                        if (watchdog != null) watchdog.cancel(false);
+                    }
+                    if (p.deadline != null) {
+                        // cancelled, though the server returned normally (MySQL's SLEEP returns 1 when killed)
+                        p.error = DEADLINE + p.deadline;
+                        p.errorClass = ErrorClass.OTHER;
+                    }
                 } catch (SQLException e) {
                     p.end = System.nanoTime();
                     p.error = oneLine(e.getMessage());
                     p.sqlState = e.getSQLState();
                     p.errorClass = probe.classify(e);
+                    if (p.deadline != null) {
+                        // the tool's limit, not the deploy's: said as such, whatever the server called the cancel
+                        p.error = DEADLINE + p.deadline;
+                        p.errorClass = ErrorClass.OTHER;
+                    }
                 }
                 if (p.error == null && snapshot != null) p.facts = probe.after(c, snapshot, inTx);
                 openTx.add(p);
@@ -288,6 +377,7 @@ public final class MigrationRunner {
         StatementProbe.Facts facts;
         String queuedBehind;
         List<ExecutedStatement.Attempt> attempts = List.of();
+        volatile String deadline; // why rehearse cancelled it, when it did
 
         Pending(int index, Migration migration, SqlStatement statement, boolean inTx) {
             this.index = index;

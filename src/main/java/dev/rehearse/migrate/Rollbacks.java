@@ -50,6 +50,16 @@ public final class Rollbacks {
     private final UnaryOperator<String> quote;
 
     /** @param quote the engine's identifier quoting, for the counts */
+    private long statementDeadlineMs = Long.MAX_VALUE;
+    private long runEndsAtNanos = Long.MAX_VALUE;
+
+    /** The tool's deadlines, as {@link MigrationRunner#withDeadlines}: a down that would run forever is cancelled too. */
+    public Rollbacks withDeadlines(long statementMs, long runEndsAtNanos) {
+        this.statementDeadlineMs = statementMs;
+        this.runEndsAtNanos = runEndsAtNanos;
+        return this;
+    }
+
     public Rollbacks(Database db, StatementProbe probe, dev.rehearse.scenario.Scenario.Migrations settings,
                      java.util.function.Consumer<String> progress, UnaryOperator<String> quote) {
         this.db = db;
@@ -90,7 +100,8 @@ public final class Rollbacks {
             progress.accept("rollback: " + m.name());
             Migration down = new Migration(m.name(), m.rollback() != null ? m.rollback() : m.file(), m.version(),
                     m.down(), null);
-            MigrationRun run = new MigrationRunner(db, probe, settings, progress).run(List.of(down));
+            MigrationRun run = new MigrationRunner(db, probe, settings, progress)
+                    .withDeadlines(statementDeadlineMs, runEndsAtNanos).run(List.of(down));
             Columns after = columns();
             List<String> lost = new ArrayList<>();
             values.forEach((column, n) -> {

@@ -24,6 +24,7 @@ public final class Database implements AutoCloseable {
     private final String serverVersion;
     private final Function<String, Properties> roleProperties;
     private final AutoCloseable stop;
+    private java.util.function.Supplier<String> termination = () -> null;
 
     /**
      * @param roleProperties the engine's connection properties that name a connection's role on the server
@@ -43,7 +44,22 @@ public final class Database implements AutoCloseable {
 
     /** Another database on the same server, which closing does not stop. */
     public Database sibling(String jdbcUrl) {
-        return new Database(kind, provider, jdbcUrl, user, password, serverVersion, roleProperties, () -> { });
+        return new Database(kind, provider, jdbcUrl, user, password, serverVersion, roleProperties, () -> { })
+                .withTermination(termination);
+    }
+
+    /**
+     * How the provisioner tells that the server it started died on its own (killed, crashed): a sentence naming the
+     * process, how it ended and the end of its log, or null while it runs or after it was stopped on purpose.
+     */
+    public Database withTermination(java.util.function.Supplier<String> termination) {
+        this.termination = termination;
+        return this;
+    }
+
+    /** Why the server is gone when it ended on its own, with the tail of its log; null while it runs. */
+    public String terminated() {
+        return termination.get();
     }
 
     public Connection connect() throws SQLException {

@@ -33,6 +33,15 @@ public final class LocalServers {
         }
     }
 
+    /** How a process that ended went: its exit status, or the signal that killed it (the JVM reports 128 + n). */
+    public static String exit(Process p) {
+        int status = p.exitValue();
+        if (status > 128 && status < 160) {
+            return "was killed by signal " + (status - 128) + (status == 137 ? " (SIGKILL)" : status == 143 ? " (SIGTERM)" : "");
+        }
+        return "exited with status " + status;
+    }
+
     /** @param server named in the error when the wait is interrupted */
     public static void pause(long ms, String server) {
         try {

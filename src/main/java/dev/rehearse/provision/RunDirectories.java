@@ -22,6 +22,7 @@ public final class RunDirectories {
 
     private static final String OWNER = "owner";
     private static final String PROCESSES = "processes";
+    private static final String SOCKETS = "sockets";
 
     private RunDirectories() {}
 
@@ -38,17 +39,60 @@ public final class RunDirectories {
         return root;
     }
 
-    /** Creates a run directory owned by this JVM, deleted by {@link Cleanup} when the JVM exits. */
+    /**
+     * Creates a run directory owned by this JVM and registers its removal with {@link Cleanup}. It appears under its
+     * name with its owner file already in it (made under a dot name, then renamed), so a directory without an owner
+     * is never one being created and can be reaped at once.
+     */
     public static Path create(String prefix) {
+        return open(prefix).path();
+    }
+
+    /** A run directory and the registration that removes it (closing it removes the directory now). */
+    public record Run(Path path, Cleanup.Registration removal) {}
+
+    public static Run open(String prefix) {
         Path root = root();
+        Path[] made = new Path[1];
+        Cleanup.Registration r = Cleanup.register(Cleanup.Phase.FILES, "run directory " + prefix + "*", () -> {
+            if (made[0] != null) deleteTree(made[0]);
+        });
         try {
-            Path dir = Files.createTempDirectory(root, prefix);
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path staging = Files.createTempDirectory(root, ".new-" + prefix);
+            made[0] = staging;
+            Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
             ProcessHandle self = ProcessHandle.current();
-            Files.writeString(dir.resolve(OWNER), self.pid() + " " + startOf(self).map(Instant::toString).orElse("-"));
+            Files.writeString(staging.resolve(OWNER), self.pid() + " " + startOf(self).map(Instant::toString).orElse("-"));
+            Path dir = root.resolve(staging.getFileName().toString().substring(".new-".length()));
+            Files.move(staging, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            made[0] = dir;
+            return new Run(dir, r);
+        } catch (IOException e) {
+            r.close();
+            throw new RehearsalFailedException("cannot create a run directory in " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A directory of its own for a server's Unix socket, short whatever the temporary directory is: a socket's path
+     * is limited to 107 bytes, which a long {@code java.io.tmpdir} exceeds. It lives under {@code /tmp} when that is
+     * writable (else in the run directory), is named in the run directory ({@value #SOCKETS}) for the reaper, and is
+     * removed with the run directory.
+     */
+    public static Path socketDirectory(Path runDir, OsUser user) {
+        Path base = Path.of("/tmp");
+        Path inRun = runDir.resolve("sock");
+        try {
+            if (!Files.isDirectory(base) || !Files.isWritable(base) || inRun.toString().length() < 80) {
+                return Files.createDirectories(inRun);
+            }
+            Path dir = Files.createTempDirectory(base, "rehearse-sock-");
+            Files.writeString(runDir.resolve(SOCKETS), dir + "\n");
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            user.own(dir);
             return dir;
         } catch (IOException e) {
-            throw new RehearsalFailedException("cannot create a run directory in " + root + ": " + e.getMessage(), e);
+            throw new RehearsalFailedException("cannot create a socket directory: " + e.getMessage(), e);
         }
     }
 
@@ -63,18 +107,21 @@ public final class RunDirectories {
     }
 
     /**
-     * Stops the processes and deletes the directories of runs whose JVM is gone (killed with SIGKILL,
-     * or a machine crash). Returns the directories reaped.
+     * Stops the processes and deletes the directories of runs whose JVM is gone (killed with SIGKILL, or a machine
+     * crash), and those without an owner (a run halted while deleting its own). Returns the directories reaped.
      */
     public static List<Path> reapStale() {
         List<Path> reaped = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(root())) {
             for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-                if (isOrphan(dir)) {
+                if (!isOrphan(dir)) continue;
+                try {
                     killRecordedProcesses(dir);
-                    deleteTree(dir);
-                    reaped.add(dir);
+                } catch (IOException | RuntimeException e) {
+                    // its processes file went meanwhile: someone else is removing it
                 }
+                deleteTree(dir);
+                reaped.add(dir);
             }
         } catch (IOException e) {
             System.err.println("rehearse: could not scan " + root() + " for stale runs: " + e.getMessage());
@@ -85,9 +132,15 @@ public final class RunDirectories {
     static boolean isOrphan(Path dir) {
         Path owner = dir.resolve(OWNER);
         try {
-            if (!Files.exists(owner)) {
-                // Half-created by a run killed between mkdir and writing the owner: orphan once it is old.
+            if (dir.getFileName().toString().startsWith(".new-")) {
+                // being created by a run (for microseconds): an orphan only once it is old
                 return Files.getLastModifiedTime(dir).toInstant().isBefore(Instant.now().minusSeconds(60));
+            }
+            if (!Files.exists(owner)) {
+                // The owner file goes last, so its run is gone (or an older build is deleting it, harmlessly
+                // alongside): at once when every process it recorded is dead, else once it is old.
+                return recordedProcessesDead(dir)
+                        || Files.getLastModifiedTime(dir).toInstant().isBefore(Instant.now().minusSeconds(60));
             }
             String[] parts = Files.readString(owner).trim().split(" ");
             Optional<ProcessHandle> handle = ProcessHandle.of(Long.parseLong(parts[0]));
@@ -101,6 +154,17 @@ public final class RunDirectories {
         }
     }
 
+    private static boolean recordedProcessesDead(Path dir) throws IOException {
+        Path processes = dir.resolve(PROCESSES);
+        if (!Files.exists(processes)) return true;
+        for (String line : Files.readAllLines(processes)) {
+            if (!line.isBlank() && ProcessHandle.of(Long.parseLong(line.trim())).map(ProcessHandle::isAlive).orElse(false)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void killRecordedProcesses(Path dir) throws IOException {
         Path processes = dir.resolve(PROCESSES);
         if (!Files.exists(processes)) return;
@@ -108,7 +172,8 @@ public final class RunDirectories {
             if (line.isBlank()) continue;
             ProcessHandle.of(Long.parseLong(line.trim())).ifPresent(p -> {
                 String command = p.info().command().orElse("");
-                if (command.contains("postgres") || command.contains("mariadbd") || command.contains("mysqld")) {
+                if (command.contains("postgres") || command.contains("initdb") || command.contains("mariadb")
+                        || command.contains("mysqld") || command.contains("setpriv")) {
                     stopProcess(p, "QUIT", 5_000);
                 }
             });
@@ -135,12 +200,51 @@ public final class RunDirectories {
         }
     }
 
+    /**
+     * Deletes a tree, a run directory's owner file last (a run halted mid-delete leaves an ownerless directory, which
+     * the next run reaps at once), and the socket directory it names.
+     */
     public static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        Path sockets = dir.resolve(SOCKETS);
+        try {
+            if (Files.isRegularFile(sockets)) {
+                for (String line : Files.readAllLines(sockets)) {
+                    Path s = Path.of(line.trim());
+                    if (!line.isBlank() && s.getFileName().toString().startsWith("rehearse-sock-")) deleteTree(s);
+                }
             }
+        } catch (IOException | RuntimeException e) {
+            // the socket directory is under /tmp, which the system cleans; the run directory still goes
+        }
+        Path owner = dir.resolve(OWNER);
+        try {
+            // tolerant of files vanishing under it: a server still removing its own, or another deleter
+            Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a)
+                        throws IOException {
+                    if (!file.equals(owner)) Files.deleteIfExists(file);
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof java.nio.file.NoSuchFileException) return java.nio.file.FileVisitResult.CONTINUE;
+                    throw e;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    if (e != null && !(e instanceof java.nio.file.NoSuchFileException)) throw e;
+                    if (!d.equals(dir)) Files.deleteIfExists(d);
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
+            Files.deleteIfExists(owner);
+            Files.deleteIfExists(dir);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // gone already
         } catch (IOException e) {
             System.err.println("rehearse: could not delete " + dir + ": " + e.getMessage());
         }

@@ -28,68 +28,94 @@ public record Scenario(
         Observe observe,
         Thresholds thresholds,
         Output output,
-        Replica replicaSettings) {
+        Replica replicaSettings,
+        Deadlines deadlines) {
 
     public Scenario {
         if (replicaSettings == null) replicaSettings = Replica.DEFAULT;
+        if (deadlines == null) deadlines = Deadlines.DEFAULT;
     }
 
+    /** Without replica settings or deadlines of its own: the defaults. */
     public Scenario(Path source, EngineSpec engine, Provider provider, External external, Schema schema, Data data,
                     Load load, boolean replica, Migrations migrations, Observe observe, Thresholds thresholds,
                     Output output) {
-        this(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output,
-                Replica.DEFAULT);
+        this(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, Replica.DEFAULT,
+                Deadlines.DEFAULT);
+    }
+
+    /** Without deadlines of its own: the defaults. */
+    public Scenario(Path source, EngineSpec engine, Provider provider, External external, Schema schema, Data data,
+                    Load load, boolean replica, Migrations migrations, Observe observe, Thresholds thresholds,
+                    Output output, Replica replicaSettings) {
+        this(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings,
+                Deadlines.DEFAULT);
+    }
+
+    public Scenario withDeadlines(Deadlines deadlines) {
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings,
+                deadlines);
+    }
+
+    /**
+     * The tool's own limits, so a rehearsal never hangs a pipeline; distinct from the deploy's timeouts
+     * ({@code migrations.lock_timeout}, {@code migrations.statement_timeout}), which are rehearsed as the deploy sets
+     * them. A migration statement running past {@code statementMs}, or still running when the run reaches
+     * {@code runMs}, is cancelled and reported ({@code statement-deadline}); the report is still written.
+     */
+    public record Deadlines(long statementMs, long runMs) {
+        public static final Deadlines DEFAULT = new Deadlines(10 * 60_000L, 60 * 60_000L);
     }
 
     // Withers: the scenario with one part changed (a project's thresholds, a matrix's engine, an estimate's scale).
 
     public Scenario withEngine(EngineSpec engine) {
-        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings);
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings, deadlines);
     }
 
     public Scenario withProvider(Provider provider) {
-        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings);
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings, deadlines);
     }
 
     public Scenario withExternal(External external) {
-        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings);
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings, deadlines);
     }
 
     public Scenario withSchema(Schema schema) {
-        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings);
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings, deadlines);
     }
 
     public Scenario withData(Data data) {
-        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings);
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings, deadlines);
     }
 
     public Scenario withLoad(Load load) {
-        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings);
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings, deadlines);
     }
 
     public Scenario withReplica(boolean replica) {
-        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings);
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings, deadlines);
     }
 
     /** A replica rehearsed with {@code settings}. */
     public Scenario withReplica(Replica settings) {
-        return new Scenario(source, engine, provider, external, schema, data, load, true, migrations, observe, thresholds, output, settings);
+        return new Scenario(source, engine, provider, external, schema, data, load, true, migrations, observe, thresholds, output, settings, deadlines);
     }
 
     public Scenario withMigrations(Migrations migrations) {
-        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings);
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings, deadlines);
     }
 
     public Scenario withObserve(Observe observe) {
-        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings);
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings, deadlines);
     }
 
     public Scenario withThresholds(Thresholds thresholds) {
-        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings);
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings, deadlines);
     }
 
     public Scenario withOutput(Output output) {
-        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings);
+        return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings, deadlines);
     }
 
     /** An existing server. Writes (schema, seed, migrations) need {@code allowWrites}. */

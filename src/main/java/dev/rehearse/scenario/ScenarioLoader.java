@@ -52,7 +52,7 @@ public final class ScenarioLoader {
     }
 
     private static final List<String> TOP_KEYS = List.of("engine", "provider", "external", "schema", "data", "load",
-            "replica", "migrations", "observe", "thresholds", "report");
+            "replica", "migrations", "observe", "thresholds", "report", "deadlines");
     private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern ROWS_FLAG = Pattern.compile("([^=\\s]+)=(.+)");
 
@@ -150,7 +150,8 @@ public final class ScenarioLoader {
                 thresholds(top.section("thresholds", "query_wait_flag", "query_wait_block", "lock_hold_flag",
                         "lock_hold_block", "p99_factor", "p99_min_increase", "backfill_rows_flag", "wal_bytes_flag",
                         "replication_lag_flag", "replication_lag_block", "replication_lag_production_block")),
-                output(top.section("report", "out", "formats", "fail_on")), replica);
+                output(top.section("report", "out", "formats", "fail_on")), replica,
+                deadlines(top.section("deadlines", "statement", "run")));
     }
 
     private static final List<String> REPLICA_KEYS = List.of("enabled", "apply_rate", "apply_delay",
@@ -165,6 +166,13 @@ public final class ScenarioLoader {
                 s.get("apply_delay", null, intDuration(0)),
                 s.get("max_standby_streaming_delay", null, intDuration(0)),
                 s.get("hot_standby_feedback", null, BOOL), external, s.get("tune_batches", false, BOOL));
+    }
+
+    /** {@code deadlines: { statement: 10m, run: 1h }}: the tool's own limits (not the deploy's timeouts). */
+    private Scenario.Deadlines deadlines(Section s) {
+        Scenario.Deadlines d = Scenario.Deadlines.DEFAULT;
+        return new Scenario.Deadlines(s.get("statement", (int) d.statementMs(), intDuration(1)),
+                s.get("run", (int) d.runMs(), intDuration(1)));
     }
 
     private External external(Section s) {
@@ -486,7 +494,7 @@ public final class ScenarioLoader {
                 o.failOn() == null ? out.failOn() : failOnFlag(o.failOn()));
 
         return new Scenario(base.source(), engine, provider, external, schema, data, load, or(o.replica(), base.replica()),
-                migrations, base.observe(), base.thresholds(), output, base.replicaSettings());
+                migrations, base.observe(), base.thresholds(), output, base.replicaSettings(), base.deadlines());
     }
 
     private static <T> T or(T flag, T fromFile) {

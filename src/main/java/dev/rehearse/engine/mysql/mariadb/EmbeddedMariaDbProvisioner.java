@@ -72,14 +72,16 @@ public final class EmbeddedMariaDbProvisioner implements Provisioner {
         RunDirectories.reapStale();
         OsUser user = OsUser.forDatabaseProcesses();
         Path install = binaries.install(version, user);
-        Path run = RunDirectories.create("mariadb" + spec.version() + role.dirSuffix() + "-");
-        Cleanup.Registration removeDir = Cleanup.register("directory " + run, () -> RunDirectories.deleteTree(run));
+        RunDirectories.Run runDir = RunDirectories.open("mariadb" + spec.version() + role.dirSuffix() + "-");
+        Path run = runDir.path();
+        Cleanup.Registration removeDir = runDir.removal();
         try {
             Path data = run.resolve("data");
             copyTree(install.resolve(MariaDbBinaries.TEMPLATE), data);
             Files.createDirectories(run.resolve("tmp"));
+            Path sockets = RunDirectories.socketDirectory(run, user); // short, whatever the temporary directory is
             user.own(run);
-            return startServer(install, run, data, user, removeDir, role);
+            return startServer(install, run, data, sockets, user, removeDir, role);
         } catch (IOException e) {
             removeDir.close();
             throw new RehearsalFailedException("cannot prepare " + run + ": " + e.getMessage(), e);
@@ -89,8 +91,8 @@ public final class EmbeddedMariaDbProvisioner implements Provisioner {
         }
     }
 
-    private Database startServer(Path install, Path run, Path data, OsUser user, Cleanup.Registration removeDir,
-                                 MariaDbReplication.Role role) {
+    private Database startServer(Path install, Path run, Path data, Path sockets, OsUser user,
+                                 Cleanup.Registration removeDir, MariaDbReplication.Role role) {
         RehearsalFailedException last = null;
         // A free port can be taken by someone else between our probe and the server's bind: retry.
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -101,7 +103,7 @@ public final class EmbeddedMariaDbProvisioner implements Provisioner {
                     "--basedir=" + install,
                     "--datadir=" + data,
                     "--tmpdir=" + run.resolve("tmp"),
-                    "--socket=" + run.resolve("mariadb.sock"),
+                    "--socket=" + sockets.resolve("mariadb.sock"),
                     "--pid-file=" + run.resolve("mariadb.pid"),
                     "--log-error=" + log,
                     "--port=" + port,
@@ -124,24 +126,33 @@ public final class EmbeddedMariaDbProvisioner implements Provisioner {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(run.resolve("mariadb.out").toFile()));
             OsUser.neutralEnvironment(pb.environment());
             Process process;
+            Cleanup.Registration stop;
             try {
-                process = pb.start();
+                // started and registered in one step: an interrupt stops it or it never starts (TERM: its shutdown)
+                Cleanup.Started started = Cleanup.start(pb, "mariadbd",
+                        p -> RunDirectories.stopProcess(p.toHandle(), "TERM", 30_000));
+                process = started.process();
+                stop = started.stop();
             } catch (IOException e) {
                 throw new RehearsalFailedException("cannot start mariadbd: " + e.getMessage(), e);
             }
             RunDirectories.recordProcess(run, process.pid());
-            // TERM is mariadbd's normal shutdown.
-            Cleanup.Registration stop = Cleanup.register("mariadbd pid " + process.pid(),
-                    () -> RunDirectories.stopProcess(process.toHandle(), "TERM", 30_000));
             String url = "jdbc:mariadb://127.0.0.1:" + port + "/";
             try {
                 String version = awaitReady(process, url, log);
+                // the log's last words, read as the server dies, before its run directory is removed
+                String[] lastWords = new String[1];
+                process.onExit().thenRun(() -> lastWords[0] = LocalServers.tail(log));
+                Process server = process;
+                Cleanup.Registration stopping = stop;
                 return new Database(dev.rehearse.scenario.EngineSpec.Kind.MARIADB, Provider.EMBEDDED,
                         url + DATABASE + "?allowLocalInfile=true", "root", null, version,
                         MariaDbEngine::connectionProperties, () -> {
                             stop.close();
                             removeDir.close();
-                        });
+                        }).withTermination(() -> server.isAlive() || stopping.closed() ? null
+                                : "mariadbd (pid " + server.pid() + ") " + LocalServers.exit(server) + "; its log ended: "
+                                + (lastWords[0] != null ? lastWords[0] : LocalServers.tail(log)));
             } catch (RehearsalFailedException e) {
                 stop.close();
                 last = e;

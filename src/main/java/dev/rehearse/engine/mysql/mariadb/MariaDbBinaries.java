@@ -48,6 +48,7 @@ public final class MariaDbBinaries {
     public Path install(String version, OsUser user) {
         Path dir = cacheRoot.resolve("mariadb").resolve(version);
         if (Files.exists(dir.resolve(COMPLETE))) return dir;
+        Path jar = MavenArtifacts.resolve(ARTIFACT + version); // before anything is made in the cache
         try {
             Files.createDirectories(dir.getParent());
             openUp(cacheRoot);
@@ -57,13 +58,16 @@ public final class MariaDbBinaries {
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = lockFile.lock()) {
                 if (Files.exists(dir.resolve(COMPLETE))) return dir;
-                Path staging = Files.createTempDirectory(dir.getParent(), version + ".staging-");
-                openUp(staging);
-                extract(MavenArtifacts.resolve(ARTIFACT + version), version, staging);
-                initialise(staging, user);
-                Files.writeString(staging.resolve(COMPLETE), version);
-                if (Files.exists(dir)) RunDirectories.deleteTree(dir);
-                Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+                // removed if the extraction fails or is interrupted; the next holder of the lock removes a killed one's
+                try (BinaryCache.Staging stage = BinaryCache.stage(dir.getParent(), version)) {
+                    Path staging = stage.dir();
+                    openUp(staging);
+                    extract(jar, version, staging);
+                    initialise(staging, user);
+                    Files.writeString(staging.resolve(COMPLETE), version);
+                    if (Files.exists(dir)) RunDirectories.deleteTree(dir);
+                    Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+                }
             }
             return dir;
         } catch (IOException e) {
