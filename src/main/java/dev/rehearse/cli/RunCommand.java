@@ -25,6 +25,9 @@ import java.util.concurrent.Callable;
         description = "Provision, seed, load, migrate, analyze and report one rehearsal.")
 final class RunCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO.yaml", description = "Scenario file.")
     Path scenarioFile;
 
@@ -121,7 +124,8 @@ final class RunCommand implements Callable<Integer> {
         }
         Rehearsal.Result result = new Rehearsal(scenario, Progress::line, java.util.Set.copyOf(project.exclude())).withPending(scope.pending())
                 .withStatus(Progress.interactive() ? Progress::status : null).run();
-        Report r = result.report();
+        Report r = Provenance.stamp(result.report(), spec.root().commandLine().getParseResult().originalArgs(), scenarioFile);
+        if (r.run() != null) r = r.withRun(r.run().withAlerts(Provenance.alerts(scenario.thresholds())));
         ReportOutput.emit(r, scenario.output().dir(), formats, new ReportFormat.Context("run", Progress.color()));
         if (result.syntaxError() != null) {
             System.err.println("rehearse: " + result.syntaxError());
