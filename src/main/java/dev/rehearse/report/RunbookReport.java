@@ -228,7 +228,7 @@ public final class RunbookReport {
                 if (s.error() != null) continue; // it did not apply
                 out.append(inverse(s.sql(), r.engine() == null ? null : r.engine().kind())).append('\n');
             }
-            out.append("```\n");
+            out.append("```\n\n");
         }
     }
 
