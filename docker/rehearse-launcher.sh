@@ -3,7 +3,7 @@
 # the serial collector, which start faster; run keeps the JVM's defaults for its long workload.
 jar=/opt/rehearse/rehearse.jar
 jsa=/opt/rehearse/rehearse.jsa
-opts="-XX:SharedArchiveFile=$jsa -Xshare:auto"
+opts="-XX:SharedArchiveFile=$jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
 case "${1:-}" in
   lint|--help|--version|-h|-V) opts="$opts -XX:TieredStopAtLevel=1 -XX:+UseSerialGC" ;;
 esac
