@@ -35,6 +35,9 @@ import java.util.concurrent.Callable;
         description = "Static rules only, no database: the same rule ids and findings[] as run.")
 final class LintCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec commandSpec;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Migration files or directories.")
     List<Path> paths;
 
@@ -81,7 +84,8 @@ final class LintCommand implements Callable<Integer> {
         Linter.Result result = new Linter(new Linter.Options(spec, new HashSet<>(project.exclude()),
                 project.lockTimeoutMs() != null, scope.pending()), dialect)
                 .lint(migrations);
-        Report r = Linter.report(result, spec, Version.get(), (System.nanoTime() - start) / 1e9);
+        Report r = Provenance.stamp(Linter.report(result, spec, Version.get(), (System.nanoTime() - start) / 1e9),
+                commandSpec.root().commandLine().getParseResult().originalArgs(), null);
 
         ReportOutput.emit(r, output.out, formats, new ReportFormat.Context("lint", Progress.color()));
         return RunCommand.reached(r.verdict(), fail) ? Main.VERDICT : Main.OK;

@@ -25,6 +25,9 @@ import java.util.concurrent.Callable;
         description = "Provision, seed, load, migrate, analyze and report one rehearsal.")
 final class RunCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO.yaml", description = "Scenario file.")
     Path scenarioFile;
 
@@ -179,7 +182,8 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             partialOnInterrupt.close();
         }
-        Report r = result.report();
+        Report r = Provenance.stamp(result.report(), spec.root().commandLine().getParseResult().originalArgs(), scenarioFile);
+        if (r.run() != null) r = r.withRun(r.run().withAlerts(Provenance.alerts(scenario.thresholds())));
         ReportOutput.emit(r, outDir, formats, context);
         if (result.syntaxError() != null) {
             System.err.println("rehearse: " + result.syntaxError());

@@ -98,6 +98,18 @@ public interface Dialect {
         return null;
     }
 
+    /**
+     * What an operator runs during a deploy, for the runbook: the query listing sessions that wait on a lock (and who
+     * blocks them), the statement cancelling a session's query ({@code <id>} for the session), and the session setting
+     * of a lock timeout ({@code <seconds>}); null when the engine gives none.
+     */
+    default Operations operations() {
+        return null;
+    }
+
+    /** See {@link #operations()}. */
+    record Operations(String waitingSessionsSql, String cancelSql, String lockTimeoutSql) {}
+
     /** The environment variable the engine's own clients read a password from, or null. */
     String passwordVariable();
 }

@@ -29,6 +29,12 @@ public record Report(
                 timeline, null);
     }
 
+    /** The same report with another {@code run} (the CLI adds the command line and the machine). */
+    public Report withRun(Run run) {
+        return new Report(tool, engine, verdict, verdictReason, categories, statements, findings, seed, load, replication,
+                run, timeline, rollbacks);
+    }
+
     /**
      * A migration's down rehearsed after the ups, on the data they left (an extension); the last migration's first.
      *
@@ -359,10 +365,37 @@ public record Report(
      * @param probeMaxMs the most the probe spent around one statement (extension)
      * @param probeInTransactionMs of probeMs, the part spent inside transactions (extension): time the probe added to
      *                             the locks those transactions held
+     * @param command the exact command line that made the report, passwords masked (extension: to reproduce it)
+     * @param scenarioSha256 SHA-256 of the scenario file's bytes, or, without a scenario file, of the command's
+     *                       arguments (the effective flags) joined by newlines (extension)
+     * @param machine what the run ran on (extension)
+     * @param alerts the monitoring thresholds the runbook gives for the deploy (extension); null for lint
      */
     public record Run(String startedAt, double wallSeconds, Integer sampleIntervalMs, Double achievedSampleIntervalMs,
                       String scenario, Double achievedSampleIntervalP99Ms, Double achievedSampleIntervalMaxMs,
-                      Double probeMs, Double probeMaxMs, Double probeInTransactionMs) {
+                      Double probeMs, Double probeMaxMs, Double probeInTransactionMs, String command,
+                      String scenarioSha256, Machine machine, Alerts alerts) {
+
+        public Run(String startedAt, double wallSeconds, Integer sampleIntervalMs, Double achievedSampleIntervalMs,
+                   String scenario, Double achievedSampleIntervalP99Ms, Double achievedSampleIntervalMaxMs,
+                   Double probeMs, Double probeMaxMs, Double probeInTransactionMs) {
+            this(startedAt, wallSeconds, sampleIntervalMs, achievedSampleIntervalMs, scenario, achievedSampleIntervalP99Ms,
+                    achievedSampleIntervalMaxMs, probeMs, probeMaxMs, probeInTransactionMs, null, null, null, null);
+        }
+
+        /** The same run with what it takes to reproduce it. */
+        public Run withProvenance(String command, String scenarioSha256, Machine machine) {
+            return new Run(startedAt, wallSeconds, sampleIntervalMs, achievedSampleIntervalMs, scenario,
+                    achievedSampleIntervalP99Ms, achievedSampleIntervalMaxMs, probeMs, probeMaxMs, probeInTransactionMs,
+                    command, scenarioSha256, machine, alerts);
+        }
+
+        /** The same run with the runbook's monitoring thresholds. */
+        public Run withAlerts(Alerts alerts) {
+            return new Run(startedAt, wallSeconds, sampleIntervalMs, achievedSampleIntervalMs, scenario,
+                    achievedSampleIntervalP99Ms, achievedSampleIntervalMaxMs, probeMs, probeMaxMs, probeInTransactionMs,
+                    command, scenarioSha256, machine, alerts);
+        }
 
         public Run(String startedAt, double wallSeconds, Integer sampleIntervalMs, Double achievedSampleIntervalMs,
                    String scenario, Double achievedSampleIntervalP99Ms, Double achievedSampleIntervalMaxMs) {
@@ -370,6 +403,25 @@ public record Report(
                     achievedSampleIntervalMaxMs, null, null, null);
         }
     }
+
+    /**
+     * When to page during the deploy (an extension, for the runbook).
+     *
+     * @param lockWaitMs alert when a lock is held, or a query waits for one, longer than this
+     * @param replicaLagMs alert when a replica lags more than this
+     * @param from {@code scenario} (the scenario's block thresholds) or {@code default} (30 s and 60 s)
+     */
+    public record Alerts(long lockWaitMs, long replicaLagMs, String from) {}
+
+    /**
+     * The machine a run ran on (an extension).
+     *
+     * @param cores the processors the JVM may use
+     * @param memoryBytes the machine's physical memory, null where the JVM cannot read it
+     * @param os name, version and architecture
+     * @param java the runtime's vendor and version
+     */
+    public record Machine(int cores, Long memoryBytes, String os, String java) {}
 
     /**
      * What happened over time, downsampled to fixed windows from the start of the rehearsal's timeline, so that

@@ -44,4 +44,12 @@ public final class BuiltInFormats {
         public Set<String> commands() { return RUN_AND_LINT; }
         public String render(Report r, Context c) { return SarifReport.render(r); }
     }
+
+    /** {@code runbook.md}: duration at production size, lock windows, alerts, rollback, what to do when it goes wrong. */
+    public static final class Runbook implements ReportFormat {
+        public String id() { return "runbook"; }
+        public String fileName() { return "runbook.md"; }
+        public Set<String> commands() { return Set.of("run"); }
+        public String render(Report r, Context c) { return RunbookReport.render(r); }
+    }
 }

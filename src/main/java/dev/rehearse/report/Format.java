@@ -205,7 +205,24 @@ public final class Format {
                     + ms(run.probeMaxMs()) + " around one statement, " + ms(run.probeInTransactionMs())
                     + " inside transactions)"));
         }
+        String reproduce = reproduce(r);
+        if (reproduce != null) out.add(reproduce);
         return out;
+    }
+
+    /**
+     * What reproduces the report: the command, the scenario's SHA-256, the tool and engine versions, the machine;
+     * null before the CLI stamped it (a report built in a test, or by an older version).
+     */
+    static String reproduce(Report r) {
+        Report.Run run = r.run();
+        if (run == null || run.command() == null) return null;
+        Report.Machine m = run.machine();
+        return "Reproduce: " + run.command() + " (scenario sha256 " + or(run.scenarioSha256()) + "); " + tool(r) + ", "
+                + (r.engine() == null ? "unknown engine" : or(r.engine().kind()) + " " + or(r.engine().version()))
+                + (m == null ? "" : "; " + m.cores() + (m.cores() == 1 ? " core, " : " cores, ")
+                + (m.memoryBytes() == null ? NONE : bytes(m.memoryBytes())) + " memory, " + or(m.os())
+                + ", Java " + or(m.java()));
     }
 
     /** {@code V2__note.sql rolled back in 12 ms (AccessExclusiveLock on accounts), removing accounts.note (...)}. */

@@ -39,6 +39,8 @@ public final class LintConsoleReport {
         out.append('\n');
         if (suppressed > 0) out.append(suppressed).append(" suppressed finding").append(suppressed == 1 ? "" : "s")
                 .append(" (listed in report.json with their reasons)\n");
+        String reproduce = Format.reproduce(r);
+        if (reproduce != null) out.append(reproduce).append('\n');
         return out.toString();
     }
 }

@@ -2,7 +2,6 @@ package dev.rehearse.report;
 
 import dev.rehearse.model.Quantities;
 import dev.rehearse.model.Report;
-import dev.rehearse.model.Category;
 import dev.rehearse.model.Status;
 import dev.rehearse.model.Report.CategoryResult;
 import dev.rehearse.model.Report.Finding;
@@ -14,17 +13,22 @@ import java.util.List;
 import static dev.rehearse.report.Format.list;
 import static dev.rehearse.report.Format.or;
 
-/** {@code report.md}: the report as a pull-request comment in GitHub-flavoured Markdown. */
+/**
+ * {@code report.md}: the report as a pull-request comment in GitHub-flavoured Markdown. Compact: the verdict, its
+ * reason and the category table first, everything else folded in {@code <details>}; its first line is
+ * {@link #MARKER}, which a bot looks for to update its own comment rather than add another.
+ */
 public final class MarkdownReport {
+
+    /** The comment's first line, invisible once rendered: the same on every report, so one comment is kept up to date. */
+    public static final String MARKER = "<!-- rehearse:report -->";
 
     private MarkdownReport() {}
 
     public static String render(Report r) {
-        StringBuilder out = new StringBuilder("## Migration rehearsal: **")
+        StringBuilder out = new StringBuilder(MARKER).append("\n## Migration rehearsal: **")
                 .append(r.verdict() == null ? Format.NONE : r.verdict().title()).append("**\n\n");
         if (r.verdictReason() != null) out.append(text(r.verdictReason())).append("\n\n");
-        out.append(Format.engine(r)).append(", wall time ").append(Format.wallTime(r)).append(", ")
-                .append(Format.tool(r)).append("\n\n");
 
         List<List<String>> rows = new ArrayList<>();
         for (CategoryResult c : list(r.categories())) {
@@ -32,24 +36,52 @@ public final class MarkdownReport {
                     cell(c.issue()), cell(c.action())));
         }
         out.append(table(List.of("Category", "Status", "Issue", "Recommended Action"), rows));
+        out.append('\n').append(summary(r)).append('\n');
 
-        out.append("\n### Statements\n\n");
-        rows = new ArrayList<>();
-        for (StatementReport s : list(r.statements())) {
-            rows.add(List.of(String.valueOf(s.index()), cell(Format.location(s)), code(Format.oneLine(s.sql(), 60)),
-                    Quantities.number(s.durationMs()) + (s.error() == null ? "" : " **failed**"),
-                    cell(String.join("\n", Format.locks(s))), cell(String.join("\n", Format.effects(s))),
-                    cell(Format.blocked(s.impact())), cell(Format.p99(s.impact()))));
+        List<Finding> findings = list(r.findings());
+        if (!findings.isEmpty()) {
+            out.append(open("Findings (" + findings.size() + ")"));
+            for (Finding f : findings) {
+                if (f != findings.get(0)) out.append('\n');
+                out.append(status(f.status())).append(" `").append(or(f.rule())).append('`')
+                        .append(f.file() == null ? "" : " " + code(f.file() + (f.line() == null ? "" : ":" + f.line())))
+                        .append(f.statementIndex() == null ? "" : ", statement #" + f.statementIndex())
+                        .append(f.category() == null ? "" : " (" + f.category().title() + ")")
+                        .append(f.suppressed() == null ? "" : " *suppressed (" + f.suppressed().by() + "): "
+                                + text(or(f.suppressed().reason())) + "*").append(": ")
+                        .append(text(or(f.message()))).append('\n');
+                if (Format.isSql(f.action())) {
+                    String fence = "```";
+                    while (f.action().contains(fence)) fence += "`"; // a fence the rewrite cannot close early
+                    out.append('\n').append(fence).append("sql\n").append(f.action().strip()).append('\n')
+                            .append(fence).append('\n');
+                } else if (f.action() != null) {
+                    out.append("\nRecommended: ").append(text(f.action())).append('\n');
+                }
+            }
+            out.append(CLOSE);
         }
-        out.append(table(List.of("#", "Migration", "SQL", "ms", "Locks", "Rewrote / scanned", "Blocked queries",
-                "p99 vs baseline"), rows));
-        List<String> notes = Format.notes(r.statements());
-        if (!notes.isEmpty()) out.append('\n');
-        notes.forEach(n -> out.append("- ").append(text(n)).append('\n'));
+
+        if (!list(r.statements()).isEmpty()) {
+            out.append(open("Statements (" + r.statements().size() + ")"));
+            rows = new ArrayList<>();
+            for (StatementReport s : list(r.statements())) {
+                rows.add(List.of(String.valueOf(s.index()), cell(Format.location(s)), code(Format.oneLine(s.sql(), 60)),
+                        Quantities.number(s.durationMs()) + (s.error() == null ? "" : " **failed**"),
+                        cell(String.join("\n", Format.locks(s))), cell(String.join("\n", Format.effects(s))),
+                        cell(Format.blocked(s.impact())), cell(Format.p99(s.impact()))));
+            }
+            out.append(table(List.of("#", "Migration", "SQL", "ms", "Locks", "Rewrote / scanned", "Blocked queries",
+                    "p99 vs baseline"), rows));
+            List<String> notes = Format.notes(r.statements());
+            if (!notes.isEmpty()) out.append('\n');
+            notes.forEach(n -> out.append("- ").append(text(n)).append('\n'));
+            out.append(CLOSE);
+        }
 
         List<List<String>> traffic = Format.trafficRows(r);
         if (!traffic.isEmpty()) {
-            out.append("\n### Workload around each migration\n\n");
+            out.append(open("Workload around each migration"));
             out.append(table(List.of("Migration", "Before", "During", "After"),
                     traffic.stream().map(row -> row.stream().map(MarkdownReport::cell).toList()).toList()));
             List<List<String>> queries = new ArrayList<>();
@@ -60,32 +92,34 @@ public final class MarkdownReport {
                 }
             }
             if (!queries.isEmpty()) {
-                out.append("\n<details>\n<summary>Each query before and after</summary>\n\n")
-                        .append(table(List.of("Migration", "Query", "Before", "After"), queries)).append("\n</details>\n");
+                out.append("\nEach query before and after:\n\n")
+                        .append(table(List.of("Migration", "Query", "Before", "After"), queries));
             }
+            out.append(CLOSE);
         }
 
-        if (!list(r.findings()).isEmpty()) out.append("\n### Findings\n");
-        for (Finding f : list(r.findings())) {
-            out.append('\n').append(status(f.status())).append(" `").append(or(f.rule())).append('`')
-                    .append(f.statementIndex() == null ? "" : ", statement #" + f.statementIndex())
-                    .append(f.category() == null ? "" : " (" + f.category().title() + ")")
-                    .append(f.suppressed() == null ? "" : " *suppressed (" + f.suppressed().by() + "): "
-                            + text(or(f.suppressed().reason())) + "*").append(": ")
-                    .append(text(or(f.message()))).append('\n');
-            if (Format.isSql(f.action())) {
-                String fence = "```";
-                while (f.action().contains(fence)) fence += "`"; // a fence the rewrite cannot close early
-                out.append('\n').append(fence).append("sql\n").append(f.action().strip()).append('\n')
-                        .append(fence).append('\n');
-            } else if (f.action() != null) {
-                out.append("\nRecommended: ").append(text(f.action())).append('\n');
-            }
-        }
-
-        out.append("\n<details>\n<summary>Seed, load and run</summary>\n\n");
+        out.append(open("Seed, load and run"));
         Format.facts(r).forEach(f -> out.append("- ").append(text(f)).append('\n'));
-        return out.append("\n</details>\n").toString();
+        return out.append(CLOSE).toString();
+    }
+
+    private static final String CLOSE = "\n</details>\n";
+
+    private static String open(String summary) {
+        return "\n<details>\n<summary>" + text(summary) + "</summary>\n\n";
+    }
+
+    /** {@code 1 BLOCK, 1 FLAG · 3 statements · postgres 16.15 (embedded) · wall time 3 min 5 s · rehearse 0.1.0}. */
+    private static String summary(Report r) {
+        long block = list(r.findings()).stream().filter(f -> f.counts() && f.status() == Status.BLOCK).count();
+        long flag = list(r.findings()).stream().filter(f -> f.counts() && f.status() == Status.FLAG).count();
+        long suppressed = list(r.findings()).stream().filter(f -> !f.counts()).count();
+        String findings = block + flag == 0 ? "no findings" : (block > 0 ? block + " BLOCK" : "")
+                + (block > 0 && flag > 0 ? ", " : "") + (flag > 0 ? flag + " FLAG" : "");
+        return findings + (suppressed > 0 ? " (" + suppressed + " suppressed)" : "")
+                + (list(r.statements()).isEmpty() ? "" : " · " + r.statements().size()
+                + (r.statements().size() == 1 ? " statement" : " statements"))
+                + " · " + text(Format.engine(r)) + " · wall time " + Format.wallTime(r) + " · " + text(Format.tool(r));
     }
 
     private static String table(List<String> headers, List<List<String>> rows) {

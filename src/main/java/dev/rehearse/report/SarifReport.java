@@ -46,6 +46,19 @@ public final class SarifReport {
                 if (Rules.statementRule(id).isPresent()) rule.put("helpUri", "docs/patterns/" + id + ".md"); // statement rules have pages
             }
         }
+        Report.Run ran = r.run();
+        if (ran != null && ran.command() != null) {
+            // SARIF's own place for the command line, and a property bag for the rest of what reproduces the run
+            run.putArray("invocations").addObject().put("executionSuccessful", true).put("commandLine", ran.command());
+            ObjectNode props = run.putObject("properties");
+            props.put("command", ran.command());
+            props.put("scenarioSha256", ran.scenarioSha256());
+            if (r.engine() != null) props.put("engineKind", r.engine().kind()).put("engineVersion", r.engine().version());
+            if (ran.machine() != null) {
+                props.putObject("machine").put("cores", ran.machine().cores()).put("memoryBytes", ran.machine().memoryBytes())
+                        .put("os", ran.machine().os()).put("java", ran.machine().java());
+            }
+        }
         ArrayNode results = run.putArray("results");
         for (Finding f : Format.list(r.findings())) {
             ObjectNode res = results.addObject();

@@ -83,7 +83,7 @@ class LintBenchmarkTest {
         return per100;
     }
 
-    private static int extract(String coordinates, Predicate<String> entry, Path dir) throws Exception {
+    static int extract(String coordinates, Predicate<String> entry, Path dir) throws Exception {
         Path jar = MavenArtifacts.resolve(coordinates);
         int n = 0;
         try (JarFile j = new JarFile(jar.toFile())) {

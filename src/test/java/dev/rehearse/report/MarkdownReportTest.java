@@ -18,7 +18,41 @@ class MarkdownReportTest {
 
     @Test
     void titleCarriesTheVerdictInBold() {
-        assertThat(md).startsWith("## Migration rehearsal: **BLOCK**\n\nSET NOT NULL on orders blocked 12 queries");
+        assertThat(md).startsWith(MarkdownReport.MARKER + "\n## Migration rehearsal: **BLOCK**\n\nSET NOT NULL on orders blocked 12 queries");
+    }
+
+    @Test
+    void matchesTheGoldenFile() throws Exception {
+        Golden.assertMatches("report.md", MarkdownReport.render(ReportFixture.stamped(report)));
+    }
+
+    @Test
+    void verdictAndCategoryTableComeFirstAndEverythingElseIsFolded() {
+        String head = md.substring(0, md.indexOf("<details>"));
+        assertThat(head).contains("| Category | Status | Issue | Recommended Action |",
+                "1 BLOCK, 1 FLAG · 3 statements · postgres 16.15 (embedded) · wall time 3 min 5 s · rehearse 0.1.0")
+                .doesNotContain("### ", "```");
+        // every <details> closes, and nothing but blank lines sits between one fold and the next
+        assertThat(md.split("<details>", -1)).hasSize(md.split("</details>", -1).length);
+        String rest = md.substring(md.indexOf("<details>")).replaceAll("(?s)<details>.*?</details>", "");
+        assertThat(rest.strip()).isEmpty();
+        assertThat(md).contains("<summary>Findings (2)</summary>", "<summary>Statements (3)</summary>",
+                "<summary>Seed, load and run</summary>");
+    }
+
+    @Test
+    void theMarkerIsTheSameWhateverTheVerdict() {
+        Report safe = new Report(report.tool(), report.engine(), dev.rehearse.model.Verdict.SAFE_TO_SHIP, null,
+                report.categories(), List.of(), List.of(), null, null, null, null, null);
+        assertThat(MarkdownReport.render(safe)).startsWith(MarkdownReport.MARKER + "\n").contains("no findings");
+    }
+
+    @Test
+    void showsWhatReproducesTheRun() {
+        String text = MarkdownReport.render(ReportFixture.stamped(report));
+        assertThat(text).contains("- Reproduce: rehearse run scenarios/orders.yaml --url "
+                + "'jdbc:postgresql://db/app?password=***' (scenario sha256 " + ReportFixture.SHA + "); rehearse 0.1.0,"
+                + " postgres 16.15; 2 cores, 25.2 GB memory, Linux 6.1 amd64, Java Debian 17.0.15+6");
     }
 
     @Test
@@ -66,8 +100,8 @@ class MarkdownReportTest {
 
     @Test
     void seedAndLoadFactsAreCollapsed() {
-        String details = md.substring(md.indexOf("<details>"));
-        assertThat(details).startsWith("<details>\n<summary>").endsWith("</details>\n")
+        String details = md.substring(md.indexOf("<summary>Seed, load and run"));
+        assertThat(details).endsWith("</details>\n")
                 .contains("- Seed: customers 50,000 rows in 900 ms, orders 1,000,000 rows in 41.8 s",
                         "- Load: 16 clients at 200.0 queries/s, 24,000 queries, 12 errors", "- Run: started 2025-01-14T09:30:00Z");
     }

@@ -90,6 +90,15 @@ final class ReportFixture {
                         new Report.Window(100, 3, 1, 790.0, 12), new Report.Window(200, 0, 0, null, null))));
     }
 
+    static final String SHA = "9f2c4e0b6a1d8e7f3c5b2a4d6e8f0a1b3c5d7e9f1a2b4c6d8e0f2a4b6c8d0e2f";
+
+    /** The same report as the CLI stamps it: command (password masked), scenario hash, machine, alerts. */
+    static Report stamped(Report r) {
+        return r.withRun(r.run().withProvenance("rehearse run scenarios/orders.yaml --url 'jdbc:postgresql://db/app?password=***'",
+                        SHA, new Report.Machine(2, 25_200_000_000L, "Linux 6.1 amd64", "Debian 17.0.15+6"))
+                .withAlerts(new Report.Alerts(30_000, 60_000, "default")));
+    }
+
     /** The same report with the second finding's action in prose, as the catalog words some rules. */
     static Report withProseAction(Report r) {
         Finding f = r.findings().get(1);

@@ -148,6 +148,14 @@ public class MySqlDialect implements Dialect {
     }
 
     @Override
+    public Operations operations() {
+        // a metadata-lock wait shows in the processlist's state; lock_wait_timeout bounds it (seconds)
+        return new Operations("SELECT id, time AS waiting_s, state, LEFT(info, 80) FROM information_schema.processlist"
+                + " WHERE state LIKE 'Waiting for%lock%' ORDER BY time DESC;",
+                "KILL QUERY <id>;", "SET SESSION lock_wait_timeout = <seconds>;");
+    }
+
+    @Override
     public Properties connectionProperties(String role) {
         Properties p = new Properties();
         p.setProperty("connectionAttributes", "program_name:" + role);

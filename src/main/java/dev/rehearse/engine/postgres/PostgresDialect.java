@@ -124,6 +124,13 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public Operations operations() {
+        return new Operations("SELECT pid, pg_blocking_pids(pid) AS blocked_by, now() - query_start AS waiting, left(query, 80)"
+                + " FROM pg_stat_activity WHERE wait_event_type = 'Lock' ORDER BY query_start;",
+                "SELECT pg_cancel_backend(<id>);", "SET lock_timeout = '<seconds>s';");
+    }
+
+    @Override
     public Properties connectionProperties(String role) {
         Properties p = new Properties();
         p.setProperty("ApplicationName", role); // pgjdbc: application_name in pg_stat_activity and the log

@@ -25,7 +25,10 @@ import java.util.List;
  */
 public final class DrizzleMigrationSource implements MigrationSource {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: every command instantiates every source, and lint of plain SQL needs no Jackson. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     static final String BREAKPOINT = "--> statement-breakpoint";
 
     @Override
@@ -54,7 +57,7 @@ public final class DrizzleMigrationSource implements MigrationSource {
             String text = dev.rehearse.migrate.ScriptText.read(journal);
             JsonNode entries;
             try {
-                entries = JSON.readTree(text).path("entries");
+                entries = Json.MAPPER.readTree(text).path("entries");
             } catch (JsonProcessingException e) {
                 int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
                 throw InvalidInputException.at(journal, line, "not valid JSON: " + e.getOriginalMessage());

@@ -32,7 +32,10 @@ import java.util.regex.Pattern;
  */
 public final class PrismaMigrationSource implements MigrationSource {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: every command instantiates every source, and lint of plain SQL needs no Jackson. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     /** The first Prisma release that sends a migration's statements one by one. */
     static final int[] SPLITS_FROM = {7, 4};
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
@@ -125,7 +128,7 @@ public final class PrismaMigrationSource implements MigrationSource {
             if (!Files.isRegularFile(pkg)) continue;
             JsonNode json;
             try {
-                json = JSON.readTree(pkg.toFile());
+                json = Json.MAPPER.readTree(pkg.toFile());
             } catch (IOException e) {
                 throw new InvalidInputException(pkg + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
             }

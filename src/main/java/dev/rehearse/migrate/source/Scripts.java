@@ -18,7 +18,10 @@ import java.util.stream.Stream;
 /** What the directory-layout sources share: reading a script, splitting part of it at its lines, the batch mode. */
 final class Scripts {
 
-    private static final TomlMapper TOML = new TomlMapper();
+    /** Made on first use: every command loads this class, and lint of plain SQL reads no TOML (nor needs Jackson). */
+    private static final class Toml {
+        static final TomlMapper MAPPER = new TomlMapper();
+    }
 
     private Scripts() {}
 
@@ -37,7 +40,7 @@ final class Scripts {
     /** A TOML file as a tree; a syntax error names its line. */
     static JsonNode toml(Path file) {
         try {
-            return TOML.readTree(file.toFile());
+            return Toml.MAPPER.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw InvalidInputException.at(file, line, "not valid TOML: " + e.getOriginalMessage());
