@@ -83,7 +83,7 @@ final class LintCommand implements Callable<Integer> {
                 .lint(migrations);
         Report r = Linter.report(result, spec, Version.get(), (System.nanoTime() - start) / 1e9);
 
-        ReportOutput.emit(r, output.out, formats, new ReportFormat.Context("lint", Progress.color()));
+        ReportOutput.emit(r, output.out, formats, new ReportFormat.Context("lint", Progress.color(), fail));
         return RunCommand.reached(r.verdict(), fail) ? Main.VERDICT : Main.OK;
     }
 }

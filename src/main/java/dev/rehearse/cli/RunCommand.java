@@ -122,7 +122,8 @@ final class RunCommand implements Callable<Integer> {
         Rehearsal.Result result = new Rehearsal(scenario, Progress::line, java.util.Set.copyOf(project.exclude())).withPending(scope.pending())
                 .withStatus(Progress.interactive() ? Progress::status : null).run();
         Report r = result.report();
-        ReportOutput.emit(r, scenario.output().dir(), formats, new ReportFormat.Context("run", Progress.color()));
+        ReportOutput.emit(r, scenario.output().dir(), formats, new ReportFormat.Context("run", Progress.color(),
+                scenario.output().failOn()));
         if (result.syntaxError() != null) {
             System.err.println("rehearse: " + result.syntaxError());
             return Main.INVALID_INPUT;

@@ -151,7 +151,7 @@ class LintCliTest {
         assertThat(rehearse("lint", "--engine", "oracle:19", m.toString()).code()).isEqualTo(2);
         assertThat(rehearse("lint", "--report", "pdf", m.toString()).code()).isEqualTo(2);
         // a format the contract names that this build lacks is a missing capability, as for run
-        assertThat(rehearse("lint", "--report", "html", m.toString()).code()).isEqualTo(3);
+        assertThat(rehearse("lint", "--report", "runbook", m.toString()).code()).isEqualTo(3);
     }
 
     @Test
