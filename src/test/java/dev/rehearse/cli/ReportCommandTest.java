@@ -108,6 +108,29 @@ class ReportCommandTest {
     }
 
     @Test
+    void aRealRunWritesHtmlAndJunitAndItsJsonRendersThemAgain(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("run");
+        CliTest.Outcome run = rehearse("run", "scenarios/set-not-null/unsafe.yaml", "--rows", "accounts=20000",
+                "--report", "json,html,junit", "--fail-on", "flag", "--out", out.toString());
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("id=\"chart-locks\"", "SET NOT NULL", "Lock contention");
+        String junit = Files.readString(out.resolve("report.junit.xml"));
+        dev.rehearse.report.JunitReportTest.validate(junit);
+        assertThat(junit).contains("<failure", "<property name=\"failOn\" value=\"flag\"/>");
+        Report report = JsonReport.read(out.resolve("report.json"));
+        assertThat(report.thresholds()).isNotNull();
+        assertThat(report.thresholds().lockHoldBlockMs()).isEqualTo(5_000);
+
+        Path again = tmp.resolve("again");
+        CliTest.Outcome render = rehearse("report", "render", out.resolve("report.json").toString(), "--fail-on", "flag",
+                "--report", "html,junit", "--out", again.toString());
+        assertThat(render.code()).as(render.err()).isEqualTo(1);
+        assertThat(Files.readString(again.resolve("report.html"))).isEqualTo(html);
+        assertThat(Files.readString(again.resolve("report.junit.xml"))).isEqualTo(junit);
+    }
+
+    @Test
     void aBadReportIsOneLineAndExitTwo(@TempDir Path tmp) throws Exception {
         Path broken = Files.writeString(tmp.resolve("report.json"), "{\n  \"verdict\": \"MAYBE\"\n}\n");
         CliTest.Outcome r = rehearse("report", "render", broken.toString());

@@ -100,5 +100,10 @@ class HtmlReportBrowserTest {
         assertThat(png.length).isGreaterThan(10_000);
         assertThat(new String(png, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
         System.out.println("screenshot: " + file.toAbsolutePath());
+        // the timeline alone, at a size a reader can check the bands and the lock Gantt chart in
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+        Path timeline = Files.write(Path.of("target/html-report/timeline.png"),
+                driver.findElement(org.openqa.selenium.By.id("chart-locks")).getScreenshotAs(OutputType.BYTES));
+        System.out.println("screenshot of the lock chart: " + timeline.toAbsolutePath());
     }
 }
