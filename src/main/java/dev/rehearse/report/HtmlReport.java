@@ -202,7 +202,7 @@ public final class HtmlReport {
             double from = s.startedAtMs() / 1000.0, to = (s.startedAtMs() + s.durationMs()) / 1000.0;
             Status worst = list(r.findings()).stream().filter(f -> f.counts() && f.statementIndex() != null
                     && f.statementIndex() == s.index()).map(Finding::status).reduce(Status.PASS, Status::max);
-            bands.add(Map.of("index", s.index(), "from", from, "to", to, "status", worst.name(),
+            bands.add(ordered("index", s.index(), "from", from, "to", to, "status", worst.name(),
                     "label", "#" + s.index() + " " + Format.oneLine(s.sql(), 60)));
             for (Report.Lock l : list(s.locks())) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -215,7 +215,7 @@ public final class HtmlReport {
                 locks.add(m);
             }
             if (s.replicationLagMaxMs() != null) {
-                lag.add(Map.of("from", from, "to", to, "lagMs", s.replicationLagMaxMs()));
+                lag.add(ordered("from", from, "to", to, "lagMs", s.replicationLagMaxMs()));
             }
         }
         c.put("bands", bands);
@@ -229,7 +229,14 @@ public final class HtmlReport {
         }
     }
 
-    private static String resource(String name) {
+    /** A map in the order written (Map.of's order changes from one JVM to the next; the page's bytes must not). */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return m;
+    }
+
+        private static String resource(String name) {
         try (InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) throw new IllegalStateException(name + " is missing from the class path (the uPlot webjar)");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
