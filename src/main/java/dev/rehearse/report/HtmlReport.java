@@ -67,10 +67,15 @@ public final class HtmlReport {
                 "issue", or(c.issue()),
                 "action", or(c.action()))).toList());
         v.put("statements", statements(r));
-        List<Map<String, Object>> other = list(r.findings()).stream().filter(f -> f.statementIndex() == null)
+        // lint numbers the statements it read but executes none: its findings are listed here, by file and line
+        java.util.Set<Integer> executed = list(r.statements()).stream().map(StatementReport::index)
+                .collect(java.util.stream.Collectors.toSet());
+        List<Map<String, Object>> other = list(r.findings()).stream()
+                .filter(f -> f.statementIndex() == null || !executed.contains(f.statementIndex()))
                 .map(HtmlReport::finding).toList();
         v.put("otherFindings", other);
         v.put("hasOtherFindings", !other.isEmpty());
+        v.put("otherTitle", executed.isEmpty() ? "Findings" : "Other findings");
         v.put("seed", r.seed() == null ? List.of() : list(r.seed().tables()).stream().map(t -> Map.of(
                 "name", t.name(), "rows", Quantities.number(t.rows()),
                 "seconds", Quantities.duration(Math.round(t.seconds() * 1000)),

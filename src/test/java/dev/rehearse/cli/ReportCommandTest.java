@@ -131,6 +131,19 @@ class ReportCommandTest {
     }
 
     @Test
+    void lintWritesHtmlAndJunitToo(@TempDir Path tmp) throws Exception {
+        Path m = Files.writeString(tmp.resolve("V1__index.sql"), "CREATE INDEX accounts_code ON accounts (code);\n");
+        Path out = tmp.resolve("out");
+        CliTest.Outcome r = rehearse("lint", m.toString(), "--report", "html,junit", "--fail-on", "flag",
+                "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("there is no timeline", "create-index");
+        String junit = Files.readString(out.resolve("report.junit.xml"));
+        dev.rehearse.report.JunitReportTest.validate(junit);
+        assertThat(junit).contains("classname=\"V1__index.sql\" name=\"line 1\"", "<failure type=\"FLAG\"");
+    }
+
+    @Test
     void aBadReportIsOneLineAndExitTwo(@TempDir Path tmp) throws Exception {
         Path broken = Files.writeString(tmp.resolve("report.json"), "{\n  \"verdict\": \"MAYBE\"\n}\n");
         CliTest.Outcome r = rehearse("report", "render", broken.toString());

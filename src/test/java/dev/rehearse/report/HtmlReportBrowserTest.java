@@ -31,16 +31,29 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class HtmlReportBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = onPath("chromium", "chromium-browser", "google-chrome");
+    static final Path CHROMEDRIVER = onPath("chromedriver");
+
+    /** The first of {@code names} on PATH (Debian's packages put them in /usr/bin), or null. */
+    static Path onPath(String... names) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
+            for (String n : names) {
+                Path p = Path.of(dir, n);
+                if (Files.isExecutable(p)) return p;
+            }
+        }
+        return null;
+    }
 
     static ChromeDriver driver;
     static Path page;
 
     @BeforeAll
     static void open() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "no browser: " + CHROMIUM + " and " + CHROMEDRIVER + " are needed (apt-get install chromium chromium-driver)");
+        assumeTrue(CHROMIUM != null && CHROMEDRIVER != null, "no browser to test report.html in: chromium "
+                + (CHROMIUM == null ? "not found" : "at " + CHROMIUM) + ", chromedriver "
+                + (CHROMEDRIVER == null ? "not found" : "at " + CHROMEDRIVER)
+                + " on PATH (apt-get install chromium chromium-driver; .ci/run does)");
         Report r = JsonReport.read(Path.of("src/test/resources/reports/quickstart/report.json"));
         Path dir = Files.createDirectories(Path.of("target/html-report"));
         page = Files.writeString(dir.resolve("report.html"), HtmlReport.render(r), StandardCharsets.UTF_8);
@@ -88,6 +101,20 @@ class HtmlReportBrowserTest {
         List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
         assertThat(severe).as("console errors and warnings").isEmpty();
+    }
+
+    @Test
+    void printsToPdf() throws Exception {
+        // the print stylesheet applies; Chromium's own print path, as a reader's "Print" would take it
+        org.openqa.selenium.Pdf pdf = driver.print(new org.openqa.selenium.print.PrintOptions());
+        byte[] bytes = java.util.Base64.getDecoder().decode(pdf.getContent());
+        assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        Path file = Files.write(Path.of("target/html-report/report.pdf"), bytes);
+        System.out.println("printed: " + file.toAbsolutePath() + " (" + bytes.length + " bytes)");
+        Boolean printRule = (Boolean) ((JavascriptExecutor) driver).executeScript(
+                "return Array.from(document.styleSheets).some(s => Array.from(s.cssRules)"
+                        + ".some(r => r.media && r.media.mediaText === 'print'));");
+        assertThat(printRule).isTrue();
     }
 
     @Test
