@@ -785,7 +785,7 @@ public final class Rehearsal {
                         probe(r, StatementProbe.Cost::inTransactionMs)),
                 Downsample.windows(r.timeline().origin(), Downsample.WINDOW_MS, r.events(), r.timeline().lockSamples(),
                         r.run().statements()),
-                rollbacks.isEmpty() ? null : rollbacks);
+                rollbacks.isEmpty() ? null : rollbacks, thresholds(scenario.thresholds()));
         return new Result(report, syntaxError(r.run()));
     }
 
@@ -796,6 +796,12 @@ public final class Rehearsal {
         return new Analyzer.Replica(r.timeline().series(Timeline.REPLICATION).points(), rep.model(),
                 Timeline.REPLICATION_INTERVAL_MS * 1_000_000L,
                 rep.intervals() == null ? null : round(rep.intervals().medianMs()), rep.reads(), rep.cancelled());
+    }
+
+    private static Report.Thresholds thresholds(Scenario.Thresholds t) {
+        return new Report.Thresholds(t.queryWaitFlagMs(), t.queryWaitBlockMs(), t.lockHoldFlagMs(), t.lockHoldBlockMs(),
+                t.p99Factor(), t.p99MinIncreaseMs(), t.backfillRowsFlag(), t.walBytesFlag(), t.replicationLagFlagMs(),
+                t.replicationLagBlockMs());
     }
 
     /** A rehearsed down as the report tells it: its outcome, its time, the strongest lock per relation it took. */

@@ -87,7 +87,7 @@ final class LintCommand implements Callable<Integer> {
         Report r = Provenance.stamp(Linter.report(result, spec, Version.get(), (System.nanoTime() - start) / 1e9),
                 commandSpec.root().commandLine().getParseResult().originalArgs(), null);
 
-        ReportOutput.emit(r, output.out, formats, new ReportFormat.Context("lint", Progress.color()));
+        ReportOutput.emit(r, output.out, formats, new ReportFormat.Context("lint", Progress.color(), fail));
         return RunCommand.reached(r.verdict(), fail) ? Main.VERDICT : Main.OK;
     }
 }

@@ -15,7 +15,7 @@ import java.io.PrintWriter;
 @Command(name = "rehearse", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Rehearses database migrations on a real, live database before they ship.",
         subcommands = {RunCommand.class, LintCommand.class, ProfileCommand.class, DoctorCommand.class,
-                BenchCommand.class, DocsCommand.class, CommandLine.HelpCommand.class},
+                ReportCommand.class, BenchCommand.class, DocsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the verdict is below --fail-on",

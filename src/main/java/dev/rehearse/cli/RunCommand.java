@@ -158,7 +158,7 @@ final class RunCommand implements Callable<Integer> {
         Rehearsal rehearsal = new Rehearsal(scenario, Progress::line, java.util.Set.copyOf(project.exclude()))
                 .withPending(scope.pending()).withStatus(Progress.interactive() ? Progress::status : null);
         Path outDir = scenario.output().dir();
-        ReportFormat.Context context = new ReportFormat.Context("run", Progress.color());
+        ReportFormat.Context context = new ReportFormat.Context("run", Progress.color(), scenario.output().failOn());
         // SIGINT/SIGTERM once the migrations started: what ran so far is reported, after the workload stopped and
         // before the server does
         Cleanup.Registration partialOnInterrupt = Cleanup.register(Cleanup.Phase.REPORT, "partial report", () -> {

@@ -24,7 +24,7 @@ final class SharedOptions {
         Path out;
 
         @Option(names = "--report", paramLabel = "FORMATS",
-                description = "Comma-separated: console, json, md, sarif (run default console,json,md; lint default console).")
+                description = "Comma-separated: console, json, md, sarif, junit, html (run default console,json,md; lint default console).")
         String report;
 
         @Option(names = "--fail-on", paramLabel = "block|flag|never", description = "Verdict that exits 1 (default block).")

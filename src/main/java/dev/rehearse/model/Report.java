@@ -20,7 +20,23 @@ public record Report(
         Replication replication,
         Run run,
         Timeline timeline,
-        List<Rollback> rollbacks) {
+        List<Rollback> rollbacks,
+        Thresholds thresholds) {
+
+    public Report(Tool tool, Engine engine, Verdict verdict, String verdictReason, List<CategoryResult> categories,
+                  List<StatementReport> statements, List<Finding> findings, Seed seed, Load load,
+                  Replication replication, Run run, Timeline timeline, List<Rollback> rollbacks) {
+        this(tool, engine, verdict, verdictReason, categories, statements, findings, seed, load, replication, run,
+                timeline, rollbacks, null);
+    }
+
+    /**
+     * The thresholds the run judged against (an extension), so a report rendered later says what FLAG and BLOCK
+     * meant; null for lint, which judges by the rules' static severities.
+     */
+    public record Thresholds(long queryWaitFlagMs, long queryWaitBlockMs, long lockHoldFlagMs, long lockHoldBlockMs,
+                             double p99Factor, long p99MinIncreaseMs, long backfillRowsFlag, long walBytesFlag,
+                             long replicationLagFlagMs, long replicationLagBlockMs) {}
 
     public Report(Tool tool, Engine engine, Verdict verdict, String verdictReason, List<CategoryResult> categories,
                   List<StatementReport> statements, List<Finding> findings, Seed seed, Load load,

@@ -52,4 +52,20 @@ public final class BuiltInFormats {
         public Set<String> commands() { return Set.of("run"); }
         public String render(Report r, Context c) { return RunbookReport.render(r); }
     }
+
+    /** {@code report.junit.xml}: a test case per statement and per category, failing at {@code --fail-on}. */
+    public static final class Junit implements ReportFormat {
+        public String id() { return "junit"; }
+        public String fileName() { return "report.junit.xml"; }
+        public Set<String> commands() { return RUN_AND_LINT; }
+        public String render(Report r, Context c) { return JunitReport.render(r, c.failOn()); }
+    }
+
+    /** {@code report.html}: the timeline, lock Gantt chart, categories and statements on one offline page. */
+    public static final class Html implements ReportFormat {
+        public String id() { return "html"; }
+        public String fileName() { return "report.html"; }
+        public Set<String> commands() { return RUN_AND_LINT; }
+        public String render(Report r, Context c) { return HtmlReport.render(r); }
+    }
 }

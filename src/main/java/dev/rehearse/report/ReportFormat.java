@@ -1,6 +1,7 @@
 package dev.rehearse.report;
 
 import dev.rehearse.model.Report;
+import dev.rehearse.scenario.Scenario;
 
 import java.util.Set;
 
@@ -24,6 +25,16 @@ public interface ReportFormat {
     /**
      * @param command the command that made the report ({@code run} or {@code lint})
      * @param color whether the output is a terminal that takes ANSI colour
+     * @param failOn the verdict that fails the build ({@code --fail-on}): what a CI format (JUnit) counts as failed
      */
-    record Context(String command, boolean color) {}
+    record Context(String command, boolean color, Scenario.FailOn failOn) {
+
+        public Context {
+            failOn = failOn == null ? Scenario.FailOn.BLOCK : failOn;
+        }
+
+        public Context(String command, boolean color) {
+            this(command, color, Scenario.FailOn.BLOCK);
+        }
+    }
 }

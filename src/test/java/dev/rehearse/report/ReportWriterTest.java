@@ -15,14 +15,15 @@ class ReportWriterTest {
     final Report report = ReportFixture.blocked();
 
     @Test
-    void writesJsonMarkdownAndSarifIntoANewDirectory(@TempDir Path tmp) throws Exception {
+    void writesEachFileFormatIntoANewDirectory(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("reports/2025-01-14");
         var written = ReportWriter.write(report, out, Set.of("md", "console", "json", "junit", "sarif", "html", "bogus"));
-        assertThat(written).containsExactly(out.resolve("report.json"), out.resolve("report.md"), out.resolve("report.sarif"));
+        assertThat(written).containsExactly(out.resolve("report.json"), out.resolve("report.md"), out.resolve("report.sarif"),
+                out.resolve("report.junit.xml"), out.resolve("report.html"));
         assertThat(JsonReport.read(written.get(0))).isEqualTo(report);
         assertThat(Files.readString(written.get(1))).isEqualTo(MarkdownReport.render(report));
         try (var files = Files.list(out)) {
-            assertThat(files).hasSize(3);
+            assertThat(files).hasSize(5);
         }
     }
 
