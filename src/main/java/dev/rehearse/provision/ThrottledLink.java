@@ -20,12 +20,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <p>The pacing is written here rather than taken from Guava's {@code RateLimiter}: that one stores up to a second of
  * unused permits and lets them through at once after an idle spell (a 20 MB burst at 20 MB/s), which a link's
- * bandwidth does not do; a pacer without a burst is a few lines.
+ * bandwidth does not do; a pacer whose burst is 50 ms of bandwidth (enough to make good a late wake-up) is a few lines.
  */
 public final class ThrottledLink implements AutoCloseable {
 
     /** Bytes moved per read: small enough that a low rate still flows smoothly, in 100 ms steps at most. */
-    private static final int CHUNK = 16 * 1024;
+    private static final int CHUNK = 64 * 1024;
+
+    /**
+     * How far the pacer may run behind its schedule and catch up: a sleep that overshoots (a loaded machine wakes a
+     * thread late) is made good within this, so the rate holds; idle time beyond it is not saved up.
+     */
+    private static final long SLACK_NANOS = 50_000_000L;
 
     private final ServerSocket server;
     private final InetSocketAddress target;
@@ -65,10 +71,13 @@ public final class ThrottledLink implements AutoCloseable {
         return bytesPerSecond;
     }
 
-    /** Waits until {@code n} more bytes fit the bandwidth: each byte takes 1/rate of a second, and idle time is not saved up. */
+    /**
+     * Waits until {@code n} more bytes fit the bandwidth: each byte takes 1/rate of a second; idle time is saved up
+     * for at most {@link #SLACK_NANOS} (a burst of 50 ms of bandwidth, no more).
+     */
     private synchronized void pace(int n) throws InterruptedException {
         long now = System.nanoTime();
-        freeAtNanos = Math.max(freeAtNanos, now) + Math.round(n * 1e9 / bytesPerSecond);
+        freeAtNanos = Math.max(freeAtNanos, now - SLACK_NANOS) + Math.round(n * 1e9 / bytesPerSecond);
         long wait = freeAtNanos - now;
         if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
     }

@@ -158,7 +158,11 @@ public record Scenario(
             if (external == null) external = External.NONE;
         }
 
-        /** The rate projections divide WAL by: the configured apply rate, else {@link #ASSUMED_APPLY_RATE}. */
+        /**
+         * The rate projections divide WAL by: the configured apply rate, else {@link #ASSUMED_APPLY_RATE}. Without a
+         * replica rehearsed or a rate configured, the {@code replication-lag} rule projects row changes only (the
+         * assumption describes heap updates; an index build's WAL replays sequentially, much faster).
+         */
         public long projectionRate() {
             return applyRateBytesPerSecond != null ? applyRateBytesPerSecond : ASSUMED_APPLY_RATE;
         }

@@ -15,12 +15,13 @@ import java.sql.SQLException;
  * insert position and {@code pg_stat_replication}'s write/flush/replay lag for the standby; then, on the standby's own
  * connection, its replay position ({@code pg_last_wal_replay_lsn()}, fresher than the position it last reported to
  * the primary) and {@code pg_stat_database_conflicts}. The lag in time comes from positions through a
- * {@link PositionClock}: {@code pg_stat_replication}'s {@code replay_lag} is null when the standby idles and only as
+ * {@link PositionClock} on the primary's flush position: {@code pg_stat_replication}'s {@code replay_lag} is null when the standby idles and only as
  * fresh as the standby's last report.
  */
 final class PostgresReplicationProbe implements ReplicationProbe {
 
     private static final String PRIMARY = "SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint,"
+            + " pg_wal_lsn_diff(pg_current_wal_flush_lsn(), '0/0')::bigint,"
             + " (SELECT array[extract(epoch FROM write_lag) * 1000, extract(epoch FROM flush_lag) * 1000,"
             + "  extract(epoch FROM replay_lag) * 1000] FROM pg_stat_replication WHERE ?::text IS NULL OR application_name = ? LIMIT 1)";
     private static final String STANDBY = "SELECT pg_wal_lsn_diff(pg_last_wal_replay_lsn(), '0/0')::bigint,"
@@ -53,15 +54,19 @@ final class PostgresReplicationProbe implements ReplicationProbe {
             onStandby = standby.prepareStatement(STANDBY);
         }
         long at = System.nanoTime();
-        long primary;
+        long primary, flushed;
         Double[] lags = null;
         try (ResultSet rs = onPrimary.executeQuery()) {
             rs.next();
             primary = rs.getLong(1);
-            java.sql.Array a = rs.getArray(2);
+            flushed = rs.getLong(2);
+            java.sql.Array a = rs.getArray(3);
             if (a != null) lags = toDoubles((Object[]) a.getArray());
         }
-        clock.primaryAt(at, primary);
+        // The clock runs on the flush position: what can be sent, and a record's end, which a caught-up standby's
+        // replay position equals. The insert position can sit past the next page's header, which no replay reaches
+        // until more WAL comes: an idle primary would look ever further ahead.
+        clock.primaryAt(at, flushed);
         long applied;
         Long conflicts;
         try (ResultSet rs = onStandby.executeQuery()) {
