@@ -759,7 +759,7 @@ public final class Rehearsal {
                 .collect(java.util.stream.Collectors.joining(", "))) + ". What ran: " + full.verdictReason();
         return new Report(full.tool(), full.engine(), full.verdict(), reason, full.categories(),
                 full.statements(), full.findings(), full.seed(), full.load(), full.replication(), full.run(),
-                full.timeline(), full.rollbacks());
+                full.timeline(), full.rollbacks(), full.thresholds());
     }
 
     /** Phase 5: the recording judged against the thresholds, into the report. */

@@ -48,7 +48,7 @@ public record Report(
     /** The same report with another {@code run} (the CLI adds the command line and the machine). */
     public Report withRun(Run run) {
         return new Report(tool, engine, verdict, verdictReason, categories, statements, findings, seed, load, replication,
-                run, timeline, rollbacks);
+                run, timeline, rollbacks, thresholds);
     }
 
     /**

@@ -107,7 +107,7 @@ class CliTest {
         }
         Outcome pdf = rehearse("run", "scenarios/set-not-null/unsafe.yaml", "--report", "console,pdf");
         assertThat(pdf.code()).isEqualTo(2);
-        assertThat(pdf.err().strip()).contains("--report: 'pdf'").doesNotContain("\n");
+        assertThat(pdf.err().strip()).contains("--report", "'pdf'").doesNotContain("\n");
         assertThat(runDirs()).as("no database was started").isEqualTo(before);
     }
 
