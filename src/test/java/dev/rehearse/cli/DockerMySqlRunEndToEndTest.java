@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code run --provider docker} for the MySQL family, end to end: a seeded table, an INSTANT add column, an in-place
- * index and a COPY type change, judged from the container's server. Runs only where a Docker engine answers; where
+ * index and a COPY type change, judged from the container's server (algorithm, rebuild, rows copied, binary-log
+ * bytes), and a backfill's InnoDB row-lock waits. Runs only where a Docker engine answers; where
  * none does, the same command fails in one line (exit 3), which is tested instead.
  */
 class DockerMySqlRunEndToEndTest {
@@ -30,6 +31,17 @@ class DockerMySqlRunEndToEndTest {
         Path out = MySqlRehearsals.instantAndCopy(dir, "--engine", engine, "--provider", "docker");
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         MySqlRehearsals.assertInstantAndCopy(report);
+        MySqlRehearsals.assertMeasuredAlgorithms(report);
+    }
+
+    /** InnoDB row-lock waits: {@code performance_schema.data_lock_waits} on MySQL 8, INNODB_LOCK_WAITS on MariaDB. */
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql:8.0", "mysql:8.4", "mariadb:10.6"})
+    void aBackfillsRowLocksBlockTheWorkloadsWrites(String engine, @TempDir Path dir) throws Exception {
+        DockerAvailability.Result docker = DockerAvailability.check();
+        assumeTrue(docker.available(), "skipped: " + docker.reason());
+        Path out = MySqlRehearsals.backfill(dir, "--engine", engine, "--provider", "docker");
+        MySqlRehearsals.assertBackfillRowLockWaits(new ObjectMapper().readTree(out.resolve("report.json").toFile()));
     }
 
     @ParameterizedTest

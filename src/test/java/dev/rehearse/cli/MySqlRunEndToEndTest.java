@@ -28,10 +28,24 @@ class MySqlRunEndToEndTest {
                     "--url", url, "--user", "root", "--allow-writes");
             JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
             MySqlRehearsals.assertInstantAndCopy(report);
+            // MySQL's probe on a server with MariaDB's stage instruments on (the embedded provisioner's) and its binary
+            // log read by SHOW MASTER STATUS (no SHOW BINARY LOG STATUS there)
+            MySqlRehearsals.assertMeasuredAlgorithms(report);
             // The MySQL catalog judged it (mysql-* rules), not MariaDB's.
             assertThat(report.at("/engine/kind").asText()).isEqualTo("mysql");
             // The server's VERSION(), not Connector/J's handshake reading of a MariaDB ("5.5.5-10.11.5-MariaDB").
             assertThat(report.at("/engine/version").asText()).startsWith("10.11.");
+        }
+    }
+
+    /** MySQL's lock probe reading row-lock waits by the 5.7 path ({@code information_schema.INNODB_LOCK_WAITS}). */
+    @Test
+    void theMySqlRuntimeMeasuresRowLockWaitsOnTheInformationSchemaPath(@TempDir Path dir) throws Exception {
+        try (Database server = new EmbeddedMariaDbProvisioner().start(EngineSpec.parse("mariadb:10.11"))) {
+            String url = server.jdbcUrl().replaceFirst("^jdbc:mariadb:", "jdbc:mysql:").replaceFirst("\\?.*$", "");
+            Path out = MySqlRehearsals.backfill(dir, "--engine", "mysql:5.7", "--provider", "external",
+                    "--url", url, "--user", "root", "--allow-writes");
+            MySqlRehearsals.assertBackfillRowLockWaits(new ObjectMapper().readTree(out.resolve("report.json").toFile()));
         }
     }
 

@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * A MySQL-family server in a container through Testcontainers, for MySQL's and MariaDB's Docker provisioners alike:
@@ -31,13 +32,18 @@ public final class MySqlContainers {
 
     /**
      * The server flags, after the image's entrypoint (which prepends {@code mysqld}/{@code mariadbd}):
-     * performance_schema with the metadata-lock instrument (MySQL 5.7 ships it off), row-based binary logging with a
+     * performance_schema with the metadata-lock instrument (MySQL 5.7 ships it off) and the ALTER stage instruments
+     * ({@link AlterStages#INSTRUMENTS}; MySQL ships the InnoDB ones off: manual, "Monitoring ALTER TABLE Progress for
+     * InnoDB Tables Using Performance Schema") with the {@code events_stages_current} consumer (what that page
+     * enables; the per-thread summary the probe reads needs only the thread instrumentation, on by default), the
+     * unknown names matching no instrument where a server lacks them, row-based binary logging with a
      * server id (what a replica and binlog bytes need), {@code local_infile} for the loader; redo-log flushing and the
      * doublewrite buffer off, since a rehearsal measures locks and rebuilds, not disk flushes.
      */
-    public static final List<String> SERVER_FLAGS = List.of(
+    public static final List<String> SERVER_FLAGS = Stream.concat(Stream.of(
             "--performance-schema=ON",
             "--performance-schema-instrument=wait/lock/metadata/sql/mdl=ON",
+            "--performance-schema-consumer-events-stages-current=ON",
             "--log-bin=binlog",
             "--server-id=1",
             "--binlog-format=ROW",
@@ -46,7 +52,8 @@ public final class MySqlContainers {
             "--innodb-buffer-pool-size=256M",
             "--innodb-flush-log-at-trx-commit=0",
             "--innodb-doublewrite=OFF",
-            "--max-allowed-packet=64M");
+            "--max-allowed-packet=64M"),
+            AlterStages.INSTRUMENTS.stream().map(stage -> "--performance-schema-instrument=" + stage + "=ON")).toList();
 
     private MySqlContainers() {}
 

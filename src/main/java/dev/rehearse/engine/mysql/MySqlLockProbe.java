@@ -22,6 +22,11 @@ import java.util.function.Predicate;
  * waits too, since the server serves such a request before weaker ones: the queue behind a DDL that waits for a long
  * transaction. An ALTER copying the table ("copy to tmp table") may still read SHARED_UPGRADABLE; where the
  * server's COPY blocks writes ({@code copyBlocksWrites}) it is reported as SHARED_NO_WRITE, what COPY holds.
+ *
+ * <p>Also InnoDB's row-lock waits ({@link InnoDbRowWaits}: {@code performance_schema.data_lock_waits} on MySQL 8+,
+ * {@code information_schema.INNODB_LOCK_WAITS} on 5.7 and MariaDB), read every {@value InnoDbRowWaits#POLL_MS} ms
+ * only, in the sample that falls due, since {@code INNODB_TRX} changes no faster; a row-lock wait shorter than that
+ * may be missed.
  */
 public final class MySqlLockProbe implements LockSampler.Probe {
 
@@ -33,8 +38,9 @@ public final class MySqlLockProbe implements LockSampler.Probe {
     private final LockMode.Table modes;
     private final int strong;
     private final Predicate<ServerVersion> copyBlocksWrites;
-    private PreparedStatement statement;
+    private PreparedStatement statement, rowWaits;
     private Connection preparedOn;
+    private Long rowWaitsReadAt; // System.nanoTime() of the last read of InnoDB's lock views, null before the first
     private boolean copyHoldsNoWrite;
 
     /** @param copyBlocksWrites whether the server at this version blocks writes while ALTER copies the table */
@@ -48,7 +54,9 @@ public final class MySqlLockProbe implements LockSampler.Probe {
     public List<LockSample.SessionLock> sample(Connection c) throws SQLException {
         if (statement == null || preparedOn != c) {
             statement = c.prepareStatement(SQL);
+            rowWaits = c.prepareStatement(InnoDbRowWaits.sqlFor(c));
             preparedOn = c;
+            rowWaitsReadAt = null;
             copyHoldsNoWrite = copyBlocksWrites.test(ServerVersion.parse(c.getMetaData().getDatabaseProductVersion()));
         }
         long nowMicros = System.currentTimeMillis() * 1000;
@@ -78,6 +86,11 @@ public final class MySqlLockProbe implements LockSampler.Probe {
                     .map(LockSample.SessionLock::session).distinct().toList();
             out.add(new LockSample.SessionLock(l.session(), l.relation(), l.mode(), false, blockers, l.queryStartMicros(),
                     l.query()));
+        }
+        long now = System.nanoTime();
+        if (rowWaitsReadAt == null || now - rowWaitsReadAt >= InnoDbRowWaits.POLL_MS * 1_000_000) {
+            rowWaitsReadAt = now;
+            out.addAll(InnoDbRowWaits.read(rowWaits));
         }
         return out;
     }

@@ -22,6 +22,18 @@ import java.util.Map;
  * {@code INNODB_SYS_TABLES}; the probe asks the server which one it has, once per connection, so a fork reached by
  * URL is read by what it is. Rows affected are the runner's (the update count). Locks come from the sampler
  * ({@link MySqlLockProbe}); every DDL commits implicitly, so none is held after it returns.
+ *
+ * <p>Also, from the server: the ALTER algorithm that ran ({@link AlterStages#classify}, from the stages this session
+ * entered, counted in {@code performance_schema.events_stages_summary_by_thread_by_event_name} for the instruments
+ * the container enables, {@link MySqlContainers#SERVER_FLAGS}; null where a server does not count them all); the rows
+ * a COPY copied ({@code ROW_COUNT()}, the "Records: N" of its reply; an in-place ALTER replies 0 whatever it read, so
+ * it has none); and the bytes written to the binary log while the statement ran, concurrent sessions included,
+ * reported as {@code walBytes}. MySQL has no {@code Binlog_bytes_written} status (MariaDB's): the bytes are the
+ * advance of the current binary log's position, from {@code SHOW BINARY LOG STATUS} (MySQL 8.2+, the only form in
+ * 8.4 and 9) or {@code SHOW MASTER STATUS} (5.7, 8.0, MariaDB), MySQL manual, "SHOW BINARY LOG STATUS Statement"
+ * (dev.mysql.com/doc/refman/8.4/en/show-binary-log-status.html). Null when the log rotated to a new file meanwhile,
+ * without a binary log or the REPLICATION CLIENT privilege, and inside a transaction, whose events are written at
+ * its COMMIT.
  */
 public final class MySqlStatementProbe implements StatementProbe {
 
@@ -44,7 +56,25 @@ public final class MySqlStatementProbe implements StatementProbe {
         this.dialect = dialect;
     }
 
-    private record Tables(Map<String, Long> ids, Map<String, String> definitions) implements Snapshot {}
+    /** The session's performance_schema thread, and how the server states its binary-log position, per connection. */
+    private Connection instrumentedOn;
+    private Long threadId;
+    private String binlogStatusSql;
+
+    /** A binary log's file and the position writing has reached in it. */
+    record BinlogPosition(String file, long position) {
+        /** The bytes written from {@code earlier} to this, or null when the log moved to another file meanwhile. */
+        Long since(BinlogPosition earlier) {
+            return earlier == null || !earlier.file.equals(file) ? null : position - earlier.position;
+        }
+    }
+
+    /**
+     * @param stages per ALTER stage, how often this session had entered it; null when they are not all counted
+     * @param binlog the binary log's position; null without one (or the privilege to read it)
+     */
+    private record Tables(Map<String, Long> ids, Map<String, String> definitions, Map<String, Long> stages,
+                          BinlogPosition binlog) implements Snapshot {}
 
     @Override
     public long sessionId(Connection c) throws SQLException {
@@ -80,7 +110,7 @@ public final class MySqlStatementProbe implements StatementProbe {
     @Override
     public Snapshot before(Connection c, boolean inTransaction) throws SQLException {
         long t0 = System.nanoTime();
-        Tables t = new Tables(ids(c), definitions(c));
+        Tables t = new Tables(ids(c), definitions(c), stages(c), binlog(c));
         cost.before(System.nanoTime() - t0, inTransaction);
         return t;
     }
@@ -93,7 +123,13 @@ public final class MySqlStatementProbe implements StatementProbe {
     @Override
     public Facts after(Connection c, Snapshot before, boolean inTransaction) throws SQLException {
         long t0 = System.nanoTime();
-        Map<String, Long> was = ((Tables) before).ids();
+        Tables then = (Tables) before;
+        long rowCount = rowCount(c); // first: any statement resets it
+        BinlogPosition binlog = then.binlog() == null ? null : binlog(c);
+        // A transaction's events reach the binary log at its COMMIT: inside one a statement's own bytes are unknown.
+        Long binlogBytes = binlog == null || inTransaction ? null : binlog.since(then.binlog());
+        Map<String, Long> stages = then.stages() == null ? null : stages(c);
+        Map<String, Long> was = then.ids();
         Map<String, Long> now = ids(c);
         List<String> rewrote = new ArrayList<>(), created = new ArrayList<>(), dropped = new ArrayList<>();
         now.forEach((name, id) -> {
@@ -114,8 +150,77 @@ public final class MySqlStatementProbe implements StatementProbe {
                 implied.add(new HeldLock(name, "EXCLUSIVE"));
             }
         });
+        StatementProbe.Alter alter = stages == null ? null
+                : AlterStages.classify(AlterStages.delta(then.stages(), stages), !rewrote.isEmpty());
+        Long rows = alter != null && alter.algorithm().equals("COPY") && rowCount >= 0 ? rowCount : null;
         cost.after(System.nanoTime() - t0, inTransaction);
-        return new Facts(List.of(), rewrote, List.of(), List.of(), created, null, implied, dropped);
+        return new Facts(List.of(), rewrote, List.of(), List.of(), created, binlogBytes, implied, dropped, alter, rows);
+    }
+
+    private static long rowCount(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT ROW_COUNT()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * Reads, once per connection, this session's thread where every ALTER stage is counted (with
+     * performance_schema off its tables are empty: the algorithm stays unmeasured), and which statement states the
+     * binary log's position: SHOW BINARY LOG STATUS where the server knows it (MySQL 8.2+), else SHOW MASTER STATUS;
+     * neither without a binary log (an empty answer) or the privilege.
+     */
+    private void instrument(Connection c) throws SQLException {
+        if (instrumentedOn == c) return;
+        instrumentedOn = c;
+        threadId = null;
+        binlogStatusSql = null;
+        try (Statement s = c.createStatement()) {
+            boolean logBin;
+            try (ResultSet rs = s.executeQuery("SELECT @@log_bin")) {
+                logBin = rs.next() && rs.getBoolean(1);
+            }
+            if (logBin) {
+                for (String sql : List.of("SHOW BINARY LOG STATUS", "SHOW MASTER STATUS")) {
+                    try (ResultSet rs = s.executeQuery(sql)) {
+                        if (rs.next()) binlogStatusSql = sql;
+                        break;
+                    } catch (SQLException unknownOrDenied) {
+                        // the next form, or no binary-log figures
+                    }
+                }
+            }
+            boolean counted;
+            try (ResultSet rs = s.executeQuery(AlterStages.INSTRUMENTS_SQL)) {
+                counted = rs.next() && AlterStages.allCounted(rs.getInt(1), rs.getInt(2));
+            }
+            if (!counted) return;
+            try (ResultSet rs = s.executeQuery("SELECT THREAD_ID FROM performance_schema.threads"
+                    + " WHERE PROCESSLIST_ID = CONNECTION_ID()")) {
+                if (rs.next()) threadId = rs.getLong(1);
+            }
+        }
+    }
+
+    private Map<String, Long> stages(Connection c) throws SQLException {
+        instrument(c);
+        if (threadId == null) return null;
+        Map<String, Long> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(AlterStages.STAGES_SQL)) {
+            ps.setLong(1, threadId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
+    private BinlogPosition binlog(Connection c) throws SQLException {
+        instrument(c);
+        if (binlogStatusSql == null) return null;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(binlogStatusSql)) {
+            return rs.next() ? new BinlogPosition(rs.getString("File"), rs.getLong("Position")) : null;
+        }
     }
 
     private static Map<String, String> definitions(Connection c) throws SQLException {

@@ -41,10 +41,10 @@ public final class EmbeddedMariaDbProvisioner implements Provisioner {
      * ran: only these, so the workload's statements record no stages. Measured on 10.11.5 and 11.4.5: "altering
      * table" is the in-place path (INSTANT too), InnoDB's "alter table (...)" stages its pass over the rows ("log
      * apply ..." its online log: writes were let through), "copy to tmp table" the COPY algorithm and "Apply log
-     * event" the online COPY of 11.2+ replaying the writes made meanwhile.
+     * event" the online COPY of 11.2+ replaying the writes made meanwhile. The family's list, which MySQL's
+     * containers enable too.
      */
-    static final List<String> ALTER_STAGES = List.of("stage/sql/altering table", "stage/sql/copy to tmp table",
-            "stage/sql/Apply log event", "stage/innodb/alter table%");
+    static final List<String> ALTER_STAGES = dev.rehearse.engine.mysql.AlterStages.INSTRUMENTS;
 
     /** The database the rehearsal works in (MySQL-family servers have no usable default database). */
     public static final String DATABASE = "rehearse";

@@ -27,7 +27,8 @@ import java.util.Map;
  * (MDEV-16329; measured on 11.4.5: no query waited behind a MODIFY that copied) and the mode is left as read.
  *
  * <p>InnoDB's row-lock waits come from {@code information_schema.INNODB_LOCK_WAITS} joined to {@code INNODB_TRX}
- * (MariaDB keeps the view MySQL 8 replaced by {@code performance_schema.data_lock_waits}): one not-granted lock per
+ * (MariaDB keeps the view MySQL 8 replaced by {@code performance_schema.data_lock_waits}; read by
+ * {@link dev.rehearse.engine.mysql.InnoDbRowWaits}, shared with MySQL): one not-granted lock per
  * waiting session, with no relation (as PostgreSQL's transactionid waits) and InnoDB's mode ({@code X},
  * {@code S,GAP}...), blocked by the sessions whose transactions hold the rows. InnoDB serves these views from a
  * cache it refreshes only once it has gone unread for 100 ms ({@code trx0i_s.cc}, {@code can_cache_be_updated}):
@@ -42,20 +43,7 @@ final class MariaDbLockProbe implements LockSampler.Probe {
             + " FROM performance_schema.metadata_locks ml JOIN performance_schema.threads t ON t.THREAD_ID = ml.OWNER_THREAD_ID"
             + " WHERE ml.OBJECT_TYPE = 'TABLE' AND ml.OBJECT_SCHEMA = DATABASE() AND t.PROCESSLIST_ID <> CONNECTION_ID()";
 
-    /**
-     * Per waiting transaction: its session, the blocking session, the mode it asked for, and when its transaction
-     * began (whole seconds; the transaction id, unique per wait in autocommit, fills the sub-second digits so two
-     * waits of one session within a second stay apart).
-     */
-    private static final String ROW_WAITS = "SELECT r.trx_mysql_thread_id, b.trx_mysql_thread_id, l.lock_mode,"
-            + " UNIX_TIMESTAMP(r.trx_started) * 1000000 + MOD(r.trx_id, 1000000), LEFT(r.trx_query, 200)"
-            + " FROM information_schema.INNODB_LOCK_WAITS w"
-            + " JOIN information_schema.INNODB_TRX r ON r.trx_id = w.requesting_trx_id"
-            + " JOIN information_schema.INNODB_TRX b ON b.trx_id = w.blocking_trx_id"
-            + " JOIN information_schema.INNODB_LOCKS l ON l.lock_id = w.requested_lock_id"
-            + " WHERE l.lock_table LIKE CONCAT('`', DATABASE(), '`.%') AND r.trx_mysql_thread_id <> CONNECTION_ID()";
-
-    static final long ROW_WAIT_POLL_MS = 150;
+    static final long ROW_WAIT_POLL_MS = dev.rehearse.engine.mysql.InnoDbRowWaits.POLL_MS;
 
     private static final dev.rehearse.dialect.LockMode.Table MODES =
             new MariaDbEngine.MariaDbDialect(dev.rehearse.scenario.ServerVersion.parse("11.4")).lockModes();
@@ -71,7 +59,7 @@ final class MariaDbLockProbe implements LockSampler.Probe {
     public List<LockSample.SessionLock> sample(Connection c) throws SQLException {
         if (statement == null || preparedOn != c) {
             statement = c.prepareStatement(SQL);
-            rowWaits = c.prepareStatement(ROW_WAITS);
+            rowWaits = c.prepareStatement(dev.rehearse.engine.mysql.InnoDbRowWaits.sqlFor(c));
             preparedOn = c;
             dev.rehearse.scenario.ServerVersion v = dev.rehearse.scenario.ServerVersion.parse(c.getMetaData().getDatabaseProductVersion());
             copyBlocksWrites = v.major() < 11 || (v.major() == 11 && v.minor() < 2);
@@ -107,24 +95,8 @@ final class MariaDbLockProbe implements LockSampler.Probe {
         long now = System.nanoTime();
         if (rowWaitsReadAt == null || now - rowWaitsReadAt >= ROW_WAIT_POLL_MS * 1_000_000) {
             rowWaitsReadAt = now;
-            out.addAll(rowWaits());
+            out.addAll(dev.rehearse.engine.mysql.InnoDbRowWaits.read(rowWaits));
         }
         return out;
-    }
-
-    /** One row lock awaited per waiting session, blocked by every session holding one it waits for. */
-    private List<LockSample.SessionLock> rowWaits() throws SQLException {
-        Map<Long, LockSample.SessionLock> bySession = new LinkedHashMap<>();
-        try (ResultSet rs = rowWaits.executeQuery()) {
-            while (rs.next()) {
-                long waiter = rs.getLong(1), blocker = rs.getLong(2);
-                LockSample.SessionLock was = bySession.get(waiter);
-                List<Long> blockers = new ArrayList<>(was == null ? List.of() : was.blockedBy());
-                if (!blockers.contains(blocker)) blockers.add(blocker);
-                bySession.put(waiter, new LockSample.SessionLock(waiter, null, rs.getString(3), false, blockers,
-                        rs.getLong(4), rs.getString(5)));
-            }
-        }
-        return new ArrayList<>(bySession.values());
     }
 }

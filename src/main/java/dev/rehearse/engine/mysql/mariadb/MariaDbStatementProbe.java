@@ -48,15 +48,8 @@ final class MariaDbStatementProbe implements StatementProbe {
             + " UNION ALL SELECT TABLE_NAME, CONCAT_WS(':', 'i', INDEX_NAME, SEQ_IN_INDEX, COLUMN_NAME)"
             + "  FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()) x GROUP BY TABLE_NAME";
 
-    static final String IN_PLACE = "stage/sql/altering table";
-    static final String COPY = "stage/sql/copy to tmp table";
-    /** The online COPY of 11.2+ (MDEV-16329) replaying the writes made while it copied. */
-    static final String COPY_LOG = "stage/sql/Apply log event";
-    static final String INNODB = "stage/innodb/alter table";
-
-    private static final String STAGES = "SELECT EVENT_NAME, COUNT_STAR"
-            + " FROM performance_schema.events_stages_summary_by_thread_by_event_name WHERE THREAD_ID = ? AND COUNT_STAR > 0"
-            + " AND (EVENT_NAME IN ('" + COPY + "', '" + IN_PLACE + "', '" + COPY_LOG + "') OR EVENT_NAME LIKE '" + INNODB + "%')";
+    /** The shared stage names and decision rule: {@link dev.rehearse.engine.mysql.AlterStages}. */
+    private static final String STAGES = dev.rehearse.engine.mysql.AlterStages.STAGES_SQL;
 
     /**
      * @param stages per stage name, how often this session had entered it; null when the stage instruments are off
@@ -157,38 +150,13 @@ final class MariaDbStatementProbe implements StatementProbe {
         return new Facts(List.of(), rewrote, List.of(), List.of(), created, binlogBytes, implied, dropped, alter, rows);
     }
 
-    /**
-     * The algorithm an ALTER ran, from the stages its session entered while it ran and whether its table got a new
-     * identity; null when it entered none of ALTER's (not an ALTER, or one that only renamed).
-     * <ul>
-     * <li>COPY: it copied to a temporary table ({@code copy to tmp table}); writes were allowed when it replayed the
-     *     online log afterwards ({@code Apply log event}, 11.2+ unless LOCK=SHARED), else blocked for the copy;</li>
-     * <li>INPLACE: InnoDB passed over the rows itself ({@code alter table (read PK and internal sort)} and the rest),
-     *     or the table was replaced without a copy; writes were allowed when it applied its online log
-     *     ({@code alter table (log apply index|table)}), which LOCK=SHARED (or an index type that cannot be
-     *     built online) skips;</li>
-     * <li>INSTANT: the in-place path ({@code altering table}) with neither: only the data dictionary changed, writes
-     *     waited only for the brief exclusive lock every ALTER takes.</li>
-     * </ul>
-     */
+    /** The algorithm an ALTER ran: {@link dev.rehearse.engine.mysql.AlterStages#classify}. */
     static Alter classify(Map<String, Long> entered, boolean tableReplaced) {
-        if (entered.getOrDefault(COPY, 0L) > 0) return new Alter("COPY", true, entered.getOrDefault(COPY_LOG, 0L) > 0);
-        boolean innodbPass = entered.keySet().stream().anyMatch(k -> k.startsWith(INNODB));
-        if (innodbPass || tableReplaced) {
-            boolean online = entered.keySet().stream().anyMatch(k -> k.startsWith(INNODB + " (log apply"));
-            return new Alter("INPLACE", tableReplaced, online);
-        }
-        if (entered.getOrDefault(IN_PLACE, 0L) > 0) return new Alter("INSTANT", false, true);
-        return null;
+        return dev.rehearse.engine.mysql.AlterStages.classify(entered, tableReplaced);
     }
 
     private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
-        Map<String, Long> out = new HashMap<>();
-        after.forEach((k, v) -> {
-            long d = v - before.getOrDefault(k, 0L);
-            if (d > 0) out.put(k, d);
-        });
-        return out;
+        return dev.rehearse.engine.mysql.AlterStages.delta(before, after);
     }
 
     private static long rowCount(Connection c) throws SQLException {
@@ -210,9 +178,8 @@ final class MariaDbStatementProbe implements StatementProbe {
             // Every ALTER stage the server has must be counted, or a missing one would read as another algorithm.
             // With performance_schema off its tables are empty: the algorithm stays unmeasured (null).
             boolean counted;
-            try (ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(ENABLED = 'YES') FROM performance_schema.setup_instruments"
-                    + " WHERE NAME IN ('" + COPY + "', '" + IN_PLACE + "', '" + COPY_LOG + "') OR NAME LIKE '" + INNODB + "%'")) {
-                counted = rs.next() && rs.getInt(1) >= 3 && rs.getInt(1) == rs.getInt(2);
+            try (ResultSet rs = s.executeQuery(dev.rehearse.engine.mysql.AlterStages.INSTRUMENTS_SQL)) {
+                counted = rs.next() && dev.rehearse.engine.mysql.AlterStages.allCounted(rs.getInt(1), rs.getInt(2));
             }
             if (!counted) return;
             try (ResultSet rs = s.executeQuery("SELECT THREAD_ID FROM performance_schema.threads"
