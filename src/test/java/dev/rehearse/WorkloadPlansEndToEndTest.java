@@ -199,7 +199,7 @@ class WorkloadPlansEndToEndTest {
         assertThat(r.load().before().queries()).isCloseTo(drop.before().queries(), org.assertj.core.data.Offset.offset(30L)); // tens of ms on a busy machine
         assertThat(r.statements().get(0).impact().during()).isNotNull();
         String md = dev.rehearse.report.MarkdownReport.render(r);
-        assertThat(md).contains("### Workload around each migration", "| V2__drop.sql |", "`orders_by_customer`");
+        assertThat(md).contains("<summary>Workload around each migration</summary>", "| V2__drop.sql |", "`orders_by_customer`");
         assertThat(dev.rehearse.report.ConsoleReport.render(r, false)).contains("Workload around each migration");
     }
 }
