@@ -18,7 +18,7 @@ import java.util.Map;
  * Around each statement, on the migration's session: InnoDB's identity of every table of the database
  * ({@code information_schema.INNODB_SYS_TABLES.TABLE_ID}, new when ALTER rebuilt the table, by COPY or INPLACE
  * with rebuild; unchanged for INSTANT and for an index added in place), so that a rebuild shows in {@code rewrote},
- * and the tables created and dropped. Locks come from the sampler ({@link MariaDbLockProbe}); every DDL commits
+ * and the tables created and dropped. Locks come from the sampler ({@link dev.rehearse.engine.mysql.MySqlLockProbe}); every DDL commits
  * implicitly, so none is held after it returns.
  *
  * <p>Also, from the server: the ALTER algorithm that ran ({@link #classify}, from the stages this session passed

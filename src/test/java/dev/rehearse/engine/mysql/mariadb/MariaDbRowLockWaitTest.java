@@ -1,6 +1,8 @@
 package dev.rehearse.engine.mysql.mariadb;
 
+import dev.rehearse.engine.mysql.InnoDbRowWaits;
 import dev.rehearse.observe.LockSample;
+import dev.rehearse.observe.LockSampler;
 import dev.rehearse.provision.Database;
 import dev.rehearse.scenario.EngineSpec;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +37,7 @@ class MariaDbRowLockWaitTest {
                     throw new IllegalStateException(e);
                 }
             });
-            MariaDbLockProbe probe = new MariaDbLockProbe();
+            LockSampler.Probe probe = new MariaDbEngine().lockProbe();
             LockSample.SessionLock wait = null;
             // polled as the sampler polls, every 10 ms: the row-lock view is read when due
             for (int i = 0; i < 200 && wait == null; i++) {
@@ -52,7 +54,7 @@ class MariaDbRowLockWaitTest {
             backfill.commit();
             assertThat(blocked.get()).isEqualTo(1);
             // gone at the next read of the view, polled at the sampler's pace
-            Thread.sleep(MariaDbLockProbe.ROW_WAIT_POLL_MS);
+            Thread.sleep(InnoDbRowWaits.POLL_MS);
             assertThat(probe.sample(sampler)).noneMatch(l -> l.relation() == null);
         }
     }
