@@ -33,9 +33,10 @@ import java.util.Map;
  * 8.4 and 9) or {@code SHOW MASTER STATUS} (5.7, 8.0, MariaDB), MySQL manual, "SHOW BINARY LOG STATUS Statement"
  * (dev.mysql.com/doc/refman/8.4/en/show-binary-log-status.html). Null when the log rotated to a new file meanwhile,
  * without a binary log or the REPLICATION CLIENT privilege, and inside a transaction, whose events are written at
- * its COMMIT.
+ * its COMMIT. A variant of the family reads the binary log's advance its own way ({@link BinlogMeter}: MariaDB's
+ * {@code Binlog_bytes_written}).
  */
-public final class MySqlStatementProbe implements StatementProbe {
+public class MySqlStatementProbe implements StatementProbe {
 
     private static final String TABLES = "SELECT SUBSTRING(NAME, LOCATE('/', NAME) + 1), TABLE_ID"
             + " FROM information_schema.%s WHERE NAME LIKE CONCAT(DATABASE(), '/%%')";
@@ -48,24 +49,87 @@ public final class MySqlStatementProbe implements StatementProbe {
             + "  FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()) x GROUP BY TABLE_NAME";
 
     private final MySqlDialect dialect;
+    private final BinlogMeter binlogMeter;
     private final Cost.Counter cost = new Cost.Counter();
     private String tablesSql;
     private Connection tablesOn;
 
+    /** Binlog bytes as the advance of the binary log's position ({@link PositionMeter}). */
     public MySqlStatementProbe(MySqlDialect dialect) {
-        this.dialect = dialect;
+        this(dialect, new PositionMeter());
     }
 
-    /** The session's performance_schema thread, and how the server states its binary-log position, per connection. */
+    /** @param binlogMeter how this server's binary-log advance is read; one per probe (it may keep per-connection state) */
+    protected MySqlStatementProbe(MySqlDialect dialect, BinlogMeter binlogMeter) {
+        this.dialect = dialect;
+        this.binlogMeter = binlogMeter;
+    }
+
+    /** The dialect the probe was built with, for a variant's own facts. */
+    protected final MySqlDialect dialect() {
+        return dialect;
+    }
+
+    /** The session's performance_schema thread, per connection. */
     private Connection instrumentedOn;
     private Long threadId;
-    private String binlogStatusSql;
+
+    /** How far the binary log has been written, read on the measured session before and after a statement. */
+    public interface BinlogMeter {
+        /** Now; null without a binary log (or the privilege to read it). */
+        BinlogReading read(Connection c) throws SQLException;
+    }
+
+    /** One reading of a {@link BinlogMeter}. */
+    public interface BinlogReading {
+        /** The bytes written from {@code earlier} to this, or null where they cannot be told (none, another kind). */
+        Long since(BinlogReading earlier);
+    }
 
     /** A binary log's file and the position writing has reached in it. */
-    record BinlogPosition(String file, long position) {
+    record BinlogPosition(String file, long position) implements BinlogReading {
         /** The bytes written from {@code earlier} to this, or null when the log moved to another file meanwhile. */
-        Long since(BinlogPosition earlier) {
-            return earlier == null || !earlier.file.equals(file) ? null : position - earlier.position;
+        @Override
+        public Long since(BinlogReading earlier) {
+            return earlier instanceof BinlogPosition e && e.file.equals(file) ? position - e.position : null;
+        }
+    }
+
+    /**
+     * The current binary log's position, stated by SHOW BINARY LOG STATUS where the server knows it (MySQL 8.2+),
+     * else SHOW MASTER STATUS, which of them asked once per connection; neither without a binary log (an empty
+     * answer) or the privilege.
+     */
+    static final class PositionMeter implements BinlogMeter {
+        private Connection askedOn;
+        private String statusSql;
+
+        @Override
+        public BinlogReading read(Connection c) throws SQLException {
+            if (askedOn != c) {
+                askedOn = c;
+                statusSql = statusSql(c);
+            }
+            if (statusSql == null) return null;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(statusSql)) {
+                return rs.next() ? new BinlogPosition(rs.getString("File"), rs.getLong("Position")) : null;
+            }
+        }
+
+        private static String statusSql(Connection c) throws SQLException {
+            try (Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT @@log_bin")) {
+                    if (!(rs.next() && rs.getBoolean(1))) return null;
+                }
+                for (String sql : List.of("SHOW BINARY LOG STATUS", "SHOW MASTER STATUS")) {
+                    try (ResultSet rs = s.executeQuery(sql)) {
+                        return rs.next() ? sql : null;
+                    } catch (SQLException unknownOrDenied) {
+                        // the next form, or no binary-log figures
+                    }
+                }
+                return null;
+            }
         }
     }
 
@@ -74,7 +138,7 @@ public final class MySqlStatementProbe implements StatementProbe {
      * @param binlog the binary log's position; null without one (or the privilege to read it)
      */
     private record Tables(Map<String, Long> ids, Map<String, String> definitions, Map<String, Long> stages,
-                          BinlogPosition binlog) implements Snapshot {}
+                          BinlogReading binlog) implements Snapshot {}
 
     @Override
     public long sessionId(Connection c) throws SQLException {
@@ -110,7 +174,7 @@ public final class MySqlStatementProbe implements StatementProbe {
     @Override
     public Snapshot before(Connection c, boolean inTransaction) throws SQLException {
         long t0 = System.nanoTime();
-        Tables t = new Tables(ids(c), definitions(c), stages(c), binlog(c));
+        Tables t = new Tables(ids(c), definitions(c), stages(c), binlogMeter.read(c));
         cost.before(System.nanoTime() - t0, inTransaction);
         return t;
     }
@@ -125,7 +189,7 @@ public final class MySqlStatementProbe implements StatementProbe {
         long t0 = System.nanoTime();
         Tables then = (Tables) before;
         long rowCount = rowCount(c); // first: any statement resets it
-        BinlogPosition binlog = then.binlog() == null ? null : binlog(c);
+        BinlogReading binlog = then.binlog() == null ? null : binlogMeter.read(c);
         // A transaction's events reach the binary log at its COMMIT: inside one a statement's own bytes are unknown.
         Long binlogBytes = binlog == null || inTransaction ? null : binlog.since(then.binlog());
         Map<String, Long> stages = then.stages() == null ? null : stages(c);
@@ -165,31 +229,14 @@ public final class MySqlStatementProbe implements StatementProbe {
     }
 
     /**
-     * Reads, once per connection, this session's thread where every ALTER stage is counted (with
-     * performance_schema off its tables are empty: the algorithm stays unmeasured), and which statement states the
-     * binary log's position: SHOW BINARY LOG STATUS where the server knows it (MySQL 8.2+), else SHOW MASTER STATUS;
-     * neither without a binary log (an empty answer) or the privilege.
+     * Reads, once per connection, this session's thread where every ALTER stage is counted (a missing one would read
+     * as another algorithm; with performance_schema off its tables are empty: the algorithm stays unmeasured).
      */
     private void instrument(Connection c) throws SQLException {
         if (instrumentedOn == c) return;
         instrumentedOn = c;
         threadId = null;
-        binlogStatusSql = null;
         try (Statement s = c.createStatement()) {
-            boolean logBin;
-            try (ResultSet rs = s.executeQuery("SELECT @@log_bin")) {
-                logBin = rs.next() && rs.getBoolean(1);
-            }
-            if (logBin) {
-                for (String sql : List.of("SHOW BINARY LOG STATUS", "SHOW MASTER STATUS")) {
-                    try (ResultSet rs = s.executeQuery(sql)) {
-                        if (rs.next()) binlogStatusSql = sql;
-                        break;
-                    } catch (SQLException unknownOrDenied) {
-                        // the next form, or no binary-log figures
-                    }
-                }
-            }
             boolean counted;
             try (ResultSet rs = s.executeQuery(AlterStages.INSTRUMENTS_SQL)) {
                 counted = rs.next() && AlterStages.allCounted(rs.getInt(1), rs.getInt(2));
@@ -213,14 +260,6 @@ public final class MySqlStatementProbe implements StatementProbe {
             }
         }
         return out;
-    }
-
-    private BinlogPosition binlog(Connection c) throws SQLException {
-        instrument(c);
-        if (binlogStatusSql == null) return null;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(binlogStatusSql)) {
-            return rs.next() ? new BinlogPosition(rs.getString("File"), rs.getLong("Position")) : null;
-        }
     }
 
     private static Map<String, String> definitions(Connection c) throws SQLException {

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static dev.rehearse.engine.mysql.mariadb.MariaDbStatementProbe.classify;
+import static dev.rehearse.engine.mysql.AlterStages.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The decision rule over the stages a session entered (names as 10.11.5 and 11.4.5 record them). */
