@@ -1,7 +1,6 @@
 package dev.rehearse.engine.mysql.mariadb;
 
 import dev.rehearse.engine.ReplicaSupport;
-import dev.rehearse.observe.ReplicationProbe;
 import dev.rehearse.provision.Database;
 import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.scenario.Scenario;
@@ -31,32 +30,7 @@ final class EmbeddedMariaDbReplicas implements ReplicaSupport {
             progress.accept(String.format(Locale.ROOT, "replica: replayed the primary's binlog (schema and seed) in %.1f s",
                     ms / 1000.0));
             String model = replica.applyModel(settings);
-            return new Running() {
-                @Override
-                public Database db() {
-                    return replica.database();
-                }
-
-                @Override
-                public Database sampledOn() {
-                    return primary;
-                }
-
-                @Override
-                public ReplicationProbe probe() {
-                    return new MariaDbReplicationProbe(primary, replica.database());
-                }
-
-                @Override
-                public String model() {
-                    return model;
-                }
-
-                @Override
-                public void close() {
-                    replica.close();
-                }
-            };
+            return new MariaDbRunningReplica(primary, replica.database(), model, replica::close);
         } catch (RuntimeException e) {
             replica.close();
             throw e;

@@ -51,31 +51,6 @@ final class ExternalMariaDbReplicas implements ReplicaSupport {
         String model = "an existing replica (its own link and apply"
                 + (settings.applyRateBytesPerSecond() != null || settings.applyDelayMs() != null
                 ? "; apply_rate and apply_delay are not set on a server this rehearsal does not own)" : ")");
-        return new Running() {
-            @Override
-            public Database db() {
-                return replica;
-            }
-
-            @Override
-            public Database sampledOn() {
-                return primary;
-            }
-
-            @Override
-            public ReplicationProbe probe() {
-                return new MariaDbReplicationProbe(primary, replica);
-            }
-
-            @Override
-            public String model() {
-                return model;
-            }
-
-            @Override
-            public void close() {
-                // nothing was started
-            }
-        };
+        return new MariaDbRunningReplica(primary, replica, model, () -> { }); // nothing was started
     }
 }
