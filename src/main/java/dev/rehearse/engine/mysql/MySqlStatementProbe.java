@@ -1,6 +1,8 @@
 package dev.rehearse.engine.mysql;
 
+import dev.rehearse.dialect.Rule;
 import dev.rehearse.migrate.ErrorClass;
+import dev.rehearse.migrate.SqlStatement;
 import dev.rehearse.migrate.StatementProbe;
 
 import java.sql.Connection;
@@ -68,6 +70,12 @@ public class MySqlStatementProbe implements StatementProbe {
     /** The dialect the probe was built with, for a variant's own facts. */
     protected final MySqlDialect dialect() {
         return dialect;
+    }
+
+    /** Every DDL commits implicitly on MySQL and MariaDB alike: the dialect's list, so the runner reports what a failure left applied. */
+    @Override
+    public boolean commitsImplicitly(SqlStatement statement) {
+        return dialect.commitsImplicitly(new Rule.Words(statement.sql(), dialect.words(statement.sql())));
     }
 
     /** The session's performance_schema thread, per connection. */

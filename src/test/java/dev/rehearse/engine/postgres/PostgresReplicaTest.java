@@ -1,5 +1,7 @@
 package dev.rehearse.engine.postgres;
 
+import dev.rehearse.TestMatrix;
+
 import dev.rehearse.engine.ReplicaSupport;
 import dev.rehearse.observe.ReplicationSample;
 import dev.rehearse.observe.Sampler;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
@@ -36,6 +39,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresReplicaTest {
+
+    /** Streaming replication on 12 (recovery.conf gone, standby.signal) and 16; verify samples one of them. */
+    static List<Integer> majors() {
+        return TestMatrix.versions(List.of(12, 16), List.of(16));
+    }
 
     /** Rows of the default run's backfill (the 1M-row figures are the benchmark's, {@code -Pbench}). */
     static final int ROWS = 100_000;
@@ -120,7 +128,7 @@ class PostgresReplicaTest {
     }
 
     @ParameterizedTest(name = "PostgreSQL {0}")
-    @ValueSource(ints = {12, 16})
+    @MethodSource("majors")
     void aOneStatementBackfillPutsAThrottledReplicaBehindByItsWal(int major) throws Exception {
         Database db = primary(major);
         ReplicaSupport.Running replica = replica(major);
@@ -146,7 +154,7 @@ class PostgresReplicaTest {
     }
 
     @ParameterizedTest(name = "PostgreSQL {0}")
-    @ValueSource(ints = {12, 16})
+    @MethodSource("majors")
     void aCatalogOnlyChangeLeavesNextToNoLag(int major) throws Exception {
         Database db = primary(major);
         ReplicaSupport.Running replica = replica(major);
@@ -167,7 +175,7 @@ class PostgresReplicaTest {
     }
 
     @ParameterizedTest(name = "PostgreSQL {0}")
-    @ValueSource(ints = {12, 16})
+    @MethodSource("majors")
     void anAccessExclusiveLockReplayedCancelsAConflictingReplicaQueryAfterMaxStandbyStreamingDelay(int major) throws Exception {
         Database db = primary(major);
         ReplicaSupport.Running replica = replica(major);
@@ -202,7 +210,7 @@ class PostgresReplicaTest {
     }
 
     @ParameterizedTest(name = "PostgreSQL {0}")
-    @ValueSource(ints = {12, 16})
+    @MethodSource("majors")
     void anAccessExclusiveLockHeldOnThePrimaryDelaysAReplicaReadUntilItsCommitReplays(int major) throws Exception {
         Database db = primary(major);
         ReplicaSupport.Running replica = replica(major);

@@ -1,8 +1,6 @@
 package dev.rehearse.engine.mysql.mariadb;
 
-import dev.rehearse.dialect.Rule;
 import dev.rehearse.engine.mysql.MySqlStatementProbe;
-import dev.rehearse.migrate.SqlStatement;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,19 +13,12 @@ import java.sql.Statement;
  * {@link EmbeddedMariaDbProvisioner#ALTER_STAGES}, a COPY's {@code ROW_COUNT()}) with MariaDB's differences: the bytes
  * written to the binary log while the statement ran are the advance of {@code Binlog_bytes_written} (concurrent
  * sessions included, like WAL on PostgreSQL: what a replica must replay), reported as {@code walBytes}, null without
- * a binary log and inside a transaction, whose events are written at its COMMIT; and the runner is told which
- * statements commit implicitly (the dialect's list).
+ * a binary log and inside a transaction, whose events are written at its COMMIT.
  */
 final class MariaDbStatementProbe extends MySqlStatementProbe {
 
     MariaDbStatementProbe(MariaDbEngine.MariaDbDialect dialect) {
         super(dialect, new BytesWrittenMeter());
-    }
-
-    /** Every DDL commits implicitly: the dialect's list. */
-    @Override
-    public boolean commitsImplicitly(SqlStatement statement) {
-        return dialect().commitsImplicitly(new Rule.Words(statement.sql(), dialect().words(statement.sql())));
     }
 
     /** The server's {@code Binlog_bytes_written} so far. */

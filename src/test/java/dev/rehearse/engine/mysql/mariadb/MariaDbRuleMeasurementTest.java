@@ -1,5 +1,7 @@
 package dev.rehearse.engine.mysql.mariadb;
 
+import dev.rehearse.TestMatrix;
+
 import dev.rehearse.Rehearsal;
 import dev.rehearse.analyze.Linter;
 import dev.rehearse.analyze.PatternExamples;
@@ -85,7 +87,7 @@ class MariaDbRuleMeasurementTest {
             // the MySQL family's own catalog; the shared rules' examples carry no lock claim on these engines
             if (ex.engine().kind() != EngineSpec.Kind.MARIADB || !ex.rule().startsWith("mysql-")) continue;
             assertThat(ex.setup()).as("%s needs a setup.sql to be rehearsed", ex).isNotNull();
-            for (String version : List.of("10.11", "11.4")) {
+            for (String version : TestMatrix.versions(List.of("10.11", "11.4"), List.of("11.4"))) {
                 for (String form : List.of("bad", "safe")) out.add(Arguments.of(ex, version, form));
             }
         }
