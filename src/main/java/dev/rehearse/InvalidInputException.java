@@ -9,11 +9,19 @@ import java.nio.file.Path;
 public class InvalidInputException extends RuntimeException {
 
     public InvalidInputException(String message) {
-        super(message);
+        super(oneLine(message));
     }
 
     public InvalidInputException(String message, Throwable cause) {
-        super(message, cause);
+        super(oneLine(message), cause);
+    }
+
+    /**
+     * The message on one line whatever it quotes: a YAML value or a parser's text can hold line breaks (found by the
+     * fuzz test), which would break the one-line contract; they are shown as {@code \n}.
+     */
+    private static String oneLine(String message) {
+        return message == null ? null : message.replaceAll("\r\n|[\r\n\u2028\u2029\u0085]", "\\\\n");
     }
 
     /** {@code file:line: message}, the form compilers use, so editors and CI annotate it. */

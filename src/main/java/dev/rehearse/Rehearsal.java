@@ -108,6 +108,17 @@ public final class Rehearsal {
     }
 
     /** A transient status line (the seed's progress bar) for an interactive terminal; "" clears it. */
+    /**
+     * Seeds whatever row counts were asked, past the checks of what the machine can hold and seed within the run's
+     * deadline ({@code --ignore-capacity}).
+     */
+    public Rehearsal ignoringCapacity(boolean ignore) {
+        this.ignoreCapacity = ignore;
+        return this;
+    }
+
+    private boolean ignoreCapacity;
+
     public Rehearsal withStatus(Consumer<String> status) {
         this.status = status;
         return this;
@@ -244,7 +255,9 @@ public final class Rehearsal {
                     + " none of the " + all.size() + " migrations: nothing to rehearse");
         }
         Profile profile = scenario.data().profile() == null ? Profile.EMPTY : ProfileLoader.load(scenario.data().profile());
-        return new Inputs(engine, schema, deployed, shipped, profile);
+        Inputs inputs = new Inputs(engine, schema, deployed, shipped, profile);
+        InputChecks.check(scenario, inputs, ignoreCapacity);
+        return inputs;
     }
 
     /** A run that would rehearse nothing is a mistake in what it was given, never a pass. */
@@ -314,6 +327,8 @@ public final class Rehearsal {
                     : new Profile(in.profile().file(), in.profile().scale() * scale, in.profile().tables());
             try {
                 return new Seeder(in.engine().seeding(db), status).seed(db, tables, scenario.data().seed(), profile, progress);
+            } catch (InvalidInputException e) {
+                throw InputChecks.locate(scenario, e);
             } catch (RuntimeException e) {
                 String gone = terminated(db);
                 if (gone == null) throw e;
@@ -868,7 +883,7 @@ public final class Rehearsal {
     private static String syntaxError(MigrationRun run) {
         for (ExecutedStatement s : run.statements()) {
             if (s.errorClass() == ErrorClass.SYNTAX) {
-                return s.migration().file() + ":" + s.statement().line() + ": " + s.error();
+                return s.migration().file() + ":" + s.errorFileLine() + ": " + s.error();
             }
         }
         return null;
@@ -879,7 +894,8 @@ public final class Rehearsal {
         if (schema.isEmpty()) return List.of();
         String text;
         try {
-            text = schema.file() != null ? Files.readString(schema.file()) : schema.inlineSql();
+            text = schema.file() != null ? dev.rehearse.migrate.ScriptText.decode(schema.file(), Files.readAllBytes(schema.file()))
+                    : schema.inlineSql();
             if (text.startsWith("\uFEFF")) text = text.substring(1); // a UTF-8 byte-order mark is not SQL
         } catch (IOException e) {
             throw new InvalidInputException(schema.file() + ": cannot read schema: " + e.getMessage());

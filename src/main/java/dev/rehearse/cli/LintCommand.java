@@ -67,6 +67,8 @@ final class LintCommand implements Callable<Integer> {
         EngineSpec spec;
         try {
             spec = engine != null ? EngineSpec.parse(engine) : project.engine() != null ? project.engine() : EngineSpec.DEFAULT;
+            String why = Engines.unsupported(spec);
+            if (why != null) throw new IllegalArgumentException(why);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("--engine: " + e.getMessage());
         }

@@ -43,6 +43,17 @@ public final class Main implements Runnable {
 
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // A mistyped flag is one line and where to look, not the whole usage (which buried the error in 40 lines)
+        cli.setParameterExceptionHandler((e, args2) -> {
+            CommandLine failed = e.getCommandLine();
+            PrintWriter err = failed.getErr();
+            String message = e.getMessage() == null ? "invalid arguments" : e.getMessage().lines()
+                    .map(String::strip).filter(l -> !l.isEmpty()).collect(java.util.stream.Collectors.joining("; "));
+            String help = failed.getCommandSpec().qualifiedName(" ") + " --help";
+            err.println("rehearse: " + message + (message.contains("--help") ? "" : " (see " + help + ")"));
+            err.flush();
+            return INVALID_INPUT;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (dev.rehearse.provision.Cleanup.shuttingDown()) {

@@ -39,6 +39,44 @@ final class ReportOutput {
     }
 
     /**
+     * Fails now, before any rehearsal, when {@code --out DIR} cannot take a file: a path through a regular file, a
+     * directory that cannot be written (read-only file system, permissions; root bypasses modes, so the test is a
+     * real file made and removed). What this creates on the way is removed again; nothing is left for a later failure.
+     */
+    static void requireWritable(Path dir, String flag) {
+        if (dir == null) return; // reports/<timestamp>: made at the end, and its parent's failure is exit 3 there
+        Path abs = dir.toAbsolutePath().normalize();
+        java.util.Deque<Path> made = new java.util.ArrayDeque<>();
+        try {
+            Path existing = abs;
+            while (existing != null && !java.nio.file.Files.exists(existing)) existing = existing.getParent();
+            if (existing != null && !java.nio.file.Files.isDirectory(existing)) {
+                throw new dev.rehearse.InvalidInputException(flag + " " + dir + ": " + existing + " is a file, not a directory");
+            }
+            for (Path p = existing == null ? abs.getRoot() : existing; !p.equals(abs); ) {
+                p = p.resolve(abs.getName(p.getNameCount()));
+                made.push(java.nio.file.Files.createDirectory(p));
+            }
+            java.nio.file.Files.delete(java.nio.file.Files.createTempFile(abs, ".rehearse-write-check", ""));
+        } catch (IOException | SecurityException e) {
+            String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : e instanceof java.nio.file.NoSuchFileException ? "no directory can be made there"
+                    : e.getClass().getSimpleName();
+            throw new dev.rehearse.InvalidInputException(flag + " " + dir + ": cannot write there (" + why
+                    + "); checked before the rehearsal");
+        } finally {
+            while (!made.isEmpty()) {
+                try {
+                    java.nio.file.Files.deleteIfExists(made.pop());
+                } catch (IOException ignored) {
+                    // not empty or already gone: someone else's now
+                }
+            }
+        }
+    }
+
+    /**
      * The report of an interrupted run, without progress lines (the shutdown says where it went, in its one line):
      * the standard-output formats printed, the file formats written. Returns the directory, or null when none.
      */

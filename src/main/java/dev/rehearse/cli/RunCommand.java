@@ -66,6 +66,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--rows", paramLabel = "TABLE=N", description = "Rows to seed, e.g. orders=1M; repeatable.")
     List<String> rows;
 
+    @Option(names = "--ignore-capacity",
+            description = "Seed the row counts asked even when they exceed what this machine's disk holds or what can be"
+                    + " seeded within the run's deadline (refused before anything starts otherwise).")
+    boolean ignoreCapacity;
+
     @Option(names = "--no-load", description = "Run no application workload.")
     Boolean noLoad;
 
@@ -119,7 +124,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProjectConfig project = this.project.load();
-        ScenarioLoader.Vocabulary names = new ScenarioLoader.Vocabulary(MigrationSources.names(), ReportFormats.names());
+        ScenarioLoader.Vocabulary names = new ScenarioLoader.Vocabulary(MigrationSources.names(), ReportFormats.names(),
+                dev.rehearse.engine.Engines::unsupported);
         Scenario base = scenarioFile == null ? ScenarioLoader.defaults() : ScenarioLoader.load(scenarioFile, names);
         if (base.thresholds().equals(Scenario.Thresholds.DEFAULT)) base = base.withThresholds(project.thresholds());
         Scenario scenario = ScenarioLoader.applyOverrides(base, CliOverrides.NONE
@@ -156,8 +162,9 @@ final class RunCommand implements Callable<Integer> {
         // A report this build cannot write fails before anything starts, not silently after the rehearsal.
         List<ReportFormat> formats = ReportFormats.resolve(scenario.output().formats(), "run");
         Rehearsal rehearsal = new Rehearsal(scenario, Progress::line, java.util.Set.copyOf(project.exclude()))
-                .withPending(scope.pending()).withStatus(Progress.interactive() ? Progress::status : null);
+                .withPending(scope.pending()).ignoringCapacity(ignoreCapacity).withStatus(Progress.interactive() ? Progress::status : null);
         Path outDir = scenario.output().dir();
+        ReportOutput.requireWritable(outDir, output.out != null ? "--out" : "report.out");
         ReportFormat.Context context = new ReportFormat.Context("run", Progress.color(), scenario.output().failOn());
         // SIGINT/SIGTERM once the migrations started: what ran so far is reported, after the workload stopped and
         // before the server does

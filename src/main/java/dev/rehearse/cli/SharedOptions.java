@@ -1,6 +1,7 @@
 package dev.rehearse.cli;
 
 import dev.rehearse.analyze.Rules;
+import dev.rehearse.engine.Engines;
 import dev.rehearse.migrate.Migration;
 import dev.rehearse.migrate.PendingSet;
 import dev.rehearse.scenario.ProjectConfig;
@@ -71,9 +72,16 @@ final class SharedOptions {
         Path config;
 
         ProjectConfig load() {
-            if (config != null) return ScenarioLoader.loadProjectConfig(config, Rules::known);
-            Path dflt = Path.of(".rehearse.yaml");
-            return Files.isRegularFile(dflt) ? ScenarioLoader.loadProjectConfig(dflt, Rules::known) : ProjectConfig.NONE;
+            return load(Path.of(""));
+        }
+
+        /** {@code --config}, else {@code .rehearse.yaml} in {@code cwd} when anything of that name is there. */
+        ProjectConfig load(Path cwd) {
+            if (config != null) return ScenarioLoader.loadProjectConfig(config, Rules::known, Engines::unsupported);
+            Path dflt = cwd.resolve(".rehearse.yaml");
+            // a directory (or anything else) of that name is a mistake to say, not a configuration to skip silently
+            return Files.exists(dflt) ? ScenarioLoader.loadProjectConfig(dflt, Rules::known, Engines::unsupported)
+                    : ProjectConfig.NONE;
         }
     }
 }

@@ -56,6 +56,11 @@ public interface Dialect {
 
     ErrorClass classify(SQLException e);
 
+    /** As {@link dev.rehearse.migrate.StatementProbe#errorLine}: where in the statement the server put its error. */
+    default Integer errorLine(SQLException e, String sql) {
+        return null;
+    }
+
     /**
      * Whether the server commits the open transaction before running the statement and runs it on its own (MySQL and
      * MariaDB DDL): a migration tool's transaction around it protects neither it nor what ran before it. False where

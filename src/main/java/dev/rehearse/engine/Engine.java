@@ -26,4 +26,12 @@ public interface Engine {
 
     /** Versions this build can rehearse, for errors and {@code doctor}, e.g. {@code postgres:10 .. postgres:18}. */
     String versions();
+
+    /**
+     * Why {@code version} (as the user wrote it after the colon) is outside what this engine knows, for lint and run
+     * alike; null when it is inside. Checked where the version is read, so the error names the file and line.
+     */
+    default String unsupported(String version) {
+        return null;
+    }
 }

@@ -26,6 +26,15 @@ public interface EngineRuntime {
     SeedEngine seeding();
 
     /**
+     * The connections a server this build starts under {@code provider} accepts ({@code max_connections}), so that a
+     * workload asking for more is refused before anything starts; null where the server is the user's (external) or
+     * its setting unknown.
+     */
+    default Integer maxConnections(Provider provider) {
+        return null;
+    }
+
+    /**
      * The seed stage's engine parts for a rehearsal on {@code db}, where what an unqualified name means depends on
      * the server reached (the database a MySQL URL names). The default: {@link #seeding()}.
      */

@@ -34,6 +34,15 @@ public final class Engines {
         return of(spec.kind()).dialect(spec.serverVersion());
     }
 
+    /**
+     * Why the spec's version is outside its engine's range ({@link Engine#unsupported}), or null; an engine missing
+     * from the build is left to the command that needs it.
+     */
+    public static String unsupported(EngineSpec spec) {
+        return ALL.stream().filter(e -> e.kind() == spec.kind()).findFirst()
+                .map(e -> e.unsupported(spec.version())).orElse(null);
+    }
+
     /** What the engine runs, or a missing capability (exit 3) where this build only lints it. */
     public static EngineRuntime runtime(EngineSpec.Kind kind) {
         return of(kind).runtime().orElseThrow(() -> new RehearsalFailedException(kind.id()

@@ -290,6 +290,7 @@ public final class MigrationRunner {
                     p.error = oneLine(e.getMessage());
                     p.sqlState = e.getSQLState();
                     p.errorClass = probe.classify(e);
+                    p.errorLine = probe.errorLine(e, s.sql());
                     if (p.deadline != null) {
                         // the tool's limit, not the deploy's: said as such, whatever the server called the cancel
                         p.error = DEADLINE + p.deadline;
@@ -332,7 +333,7 @@ public final class MigrationRunner {
         for (Pending p : open) {
             done.add(new ExecutedStatement(p.index, p.migration, p.statement, p.inTx, p.start, p.end,
                     p.inTx ? txEnd : p.end, p.error, p.sqlState, p.errorClass, p.rows, p.facts, p.queuedBehind,
-                    p.attempts));
+                    p.attempts, p.errorLine));
         }
         open.clear();
     }
@@ -373,6 +374,7 @@ public final class MigrationRunner {
         long start, end;
         String error, sqlState;
         ErrorClass errorClass;
+        Integer errorLine;
         Long rows;
         StatementProbe.Facts facts;
         String queuedBehind;

@@ -3,7 +3,6 @@ package dev.rehearse.migrate;
 import dev.rehearse.InvalidInputException;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,14 +15,24 @@ public final class ScriptText {
 
     /** A file's text, UTF-8, without a byte-order mark (which is not SQL). */
     public static String read(Path file) {
+        byte[] bytes;
         try {
-            String text = Files.readString(file);
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (MalformedInputException e) {
-            throw new InvalidInputException(file + ": not UTF-8 text");
+            if (Files.isDirectory(file)) throw InvalidInputException.at(file, 0, "cannot read: is a directory");
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read: " + e.getMessage());
         }
+        return decode(file, bytes);
+    }
+
+    /**
+     * {@code bytes} as UTF-8 text without its byte-order mark. A byte that is not UTF-8, or a NUL (which no server
+     * takes in a statement: PostgreSQL's protocol ends strings at it), is invalid input at its line and column.
+     */
+    public static String decode(Path file, byte[] bytes) {
+        String text = dev.rehearse.scenario.TextFile.decode(file, bytes,
+                "a migration is text, and no server accepts a NUL in a statement (remove it)");
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /**

@@ -36,6 +36,14 @@ public interface StatementProbe extends AutoCloseable {
     /** What a statement's error means for the deploy, in the engine's own reading of its codes. */
     ErrorClass classify(SQLException e);
 
+    /**
+     * The 1-based line of {@code sql} (the statement as sent) at which the server located its error, or null when it
+     * gave no position: a syntax error on a statement's third line is reported at that line, not the first.
+     */
+    default Integer errorLine(SQLException e, String sql) {
+        return null;
+    }
+
     Facts after(Connection c, Snapshot before, boolean inTransaction) throws SQLException;
 
     /** Engine-specific state captured before a statement. */

@@ -38,7 +38,7 @@ public record EngineSpec(Kind kind, String version) {
                 case MARIADB -> "10.11";
             };
         }
-        if (!version.matches("\\d+(\\.\\d+){0,2}")) {
+        if (!version.matches("\\d{1,4}(\\.\\d{1,4}){0,2}")) {
             throw new IllegalArgumentException("invalid engine version '" + version + "' in '" + text
                     + "'; expected digits such as 16 or 16.4");
         }

@@ -47,8 +47,26 @@ public final class ScenarioLoader {
      * The format names a scenario may use: the contract's by default; the CLI passes the registries' (the contract's
      * plus any plug-in's), so that a plug-in format is a valid name and a typo is still an error at its line.
      */
-    public record Vocabulary(List<String> migrationFormats, List<String> reportFormats) {
+    public record Vocabulary(List<String> migrationFormats, List<String> reportFormats,
+                             Function<EngineSpec, String> unsupportedEngine) {
         public static final Vocabulary CONTRACT = new Vocabulary(MIGRATION_FORMATS, REPORT_FORMATS);
+
+        public Vocabulary {
+            if (unsupportedEngine == null) unsupportedEngine = e -> null;
+        }
+
+        /** Any engine version accepted: the engines' ranges are checked by whoever runs it. */
+        public Vocabulary(List<String> migrationFormats, List<String> reportFormats) {
+            this(migrationFormats, reportFormats, null);
+        }
+
+        /** An engine as the user wrote it, refused when the engine's range does not hold its version. */
+        EngineSpec engine(String text) {
+            EngineSpec spec = EngineSpec.parse(text);
+            String why = unsupportedEngine.apply(spec);
+            if (why != null) throw new IllegalArgumentException(why);
+            return spec;
+        }
     }
 
     private static final List<String> TOP_KEYS = List.of("engine", "provider", "external", "schema", "data", "load",
@@ -98,9 +116,16 @@ public final class ScenarioLoader {
      * {@code thresholds} (the scenario keys) and {@code lock_timeout} (the deploy sets one itself).
      */
     public static ProjectConfig loadProjectConfig(Path yamlFile, java.util.function.Predicate<String> knownRule) {
-        ScenarioLoader l = new ScenarioLoader(yamlFile, System::getenv, Vocabulary.CONTRACT);
+        return loadProjectConfig(yamlFile, knownRule, null);
+    }
+
+    /** As {@link #loadProjectConfig(Path, java.util.function.Predicate)}, refusing engine versions out of range. */
+    public static ProjectConfig loadProjectConfig(Path yamlFile, java.util.function.Predicate<String> knownRule,
+                                                 Function<EngineSpec, String> unsupportedEngine) {
+        Vocabulary names = new Vocabulary(MIGRATION_FORMATS, REPORT_FORMATS, unsupportedEngine);
+        ScenarioLoader l = new ScenarioLoader(yamlFile, System::getenv, names);
         Section top = l.new Section(YamlNode.read(yamlFile), "", 1, PROJECT_KEYS);
-        EngineSpec engine = top.get("engine", null, new Conv<>("an engine such as postgres:16", EngineSpec::parse));
+        EngineSpec engine = top.get("engine", null, new Conv<>("an engine such as postgres:16", names::engine));
         List<String> exclude = new ArrayList<>();
         for (Scalar s : top.items("exclude")) {
             if (!knownRule.test(s.text())) {
@@ -115,6 +140,49 @@ public final class ScenarioLoader {
         Integer lockTimeout = top.get("lock_timeout", null, l.intDuration(0));
         Transaction transaction = top.get("transaction", Transaction.AUTO, l.enumChoice(Transaction.values()));
         return new ProjectConfig(yamlFile, engine, List.copyOf(exclude), thresholds, lockTimeout, transaction);
+    }
+
+    /**
+     * The line of {@code keys} (a path of mapping keys) in a scenario file, for checks made after loading (the
+     * machine's capacity, the schema's tables): the value's line when it is a scalar, else the deepest key found;
+     * 0 when the file has none of it (the value came from a flag) or cannot be read.
+     */
+    public static int line(Path file, String... keys) {
+        if (file == null) return 0;
+        YamlNode node;
+        try {
+            node = YamlNode.read(file);
+        } catch (InvalidInputException e) {
+            return 0;
+        }
+        int line = 0;
+        for (String key : keys) {
+            if (!(node instanceof Mapping m) || !m.entries().containsKey(key)) return line;
+            Entry e = m.entries().get(key);
+            line = e.keyLine();
+            node = e.value();
+        }
+        return node instanceof Scalar s ? s.line() : line;
+    }
+
+    /** The text of the scalar at {@code keys} in a scenario file, or null (see {@link #line}). */
+    public static String text(Path file, String... keys) {
+        if (file == null) return null;
+        try {
+            YamlNode node = YamlNode.read(file);
+            for (String key : keys) {
+                if (!(node instanceof Mapping m) || !m.entries().containsKey(key)) return null;
+                node = m.entries().get(key).value();
+            }
+            return node instanceof Scalar s ? s.text() : null;
+        } catch (InvalidInputException e) {
+            return null;
+        }
+    }
+
+    /** A URL as it may be printed: a password in it ({@code user:pw@}, {@code password=}) replaced. */
+    static String maskedUrl(String url) {
+        return url.replaceAll("(//[^/:@]*:)[^@/]*@", "$1***@").replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
     // ---- the file ----
@@ -136,7 +204,7 @@ public final class ScenarioLoader {
             replicaOn = top.get("replica", false, BOOL);
         }
         return new Scenario(file,
-                top.get("engine", EngineSpec.DEFAULT, new Conv<>("an engine such as postgres:16", EngineSpec::parse)),
+                top.get("engine", EngineSpec.DEFAULT, new Conv<>("an engine such as postgres:16", names::engine)),
                 provider, external, schema(top),
                 data(top.section("data", "seed", "profile", "tables")),
                 load(top.section("load", "enabled", "clients", "rate", "baseline_seconds", "cooldown_seconds",
@@ -177,7 +245,13 @@ public final class ScenarioLoader {
 
     private External external(Section s) {
         Conv<String> expanded = new Conv<>("a string", this::expandEnv);
-        return new External(s.get("url", null, expanded), s.get("user", null, expanded),
+        Conv<String> url = new Conv<>("a JDBC URL", t -> {
+            String u = expandEnv(t);
+            if (!u.startsWith("jdbc:")) throw new IllegalArgumentException("'" + maskedUrl(u) + "' is not a JDBC URL;"
+                    + " expected jdbc:postgresql://HOST:PORT/DB, jdbc:mysql://… or jdbc:mariadb://…");
+            return u;
+        });
+        return new External(s.get("url", null, url), s.get("user", null, expanded),
                 s.get("password", null, expanded), s.get("allow_writes", false, BOOL));
     }
 
@@ -419,19 +493,28 @@ public final class ScenarioLoader {
 
     /** As {@link #applyOverrides(Scenario, CliOverrides)}, accepting the format names of {@code names}. */
     public static Scenario applyOverrides(Scenario base, CliOverrides o, Vocabulary names) {
-        EngineSpec engine = o.engine() == null ? base.engine() : flag("--engine", () -> EngineSpec.parse(o.engine()));
+        EngineSpec engine = o.engine() == null ? base.engine() : flag("--engine", () -> names.engine(o.engine()));
         External x = base.external();
         External external = new External(or(o.url(), x.url()), or(o.user(), x.user()), or(o.password(), x.password()),
                 or(o.allowWrites(), x.allowWrites()));
         Provider provider = o.provider() != null ? flag("--provider", () -> Provider.parse(o.provider()))
                 : o.url() != null ? Provider.EXTERNAL : base.provider();
         if (provider == Provider.EXTERNAL && external.url() == null) {
+            if (o.provider() == null && base.source() != null) {
+                throw InvalidInputException.at(base.source(), line(base.source(), "provider"),
+                        "provider: external needs external.url (or --url)");
+            }
             throw new InvalidInputException("--provider: external needs --url (or external.url in the scenario)");
+        }
+        if (o.url() != null && !o.url().startsWith("jdbc:")) {
+            throw new InvalidInputException("--url: '" + dev.rehearse.scenario.ScenarioLoader.maskedUrl(o.url())
+                    + "' is not a JDBC URL; expected jdbc:postgresql://HOST:PORT/DB, jdbc:mysql://… or jdbc:mariadb://…");
         }
 
         Schema schema = base.schema();
         if (o.schemaFile() != null) {
-            if (!Files.isRegularFile(o.schemaFile())) throw new InvalidInputException("--schema: no such file '" + o.schemaFile() + "'");
+            if (!Files.isRegularFile(o.schemaFile())) throw new InvalidInputException("--schema: " + (Files.isDirectory(o.schemaFile())
+                    ? "'" + o.schemaFile() + "' is a directory, not a file" : "no such file '" + o.schemaFile() + "'"));
             schema = new Schema(o.schemaFile().toAbsolutePath().normalize(), null);
         }
 
@@ -450,7 +533,8 @@ public final class ScenarioLoader {
         }
         Path profile = base.data().profile();
         if (o.profile() != null) {
-            if (!Files.isRegularFile(o.profile())) throw new InvalidInputException("--profile: no such file '" + o.profile() + "'");
+            if (!Files.isRegularFile(o.profile())) throw new InvalidInputException("--profile: " + (Files.isDirectory(o.profile())
+                    ? "'" + o.profile() + "' is a directory, not a file" : "no such file '" + o.profile() + "'"));
             profile = o.profile().toAbsolutePath().normalize();
         }
         Data data = new Data(or(o.seed(), base.data().seed()), tables, profile);
@@ -458,7 +542,8 @@ public final class ScenarioLoader {
         Load l = base.load();
         Load load = o.noLoad() == null ? l : l.withEnabled(!o.noLoad());
         if (o.workload() != null) {
-            if (!Files.isRegularFile(o.workload())) throw new InvalidInputException("--workload: no such file '" + o.workload() + "'");
+            if (!Files.isRegularFile(o.workload())) throw new InvalidInputException("--workload: " + (Files.isDirectory(o.workload())
+                    ? "'" + o.workload() + "' is a directory, not a file" : "no such file '" + o.workload() + "'"));
             load = load.withQueries(loadWorkload(o.workload().toAbsolutePath().normalize()));
         }
         if (o.longTransaction() != null) {

@@ -61,6 +61,8 @@ public sealed interface YamlNode {
     }
 
     static YamlNode parse(Path file, byte[] content) {
+        // Jackson names a bad byte by its offset in a buffer (and SnakeYAML a NUL at line 1): say its line and column
+        TextFile.decode(file, content, "expected YAML text (remove it)");
         try (JsonParser p = new YAMLFactory().createParser(content)) {
             JsonToken first = p.nextToken();
             if (first == null) return null;

@@ -106,7 +106,10 @@ public final class Seeder {
         boolean done = false;
         Map<TableModel, Counted> counters = new LinkedHashMap<>();
         for (SeedPlanner.TablePlan p : plans) counters.put(p.table(), new Counted(p.rowSource()));
-        Ticker ticker = status == null ? null : new Ticker(plans, counters, status);
+        long total = plans.stream().mapToLong(SeedPlanner.TablePlan::rows).sum();
+        progress.accept(String.format("seed: %,d rows in %d tables%s", total, plans.size(), status == null && total > 1_000_000 ? "; the ETA follows in 5 s, from the rate measured" : ""));
+        // interactive: a status line four times a second; else a progress line with the ETA after 5 s, then each minute
+        Ticker ticker = new Ticker(plans, counters, status != null ? status : progress, status == null);
         Map<TableModel, TableSeed> seeded = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, r -> {
             Thread t = new Thread(r, "rehearse-seed");
@@ -251,8 +254,12 @@ public final class Seeder {
         private final java.util.concurrent.ScheduledExecutorService timer;
         private final Consumer<String> status;
 
-        Ticker(List<SeedPlanner.TablePlan> plans, Map<TableModel, Counted> counters, Consumer<String> status) {
+        private final boolean lines;
+
+        Ticker(List<SeedPlanner.TablePlan> plans, Map<TableModel, Counted> counters, Consumer<String> status,
+               boolean lines) {
             this.status = status;
+            this.lines = lines;
             long total = plans.stream().mapToLong(SeedPlanner.TablePlan::rows).sum();
             long start = System.nanoTime();
             timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -264,17 +271,29 @@ public final class Seeder {
                 long done = counters.values().stream().mapToLong(Counted::seen).sum();
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double rate = done / Math.max(seconds, 1e-3);
+                if (lines) {
+                    if (done >= total || rate <= 0) return;
+                    status.accept(String.format("seed: %,d / %,d rows after %.0f s, %,.0f rows/s: ETA %s", done, total,
+                            seconds, rate, eta((total - done) / rate)));
+                    return;
+                }
                 int width = 30;
                 int filled = total == 0 ? width : (int) (width * done / total);
                 String eta = rate <= 0 || done >= total ? "--" : String.format("%.0f s", (total - done) / rate);
                 status.accept(String.format("seed [%s%s] %,d / %,d rows  %,.0f rows/s  ETA %s", "#".repeat(filled),
                         ".".repeat(width - filled), done, total, rate, eta));
-            }, 250, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }, lines ? 5_000 : 250, lines ? 60_000 : 250, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        private static String eta(double seconds) {
+            if (seconds < 120) return String.format("%.0f s", seconds);
+            if (seconds < 7200) return String.format("%.0f min", seconds / 60);
+            return String.format("%.1f h", seconds / 3600);
         }
 
         void stop() {
             timer.shutdownNow();
-            status.accept("");
+            if (!lines) status.accept("");
         }
     }
 

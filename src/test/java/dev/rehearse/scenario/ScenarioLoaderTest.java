@@ -250,7 +250,8 @@ class ScenarioLoaderTest {
                 .isEqualTo("F:2: YAML aliases (*l) are not supported; repeat the value");
         Path binary = dir.resolve("binary.yaml");
         Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 'x'});
-        assertThatThrownBy(() -> ScenarioLoader.load(binary)).hasMessageStartingWith(binary + ":1: invalid YAML: Invalid UTF-8");
+        assertThatThrownBy(() -> ScenarioLoader.load(binary))
+                .hasMessage(binary + ":1: byte 0xFF at column 1 is not UTF-8; save the file as UTF-8");
     }
 
     @ParameterizedTest

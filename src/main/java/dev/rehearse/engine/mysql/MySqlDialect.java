@@ -94,6 +94,14 @@ public class MySqlDialect implements Dialect {
 
     /** Server error numbers of MySQL's error reference (MariaDB shares them). */
     @Override
+    public Integer errorLine(SQLException e, String sql) {
+        // ER_PARSE_ERROR (1064) says "... near '...' at line N", N counted within the statement sent
+        if (e.getErrorCode() != 1064 || e.getMessage() == null) return null;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("at line (\\d{1,9})\\s*$").matcher(e.getMessage().strip());
+        return m.find() ? Integer.valueOf(m.group(1)) : null;
+    }
+
+    @Override
     public ErrorClass classify(SQLException e) {
         return switch (e.getErrorCode()) {
             case 1205 -> ErrorClass.LOCK_TIMEOUT;        // ER_LOCK_WAIT_TIMEOUT, metadata locks included

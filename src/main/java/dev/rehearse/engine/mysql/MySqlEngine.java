@@ -59,6 +59,21 @@ public final class MySqlEngine implements Engine, EngineRuntime {
     }
 
     @Override
+    public String unsupported(String version) {
+        // the rules speak of 5.7 and later (5.6 and older lack online DDL as they describe it); 10+ is not MySQL's
+        dev.rehearse.scenario.ServerVersion v = dev.rehearse.scenario.ServerVersion.parse(version);
+        boolean known = v.major() == 8 || v.major() == 9 || (v.major() == 5 && v.minor() == 7)
+                || (v.major() == 5 && version.equals("5"));
+        return known ? null : "mysql:" + version + " is not supported; expected MySQL 5.7, 8.x or 9.x (e.g. mysql:8.0)";
+    }
+
+    @Override
+    public Integer maxConnections(dev.rehearse.scenario.Provider provider) {
+        // what its provisioners start the server with (max_connections=200 / --max-connections=200)
+        return provider == dev.rehearse.scenario.Provider.EXTERNAL ? null : 200;
+    }
+
+    @Override
     public String versions() {
         return "MySQL 5.7, 8.0, 8.4, 9.x (docker, external)";
     }

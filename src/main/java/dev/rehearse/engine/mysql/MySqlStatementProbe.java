@@ -193,6 +193,11 @@ public class MySqlStatementProbe implements StatementProbe {
     }
 
     @Override
+    public Integer errorLine(SQLException e, String sql) {
+        return dialect.errorLine(e, sql);
+    }
+
+    @Override
     public Facts after(Connection c, Snapshot before, boolean inTransaction) throws SQLException {
         long t0 = System.nanoTime();
         Tables then = (Tables) before;

@@ -73,6 +73,23 @@ final class PostgresDialect implements Dialect {
         return classify(e.getSQLState());
     }
 
+    @Override
+    public Integer errorLine(SQLException e, String sql) {
+        return lineOfError(e, sql);
+    }
+
+    /** The line of the server's error position (ErrorResponse 'P', 1-based characters of the query sent). */
+    static Integer lineOfError(SQLException e, String sql) {
+        if (!(e instanceof org.postgresql.util.PSQLException p) || p.getServerErrorMessage() == null || sql == null) return null;
+        int position = p.getServerErrorMessage().getPosition();
+        if (position < 1) return null;
+        int line = 1;
+        // the server counts characters (code points) of the text it was sent
+        int end = sql.offsetByCodePoints(0, Math.min(position - 1, sql.codePointCount(0, sql.length())));
+        for (int i = 0; i < end; i++) if (sql.charAt(i) == '\n') line++;
+        return line;
+    }
+
     static ErrorClass classify(String sqlState) {
         if (sqlState == null) return ErrorClass.OTHER;
         return switch (sqlState) {

@@ -54,6 +54,20 @@ public final class PostgresEngine implements Engine, EngineRuntime {
     }
 
     @Override
+    public String unsupported(String version) {
+        int major = Integer.parseInt(version.split("\\.")[0]);
+        if (major >= PostgresVersions.MIN_MAJOR && major <= PostgresVersions.MAX_MAJOR) return null;
+        return "postgres:" + version + " is not supported; expected a version from " + PostgresVersions.MIN_MAJOR
+                + " to " + PostgresVersions.MAX_MAJOR + " (e.g. postgres:16 or postgres:16.4)";
+    }
+
+    @Override
+    public Integer maxConnections(dev.rehearse.scenario.Provider provider) {
+        // what its provisioners start the server with (max_connections=200 / --max-connections=200)
+        return provider == dev.rehearse.scenario.Provider.EXTERNAL ? null : 200;
+    }
+
+    @Override
     public String versions() {
         return "PostgreSQL " + PostgresVersions.MIN_MAJOR + "-" + PostgresVersions.MAX_MAJOR;
     }

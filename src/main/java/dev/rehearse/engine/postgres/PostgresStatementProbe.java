@@ -130,6 +130,11 @@ final class PostgresStatementProbe implements StatementProbe {
     }
 
     @Override
+    public Integer errorLine(SQLException e, String sql) {
+        return PostgresDialect.lineOfError(e, sql);
+    }
+
+    @Override
     public long sessionId(Connection c) throws SQLException {
         return c.unwrap(PGConnection.class).getBackendPID();
     }

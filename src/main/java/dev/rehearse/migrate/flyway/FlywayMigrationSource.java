@@ -322,8 +322,11 @@ public final class FlywayMigrationSource implements MigrationSource {
         }
 
         Script read(Found f) {
+            // Flyway's reader replaces a byte that is not UTF-8 and keeps a NUL: say where they are, as for plain SQL
+            if (java.nio.charset.StandardCharsets.UTF_8.equals(conf.getEncoding())) dev.rehearse.migrate.ScriptText.read(f.file);
             parsing.updateFilenamePlaceholder(f.name, conf);
             Path metadata = f.file.resolveSibling(f.file.getFileName() + ".conf");
+            if (Files.isRegularFile(metadata)) dev.rehearse.migrate.ScriptText.read(metadata); // Flyway: "Unable to read config"
             try {
                 ParserSqlScript script = script(f.file, metadata, conf.isMixed());
                 List<Migration.Problem> problems = new ArrayList<>();

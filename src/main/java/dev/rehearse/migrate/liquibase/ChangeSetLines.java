@@ -44,12 +44,14 @@ final class ChangeSetLines {
 
     /** The positions in {@code file}; a file that cannot be read again gives none (statements then take line 1). */
     static ChangeSetLines of(Path file) {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file);
+            bytes = Files.readAllBytes(file);
         } catch (IOException | RuntimeException e) {
             return new ChangeSetLines(List.of());
         }
+        // Liquibase reads past a NUL and replaces a byte that is not UTF-8: both are invalid input at their line
+        String text = dev.rehearse.migrate.ScriptText.decode(file, bytes);
         ChangeSetLines out = new ChangeSetLines(text.lines().toList());
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try {

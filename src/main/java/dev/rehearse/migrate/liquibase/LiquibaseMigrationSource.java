@@ -160,6 +160,10 @@ public final class LiquibaseMigrationSource implements MigrationSource {
         } catch (InvalidInputException e) {
             throw e;
         } catch (Exception e) {
+            // ours, from reading a changelog's lines (a NUL, a byte that is not UTF-8), wrapped by Liquibase's scope
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof InvalidInputException invalid) throw invalid;
+            }
             throw new InvalidInputException(master + ": Liquibase cannot read this changelog: " + oneLine(e));
         }
     }

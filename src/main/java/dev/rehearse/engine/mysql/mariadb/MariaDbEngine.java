@@ -63,6 +63,20 @@ public final class MariaDbEngine implements Engine, EngineRuntime {
     }
 
     @Override
+    public String unsupported(String version) {
+        // the rules describe MariaDB 10.x to 11.x (12 is newer than anything this build knows)
+        int major = Integer.parseInt(version.split("\\.")[0]);
+        return major == 10 || major == 11 ? null
+                : "mariadb:" + version + " is not supported; expected MariaDB 10.x or 11.x (e.g. mariadb:10.11)";
+    }
+
+    @Override
+    public Integer maxConnections(dev.rehearse.scenario.Provider provider) {
+        // what its provisioners start the server with (max_connections=200 / --max-connections=200)
+        return provider == dev.rehearse.scenario.Provider.EXTERNAL ? null : 200;
+    }
+
+    @Override
     public String versions() {
         return "MariaDB 10.11, 11.4 (embedded, docker, external); 10.6 (docker, external)";
     }
