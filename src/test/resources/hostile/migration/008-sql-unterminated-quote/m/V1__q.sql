@@ -1,0 +1,2 @@
+SELECT 1;
+UPDATE accounts SET email = 'oops;

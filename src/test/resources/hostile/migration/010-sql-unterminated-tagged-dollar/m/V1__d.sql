@@ -1,0 +1,3 @@
+SELECT 1;
+
+CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1 $bod$;

@@ -1,0 +1,2 @@
+SELECT 1;
+ALTER TABLE "accounts ADD COLUMN x int;

@@ -1,0 +1,2 @@
+SELECT 1;
+ALTER TABLE `t ADD COLUMN c int;

@@ -1,0 +1,3 @@
+SELECT 1;
+/* open
+ALTER TABLE t ADD COLUMN c int;

@@ -1,0 +1,9 @@
+-- one
+-- two
+-- three
+-- four
+-- five
+-- six
+-- seven
+-- eight
+ALTER TABLE accounts ADD COLUMN café text;

@@ -1,0 +1,3 @@
+ALTER TABLE accounts ADD COLUMN a int;
+--> statement-breakpoint
+UPDATE accounts SET email = 'x;

@@ -1,0 +1,2 @@
+SELECT 1;
+\set ON_ERROR_STOP on

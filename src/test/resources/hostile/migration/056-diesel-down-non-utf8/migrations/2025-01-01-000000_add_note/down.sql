@@ -1,0 +1,2 @@
+-- x
+ALTER TABLE accounts DROP COLUMN café;
