@@ -164,7 +164,8 @@ final class RunCommand implements Callable<Integer> {
         Rehearsal rehearsal = new Rehearsal(scenario, Progress::line, java.util.Set.copyOf(project.exclude()))
                 .withPending(scope.pending()).ignoringCapacity(ignoreCapacity).withStatus(Progress.interactive() ? Progress::status : null);
         Path outDir = scenario.output().dir();
-        ReportOutput.requireWritable(outDir, output.out != null ? "--out" : "report.out");
+        ReportOutput.requireWritable(outDir, output.out != null || scenario.source() == null ? "--out"
+                : scenario.source() + ":" + ScenarioLoader.line(scenario.source(), "report", "out") + ": report.out");
         ReportFormat.Context context = new ReportFormat.Context("run", Progress.color(), scenario.output().failOn());
         // SIGINT/SIGTERM once the migrations started: what ran so far is reported, after the workload stopped and
         // before the server does
