@@ -40,7 +40,8 @@ class ReplicaLagBenchmarkTest {
 
     static final int ROWS = 1_000_000;
     static final int BATCH = 10_000;
-    static final long RATE = 20_000_000L;
+    /** The link's rate, bytes/s: {@code -Drehearse.bench.rate=5000000} for a replica slower than this machine's primary. */
+    static final long RATE = Long.getLong("rehearse.bench.rate", 20_000_000L);
 
     private static long lsn(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
