@@ -147,8 +147,12 @@ final class BatchTrials {
                     boolean caughtUp = true;
                     long trialFrom = System.nanoTime();
                     for (int i = 0; i < BATCHES_PER_SIZE; i++) {
-                        if (from > bounds[1]) from = bounds[0]; // wrapped: rolled back, the rows are as they were
-                        long to = upperBound(upper, from, size, bounds[1]);
+                        Long end0 = upperBound(upper, from, size);
+                        if (end0 == null && from != bounds[0]) { // fewer rows left than a batch: from the start again,
+                            from = bounds[0];                    // rolled back, the rows are as they were
+                            end0 = upperBound(upper, from, size);
+                        }
+                        long to = end0 == null ? bounds[1] + 1 : end0;
                         long t0 = System.nanoTime();
                         long n = batch(c, whereDropped ? ranged(withoutWhere(sql), quotedKey) : ranged, from, to);
                         if (n == 0 && !whereDropped && changed == 0 && trials.isEmpty()) {
@@ -244,12 +248,12 @@ final class BatchTrials {
         }
     }
 
-    /** The key {@code size} rows past {@code from}: the batch's exclusive end (past the last key at the table's end). */
-    private static long upperBound(PreparedStatement upper, long from, long size, long maxKey) throws SQLException {
+    /** The key {@code size} rows past {@code from}: the batch's exclusive end; null when fewer rows are left. */
+    private static Long upperBound(PreparedStatement upper, long from, long size) throws SQLException {
         upper.setLong(1, from);
         upper.setLong(2, size);
         try (ResultSet rs = upper.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : maxKey + 1;
+            return rs.next() ? rs.getLong(1) : null;
         }
     }
 
