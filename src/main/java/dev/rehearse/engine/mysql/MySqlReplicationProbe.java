@@ -56,7 +56,7 @@ public final class MySqlReplicationProbe implements ReplicationProbe {
     public MySqlReplicationProbe(Database primary, Database replica) {
         this.primary = primary;
         this.replica = replica;
-        this.replicaVersion = replica.version();
+        this.replicaVersion = replica == null ? null : replica.version();
     }
 
     /** A binlog coordinate as one ordered number: the file's sequence ({@code binlog.000003}) above the position. */
