@@ -25,8 +25,8 @@ import java.util.function.Consumer;
 
 /**
  * A hot standby of a PostgreSQL primary container ({@code --provider docker --replica}): a second container of the
- * same image on the primary's network, seeded by the image's {@code pg_basebackup} ({@code -X stream -R} with a
- * physical slot it creates, {@code -C -S}) from the primary by name, then started as a standby ({@code -R} writes
+ * same image on the primary's network, seeded by the image's {@code pg_basebackup} ({@code -X stream -R -S} with a
+ * physical slot created first) from the primary by name, then started as a standby ({@code -R} writes
  * {@code standby.signal} and {@code primary_conninfo} on 12+, {@code recovery.conf} on 10/11) with the scenario's
  * {@code max_standby_streaming_delay}, {@code hot_standby_feedback} and {@code recovery_min_apply_delay}. The primary
  * is first given a {@code pg_hba.conf} line for replication connections (the image's own lines admit every database
@@ -44,7 +44,7 @@ final class DockerPostgresReplicas implements ReplicaSupport {
                 new RehearsalFailedException("--replica: the primary at " + primary.jdbcUrl() + " was not started here"));
         int major = primary.version().major();
         String slot = "rehearse_replica_" + ProcessHandle.current().pid();
-        allowReplication(primary, source);
+        allowReplication(primary, source, slot);
         String image = source.getDockerImageName();
         List<String> server = new ArrayList<>(List.of("-c", "hot_standby=on", "-c", "wal_receiver_status_interval=1s"));
         if (settings.maxStandbyStreamingDelayMs() != null) {
@@ -57,7 +57,7 @@ final class DockerPostgresReplicas implements ReplicaSupport {
         if (delay != null && major >= 12) server.addAll(List.of("-c", "recovery_min_apply_delay=" + delay));
         String script = "set -e; mkdir -p " + STANDBY_DIR + "; chown postgres:postgres " + STANDBY_DIR + "; chmod 700 "
                 + STANDBY_DIR + "; gosu postgres pg_basebackup -h " + DockerPostgresProvisioner.PRIMARY_ALIAS
-                + " -p 5432 -U " + source.getUsername() + " -D " + STANDBY_DIR + " -X stream -R -C -S " + slot + "; "
+                + " -p 5432 -U " + source.getUsername() + " -D " + STANDBY_DIR + " -X stream -R -S " + slot + "; "
                 // 10/11: recovery settings are recovery.conf's, which -R wrote
                 + (delay != null && major < 12 ? "echo \"recovery_min_apply_delay = '" + delay + "'\" >> "
                 + STANDBY_DIR + "/recovery.conf; " : "")
@@ -103,7 +103,7 @@ final class DockerPostgresReplicas implements ReplicaSupport {
     }
 
     /** A replication line in the primary's pg_hba.conf (md5: SCRAM passwords are checked with SCRAM), reloaded. */
-    private static void allowReplication(Database primary, PostgreSQLContainer source) {
+    private static void allowReplication(Database primary, PostgreSQLContainer source, String slot) {
         try (Connection c = primary.connect("rehearse-replica-setup"); Statement s = c.createStatement()) {
             String hba;
             try (ResultSet rs = s.executeQuery("SHOW hba_file")) {
@@ -115,6 +115,8 @@ final class DockerPostgresReplicas implements ReplicaSupport {
                 throw new RehearsalFailedException("cannot allow replication on the primary container: " + result.getStderr());
             }
             s.execute("SELECT pg_reload_conf()");
+            // created here rather than by pg_basebackup's --create-slot, which PostgreSQL 10's lacks
+            s.execute("SELECT pg_create_physical_replication_slot('" + slot + "')");
         } catch (SQLException | IOException e) {
             throw new RehearsalFailedException("cannot prepare the primary container for a standby: " + e.getMessage(), e);
         } catch (InterruptedException e) {
