@@ -207,7 +207,22 @@ public final class Rehearsal {
      * @param reads the workload's queries sent to the replica ({@code load.replica_share}); null when none were
      * @param cancelled of those, the ones cancelled by a conflict with what the replica applied; null when none were
      */
-    public record ReplicaRecording(String model, Sampler.Intervals intervals, List<LoadEvent> reads, Long cancelled) {}
+    public record ReplicaRecording(String model, Sampler.Intervals intervals, List<LoadEvent> reads, Long cancelled,
+                                   List<Report.BatchAdvice> batchTrials, Long trialsFrom, Long trialsTo) {
+
+        /**
+         * @param batchTrials the backfills rehearsed in batches ({@code replica.tune_batches}), measured advice; empty
+         *                    when none were
+         * @param trialsFrom when the trials started (their samples are not the migrations' lag); null when none ran
+         */
+        public ReplicaRecording {
+            batchTrials = batchTrials == null ? List.of() : List.copyOf(batchTrials);
+        }
+
+        public ReplicaRecording(String model, Sampler.Intervals intervals, List<LoadEvent> reads, Long cancelled) {
+            this(model, intervals, reads, cancelled, List.of(), null, null);
+        }
+    }
 
     /** All phases: read, provision, schema, seed at the scenario's scale, rehearse, analyze. */
     public Result run() {
@@ -342,11 +357,7 @@ public final class Rehearsal {
             if (replicas != null && replica == null) {
                 progress.accept("replica: starting a replica of the seeded primary");
                 replica = replicas.start(db, scenario.replicaSettings(), progress);
-                if (scenario.replicaSettings().tuneBatches()) {
-                    progress.accept("replica: tune_batches: batch trials are not rehearsed in this build; batch advice comes"
-                            + " from each backfill's WAL and time per row");
-                }
-                progress.accept("replica: streaming at " + dev.rehearse.provision.Secrets.mask(replica.db().jdbcUrl())
+                    progress.accept("replica: streaming at " + dev.rehearse.provision.Secrets.mask(replica.db().jdbcUrl())
                         + " (" + replica.model() + ")");
             }
             if (System.nanoTime() >= runEndsAtNanos()) {
@@ -414,6 +425,8 @@ public final class Rehearsal {
         dev.rehearse.dialect.Dialect dialect = Engines.of(db.kind()).dialect(db.version());
         List<Rollbacks.Outcome> rollbacks = List.of();
         ReplicaRecording replicaRecording = null;
+        List<Report.BatchAdvice> batchTrials = List.of();
+        Long trialsFrom = null, trialsTo = null;
         ReplicaReads replicaReads = loadRuns ? replicaReads(engine, db, replica, targets, loadSettings) : null;
         Scenario.Load primaryLoad = replicaReads == null ? loadSettings : replicaReads.primary();
         java.util.concurrent.atomic.AtomicLong conflicts = new java.util.concurrent.atomic.AtomicLong();
@@ -462,9 +475,18 @@ public final class Rehearsal {
                 probeCost = probe.cost();
                 plansAfter = explain(engine, db, planned); // the load still running, as the application sees the schema
                 if (loadRuns) sleep(loadSettings.cooldownSeconds());
+                if (replica != null && scenario.replicaSettings().tuneBatches()) {
+                    // after the ups' windows, on the data they left, before the downs change it back; once the
+                    // replica has applied the migrations, whose catch-up is their lag, not the trials'
+                    replication.awaitCatchUp();
+                    trialsFrom = System.nanoTime();
+                    batchTrials = new BatchTrials(db, replica, dialect, scenario.thresholds().replicationLagFlagMs(),
+                            progress).run(run.statements());
+                    trialsTo = System.nanoTime();
+                }
                 // after the ups' windows: the downs, on the data the ups left, the load still running; without any,
                 // each migration is listed as having none
-                if (columnsBefore != null) downsFrom = System.nanoTime();
+                if (columnsBefore != null || trialsFrom != null) downsFrom = trialsFrom != null ? trialsFrom : System.nanoTime();
                 rollbacks = downs.rehearse(run, columnsBefore);
             }
             load.close();
@@ -472,6 +494,10 @@ public final class Rehearsal {
             sampler.close();
             replicaRecording = replication.finish(onReplica == null ? null : onReplica.events(),
                     onReplica == null ? null : conflicts.get());
+            if (replicaRecording != null && trialsFrom != null) {
+                replicaRecording = new ReplicaRecording(replicaRecording.model(), replicaRecording.intervals(),
+                        replicaRecording.reads(), replicaRecording.cancelled(), batchTrials, trialsFrom, trialsTo);
+            }
             quiet.close();
             events = load.events();
             achieved = sampler.intervals();
@@ -810,9 +836,13 @@ public final class Rehearsal {
     private static Analyzer.Replica replicaInput(Recording r) {
         ReplicaRecording rep = r.replica();
         if (rep == null) return null;
-        return new Analyzer.Replica(r.timeline().series(Timeline.REPLICATION).points(), rep.model(),
-                Timeline.REPLICATION_INTERVAL_MS * 1_000_000L,
-                rep.intervals() == null ? null : round(rep.intervals().medianMs()), rep.reads(), rep.cancelled());
+        var points = r.timeline().series(Timeline.REPLICATION).points();
+        if (rep.trialsFrom() != null) { // the batch trials' lag is theirs, not the migrations'
+            points = points.stream().filter(p -> p.atNanos() < rep.trialsFrom() || p.atNanos() > rep.trialsTo()).toList();
+        }
+        return new Analyzer.Replica(points, rep.model(), Timeline.REPLICATION_INTERVAL_MS * 1_000_000L,
+                rep.intervals() == null ? null : round(rep.intervals().medianMs()), rep.reads(), rep.cancelled(),
+                rep.batchTrials());
     }
 
     private static Report.Thresholds thresholds(Scenario.Thresholds t) {

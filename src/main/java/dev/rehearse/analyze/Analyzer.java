@@ -95,7 +95,24 @@ public final class Analyzer {
      */
     public record Replica(List<dev.rehearse.observe.Series.Point<dev.rehearse.observe.ReplicationSample>> samples,
                           String model, long intervalNanos, Double achievedIntervalMs, List<LoadEvent> reads,
-                          Long cancelled) {}
+                          Long cancelled, List<Report.BatchAdvice> batchTrials) {
+
+        /** @param batchTrials backfills rehearsed in batches against the replica ({@code replica.tune_batches}) */
+        public Replica {
+            batchTrials = batchTrials == null ? List.of() : List.copyOf(batchTrials);
+        }
+
+        public Replica(List<dev.rehearse.observe.Series.Point<dev.rehearse.observe.ReplicationSample>> samples,
+                       String model, long intervalNanos, Double achievedIntervalMs, List<LoadEvent> reads,
+                       Long cancelled) {
+            this(samples, model, intervalNanos, achievedIntervalMs, reads, cancelled, List.of());
+        }
+
+        /** The measured advice for one statement; null when it was not rehearsed in batches. */
+        Report.BatchAdvice trialOf(int statementIndex) {
+            return batchTrials.stream().filter(b -> b.statementIndex() == statementIndex).findFirst().orElse(null);
+        }
+    }
 
     /**
      * @param migrations each migration's workload before, during and after it; empty without load
@@ -188,7 +205,7 @@ public final class Analyzer {
         }
         return lag.section(in.scenario(), statements, reports, r.model(),
                 r.reads() == null ? null : (long) r.reads().size(), stale, r.cancelled(),
-                waitMs, r.achievedIntervalMs());
+                waitMs, r.achievedIntervalMs(), r.batchTrials());
     }
 
     private static Evidence.Around around(MigrationWindows.Window w) {
@@ -347,7 +364,8 @@ public final class Analyzer {
         List<String> grew = named != null && !named.growsWithTable() ? List.of() : StatementEvidence.grew(s, rec).stream()
                 .filter(tb -> blocking.stream().anyMatch(l -> l.relation().equals(tb))).toList();
         Evidence e = new Evidence(s, r, words, named, what, blocking, grew, rec.tableRows(), rec.events(), in.scenario(),
-                in.plans() == null ? List.of() : in.plans(), around);
+                in.plans() == null ? List.of() : in.plans(), around,
+                in.replica() == null ? null : in.replica().trialOf(s.index()));
 
         List<Report.Finding> out = new ArrayList<>();
         // the engine's own wording of the rule where its catalog has one (MySQL's lock_wait_timeout)

@@ -95,6 +95,14 @@ final class ReplicationLag {
     Report.Replication section(Scenario scenario, List<ExecutedStatement> statements, List<Report.StatementReport> reports,
                                String modelDescription, Long replicaQueries, Long staleReads, Long cancelledByWorkload,
                                Long replicaWaitMs, Double achievedIntervalMs) {
+        return section(scenario, statements, reports, modelDescription, replicaQueries, staleReads, cancelledByWorkload,
+                replicaWaitMs, achievedIntervalMs, List.of());
+    }
+
+    /** @param trials measured batch advice ({@code replica.tune_batches}), in place of the projection for its statement */
+    Report.Replication section(Scenario scenario, List<ExecutedStatement> statements, List<Report.StatementReport> reports,
+                               String modelDescription, Long replicaQueries, Long staleReads, Long cancelledByWorkload,
+                               Long replicaWaitMs, Double achievedIntervalMs, List<Report.BatchAdvice> trials) {
         Scenario.Thresholds t = scenario.thresholds();
         Scenario.Replica settings = scenario.replicaSettings();
         long rate = settings.projectionRate();
@@ -120,7 +128,10 @@ final class ReplicationLag {
         }
         List<Report.BatchAdvice> batches = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
-            Report.BatchAdvice advice = LagProjection.batchAdvice(reports.get(i), rate, t.replicationLagFlagMs());
+            int index = reports.get(i).index();
+            Report.BatchAdvice advice = trials.stream().filter(b -> b.statementIndex() == index).findFirst()
+                    .orElse(null);
+            if (advice == null) advice = LagProjection.batchAdvice(reports.get(i), rate, t.replicationLagFlagMs());
             if (advice != null) batches.add(advice);
         }
         if (!measured()) {

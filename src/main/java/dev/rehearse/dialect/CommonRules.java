@@ -196,7 +196,7 @@ public final class CommonRules {
         return e.finding(self, Status.FLAG, e.what() + " changed " + String.format(Locale.ROOT, "%,d", s.rowsAffected())
                 + " rows in one transaction, holding their row locks for "
                 + Math.max(0, Math.round((s.transactionEndNanos() - s.startNanos()) / 1e6)) + " ms",
-                self.rewrite().apply(e.words()));
+                e.measuredBatchAdvice() != null ? e.measuredBatchAdvice() : self.rewrite().apply(e.words()));
     }
 
     /**

@@ -24,10 +24,19 @@ import java.util.Map;
  * @param events the workload's queries
  * @param plans the named workload queries' plans before and after the migrations (empty when none were planned)
  * @param around the statement's migration and the load-alone windows before and after it; null without load
+ * @param measuredBatches the statement rehearsed in batches against the replica ({@code replica.tune_batches}): the
+ *                        batch size and pause that kept the lag under the threshold; null when it was not
  */
 public record Evidence(ExecutedStatement statement, Report.StatementReport report, Rule.Words words, Rule rule,
                        String what, List<Report.Lock> blocking, List<String> grew, Map<String, Long> tableRows,
-                       List<LoadEvent> events, Scenario scenario, List<Report.Plan> plans, Around around) {
+                       List<LoadEvent> events, Scenario scenario, List<Report.Plan> plans, Around around,
+                       Report.BatchAdvice measuredBatches) {
+
+    public Evidence(ExecutedStatement statement, Report.StatementReport report, Rule.Words words, Rule rule,
+                    String what, List<Report.Lock> blocking, List<String> grew, Map<String, Long> tableRows,
+                    List<LoadEvent> events, Scenario scenario, List<Report.Plan> plans, Around around) {
+        this(statement, report, words, rule, what, blocking, grew, tableRows, events, scenario, plans, around, null);
+    }
 
     /**
      * A migration's span and the workload's windows around it: before is {@code [beforeFrom, startNanos)}, after is
@@ -39,6 +48,27 @@ public record Evidence(ExecutedStatement statement, Report.StatementReport repor
                     String what, List<Report.Lock> blocking, List<String> grew, Map<String, Long> tableRows,
                     List<LoadEvent> events, Scenario scenario, List<Report.Plan> plans) {
         this(statement, report, words, rule, what, blocking, grew, tableRows, events, scenario, plans, null);
+    }
+
+    /**
+     * The measured batching in one sentence ({@code replica.tune_batches}): the size and pause to use, and what each
+     * size rehearsed did to the replica; null when the statement was not rehearsed in batches.
+     */
+    public String measuredBatchAdvice() {
+        Report.BatchAdvice b = measuredBatches;
+        if (b == null || !b.measured()) return null;
+        long threshold = thresholds().replicationLagFlagMs();
+        List<String> tried = b.trials().stream().map(t -> Quantities.number(t.batchRows()) + " rows "
+                + (t.maxLagMs() == null ? "(no lag sampled)" : Quantities.duration(t.maxLagMs()))
+                + (t.caughtUp() ? "" : " (not caught up within the trial's limit)")).toList();
+        boolean under = b.trials().stream().anyMatch(t -> t.batchRows() == b.batchRows() && t.underThreshold() && t.caughtUp());
+        return "Batch it: " + Quantities.number(b.batchRows()) + " rows per batch, each its own transaction, with a "
+                + Quantities.duration(b.pauseMs()) + " pause after each"
+                + (under ? " kept the replica under " + Quantities.duration(threshold)
+                        : " (even these batches put the replica past " + Quantities.duration(threshold)
+                        + ": smaller batches, or a longer pause)")
+                + " in this rehearsal: batches tried against the replica, its peak lag: " + String.join(", ", tried)
+                + "; the pause is the longest the replica took to catch up after one.";
     }
 
     /** Below this many queries a window's "p99" is just its slowest query: noise, not a regression. */

@@ -298,7 +298,7 @@ public final class MintedRules {
                         + " behind the commit";
                 boolean projectedOver = projected != null && atProduction && projected >= t.replicationLagProductionBlockMs();
                 Report.BatchAdvice batch = LagProjection.batchAdvice(e.report(), replica.projectionRate(), t.replicationLagFlagMs());
-                String advice = batch == null ? self.advice() : "Batch it: " + Quantities.number(batch.batchRows())
+                String advice = e.measuredBatchAdvice() != null ? e.measuredBatchAdvice() : batch == null ? self.advice() : "Batch it: " + Quantities.number(batch.batchRows())
                         + " rows per batch with a " + Quantities.duration(batch.pauseMs()) + " pause after each keeps the"
                         + " replica about " + Quantities.duration(batch.maxLagMs()) + " behind at most at "
                         + Quantities.bytes(replica.projectionRate()) + "/s (from this statement's WAL and time per row).";

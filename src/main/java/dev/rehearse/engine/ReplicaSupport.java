@@ -49,6 +49,16 @@ public interface ReplicaSupport {
             return false;
         }
 
+        /**
+         * Whether the replica applies a transaction's changes whether it commits or rolls back (PostgreSQL: WAL is
+         * written, streamed and replayed as the changes are made; the abort only marks them dead), so that a trial
+         * run in a transaction rolled back costs the replica what the committed one would and changes no data
+         * ({@code replica.tune_batches}). False where only committed transactions reach the replica (a binlog).
+         */
+        default boolean replaysRolledBackWork() {
+            return false;
+        }
+
         /** Stops what was started (nothing, for an external replica). */
         @Override
         void close();

@@ -367,8 +367,35 @@ public record Report(
      * @param maxLagMs the peak lag: measured when {@code measured}, else projected from the statement's WAL per row
      *                 and the replica's apply rate
      * @param measured whether this batching was rehearsed ({@code replica.tune_batches})
+     * @param trials the batch sizes rehearsed against the replica, smallest first; empty when {@code measured} is false
      */
-    public record BatchAdvice(int statementIndex, long batchRows, long pauseMs, Long maxLagMs, boolean measured) {}
+    public record BatchAdvice(int statementIndex, long batchRows, long pauseMs, Long maxLagMs, boolean measured,
+                              List<BatchTrial> trials) {
+
+        public BatchAdvice {
+            trials = trials == null ? List.of() : List.copyOf(trials);
+        }
+
+        public BatchAdvice(int statementIndex, long batchRows, long pauseMs, Long maxLagMs, boolean measured) {
+            this(statementIndex, batchRows, pauseMs, maxLagMs, measured, List.of());
+        }
+    }
+
+    /**
+     * One batch size rehearsed against the live replica ({@code replica.tune_batches}): a few batches of the backfill,
+     * each in its own transaction, each followed by a wait until the replica had applied it.
+     *
+     * @param batchRows rows per batch asked for (a key range of that many rows)
+     * @param batches batches run
+     * @param rowsChanged rows the batches changed, all of them
+     * @param batchMaxMs the longest batch on the primary
+     * @param maxLagMs the peak replica lag sampled while the batches ran and the replica caught up; null without a sample
+     * @param catchUpMaxMs the longest the replica took, after a batch ended, to show no lag: the pause advised with it
+     * @param underThreshold whether {@code maxLagMs} stayed under {@code replication_lag_flag}
+     * @param caughtUp false when the replica had not caught up within the trial's limit (the figures are a lower bound)
+     */
+    public record BatchTrial(long batchRows, int batches, long rowsChanged, long batchMaxMs, Long maxLagMs,
+                             long catchUpMaxMs, boolean underThreshold, boolean caughtUp) {}
 
     /**
      * @param sampleIntervalMs the lock sampler's configured interval

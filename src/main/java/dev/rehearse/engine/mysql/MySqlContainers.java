@@ -7,6 +7,7 @@ import dev.rehearse.provision.DockerAvailability;
 import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.scenario.Provider;
 import org.testcontainers.containers.JdbcDatabaseContainer;
+import org.testcontainers.containers.Network;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -78,7 +79,27 @@ public final class MySqlContainers {
      */
     public static Database start(JdbcDatabaseContainer<?> container, String image, EngineSpec.Kind kind,
                                  String urlSuffix, Function<String, Properties> roleProperties) {
-        Cleanup.Registration stop = Cleanup.register("container " + image, container::stop);
+        return start(container, image, kind, urlSuffix, roleProperties, null);
+    }
+
+    /**
+     * {@link #start(JdbcDatabaseContainer, String, EngineSpec.Kind, String, Function)} for a replica: on the primary's
+     * network ({@code primaryNetwork}), which the primary's removal removes. A primary ({@code primaryNetwork} null)
+     * gets a network of its own, where it is {@link #PRIMARY_ALIAS}, so that a replica container reaches it by name.
+     */
+    public static Database start(JdbcDatabaseContainer<?> container, String image, EngineSpec.Kind kind,
+                                 String urlSuffix, Function<String, Properties> roleProperties, Network primaryNetwork) {
+        Network network = primaryNetwork != null ? primaryNetwork : Network.newNetwork();
+        container.withNetwork(network);
+        if (primaryNetwork == null) container.withNetworkAliases(PRIMARY_ALIAS);
+        Cleanup.Registration stop = Cleanup.register("container " + image, () -> {
+            RUNNING.values().remove(container);
+            try {
+                container.stop();
+            } finally {
+                if (primaryNetwork == null) network.close();
+            }
+        });
         try {
             container.start();
         } catch (RuntimeException e) {
@@ -96,7 +117,38 @@ public final class MySqlContainers {
             stop.close();
             throw new RehearsalFailedException("container " + image + " does not answer: " + e.getMessage(), e);
         }
+        RUNNING.put(url, container);
         return new Database(kind, Provider.DOCKER, url, container.getUsername(), container.getPassword(), version,
                 roleProperties, stop);
+    }
+
+    /**
+     * Runs a shell script in a container (the image's own clients: mysqldump, pg_basebackup) and fails with its
+     * output when it exits non-zero.
+     */
+    public static void exec(org.testcontainers.containers.GenericContainer<?> container, String what, String script) {
+        try {
+            var result = container.execInContainer("sh", "-c", script);
+            if (result.getExitCode() != 0) {
+                throw new RehearsalFailedException(what + " failed (exit " + result.getExitCode() + "): "
+                        + (result.getStderr() + result.getStdout()).strip());
+            }
+        } catch (java.io.IOException e) {
+            throw new RehearsalFailedException(what + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RehearsalFailedException(what + " was interrupted", e);
+        }
+    }
+
+    /** The name a primary container has on its network. */
+    public static final String PRIMARY_ALIAS = "primary";
+
+    /** The containers this JVM started, by the JDBC URL their {@link Database} has: a replica's start finds its primary. */
+    private static final java.util.Map<String, JdbcDatabaseContainer<?>> RUNNING = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The container behind a {@link Database} this class started; empty for any other. */
+    public static java.util.Optional<JdbcDatabaseContainer<?>> containerOf(Database db) {
+        return java.util.Optional.ofNullable(RUNNING.get(db.jdbcUrl()));
     }
 }

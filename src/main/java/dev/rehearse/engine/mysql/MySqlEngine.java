@@ -92,6 +92,19 @@ public final class MySqlEngine implements Engine, EngineRuntime {
         };
     }
 
+    /**
+     * Docker: a second container of the primary's image on its network ({@link DockerMySqlReplicas}); external: the
+     * primary's existing replica at {@code replica.url} ({@link ExternalMySqlReplicas}).
+     */
+    @Override
+    public Optional<dev.rehearse.engine.ReplicaSupport> replicas(Provider provider) {
+        return switch (provider) {
+            case DOCKER -> Optional.of(new DockerMySqlReplicas(MySqlEngine::connectionProperties));
+            case EXTERNAL -> Optional.of(new ExternalMySqlReplicas());
+            case EMBEDDED -> Optional.empty();
+        };
+    }
+
     @Override
     public SeedEngine seeding() {
         return seedEngine(MySqlContainers.DATABASE);

@@ -7,6 +7,7 @@ import dev.rehearse.provision.DockerAvailability;
 import dev.rehearse.provision.Provisioner;
 import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.scenario.Provider;
+import org.testcontainers.containers.Network;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
@@ -15,6 +16,16 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * container even if this JVM is killed.
  */
 final class DockerPostgresProvisioner implements Provisioner {
+
+    /** The primary's name on its network. */
+    static final String PRIMARY_ALIAS = "primary";
+
+    /** The containers this JVM started, by their JDBC URL: a replica's start finds its primary's. */
+    private static final java.util.Map<String, PostgreSQLContainer> RUNNING = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static java.util.Optional<PostgreSQLContainer> containerOf(Database db) {
+        return java.util.Optional.ofNullable(RUNNING.get(db.jdbcUrl()));
+    }
 
     @Override
     public Database start(EngineSpec spec) {
@@ -25,10 +36,20 @@ final class DockerPostgresProvisioner implements Provisioner {
                     + "; use --provider embedded, or start a Docker engine");
         }
         @SuppressWarnings("resource")
+        // its own network, where a replica container (--replica) reaches it by name
+        Network network = Network.newNetwork();
         PostgreSQLContainer container = new PostgreSQLContainer("postgres:" + spec.version())
+                .withNetwork(network).withNetworkAliases(PRIMARY_ALIAS)
                 .withCommand("postgres", "-c", "fsync=off", "-c", "synchronous_commit=off",
                         "-c", "max_connections=200", "-c", "max_wal_size=4GB", "-c", "log_lock_waits=on");
-        Cleanup.Registration stop = Cleanup.register("container postgres:" + spec.version(), container::stop);
+        Cleanup.Registration stop = Cleanup.register("container postgres:" + spec.version(), () -> {
+            RUNNING.values().remove(container);
+            try {
+                container.stop();
+            } finally {
+                network.close();
+            }
+        });
         try {
             container.start();
         } catch (RuntimeException e) {
@@ -46,6 +67,7 @@ final class DockerPostgresProvisioner implements Provisioner {
             throw new RehearsalFailedException("container postgres:" + spec.version() + " does not answer: "
                     + e.getMessage(), e);
         }
+        RUNNING.put(container.getJdbcUrl(), container);
         return new Database(EngineSpec.Kind.POSTGRES, Provider.DOCKER, container.getJdbcUrl(),
                 container.getUsername(), container.getPassword(), version, PostgresEngine::connectionProperties, stop);
     }

@@ -83,14 +83,15 @@ public final class PostgresEngine implements Engine, EngineRuntime {
 
     /**
      * Embedded: a hot standby from the same binaries ({@link EmbeddedPostgresReplicas}); external: the primary's own
-     * standby at {@code replica.url} ({@link ExternalPostgresReplicas}); Docker: none in this build.
+     * standby at {@code replica.url} ({@link ExternalPostgresReplicas}); Docker: a standby container seeded by
+     * pg_basebackup ({@link DockerPostgresReplicas}).
      */
     @Override
     public Optional<dev.rehearse.engine.ReplicaSupport> replicas(Provider provider) {
         return switch (provider) {
             case EMBEDDED -> Optional.of(new EmbeddedPostgresReplicas(new EmbeddedPostgresProvisioner()));
             case EXTERNAL -> Optional.of(new ExternalPostgresReplicas());
-            case DOCKER -> Optional.empty();
+            case DOCKER -> Optional.of(new DockerPostgresReplicas());
         };
     }
 

@@ -50,6 +50,12 @@ final class PostgresReplica implements ReplicaSupport.Running {
         return PostgresReplicationProbe.conflictCancelled(e);
     }
 
+    /** A rolled-back transaction's heap and index changes are in the WAL the standby replays, as committed ones are. */
+    @Override
+    public boolean replaysRolledBackWork() {
+        return true;
+    }
+
     @Override
     public synchronized void close() {
         if (closed) return;

@@ -90,13 +90,13 @@ public final class MariaDbEngine implements Engine, EngineRuntime {
         };
     }
 
-    /** A binlog replica the embedded provider starts, or an external primary's existing one; none under Docker yet. */
+    /** A binlog replica the embedded provider starts, a second container under Docker, or an external primary's existing one. */
     @Override
     public Optional<dev.rehearse.engine.ReplicaSupport> replicas(Provider provider) {
         return switch (provider) {
             case EMBEDDED -> Optional.of(new EmbeddedMariaDbReplicas());
             case EXTERNAL -> Optional.of(new ExternalMariaDbReplicas());
-            case DOCKER -> Optional.empty();
+            case DOCKER -> Optional.of(new DockerMariaDbReplicas(MariaDbEngine::connectionProperties));
         };
     }
 

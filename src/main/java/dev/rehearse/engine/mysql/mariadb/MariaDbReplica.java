@@ -142,6 +142,11 @@ public final class MariaDbReplica implements AutoCloseable {
      * </ul>
      */
     public String applyModel(dev.rehearse.scenario.Scenario.Replica settings) {
+        return applyModel(replica, settings);
+    }
+
+    /** {@link #applyModel(dev.rehearse.scenario.Scenario.Replica)} on any replica this rehearsal started. */
+    static String applyModel(Database replica, dev.rehearse.scenario.Scenario.Replica settings) {
         List<String> said = new ArrayList<>();
         try (Connection c = replica.connect("rehearse-replication"); Statement s = c.createStatement()) {
             Long rate = settings.applyRateBytesPerSecond();
