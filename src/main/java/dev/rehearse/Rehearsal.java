@@ -893,6 +893,14 @@ public final class Rehearsal {
 
     /** Statements of the baseline, one by one in autocommit; {@code file} names where a refused one came from. */
     private void applySchema(Database db, List<SqlStatement> statements, Path file) {
+        applyStatements(db, statements, file, progress);
+    }
+
+    /**
+     * Statements one by one in autocommit, as a schema is built before anything is measured (the baseline, the
+     * deployed migrations, drift's history); a statement the server refuses is invalid input at its file and line.
+     */
+    public static void applyStatements(Database db, List<SqlStatement> statements, Path file, Consumer<String> progress) {
         if (statements.isEmpty()) return;
         progress.accept("schema: " + statements.size() + " statements from " + file.getFileName());
         try (Connection c = db.connect("rehearse-schema"); Statement st = c.createStatement()) {
