@@ -66,6 +66,8 @@ public final class DriftCheck {
         if (password != null) props.setProperty("password", password);
         String shownUrl = Secrets.mask(target.url());
 
+        MigrationSource source = options.format() == null ? MigrationSources.detect(options.paths())
+                : MigrationSources.forFormat(options.format());
         Catalog production;
         Bookkeeping.Applied applied = null;
         Set<String> bookkeeping = new HashSet<>();
@@ -87,15 +89,13 @@ public final class DriftCheck {
             production = without(raw, bookkeeping);
             if (!options.schemaOnly() && !tables.isEmpty()) {
                 CatalogReader.readOnly(c);
-                applied = Bookkeeping.read(c, tables, columns(raw, tables.keySet()), n -> quoteQualified(reader, dialect, n));
+                applied = Bookkeeping.read(c, tables, columns(raw, tables.keySet()), n -> quoteQualified(dialect, n), source.format());
                 c.rollback();
             }
         } catch (SQLException e) {
             throw new RehearsalFailedException("drift: cannot read " + shownUrl + ": " + Secrets.mask(e.getMessage(), password), e);
         }
 
-        MigrationSource source = options.format() == null ? MigrationSources.detect(options.paths())
-                : MigrationSources.forFormat(options.format());
         List<Migration> history = source.read(options.paths(),
                 new MigrationSource.Context(Engines.dialect(spec).splitter(), Scenario.Transaction.AUTO, spec));
         if (history.isEmpty()) {
@@ -169,7 +169,7 @@ public final class DriftCheck {
                 .toList());
     }
 
-    private static String quoteQualified(CatalogReader reader, Dialect dialect, String qualified) {
+    private static String quoteQualified(Dialect dialect, String qualified) {
         List<String> parts = new ArrayList<>();
         for (String p : qualified.split("\\.")) parts.add(dialect.quote(p));
         return String.join(".", parts);

@@ -64,9 +64,10 @@ public final class Bookkeeping {
      * @param columns the qualified table's columns, to tell golang-migrate's {@code schema_migrations} (with
      *                {@code dirty}) from Rails' and dbmate's
      * @param quote   the engine's quoting of a qualified name
+     * @param format  the history's format, which names the tool of a {@code schema_migrations} table (Rails, dbmate)
      */
     public static Applied read(Connection c, Map<String, String> tables, Map<String, Set<String>> columns,
-                               UnaryOperator<String> quote) throws SQLException {
+                               UnaryOperator<String> quote, String format) throws SQLException {
         for (String wanted : RECORDS) {
             for (Map.Entry<String, String> t : tables.entrySet()) {
                 if (!t.getValue().equalsIgnoreCase(wanted)) continue;
@@ -86,7 +87,8 @@ public final class Bookkeeping {
                             strings(c, "SELECT version FROM " + q + " ORDER BY version"), false);
                     default -> cols.contains("dirty")
                             ? new Applied("golang-migrate", t.getKey(), strings(c, "SELECT version FROM " + q), true)
-                            : new Applied("rails", t.getKey(), strings(c, "SELECT version FROM " + q + " ORDER BY version"), false);
+                            : new Applied("dbmate".equals(format) ? "dbmate" : "rails", t.getKey(),
+                            strings(c, "SELECT version FROM " + q + " ORDER BY version"), false);
                 };
             }
         }
