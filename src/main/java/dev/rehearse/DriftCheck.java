@@ -56,7 +56,23 @@ public final class DriftCheck {
         this.progress = progress;
     }
 
-    public Drift check(Target target, Options options) {
+    /**
+     * What a rehearsal needs of production to start from it ({@code run --from-production}): its engine and version,
+     * its schema as statements, what its migration tool says it applied, and its statistics as a data profile.
+     */
+    public record Production(EngineSpec engine, List<String> schema, Bookkeeping.Applied applied,
+                             dev.rehearse.seed.Profile profile, List<String> warnings) {}
+
+    /** What was read from the target, in one read-only session. */
+    private record Reading(EngineSpec spec, CatalogReader reader, Catalog catalog, Set<String> bookkeeping,
+                           Bookkeeping.Applied applied, Production production) {}
+
+    /** Production's schema, bookkeeping and statistics for a rehearsal that starts from it. */
+    public Production production(Target target, String format) {
+        return read(target, false, true, format, true).production();
+    }
+
+    private Reading read(Target target, boolean withPrivileges, boolean readApplied, String format, boolean forRehearsal) {
         Engine engine = Engines.ofUrl(target.url());
         Dialect dialect = engine.dialect(ServerVersion.LATEST);
         Properties props = dialect.connectionProperties("rehearse-drift");
@@ -65,36 +81,53 @@ public final class DriftCheck {
                 : dialect.passwordVariable() == null ? null : System.getenv(dialect.passwordVariable());
         if (password != null) props.setProperty("password", password);
         String shownUrl = Secrets.mask(target.url());
-
-        MigrationSource source = options.format() == null ? MigrationSources.detect(options.paths())
-                : MigrationSources.forFormat(options.format());
-        Catalog production;
-        Bookkeeping.Applied applied = null;
-        Set<String> bookkeeping = new HashSet<>();
-        EngineSpec spec;
-        CatalogReader reader;
         try (Connection c = DriverManager.getConnection(target.url(), props)) {
             String version = c.getMetaData().getDatabaseProductVersion();
             // a MariaDB server behind a jdbc:mysql URL is rehearsed as MariaDB
             EngineSpec.Kind kind = version.toLowerCase(java.util.Locale.ROOT).contains("mariadb")
                     ? EngineSpec.Kind.MARIADB : engine.kind();
             ServerVersion v = ServerVersion.parse(version.replaceFirst("^5\\.5\\.5-", ""));
-            spec = EngineSpec.parse(kind.id() + ":" + (kind == EngineSpec.Kind.POSTGRES ? v.major() : v.major() + "." + v.minor()));
-            reader = Engines.runtime(kind).catalogReader().orElseThrow(() -> new RehearsalFailedException("drift: reading a "
+            EngineSpec spec = EngineSpec.parse(kind.id() + ":" + (kind == EngineSpec.Kind.POSTGRES ? v.major() : v.major() + "." + v.minor()));
+            EngineRuntime runtime = Engines.runtime(kind);
+            CatalogReader reader = runtime.catalogReader().orElseThrow(() -> new RehearsalFailedException("drift: reading a "
                     + kind.id() + " catalog is not available in this build"));
             progress.accept("drift: reading " + shownUrl + " (" + kind.id() + " " + version + "), read only");
-            Catalog raw = reader.read(c, Set.of(), options.withPrivileges());
+            Catalog raw = reader.read(c, Set.of(), withPrivileges);
             Map<String, String> tables = bookkeepingTables(raw);
-            bookkeeping.addAll(tables.keySet());
-            production = without(raw, bookkeeping);
-            if (!options.schemaOnly() && !tables.isEmpty()) {
+            Set<String> bookkeeping = new java.util.TreeSet<>(tables.keySet());
+            Bookkeeping.Applied applied = null;
+            if (readApplied && !tables.isEmpty()) {
                 CatalogReader.readOnly(c);
-                applied = Bookkeeping.read(c, tables, columns(raw, tables.keySet()), n -> quoteQualified(dialect, n), source.format());
+                applied = Bookkeeping.read(c, tables, columns(raw, tables.keySet()), n -> quoteQualified(dialect, n), format);
                 c.rollback();
             }
+            Production production = null;
+            if (forRehearsal) {
+                List<String> warnings = new ArrayList<>();
+                List<String> schema = reader.schemaStatements(c, bookkeeping, warnings::add);
+                c.setAutoCommit(true);
+                dev.rehearse.seed.Profile captured = runtime.profileCapture().capture(c, false, warnings::add);
+                Map<String, dev.rehearse.seed.Profile.TableSpec> kept = new LinkedHashMap<>(captured.tables());
+                kept.keySet().removeIf(t -> Bookkeeping.isBookkeeping(t.substring(t.lastIndexOf('.') + 1)));
+                dev.rehearse.seed.Profile profile = new dev.rehearse.seed.Profile(captured.file(), captured.scale(), kept);
+                production = new Production(spec, schema, applied, profile, warnings);
+            }
+            return new Reading(spec, reader, without(raw, bookkeeping), bookkeeping, applied, production);
         } catch (SQLException e) {
             throw new RehearsalFailedException("drift: cannot read " + shownUrl + ": " + Secrets.mask(e.getMessage(), password), e);
         }
+    }
+
+    public Drift check(Target target, Options options) {
+        String shownUrl = Secrets.mask(target.url());
+        MigrationSource source = options.format() == null ? MigrationSources.detect(options.paths())
+                : MigrationSources.forFormat(options.format());
+        Reading reading = read(target, options.withPrivileges(), !options.schemaOnly(), source.format(), false);
+        EngineSpec spec = reading.spec();
+        CatalogReader reader = reading.reader();
+        Catalog production = reading.catalog();
+        Set<String> bookkeeping = reading.bookkeeping();
+        Bookkeeping.Applied applied = reading.applied();
 
         List<Migration> history = source.read(options.paths(),
                 new MigrationSource.Context(Engines.dialect(spec).splitter(), Scenario.Transaction.AUTO, spec));

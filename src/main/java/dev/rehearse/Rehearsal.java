@@ -108,6 +108,17 @@ public final class Rehearsal {
     }
 
     /** A transient status line (the seed's progress bar) for an interactive terminal; "" clears it. */
+    /**
+     * The baseline schema already holds what was deployed ({@code run --from-production}: production's own schema):
+     * the migrations outside the pending set are not applied again on it.
+     */
+    public Rehearsal withDeployedInSchema() {
+        this.deployedInSchema = true;
+        return this;
+    }
+
+    private boolean deployedInSchema;
+
     public Rehearsal withStatus(Consumer<String> status) {
         this.status = status;
         return this;
@@ -237,7 +248,8 @@ public final class Rehearsal {
                     + ", on the " + (all.size() - shipping) + " before it as the baseline");
         }
         java.util.function.Predicate<Migration> shipping = ships;
-        List<Migration> deployed = shipping == null ? List.of() : all.stream().filter(m -> !shipping.test(m)).toList();
+        List<Migration> deployed = shipping == null || deployedInSchema ? List.of()
+                : all.stream().filter(m -> !shipping.test(m)).toList();
         List<Migration> shipped = shipping == null ? all : all.stream().filter(shipping).toList();
         if (shipped.isEmpty()) {
             throw new dev.rehearse.InvalidInputException("the pending set (--pending, --from, --changed-since) selects"

@@ -4,6 +4,7 @@ import dev.rehearse.model.Catalog;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,6 +18,14 @@ public interface CatalogReader {
      * @param withPrivileges also read owners and grants ({@code --include-privileges}); else they are not drift
      */
     Catalog read(Connection c, Set<String> exclude, boolean withPrivileges) throws SQLException;
+
+    /**
+     * The statements that recreate the database's schema on an empty server of the same engine ({@code run
+     * --from-production}), read from the catalog only in a read-only transaction, {@code exclude}d tables left out;
+     * what they cannot carry is said through {@code warnings}.
+     */
+    List<String> schemaStatements(Connection c, Set<String> exclude, java.util.function.Consumer<String> warnings)
+            throws SQLException;
 
     /** How this engine names a table for the catalog's items ({@code public.users}) from a schema and a name. */
     String tableName(String schema, String table);

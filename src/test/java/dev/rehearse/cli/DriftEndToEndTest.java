@@ -182,4 +182,41 @@ class DriftEndToEndTest {
         assertThat(differences(late)).containsExactly("only-in-history table public.order_notes");
         assertThat(late.at("/differences/0/within").asInt()).isGreaterThanOrEqualTo(4); // columns, key, FK, index
     }
+
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @MethodSource("majors")
+    void runFromProductionRehearsesWhatProductionHasNotAppliedOnItsRealSchema(int major, @org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Database server = server(major);
+        Path history = history(dir);
+        String url = production(server, "live_" + major, history, "2");
+        // production as it really is: a hotfix index nobody wrote a migration for, and rows with their statistics
+        sql(server, url, "CREATE INDEX orders_status_hotfix ON orders (status)",
+                "INSERT INTO users (email) SELECT 'u' || g || '@example.com' FROM generate_series(1, 3000) g",
+                "INSERT INTO orders (user_id, amount) SELECT 1 + g % 3000, 10 + g % 500 FROM generate_series(1, 20000) g",
+                "ANALYZE");
+        Path out = dir.resolve("out");
+        CliTest.Outcome r = CliTest.rehearse("run", "--from-production", url, "--production-user", server.user(),
+                "--migrations", history.toString(), "--no-load", "--report", "json", "--out", out.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isIn(Main.OK, Main.VERDICT);
+        assertThat(r.err()).contains("flyway's public.flyway_schema_history lists 2 applied migrations");
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertThat(report.get("statements")).isNotEmpty().allSatisfy(st ->
+                assertThat(st.get("migration").asText()).isEqualTo("V3__order_notes.sql"));
+        assertThat(report.get("statements")).allSatisfy(st -> assertThat(st.get("error").isNull()).isTrue());
+        String schema = Files.readString(out.resolve("production-schema.sql"));
+        assertThat(schema).contains("orders_status_hotfix", "CREATE TYPE public.user_kind AS ENUM ('person', 'robot')")
+                .doesNotContain("flyway_schema_history", "order_notes");
+        assertThat(Files.readString(out.resolve("production-profile.yaml"))).contains("orders", "users");
+        // seeded from production's statistics, at production's size
+        assertThat(report.at("/seed/tables").toString()).contains("orders");
+        // production itself was only read
+        try (Connection c = java.sql.DriverManager.getConnection(url, server.user(), server.password());
+             Statement s = c.createStatement(); var rs = s.executeQuery("SELECT to_regclass('public.order_notes') IS NULL,"
+                     + " (SELECT count(*) FROM orders)")) {
+            rs.next();
+            assertThat(rs.getBoolean(1)).isTrue();
+            assertThat(rs.getLong(2)).isEqualTo(20_000);
+        }
+    }
 }

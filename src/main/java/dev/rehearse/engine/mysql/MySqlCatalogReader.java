@@ -33,6 +33,46 @@ public final class MySqlCatalogReader implements CatalogReader {
         return table;
     }
 
+    /**
+     * {@code SHOW CREATE TABLE} / {@code VIEW} as the server prints them, foreign-key checks off while they run (tables
+     * come in name order), the database's name and views' definers left out; triggers and routines are said, not
+     * recreated.
+     */
+    @Override
+    public List<String> schemaStatements(Connection c, Set<String> exclude, java.util.function.Consumer<String> warnings)
+            throws SQLException {
+        CatalogReader.readOnly(c);
+        try {
+            String database = one(c, "SELECT DATABASE()");
+            String qualifier = "`" + database.replace("`", "``") + "`.";
+            List<String> out = new ArrayList<>(List.of("SET FOREIGN_KEY_CHECKS = 0"));
+            List<String[]> views = new ArrayList<>();
+            for (String[] r : rows(c, "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?"
+                    + " ORDER BY TABLE_NAME", database)) {
+                if (exclude.contains(r[0])) continue;
+                if (r[1].equals("VIEW")) {
+                    views.add(r);
+                    continue;
+                }
+                try (var s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW CREATE TABLE `" + r[0].replace("`", "``") + "`")) {
+                    if (rs.next()) out.add(rs.getString(2));
+                }
+            }
+            for (String[] v : views) {
+                try (var s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW CREATE VIEW `" + v[0].replace("`", "``") + "`")) {
+                    if (rs.next()) out.add(rs.getString(2).replaceFirst(" DEFINER=`[^`]*`@`[^`]*`", "").replace(qualifier, ""));
+                }
+            }
+            out.add("SET FOREIGN_KEY_CHECKS = 1");
+            int triggers = rows(c, "SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?", database).size();
+            int routines = rows(c, "SELECT 1 FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?", database).size();
+            if (triggers + routines > 0) warnings.accept(triggers + " triggers and " + routines + " routines are not recreated");
+            return out;
+        } finally {
+            c.rollback();
+        }
+    }
+
     @Override
     public Catalog read(Connection c, Set<String> exclude, boolean withPrivileges) throws SQLException {
         try (var s = c.createStatement()) {

@@ -44,6 +44,17 @@ final class PostgresCatalogReader implements CatalogReader {
     }
 
     @Override
+    public List<String> schemaStatements(Connection c, Set<String> exclude, java.util.function.Consumer<String> warnings)
+            throws SQLException {
+        CatalogReader.readOnly(c);
+        try {
+            return PostgresSchemaStatements.read(c, exclude, warnings);
+        } finally {
+            c.rollback();
+        }
+    }
+
+    @Override
     public Catalog read(Connection c, Set<String> exclude, boolean withPrivileges) throws SQLException {
         CatalogReader.readOnly(c);
         try (Statement s = c.createStatement()) {
