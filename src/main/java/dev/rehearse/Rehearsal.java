@@ -107,7 +107,6 @@ public final class Rehearsal {
         return this;
     }
 
-    /** A transient status line (the seed's progress bar) for an interactive terminal; "" clears it. */
     /**
      * Seeds whatever row counts were asked, past the checks of what the machine can hold and seed within the run's
      * deadline ({@code --ignore-capacity}).
@@ -119,6 +118,18 @@ public final class Rehearsal {
 
     private boolean ignoreCapacity;
 
+    /**
+     * The baseline schema already holds what was deployed ({@code run --from-production}: production's own schema):
+     * the migrations outside the pending set are not applied again on it.
+     */
+    public Rehearsal withDeployedInSchema() {
+        this.deployedInSchema = true;
+        return this;
+    }
+
+    private boolean deployedInSchema;
+
+    /** A transient status line (the seed's progress bar) for an interactive terminal; "" clears it. */
     public Rehearsal withStatus(Consumer<String> status) {
         this.status = status;
         return this;
@@ -263,7 +274,8 @@ public final class Rehearsal {
                     + ", on the " + (all.size() - shipping) + " before it as the baseline");
         }
         java.util.function.Predicate<Migration> shipping = ships;
-        List<Migration> deployed = shipping == null ? List.of() : all.stream().filter(m -> !shipping.test(m)).toList();
+        List<Migration> deployed = shipping == null || deployedInSchema ? List.of()
+                : all.stream().filter(m -> !shipping.test(m)).toList();
         List<Migration> shipped = shipping == null ? all : all.stream().filter(shipping).toList();
         if (shipped.isEmpty()) {
             throw new dev.rehearse.InvalidInputException("the pending set (--pending, --from, --changed-since) selects"
@@ -939,6 +951,14 @@ public final class Rehearsal {
 
     /** Statements of the baseline, one by one in autocommit; {@code file} names where a refused one came from. */
     private void applySchema(Database db, List<SqlStatement> statements, Path file) {
+        applyStatements(db, statements, file, progress);
+    }
+
+    /**
+     * Statements one by one in autocommit, as a schema is built before anything is measured (the baseline, the
+     * deployed migrations, drift's history); a statement the server refuses is invalid input at its file and line.
+     */
+    public static void applyStatements(Database db, List<SqlStatement> statements, Path file, Consumer<String> progress) {
         if (statements.isEmpty()) return;
         progress.accept("schema: " + statements.size() + " statements from " + file.getFileName());
         try (Connection c = db.connect("rehearse-schema"); Statement st = c.createStatement()) {

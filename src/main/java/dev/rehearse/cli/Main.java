@@ -15,11 +15,11 @@ import java.io.PrintWriter;
 @Command(name = "rehearse", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Rehearses database migrations on a real, live database before they ship.",
         subcommands = {RunCommand.class, LintCommand.class, ProfileCommand.class, DoctorCommand.class,
-                ReportCommand.class, BenchCommand.class, DocsCommand.class, CommandLine.HelpCommand.class},
+                ReportCommand.class, DriftCommand.class, BenchCommand.class, DocsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the verdict is below --fail-on",
-                "1:the verdict reached --fail-on (FLAG or BLOCK)",
+                "1:the verdict reached --fail-on (FLAG or BLOCK); drift: the schema drifted",
                 "2:invalid input: bad flags, unreadable or invalid scenario, profile or migration source",
                 "3:the rehearsal could not run: no database could be started or reached, or it failed"})
 public final class Main implements Runnable {

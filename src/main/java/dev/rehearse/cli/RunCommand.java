@@ -51,6 +51,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--password-file", paramLabel = "FILE", description = "A file whose first line is the password for --url.")
     Path passwordFile;
 
+    @Option(names = "--from-production", paramLabel = "JDBC", description = "Start from this database's real schema and"
+            + " statistics (read only, no table rows) and rehearse what its migration tool has not applied yet.")
+    String fromProduction;
+
+    @Option(names = "--production-user", description = "User for --from-production.")
+    String productionUser;
+
+    @Option(names = "--production-password-file", paramLabel = "FILE",
+            description = "A file whose first line is the password for --from-production (or PGPASSWORD / MYSQL_PWD).")
+    Path productionPasswordFile;
+
     @Option(names = "--allow-writes", description = "Let --provider external write (use a disposable copy).")
     Boolean allowWrites;
 
@@ -161,8 +172,19 @@ final class RunCommand implements Callable<Integer> {
                 deadline == null ? limits.runMs() : duration("--deadline", deadline)));
         // A report this build cannot write fails before anything starts, not silently after the rehearsal.
         List<ReportFormat> formats = ReportFormats.resolve(scenario.output().formats(), "run");
+        java.util.function.Predicate<dev.rehearse.migrate.Migration> pending = scope.pending();
+        if (fromProduction != null) {
+            if (scenario.output().dir() != null) ReportOutput.requireWritable(scenario.output().dir(), "--out");
+            Path dir = ReportOutput.dirOrDefault(scenario.output().dir());
+            scenario = scenario.withOutput(new Scenario.Output(dir, scenario.output().formats(), scenario.output().failOn()));
+            FromProduction.Start start = FromProduction.start(scenario, new dev.rehearse.DriftCheck.Target(fromProduction,
+                    productionUser, productionPassword()), pending, engine != null, dir);
+            scenario = start.scenario();
+            pending = start.pending();
+        }
         Rehearsal rehearsal = new Rehearsal(scenario, Progress::line, java.util.Set.copyOf(project.exclude()))
-                .withPending(scope.pending()).ignoringCapacity(ignoreCapacity).withStatus(Progress.interactive() ? Progress::status : null);
+                .withPending(pending).ignoringCapacity(ignoreCapacity).withStatus(Progress.interactive() ? Progress::status : null);
+        if (fromProduction != null) rehearsal.withDeployedInSchema();
         Path outDir = scenario.output().dir();
         ReportOutput.requireWritable(outDir, output.out != null || scenario.source() == null ? "--out"
                 : scenario.source() + ":" + ScenarioLoader.line(scenario.source(), "report", "out") + ": report.out");
@@ -198,6 +220,16 @@ final class RunCommand implements Callable<Integer> {
             return Main.INVALID_INPUT;
         }
         return reached(r.verdict(), scenario.output().failOn()) ? Main.VERDICT : Main.OK;
+    }
+
+    private String productionPassword() {
+        if (productionPasswordFile == null) return null;
+        try {
+            return java.nio.file.Files.readAllLines(productionPasswordFile).stream().findFirst().orElse("");
+        } catch (java.io.IOException e) {
+            throw new dev.rehearse.InvalidInputException("--production-password-file: cannot read " + productionPasswordFile
+                    + ": " + e.getMessage());
+        }
     }
 
     /** {@code --password}, else the first line of {@code --password-file}; null without either. */

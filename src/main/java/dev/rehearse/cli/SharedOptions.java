@@ -84,4 +84,34 @@ final class SharedOptions {
                     : ProjectConfig.NONE;
         }
     }
+
+    /** How to log in to a database the user points at: the user, and a password kept out of {@code ps}. */
+    static final class Login {
+
+        @Option(names = "--user", description = "User for --url.")
+        String user;
+
+        @Option(names = "--password", description = "Password for --url (visible to other local users through ps:"
+                + " prefer --password-file, PGPASSWORD / MYSQL_PWD, or the driver's pgpass).")
+        String password;
+
+        @Option(names = "--password-file", paramLabel = "FILE", description = "A file whose first line is the password for --url.")
+        Path passwordFile;
+
+        /** {@code --password}, else the first line of {@code --password-file}; null without either. */
+        String password() {
+            if (password != null) {
+                Progress.line("--password is visible to other local users (ps); prefer --password-file or "
+                        + "PGPASSWORD / MYSQL_PWD");
+                return password;
+            }
+            if (passwordFile == null) return null;
+            try {
+                return Files.readAllLines(passwordFile).stream().findFirst().orElse("");
+            } catch (java.io.IOException e) {
+                throw new dev.rehearse.InvalidInputException("--password-file: cannot read " + passwordFile + ": "
+                        + e.getMessage());
+            }
+        }
+    }
 }

@@ -81,6 +81,11 @@ public interface EngineRuntime {
         return java.util.Optional.empty();
     }
 
+    /** Reads a live database's schema for {@code drift}; empty (the default): this build cannot. */
+    default java.util.Optional<CatalogReader> catalogReader() {
+        return java.util.Optional.empty();
+    }
+
     /**
      * What this machine can run of the engine, for {@code doctor}: one line per provider.
      *

@@ -52,7 +52,7 @@ public final class Engines {
     /** The engine a JDBC URL speaks to, among those this build can run. */
     public static Engine ofUrl(String jdbcUrl) {
         return ALL.stream().filter(e -> e.runtime().isPresent() && e.handlesUrl(jdbcUrl)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("--url: '" + jdbcUrl + "' is not a JDBC URL of an engine"
+                .orElseThrow(() -> new InvalidInputException("--url: '" + dev.rehearse.provision.Secrets.mask(jdbcUrl) + "' is not a JDBC URL of an engine"
                         + " this build can read (" + rehearsable() + ")"));
     }
 

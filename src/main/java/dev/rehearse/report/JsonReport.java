@@ -36,11 +36,20 @@ public final class JsonReport {
     private JsonReport() {}
 
     public static String render(Report report) {
+        return write(report);
+    }
+
+    /** Any of the models ({@code Report}, {@code Drift}) as the reports write JSON: two-space indent, "\n" lines. */
+    static String write(Object model) {
         try {
-            return MAPPER.writeValueAsString(report) + "\n";
+            return MAPPER.writeValueAsString(model) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("the report model could not be serialised", e); // a bug, not input
         }
+    }
+
+    static <T> T read(String json, Class<T> type) throws IOException {
+        return MAPPER.readValue(json, type);
     }
 
     public static Report read(Path file) throws IOException {

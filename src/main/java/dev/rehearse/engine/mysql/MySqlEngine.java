@@ -125,6 +125,11 @@ public final class MySqlEngine implements Engine, EngineRuntime {
     }
 
     @Override
+    public java.util.Optional<dev.rehearse.engine.CatalogReader> catalogReader() {
+        return java.util.Optional.of(new MySqlCatalogReader());
+    }
+
+    @Override
     public ProfileCapture profileCapture() {
         throw new RehearsalFailedException("MySQL profile capture is not in this build yet");
     }

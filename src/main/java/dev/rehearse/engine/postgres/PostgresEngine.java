@@ -107,6 +107,11 @@ public final class PostgresEngine implements Engine, EngineRuntime {
     }
 
     @Override
+    public Optional<dev.rehearse.engine.CatalogReader> catalogReader() {
+        return Optional.of(new PostgresCatalogReader());
+    }
+
+    @Override
     public ProfileCapture profileCapture() {
         return new PostgresProfileCapture();
     }

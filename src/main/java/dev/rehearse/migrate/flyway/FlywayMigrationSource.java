@@ -254,8 +254,16 @@ public final class FlywayMigrationSource implements MigrationSource {
                 + "ALTER TABLE " + table + " ADD CONSTRAINT \"" + conf.getTable() + "_pk\" PRIMARY KEY (\"installed_rank\");\n"
                 + "CREATE INDEX \"" + conf.getTable() + "_s_idx\" ON " + table + " (\"success\");\n";
         // version 0: before every migration, so --from counts it as deployed, as it is once anything was deployed
-        return new Migration(conf.getTable() + " (Flyway's history table)", root, "0",
+        return new Migration(conf.getTable() + HISTORY_TABLE, root, "0",
                 List.of(new Migration.Unit(splitter.split(sql), TransactionMode.TRANSACTION)), null, List.of(), List.of());
+    }
+
+    /** The name's end of the migration that stands for Flyway creating its history table. */
+    private static final String HISTORY_TABLE = " (Flyway's history table)";
+
+    /** Whether {@code m} is the history table Flyway creates before the first migration, not one of the team's. */
+    public static boolean createsHistoryTable(Migration m) {
+        return m.name().endsWith(HISTORY_TABLE);
     }
 
     private static String displayName(Path root, Path location, Path file) {

@@ -128,6 +128,11 @@ public final class MariaDbEngine implements Engine, EngineRuntime {
     }
 
     @Override
+    public java.util.Optional<dev.rehearse.engine.CatalogReader> catalogReader() {
+        return java.util.Optional.of(new dev.rehearse.engine.mysql.MySqlCatalogReader());
+    }
+
+    @Override
     public ProfileCapture profileCapture() {
         throw notYet("profile capture");
     }
