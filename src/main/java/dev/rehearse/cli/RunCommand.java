@@ -1,6 +1,7 @@
 package dev.rehearse.cli;
 
 import dev.rehearse.Rehearsal;
+import dev.rehearse.analyze.Regressions;
 import dev.rehearse.model.Verdict;
 import dev.rehearse.provision.Cleanup;
 import dev.rehearse.migrate.MigrationSources;
@@ -104,6 +105,15 @@ final class RunCommand implements Callable<Integer> {
             description = "The application's named queries (a YAML list as under load.queries), instead of the default workload.")
     Path workload;
 
+    @Option(names = "--compare", paramLabel = "PREVIOUS",
+            description = "An earlier run's report.json (or its directory): flag statements whose lock hold, duration or"
+                    + " blocked queries grew beyond the noise (+50% and +100 ms / +10 queries), or whose lock, rewrite,"
+                    + " status or error got worse; in the console and report.json's comparison.")
+    Path compare;
+
+    @Option(names = "--fail-on-regression", description = "Exit 1 when --compare finds a regression.")
+    boolean failOnRegression;
+
     @Mixin
     SharedOptions.Scope scope;
 
@@ -116,9 +126,61 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SharedOptions.ChangeSetFilter changeSets;
 
+    /** What the last {@link #call()} reported, and the syntax error that made it exit 2 (for {@code matrix}). */
+    Report report;
+    String syntaxError;
+
     @Override
     public Integer call() {
         ProjectConfig project = this.project.load();
+        Scenario scenario = scenario(project);
+        Report previous = compare == null ? null : ReportCommand.read(java.nio.file.Files.isDirectory(compare)
+                ? compare.resolve("report.json") : compare);
+        // A report this build cannot write fails before anything starts, not silently after the rehearsal.
+        List<ReportFormat> formats = ReportFormats.resolve(scenario.output().formats(), "run");
+        Rehearsal rehearsal = new Rehearsal(scenario, Progress::line, java.util.Set.copyOf(project.exclude()))
+                .withPending(scope.pending()).withStatus(Progress.interactive() ? Progress::status : null);
+        Path outDir = scenario.output().dir();
+        ReportFormat.Context context = new ReportFormat.Context("run", Progress.color(), scenario.output().failOn());
+        // SIGINT/SIGTERM once the migrations started: what ran so far is reported, after the workload stopped and
+        // before the server does
+        Cleanup.Registration partialOnInterrupt = Cleanup.register(Cleanup.Phase.REPORT, "partial report", () -> {
+            if (!Cleanup.shuttingDown()) return;
+            Rehearsal.Result partial = rehearsal.partial("the rehearsal was interrupted");
+            if (partial == null) return;
+            try {
+                Path written = ReportOutput.emitQuietly(partial.report(), outDir, formats, context);
+                if (written != null) Cleanup.noteOnInterrupt("a report of what ran is in " + written);
+            } catch (java.io.IOException | RuntimeException e) {
+                Cleanup.noteOnInterrupt("the partial report could not be written: " + e.getMessage());
+            }
+        });
+        Rehearsal.Result result;
+        try {
+            result = rehearsal.run();
+        } catch (Rehearsal.ServerTerminatedException e) {
+            // exit 3 with the server's last words (Main prints them), after the report of what ran
+            if (e.partial() != null) ReportOutput.emit(e.partial().report(), outDir, formats, context);
+            throw e;
+        } finally {
+            partialOnInterrupt.close();
+        }
+        Report r = Provenance.stamp(result.report(), spec.root().commandLine().getParseResult().originalArgs(), scenarioFile);
+        if (r.run() != null) r = r.withRun(r.run().withAlerts(Provenance.alerts(scenario.thresholds())));
+        if (previous != null) r = r.withComparison(Regressions.compare(previous, compare.toString(), r));
+        ReportOutput.emit(r, outDir, formats, context);
+        report = r;
+        syntaxError = result.syntaxError();
+        if (result.syntaxError() != null) {
+            System.err.println("rehearse: " + result.syntaxError());
+            return Main.INVALID_INPUT;
+        }
+        if (reached(r.verdict(), scenario.output().failOn())) return Main.VERDICT;
+        return failOnRegression && r.comparison() != null && !r.comparison().regressions().isEmpty() ? Main.VERDICT : Main.OK;
+    }
+
+    /** The scenario the flags describe: the file's, flags winning, with the project's and the environment's defaults. */
+    Scenario scenario(ProjectConfig project) {
         ScenarioLoader.Vocabulary names = new ScenarioLoader.Vocabulary(MigrationSources.names(), ReportFormats.names());
         Scenario base = scenarioFile == null ? ScenarioLoader.defaults() : ScenarioLoader.load(scenarioFile, names);
         if (base.thresholds().equals(Scenario.Thresholds.DEFAULT)) base = base.withThresholds(project.thresholds());
@@ -153,43 +215,19 @@ final class RunCommand implements Callable<Integer> {
         scenario = scenario.withDeadlines(new Scenario.Deadlines(
                 statementDeadline == null ? limits.statementMs() : duration("--statement-deadline", statementDeadline),
                 deadline == null ? limits.runMs() : duration("--deadline", deadline)));
-        // A report this build cannot write fails before anything starts, not silently after the rehearsal.
-        List<ReportFormat> formats = ReportFormats.resolve(scenario.output().formats(), "run");
-        Rehearsal rehearsal = new Rehearsal(scenario, Progress::line, java.util.Set.copyOf(project.exclude()))
-                .withPending(scope.pending()).withStatus(Progress.interactive() ? Progress::status : null);
-        Path outDir = scenario.output().dir();
-        ReportFormat.Context context = new ReportFormat.Context("run", Progress.color(), scenario.output().failOn());
-        // SIGINT/SIGTERM once the migrations started: what ran so far is reported, after the workload stopped and
-        // before the server does
-        Cleanup.Registration partialOnInterrupt = Cleanup.register(Cleanup.Phase.REPORT, "partial report", () -> {
-            if (!Cleanup.shuttingDown()) return;
-            Rehearsal.Result partial = rehearsal.partial("the rehearsal was interrupted");
-            if (partial == null) return;
-            try {
-                Path written = ReportOutput.emitQuietly(partial.report(), outDir, formats, context);
-                if (written != null) Cleanup.noteOnInterrupt("a report of what ran is in " + written);
-            } catch (java.io.IOException | RuntimeException e) {
-                Cleanup.noteOnInterrupt("the partial report could not be written: " + e.getMessage());
-            }
-        });
-        Rehearsal.Result result;
-        try {
-            result = rehearsal.run();
-        } catch (Rehearsal.ServerTerminatedException e) {
-            // exit 3 with the server's last words (Main prints them), after the report of what ran
-            if (e.partial() != null) ReportOutput.emit(e.partial().report(), outDir, formats, context);
-            throw e;
-        } finally {
-            partialOnInterrupt.close();
-        }
-        Report r = Provenance.stamp(result.report(), spec.root().commandLine().getParseResult().originalArgs(), scenarioFile);
-        if (r.run() != null) r = r.withRun(r.run().withAlerts(Provenance.alerts(scenario.thresholds())));
-        ReportOutput.emit(r, outDir, formats, context);
-        if (result.syntaxError() != null) {
-            System.err.println("rehearse: " + result.syntaxError());
-            return Main.INVALID_INPUT;
-        }
-        return reached(r.verdict(), scenario.output().failOn()) ? Main.VERDICT : Main.OK;
+        return scenario;
+    }
+
+    /**
+     * Everything {@link #call()} reads before a server starts (the scenario, the report formats, the migrations as
+     * their tool runs them), without starting one: how {@code matrix} tells invalid input from an engine the scenario
+     * does not suit before rehearsing any. Throws {@link dev.rehearse.InvalidInputException} as the run would.
+     */
+    void check() {
+        ProjectConfig project = this.project.load();
+        Scenario scenario = scenario(project);
+        ReportFormats.resolve(scenario.output().formats(), "run");
+        new Rehearsal(scenario, line -> {}, java.util.Set.copyOf(project.exclude())).withPending(scope.pending()).read();
     }
 
     /** {@code --password}, else the first line of {@code --password-file}; null without either. */

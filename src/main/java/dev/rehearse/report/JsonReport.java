@@ -43,6 +43,19 @@ public final class JsonReport {
         }
     }
 
+    /** {@code matrix.json}: the matrix model, written as report.json is. */
+    public static String render(dev.rehearse.model.Matrix matrix) {
+        try {
+            return MAPPER.writeValueAsString(matrix) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("the matrix model could not be serialised", e); // a bug, not input
+        }
+    }
+
+    public static dev.rehearse.model.Matrix readMatrix(Path file) throws IOException {
+        return MAPPER.readValue(file.toFile(), dev.rehearse.model.Matrix.class);
+    }
+
     public static Report read(Path file) throws IOException {
         return MAPPER.readValue(file.toFile(), Report.class);
     }
