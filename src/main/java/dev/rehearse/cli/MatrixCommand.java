@@ -88,14 +88,15 @@ final class MatrixCommand implements Callable<Integer> {
         }
         List<String> mine = new ArrayList<>();
         for (int k = 0; k < units.size(); k++) if (slice == null || slice.owns(k)) mine.add(units.get(k));
-        Path dir = ReportOutput.dirOrDefault(out);
+        // the default directory is created only once the input is known to be good: a mistake leaves nothing behind
+        Path planned = out != null ? out : Path.of("reports", "matrix");
 
         // Everything each run reads before a server starts, for every engine first: invalid flags or a scenario that
         // reads nowhere are the user's mistake (exit 2); a scenario that reads on some engines only suits those.
         Map<String, String> unreadable = new LinkedHashMap<>();
         RunCommand probe = null;
         for (String e : mine) {
-            RunCommand run = parse(e, dir);
+            RunCommand run = parse(e, planned);
             probe = run;
             try {
                 run.check();
@@ -106,7 +107,8 @@ final class MatrixCommand implements Callable<Integer> {
         if (!mine.isEmpty() && unreadable.size() == mine.size()) {
             throw new InvalidInputException(unreadable.values().iterator().next());
         }
-        Path scenarioFile = probe == null ? parse(units.get(0), dir).scenarioFile : probe.scenarioFile;
+        Path scenarioFile = probe == null ? parse(units.get(0), planned).scenarioFile : probe.scenarioFile;
+        Path dir = ReportOutput.dirOrDefault(out);
         String sha = Provenance.scenarioSha256(runArgs, scenarioFile);
         if (mine.isEmpty()) Progress.line("matrix: shard " + slice + " has no engine of the " + units.size());
 

@@ -110,12 +110,17 @@ class MatrixCliTest {
             Path dir = root.resolve("shard-" + i);
             CliTest.Outcome r = rehearse("matrix", scenario.toString(), "--engines", String.join(",", ENGINES), "--out",
                     dir.toString(), "--fail-on", "never", "--pending", root.resolve("migrations").toString(),
-                    "--shard", i + "/3");
+                    "--shard", i + "/3", "--compare", whole.toString());
             assertThat(r.code()).as(r.err()).isZero();
             JsonNode m = JSON.readTree(dir.resolve("matrix.json").toFile());
             assertThat(m.get("shard").get("index").asInt()).isEqualTo(i);
             for (JsonNode e : m.get("engines")) {
                 assertThat(ENGINES.indexOf(e.get("engine").asText()) % 3 + 1).isEqualTo(i); // round-robin
+                // each engine's run compared with the whole matrix's run of it (a count: timings may still regress)
+                assertThat(e.get("regressions").isInt()).as(e.toString()).isTrue();
+                JsonNode comparison = JSON.readTree(dir.resolve(e.get("report").asText()).toFile()).get("comparison");
+                assertThat(comparison.get("previous").asText()).contains("whole");
+                assertThat(comparison.get("unmatched").asInt()).isZero();
             }
             shardDirs.add(dir.toString());
         }
