@@ -8,8 +8,9 @@ import java.util.List;
 /** {@code rehearse matrix} in a terminal: each engine's outcome, then the differences side by side, an engine a column. */
 public final class MatrixConsole {
 
-    // the engines' columns share about 100 characters, so six engines still fit a 170-column CI log
-    private static final int ENGINE_COLUMNS = 100, MIN_CELL = 12, MAX_CELL = 24;
+    // the engines' columns share about 150 characters (a CI log's width less the statement): six engines keep 24 each,
+    // enough for a rule id unbroken; more engines narrow them down to 12
+    private static final int ENGINE_COLUMNS = 150, MIN_CELL = 12, MAX_CELL = 24;
 
     private MatrixConsole() {}
 
