@@ -3,6 +3,7 @@ package dev.rehearse.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rehearse.TestMatrix;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -50,7 +51,7 @@ class MatrixCliTest {
                 schema: schema.sql
                 data:
                   tables:
-                    accounts: { rows: 3000 }
+                    accounts: { rows: 20000 }
                 load:
                   enabled: false
                 migrations:
@@ -60,6 +61,14 @@ class MatrixCliTest {
         wholeRun = rehearse("matrix", scenario.toString(), "--engines", String.join(",", ENGINES), "--out",
                 whole.toString(), "--fail-on", "never", "--pending", migrations.toString());
         System.out.println(wholeRun.out());
+    }
+
+    @AfterAll
+    void removeTheReports() throws Exception {
+        if (root == null) return;
+        try (var all = Files.walk(root)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     @Test
@@ -179,17 +188,22 @@ class MatrixCliTest {
         return null;
     }
 
-    /** The parts a rehearsal repeats exactly: engines, versions, statuses, verdicts, and the differences of what the
-     *  statements did (not their timings, which vary run to run and are compared beyond the noise). */
+    /**
+     * The parts a rehearsal repeats exactly: engines, versions and statuses, and the differences of what the statements
+     * did. Not their timings, which vary run to run, nor the findings' status and the verdict: a finding needs lock
+     * evidence, and whether the 10 ms sampler saw a lock a small table's rewrite held for a few ms varies (measured
+     * here: PostgreSQL 10's add-column-rewrite FLAG in one run, not in the next, on 3,000 rows).
+     */
     private static String deterministic(JsonNode m) {
         StringBuilder out = new StringBuilder(m.get("units").toString()).append('\n');
         for (JsonNode e : m.get("engines")) {
             out.append(e.get("engine").asText()).append(' ').append(e.get("version").asText()).append(' ')
-                    .append(e.get("status").asText()).append(' ').append(e.get("verdict").asText()).append(' ')
-                    .append(e.get("report").asText()).append('\n');
+                    .append(e.get("status").asText()).append(' ').append(e.get("report").asText()).append('\n');
         }
         for (JsonNode d : m.get("differences")) {
-            if (List.of("lockHoldMs", "durationMs", "blockedQueries").contains(d.get("field").asText())) continue;
+            if (List.of("lockHoldMs", "durationMs", "blockedQueries", "status", "verdict").contains(d.get("field").asText())) {
+                continue;
+            }
             out.append(d.get("statementIndex").asText()).append(' ').append(d.get("field").asText()).append(' ')
                     .append(d.get("sql").asText()).append(' ').append(d.get("byEngine").toString()).append('\n');
         }
