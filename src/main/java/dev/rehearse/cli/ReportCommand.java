@@ -62,8 +62,10 @@ final class ReportCommand implements Runnable {
     }
 
     @Command(name = "merge", mixinStandardHelpOptions = true,
-            description = "Join shard reports (directories holding report.json, or the files) into one, in the order given:"
-                    + " statements renumbered on one timeline, categories and verdict recomputed from all findings.")
+            description = {"Join shard reports (directories holding report.json, or the files) into one, in the order given:"
+                    + " statements renumbered on one timeline, categories and verdict recomputed from all findings.",
+                    "Shards of one matrix (directories holding matrix.json) join into the whole matrix: each engine's"
+                            + " reports copied into --out, matrix.json compared again over all of them."})
     static final class Merge implements Callable<Integer> {
 
         @Parameters(arity = "1..*", paramLabel = "DIR", description = "Shard report directories (or report.json files).")
@@ -78,12 +80,30 @@ final class ReportCommand implements Runnable {
         @Option(names = "--fail-on", paramLabel = "block|flag|never", description = "Verdict that exits 1 (default block).")
         String failOn;
 
+        @Option(names = "--fail-on-regression", description = "Merging matrix shards: exit 1 when an engine's run"
+                + " found a regression (--compare).")
+        boolean failOnRegression;
+
         @Override
         public Integer call() {
+            List<Path> matrices = shards.stream().map(ReportCommand::matrixFile).filter(Files::isRegularFile).toList();
+            if (!matrices.isEmpty()) {
+                if (matrices.size() != shards.size()) {
+                    throw new InvalidInputException("cannot merge matrix shards (directories holding "
+                            + MatrixOutput.FILE + ") with run reports: give only the one or the other");
+                }
+                return MatrixMerge.merge(matrices, out, failOn == null ? Scenario.FailOn.BLOCK
+                        : ScenarioLoader.failOnFlag(failOn), failOnRegression);
+            }
             List<Report> reports = new ArrayList<>();
             for (Path p : shards) reports.add(read(Files.isDirectory(p) ? p.resolve("report.json") : p));
             return emit(ReportMerge.merge(reports), out, report == null ? "json," + RENDER_DEFAULT : report, failOn);
         }
+    }
+
+    /** A matrix shard's matrix.json: the argument itself, or the file in the directory it names. */
+    private static Path matrixFile(Path p) {
+        return Files.isDirectory(p) ? p.resolve(MatrixOutput.FILE) : p;
     }
 
     private static int emit(Report r, Path dir, String report, String failOnFlag) {

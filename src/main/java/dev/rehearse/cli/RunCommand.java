@@ -1,6 +1,7 @@
 package dev.rehearse.cli;
 
 import dev.rehearse.Rehearsal;
+import dev.rehearse.analyze.Regressions;
 import dev.rehearse.model.Verdict;
 import dev.rehearse.provision.Cleanup;
 import dev.rehearse.migrate.MigrationSources;
@@ -120,6 +121,15 @@ final class RunCommand implements Callable<Integer> {
             description = "The application's named queries (a YAML list as under load.queries), instead of the default workload.")
     Path workload;
 
+    @Option(names = "--compare", paramLabel = "PREVIOUS",
+            description = "An earlier run's report.json (or its directory): flag statements whose lock hold, duration or"
+                    + " blocked queries grew beyond the noise (+50% and +100 ms / +10 queries), or whose lock, rewrite,"
+                    + " status or error got worse; in the console and report.json's comparison.")
+    Path compare;
+
+    @Option(names = "--fail-on-regression", description = "Exit 1 when --compare finds a regression.")
+    boolean failOnRegression;
+
     @Mixin
     SharedOptions.Scope scope;
 
@@ -132,44 +142,16 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SharedOptions.ChangeSetFilter changeSets;
 
+    /** What the last {@link #call()} reported, and the syntax error that made it exit 2 (for {@code matrix}). */
+    Report report;
+    String syntaxError;
+
     @Override
     public Integer call() {
         ProjectConfig project = this.project.load();
-        ScenarioLoader.Vocabulary names = new ScenarioLoader.Vocabulary(MigrationSources.names(), ReportFormats.names(),
-                dev.rehearse.engine.Engines::unsupported);
-        Scenario base = scenarioFile == null ? ScenarioLoader.defaults() : ScenarioLoader.load(scenarioFile, names);
-        if (base.thresholds().equals(Scenario.Thresholds.DEFAULT)) base = base.withThresholds(project.thresholds());
-        Scenario scenario = ScenarioLoader.applyOverrides(base, CliOverrides.NONE
-                .withEngine(engine).withProvider(provider).withUrl(url).withUser(user).withPassword(password())
-                .withAllowWrites(allowWrites).withSchemaFile(schema).withMigrations(migrations).withFormat(format)
-                .withRows(rows).withNoLoad(noLoad).withReplica(replica).withOut(output.out)
-                .withReportFormats(output.report).withFailOn(output.failOn).withLockTimeout(lockTimeout).withSeed(seed)
-                .withProfile(profile).withWorkload(workload).withLongTransaction(longTransaction), names);
-        Scenario.External ext = scenario.external();
-        if (ext.password() == null && scenario.provider() == dev.rehearse.scenario.Provider.EXTERNAL) {
-            // the engine's own variable, as its command-line clients read it
-            String variable = dev.rehearse.engine.Engines.dialect(scenario.engine()).passwordVariable();
-            String fromEnv = variable == null ? null : System.getenv(variable);
-            if (fromEnv != null) scenario = scenario.withExternal(new Scenario.External(ext.url(), ext.user(), fromEnv,
-                    ext.allowWrites()));
-        }
-        Scenario.Migrations mg = scenario.migrations();
-        if (mg.lockTimeoutMs() == null && project.lockTimeoutMs() != null) { // the deploy's own, from .rehearse.yaml
-            scenario = scenario.withMigrations(new Scenario.Migrations(mg.paths(), mg.format(), mg.transaction(),
-                    project.lockTimeoutMs(), mg.statementTimeoutMs(), mg.lockRetries(), mg.contexts(), mg.labels()));
-        }
-        scenario = scenario.withMigrations(scenario.migrations().withContexts(changeSets.contexts)
-                .withLabels(changeSets.labels));
-        if (statementTimeout != null) {
-            mg = scenario.migrations();
-            scenario = scenario.withMigrations(new Scenario.Migrations(mg.paths(), mg.format(), mg.transaction(),
-                    mg.lockTimeoutMs(), (int) duration("--statement-timeout", statementTimeout), mg.lockRetries(),
-                    mg.contexts(), mg.labels()));
-        }
-        Scenario.Deadlines limits = scenario.deadlines();
-        scenario = scenario.withDeadlines(new Scenario.Deadlines(
-                statementDeadline == null ? limits.statementMs() : duration("--statement-deadline", statementDeadline),
-                deadline == null ? limits.runMs() : duration("--deadline", deadline)));
+        Scenario scenario = scenario(project);
+        Report previous = compare == null ? null : ReportCommand.read(java.nio.file.Files.isDirectory(compare)
+                ? compare.resolve("report.json") : compare);
         // A report this build cannot write fails before anything starts, not silently after the rehearsal.
         List<ReportFormat> formats = ReportFormats.resolve(scenario.output().formats(), "run");
         java.util.function.Predicate<dev.rehearse.migrate.Migration> pending = scope.pending();
@@ -214,12 +196,69 @@ final class RunCommand implements Callable<Integer> {
         }
         Report r = Provenance.stamp(result.report(), spec.root().commandLine().getParseResult().originalArgs(), scenarioFile);
         if (r.run() != null) r = r.withRun(r.run().withAlerts(Provenance.alerts(scenario.thresholds())));
+        if (previous != null) r = r.withComparison(Regressions.compare(previous, compare.toString(), r));
         ReportOutput.emit(r, outDir, formats, context);
+        report = r;
+        syntaxError = result.syntaxError();
         if (result.syntaxError() != null) {
             System.err.println("rehearse: " + result.syntaxError());
             return Main.INVALID_INPUT;
         }
-        return reached(r.verdict(), scenario.output().failOn()) ? Main.VERDICT : Main.OK;
+        if (reached(r.verdict(), scenario.output().failOn())) return Main.VERDICT;
+        return failOnRegression && r.comparison() != null && !r.comparison().regressions().isEmpty() ? Main.VERDICT : Main.OK;
+    }
+
+    /** The scenario the flags describe: the file's, flags winning, with the project's and the environment's defaults. */
+    Scenario scenario(ProjectConfig project) {
+        ScenarioLoader.Vocabulary names = new ScenarioLoader.Vocabulary(MigrationSources.names(), ReportFormats.names(),
+                dev.rehearse.engine.Engines::unsupported);
+        Scenario base = scenarioFile == null ? ScenarioLoader.defaults() : ScenarioLoader.load(scenarioFile, names);
+        if (base.thresholds().equals(Scenario.Thresholds.DEFAULT)) base = base.withThresholds(project.thresholds());
+        Scenario scenario = ScenarioLoader.applyOverrides(base, CliOverrides.NONE
+                .withEngine(engine).withProvider(provider).withUrl(url).withUser(user).withPassword(password())
+                .withAllowWrites(allowWrites).withSchemaFile(schema).withMigrations(migrations).withFormat(format)
+                .withRows(rows).withNoLoad(noLoad).withReplica(replica).withOut(output.out)
+                .withReportFormats(output.report).withFailOn(output.failOn).withLockTimeout(lockTimeout).withSeed(seed)
+                .withProfile(profile).withWorkload(workload).withLongTransaction(longTransaction), names);
+        Scenario.External ext = scenario.external();
+        if (ext.password() == null && scenario.provider() == dev.rehearse.scenario.Provider.EXTERNAL) {
+            // the engine's own variable, as its command-line clients read it
+            String variable = dev.rehearse.engine.Engines.dialect(scenario.engine()).passwordVariable();
+            String fromEnv = variable == null ? null : System.getenv(variable);
+            if (fromEnv != null) scenario = scenario.withExternal(new Scenario.External(ext.url(), ext.user(), fromEnv,
+                    ext.allowWrites()));
+        }
+        Scenario.Migrations mg = scenario.migrations();
+        if (mg.lockTimeoutMs() == null && project.lockTimeoutMs() != null) { // the deploy's own, from .rehearse.yaml
+            scenario = scenario.withMigrations(new Scenario.Migrations(mg.paths(), mg.format(), mg.transaction(),
+                    project.lockTimeoutMs(), mg.statementTimeoutMs(), mg.lockRetries(), mg.contexts(), mg.labels()));
+        }
+        scenario = scenario.withMigrations(scenario.migrations().withContexts(changeSets.contexts)
+                .withLabels(changeSets.labels));
+        if (statementTimeout != null) {
+            mg = scenario.migrations();
+            scenario = scenario.withMigrations(new Scenario.Migrations(mg.paths(), mg.format(), mg.transaction(),
+                    mg.lockTimeoutMs(), (int) duration("--statement-timeout", statementTimeout), mg.lockRetries(),
+                    mg.contexts(), mg.labels()));
+        }
+        Scenario.Deadlines limits = scenario.deadlines();
+        scenario = scenario.withDeadlines(new Scenario.Deadlines(
+                statementDeadline == null ? limits.statementMs() : duration("--statement-deadline", statementDeadline),
+                deadline == null ? limits.runMs() : duration("--deadline", deadline)));
+        return scenario;
+    }
+
+    /**
+     * Everything {@link #call()} reads before a server starts (the scenario, the report formats, the migrations as
+     * their tool runs them), without starting one: how {@code matrix} tells invalid input from an engine the scenario
+     * does not suit before rehearsing any. Throws {@link dev.rehearse.InvalidInputException} as the run would.
+     */
+    void check() {
+        ProjectConfig project = this.project.load();
+        Scenario scenario = scenario(project);
+        ReportFormats.resolve(scenario.output().formats(), "run");
+        new Rehearsal(scenario, line -> {}, java.util.Set.copyOf(project.exclude())).withPending(scope.pending())
+                .ignoringCapacity(ignoreCapacity).read();
     }
 
     private String productionPassword() {

@@ -21,7 +21,15 @@ public record Report(
         Run run,
         Timeline timeline,
         List<Rollback> rollbacks,
-        Thresholds thresholds) {
+        Thresholds thresholds,
+        Comparison comparison) {
+
+    public Report(Tool tool, Engine engine, Verdict verdict, String verdictReason, List<CategoryResult> categories,
+                  List<StatementReport> statements, List<Finding> findings, Seed seed, Load load,
+                  Replication replication, Run run, Timeline timeline, List<Rollback> rollbacks, Thresholds thresholds) {
+        this(tool, engine, verdict, verdictReason, categories, statements, findings, seed, load, replication, run,
+                timeline, rollbacks, thresholds, null);
+    }
 
     public Report(Tool tool, Engine engine, Verdict verdict, String verdictReason, List<CategoryResult> categories,
                   List<StatementReport> statements, List<Finding> findings, Seed seed, Load load,
@@ -48,8 +56,41 @@ public record Report(
     /** The same report with another {@code run} (the CLI adds the command line and the machine). */
     public Report withRun(Run run) {
         return new Report(tool, engine, verdict, verdictReason, categories, statements, findings, seed, load, replication,
-                run, timeline, rollbacks, thresholds);
+                run, timeline, rollbacks, thresholds, comparison);
     }
+
+    /** The same report compared with an earlier run's ({@code --compare}). */
+    public Report withComparison(Comparison comparison) {
+        return new Report(tool, engine, verdict, verdictReason, categories, statements, findings, seed, load, replication,
+                run, timeline, rollbacks, thresholds, comparison);
+    }
+
+    /**
+     * This run beside an earlier one of the same scenario ({@code --compare PREVIOUS/report.json}, an extension; null
+     * without it): the statements matched by migration and SQL, and what regressed beyond the noise.
+     *
+     * @param previous the earlier report's path as given
+     * @param previousStartedAt when the earlier run started
+     * @param matched statements found in both runs; {@code unmatched} are this run's statements the earlier one lacks
+     */
+    public record Comparison(String previous, String previousStartedAt, Noise noise, int matched, int unmatched,
+                             List<Regression> regressions) {}
+
+    /**
+     * What counts as noise between two runs: a figure regressed when it grew by more than {@code relative} of its
+     * earlier value and by more than the floor ({@code floorMs} for times, {@code floorQueries} for counts).
+     */
+    public record Noise(double relative, long floorMs, long floorQueries) {}
+
+    /**
+     * One statement's figure that got worse.
+     *
+     * @param field {@code lockHoldMs}, {@code durationMs}, {@code blockedQueries}, {@code maxBlockedMs} (grew beyond
+     *              the noise), or {@code blocks}, {@code rewrite}, {@code status}, {@code error} (got worse at all)
+     * @param previousIndex the statement's index in the earlier report
+     */
+    public record Regression(int statementIndex, int previousIndex, String migration, String sql, String field,
+                             Object previous, Object current) {}
 
     /**
      * A migration's down rehearsed after the ups, on the data they left (an extension); the last migration's first.

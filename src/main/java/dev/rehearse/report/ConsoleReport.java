@@ -84,6 +84,8 @@ public final class ConsoleReport {
             }
         }
 
+        if (r.comparison() != null) out.append('\n').append(comparison(r.comparison()));
+
         Status worst = r.verdict() == null ? null : switch (r.verdict()) {
             case SAFE_TO_SHIP -> Status.PASS;
             case SAFE_WITH_MODIFICATIONS -> Status.FLAG;
@@ -91,6 +93,24 @@ public final class ConsoleReport {
         };
         out.append("\nVERDICT: ").append(paint(r.verdict() == null ? Format.NONE : r.verdict().title(), worst, color))
                 .append(r.verdictReason() == null ? "" : " — " + r.verdictReason()).append('\n');
+        return out.toString();
+    }
+
+    /** {@code --compare}: what regressed against the earlier run, one line each, or that nothing did. */
+    static String comparison(Report.Comparison c) {
+        StringBuilder out = new StringBuilder("Compared with ").append(c.previous())
+                .append(c.previousStartedAt() == null ? "" : " (" + c.previousStartedAt() + ")").append(": ")
+                .append(c.matched()).append(" statements matched")
+                .append(c.unmatched() == 0 ? "" : ", " + c.unmatched() + " new").append("; noise: +")
+                .append(Math.round(c.noise().relative() * 100)).append("% and +").append(c.noise().floorMs())
+                .append(" ms (+").append(c.noise().floorQueries()).append(" queries)\n");
+        List<Report.Regression> rs = list(c.regressions());
+        if (rs.isEmpty()) return out.append("  no regression\n").toString();
+        for (Report.Regression g : rs) {
+            out.append("  REGRESSION #").append(g.statementIndex()).append(' ').append(Format.oneLine(g.sql(), 60))
+                    .append(": ").append(g.field()).append(' ').append(Format.or(g.previous())).append(" -> ")
+                    .append(Format.or(g.current())).append('\n');
+        }
         return out.toString();
     }
 

@@ -52,6 +52,15 @@ public final class JsonReport {
         return MAPPER.readValue(json, type);
     }
 
+    /** {@code matrix.json}: the matrix model, written as report.json is. */
+    public static String render(dev.rehearse.model.Matrix matrix) {
+        return write(matrix);
+    }
+
+    public static dev.rehearse.model.Matrix readMatrix(Path file) throws IOException {
+        return MAPPER.readValue(file.toFile(), dev.rehearse.model.Matrix.class);
+    }
+
     public static Report read(Path file) throws IOException {
         return MAPPER.readValue(file.toFile(), Report.class);
     }

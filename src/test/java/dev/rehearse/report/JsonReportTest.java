@@ -21,7 +21,8 @@ class JsonReportTest {
     // CONTRACT.md's keys, and the model's documented extensions of them
     static final List<String> CONTRACT_TOP = List.of("tool", "engine", "verdict", "categories", "statements", "findings",
             "seed", "load", "replication");
-    static final List<String> EXTENSION_TOP = List.of("verdictReason", "run", "timeline", "rollbacks", "thresholds");
+    static final List<String> EXTENSION_TOP = List.of("verdictReason", "run", "timeline", "rollbacks", "thresholds",
+            "comparison");
     static final List<String> CONTRACT_STATEMENT = List.of("index", "migration", "sql", "startedAtMs", "durationMs", "error",
             "rowsAffected", "locks", "rewrote", "scanned", "walBytes", "replicationLagMaxMs", "impact");
     static final List<String> EXTENSION_STATEMENT = List.of("line", "inTransaction", "indexesRebuilt", "estimate",
