@@ -6,6 +6,8 @@ import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.scenario.Scenario.TableData;
 import dev.rehearse.seed.SeedEngine;
 import dev.rehearse.seed.Seeder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -34,6 +36,19 @@ class StreamedLoadTest {
               src bigint NOT NULL REFERENCES accounts, amount int NOT NULL, note text);
             """;
 
+    private static Database db;
+
+    @BeforeAll
+    static void start() throws SQLException {
+        db = new EmbeddedPostgresProvisioner().start(EngineSpec.parse("postgres:16"));
+        ProfileSeedTest.execute(db, SCHEMA);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (db != null) db.close();
+    }
+
     private static SeedEngine engine(long streamRows) {
         return new SeedEngine(new PostgresSchemaReader(), new PostgresBulkLoader(streamRows), PostgresCheckParser::parse,
                 PostgresLiterals.INSTANCE, "public");
@@ -41,8 +56,8 @@ class StreamedLoadTest {
 
     private static Map<String, TableData> tables() {
         Map<String, TableData> tables = new LinkedHashMap<>();
-        tables.put("accounts", new TableData(60_000, null));
-        tables.put("transfers", new TableData(90_000, null));
+        tables.put("accounts", new TableData(30_000, null));
+        tables.put("transfers", new TableData(40_000, null));
         return tables;
     }
 
@@ -58,14 +73,13 @@ class StreamedLoadTest {
 
     @Test
     void severalStreamsLoadTheRowsOneStreamLoadsInKeyOrderAndFrozen() throws Exception {
-        try (Database db = new EmbeddedPostgresProvisioner().start(EngineSpec.parse("postgres:16"))) {
-            ProfileSeedTest.execute(db, SCHEMA);
+        {
             List<String> progress = new ArrayList<>();
             new Seeder(engine(10_000)).seed(db, tables(), 5, progress::add);
             String streamed;
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
-                assertThat(ProfileSeedTest.number(s, "SELECT count(*) FROM transfers t JOIN accounts a ON a.id = t.src")).isEqualTo(90_000);
-                assertThat(ProfileSeedTest.number(s, "SELECT count(DISTINCT code) FROM accounts")).isEqualTo(60_000);
+                assertThat(ProfileSeedTest.number(s, "SELECT count(*) FROM transfers t JOIN accounts a ON a.id = t.src")).isEqualTo(40_000);
+                assertThat(ProfileSeedTest.number(s, "SELECT count(DISTINCT code) FROM accounts")).isEqualTo(30_000);
                 // Streams kept in lockstep: rows land in near key order, as one stream lays them (a stream per key
                 // range would give 0.5 with two streams). The lead is a few blocks of rows whatever the table's
                 // size, so on this small table it shows more than on the large ones that are split for real.
@@ -79,10 +93,10 @@ class StreamedLoadTest {
                             + " FROM " + t + ") p JOIN pg_visibility_map('" + t + "') v ON v.blkno = p.b"
                             + " WHERE NOT (v.all_frozen AND v.all_visible)")).isZero();
                     assertThat(ProfileSeedTest.number(s, "SELECT count(*) FROM pg_visibility_map('" + t + "') WHERE all_frozen"))
-                            .isGreaterThan(100);
+                            .isGreaterThan(50);
                 }
-                assertThat(ProfileSeedTest.number(s, "INSERT INTO transfers (src, amount) VALUES (1, 1) RETURNING id")).isEqualTo(90_001);
-                s.execute("DELETE FROM transfers WHERE id = 90001");
+                assertThat(ProfileSeedTest.number(s, "INSERT INTO transfers (src, amount) VALUES (1, 1) RETURNING id")).isEqualTo(40_001);
+                s.execute("DELETE FROM transfers WHERE id = 40001");
                 streamed = text(s, CONTENT);
                 s.execute("TRUNCATE accounts, transfers");
             }
@@ -95,15 +109,15 @@ class StreamedLoadTest {
 
     @Test
     void aStreamThatFailsRollsBackEveryStream() throws Exception {
-        try (Database db = new EmbeddedPostgresProvisioner().start(EngineSpec.parse("postgres:16"))) {
+        {
             // The seed does not read this CHECK, so the server rejects some row late in the load.
-            ProfileSeedTest.execute(db, "CREATE TABLE accounts (id bigint PRIMARY KEY, balance int NOT NULL,"
+            ProfileSeedTest.execute(db, "CREATE TABLE ledger (id bigint PRIMARY KEY, balance int NOT NULL,"
                     + " CONSTRAINT balance_pattern CHECK (md5(id::text || balance::text) NOT LIKE 'fff%'))");
-            Map<String, TableData> tables = Map.of("accounts", new TableData(60_000, null));
+            Map<String, TableData> tables = Map.of("ledger", new TableData(40_000, null));
             assertThatThrownBy(() -> new Seeder(engine(10_000)).seed(db, tables, 5, m -> { }))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("balance_pattern");
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
-                assertThat(ProfileSeedTest.number(s, "SELECT count(*) FROM accounts")).isZero();
+                assertThat(ProfileSeedTest.number(s, "SELECT count(*) FROM ledger")).isZero();
                 assertThat(ProfileSeedTest.number(s, "SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
                         + " AND query LIKE 'COPY%'")).isZero();
             }
