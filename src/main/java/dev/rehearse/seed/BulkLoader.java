@@ -1,5 +1,7 @@
 package dev.rehearse.seed;
 
+import dev.rehearse.provision.Database;
+
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,6 +27,15 @@ public interface BulkLoader {
      */
     void load(Connection c, TableModel table, List<ColumnModel> columns, RowSource rows)
             throws SQLException, IOException;
+
+    /**
+     * As {@link #load(Connection, TableModel, List, RowSource)}, free to open further connections to {@code db}
+     * (several streams into one table); the default loads on {@code c} alone.
+     */
+    default void load(Database db, Connection c, TableModel table, List<ColumnModel> columns, RowSource rows)
+            throws SQLException, IOException {
+        load(c, table, columns, rows);
+    }
 
     /** Statistics and visibility after the table's indexes exist (VACUUM ANALYZE on PostgreSQL). */
     default void finish(Connection c, TableModel table) throws SQLException {}

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.function.LongUnaryOperator;
 
 /**
  * The default generator for each column type: plausible values of the right shape, narrowed by what
@@ -33,6 +34,9 @@ public final class Generators {
             + "marble meadow mist moss nectar oak ocean olive opal orchid pearl pebble pine plum quartz raven "
             + "reed ridge river robin saffron sage shore silver slate spruce stone summit thistle tide timber "
             + "valley velvet willow winter").split(" ");
+
+    private static final byte[][] WORD_BYTES = java.util.Arrays.stream(WORDS)
+            .map(w -> w.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toArray(byte[][]::new);
 
     // Dates and times fall in a fixed window of recent years: fixed so the same seed gives the same data.
     private static final long FROM_DAY = LocalDate.of(2021, 1, 1).toEpochDay();
@@ -95,8 +99,11 @@ public final class Generators {
     private record Domain(long min, long max, long plausibleLo, long plausibleHi, long uniqueStep,
                           Function<String, BigDecimal> parse, LongFunction<String> format) {}
 
+    /** Whole numbers' format: a domain with it has a byte path. */
+    private static final LongFunction<String> DECIMAL = Long::toString;
+
     private static Domain integers(long min, long max, long plausibleHi) {
-        return new Domain(min, max, 1, plausibleHi, 1, BigDecimal::new, Long::toString);
+        return new Domain(min, max, 1, plausibleHi, 1, BigDecimal::new, DECIMAL);
     }
 
     /** numeric(p,s), real and double precision as counts of 10^-scale; unconstrained ones get two decimals. */
@@ -165,6 +172,7 @@ public final class Generators {
                 throw new Impossible("has room for " + (room + 1) + " distinct " + type + " values, fewer than " + rows + " rows");
             }
             long step = room / d.uniqueStep() >= rows ? d.uniqueStep() : 1;
+            if (d.format() == DECIMAL) return ByteGenerator.ofLong(row -> start + (row - 1) * step);
             return row -> d.format().apply(start + (row - 1) * step);
         }
         long a = Math.max(lo, d.plausibleLo());
@@ -182,11 +190,13 @@ public final class Generators {
         long from = a;
         long to = b;
         long span = to - from + 1;
-        return row -> {
+        LongUnaryOperator draw = row -> {
             long v = from + Rng.below(Rng.hash(seed, salt, row), span);
-            for (long tries = 0; excluded.contains(v) && tries < span; tries++) v = v == to ? from : v + 1;
-            return d.format().apply(v);
+            for (long tries = 0; !excluded.isEmpty() && excluded.contains(v) && tries < span; tries++) v = v == to ? from : v + 1;
+            return v;
         };
+        if (d.format() == DECIMAL) return ByteGenerator.ofLong(draw);
+        return row -> d.format().apply(draw.applyAsLong(row));
     }
 
     private static BigDecimal parse(Domain d, String value) {
@@ -224,6 +234,13 @@ public final class Generators {
             throw new Impossible("cannot hold " + rows + " distinct values in " + cap + " characters");
         }
         Set<String> excluded = rule.excluded();
+        if (!unique && excluded.isEmpty()) {
+            return ByteGenerator.ofWriter(true, (row, out) -> {
+                long h = Rng.hash(seed, salt, row);
+                words(Rng.next(h, 0), lo + (int) Rng.below(h, span), out);
+                return true;
+            });
+        }
         return row -> {
             long h = Rng.hash(seed, salt, row);
             int len = lo + (int) Rng.below(h, span);
@@ -242,14 +259,33 @@ public final class Generators {
 
     /** Words up to exactly {@code len} characters, never ending in a space. */
     static String words(long h, int len) {
-        StringBuilder b = new StringBuilder(len + 10);
-        for (int k = 0; b.length() < len; k++) {
-            if (b.length() > 0) b.append(' ');
-            b.append(WORDS[(int) Rng.below(Rng.next(h, k), WORDS.length)]);
+        Bytes b = new Bytes(len + 16);
+        words(h, len, b);
+        return new String(b.array(), 0, b.length(), java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@link #words(long, int)} appended to {@code out} as ASCII. */
+    static void words(long h, int len, Bytes out) {
+        int start = out.length();
+        for (int k = 0; out.length() - start < len; k++) {
+            if (out.length() > start) out.put((byte) ' ');
+            out.put(WORD_BYTES[(int) Rng.below(Rng.next(h, k), WORD_BYTES.length)]);
         }
-        b.setLength(len);
-        if (len > 0 && b.charAt(len - 1) == ' ') b.setCharAt(len - 1, 's');
-        return b.toString();
+        out.truncate(start + len);
+        if (len > 0 && out.array()[start + len - 1] == ' ') {
+            out.truncate(start + len - 1);
+            out.put((byte) 's');
+        }
+    }
+
+    /** Decimal digits of a positive number: {@code Long.toString(v).length()} without the String. */
+    static int digits(long v) {
+        int n = 1;
+        while (v >= 10) {
+            v /= 10;
+            n++;
+        }
+        return n;
     }
 
     // ---- lists of values ----
@@ -274,9 +310,9 @@ public final class Generators {
         if (unique && values.size() < rows) {
             throw new Impossible("allows only " + values.size() + " distinct values, fewer than " + rows + " rows");
         }
-        List<String> list = List.copyOf(values);
-        int n = list.size();
-        return unique ? row -> list.get((int) (row - 1)) : row -> list.get((int) Rng.below(Rng.hash(seed, salt, row), n));
+        int n = values.size();
+        return unique ? ByteGenerator.ofList(values, row -> (int) (row - 1))
+                : ByteGenerator.ofList(values, row -> (int) Rng.below(Rng.hash(seed, salt, row), n));
     }
 
     /** Types without an order: only an IN list narrows them; the generator itself is unique by construction. */

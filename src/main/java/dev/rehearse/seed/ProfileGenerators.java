@@ -42,6 +42,21 @@ public final class ProfileGenerators {
     static ColumnGenerator withNulls(ColumnGenerator g, double fraction, long seed, long salt) {
         if (fraction <= 0) return g;
         long nullSalt = salt ^ 0x5bd1e995L;
+        if (g instanceof ByteGenerator b) {
+            return new ByteGenerator() {
+                public String value(long row) {
+                    return unit(Rng.hash(seed, nullSalt, row)) < fraction ? null : b.value(row);
+                }
+
+                public boolean write(long row, Bytes out) {
+                    return unit(Rng.hash(seed, nullSalt, row)) >= fraction && b.write(row, out);
+                }
+
+                public boolean plain() {
+                    return b.plain();
+                }
+            };
+        }
         return row -> unit(Rng.hash(seed, nullSalt, row)) < fraction ? null : g.value(row);
     }
 
@@ -55,6 +70,8 @@ public final class ProfileGenerators {
                 need(spec, c, NUMBERS);
                 long start = spec.start() == null ? 1 : spec.start();
                 long step = spec.step() == null ? 1 : spec.step();
+                // Whole numbers through the byte path; the same value as numberFormat's (a double, rounded).
+                if (type.isInteger()) return ByteGenerator.ofLong(row -> Math.round((double) (start + (row - 1) * step)));
                 DoubleFunction<String> f = numberFormat(type);
                 return row -> f.apply(start + (row - 1) * step);
             }
@@ -68,9 +85,9 @@ public final class ProfileGenerators {
                         if (span < rows) throw spec.error("unique, but [" + fmt(lo) + ", " + fmt(hi) + "] holds " + span
                                 + " distinct integers, fewer than " + rows + " rows");
                         long mult = coprime(span, salt);
-                        return row -> Long.toString(a + mulMod(row - 1, mult, span));
+                        return ByteGenerator.ofLong(row -> a + mulMod(row - 1, mult, span));
                     }
-                    return row -> Long.toString(a + Rng.below(Rng.hash(seed, salt, row), span));
+                    return ByteGenerator.ofLong(row -> a + Rng.below(Rng.hash(seed, salt, row), span));
                 }
                 if (unique) throw spec.error("unique is only supported for uniform integers");
                 return row -> f.apply(lo + (hi - lo) * unit(Rng.hash(seed, salt, row)));
@@ -81,31 +98,37 @@ public final class ProfileGenerators {
                 double mean = spec.mean(), sd = spec.stddev();
                 double lo = spec.min() == null ? Double.NEGATIVE_INFINITY : spec.min();
                 double hi = spec.max() == null ? Double.POSITIVE_INFINITY : spec.max();
-                DoubleFunction<String> f = numberFormat(type);
-                return row -> {
+                java.util.function.LongToDoubleFunction draw = row -> {
                     long h = Rng.hash(seed, salt, row);
                     // Box-Muller from two independent draws of the same hash.
                     double u1 = Math.max(unit(h), 1e-300), u2 = unit(Rng.next(h, 0));
                     double x = mean + sd * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-                    return f.apply(Math.min(hi, Math.max(lo, x)));
+                    return Math.min(hi, Math.max(lo, x));
                 };
+                if (type.isInteger()) return ByteGenerator.ofLong(row -> Math.round(draw.applyAsDouble(row)));
+                DoubleFunction<String> f = numberFormat(type);
+                return row -> f.apply(draw.applyAsDouble(row));
             }
             case "zipf" -> {
                 List<String> list = spec.values();
                 long n = list != null ? list.size() : spec.distinct() == null ? 1000 : spec.distinct();
                 if (unique) throw spec.error("unique, but zipf repeats its frequent values; use sequence or text");
                 double s = spec.exponent() == null ? 1.0 : spec.exponent();
-                ColumnGenerator byRank = list != null ? rank -> list.get((int) (rank - 1)) : byIndex(spec, c, rule, seed, salt);
                 long scatter = coprime(n, salt);
+                if (list != null) return ByteGenerator.ofList(list, row -> (int) zipf(Rng.hash(seed, salt, row), n, s));
+                if (type.isInteger()) { // byIndex's value of a rank is the rank itself
+                    return ByteGenerator.ofLong(row -> 1 + mulMod(zipf(Rng.hash(seed, salt, row), n, s), scatter, n));
+                }
+                ColumnGenerator byRank = byIndex(spec, c, rule, seed, salt);
                 return row -> byRank.value(1 + (list != null ? zipf(Rng.hash(seed, salt, row), n, s)
                         : mulMod(zipf(Rng.hash(seed, salt, row), n, s), scatter, n)));
             }
             case "weighted" -> {
                 List<String> vs = spec.values();
                 if (unique && vs.size() < rows) throw spec.error("unique, but " + vs.size() + " values for " + rows + " rows");
-                if (unique) return row -> vs.get((int) (row - 1));
+                if (unique) return ByteGenerator.ofList(vs, row -> (int) (row - 1));
                 double[] cumulative = cumulative(spec.weights());
-                return row -> vs.get(pick(cumulative, unit(Rng.hash(seed, salt, row))));
+                return ByteGenerator.ofList(vs, row -> pick(cumulative, unit(Rng.hash(seed, salt, row))));
             }
             case "text" -> {
                 need(spec, c, TEXTS);
@@ -117,14 +140,20 @@ public final class ProfileGenerators {
                 double p = hi == lo || len.mean() <= lo ? 1e9 : Math.max(1e-3, (hi - lo) / (Math.min(len.mean(), hi) - lo) - 1);
                 int digits = Long.toString(Math.max(1, rows)).length();
                 if (unique && hi < digits + 1) throw spec.error("unique, but " + hi + " characters cannot hold " + rows + " distinct values");
-                return row -> {
+                return ByteGenerator.ofWriter(true, (row, out) -> {
                     long h = Rng.hash(seed, salt, row);
                     int n = lo + (int) Math.round((hi - lo) * Math.pow(unit(h), p));
-                    if (!unique) return Generators.words(Rng.next(h, 0), n);
-                    String id = Long.toString(row);
-                    n = Math.max(n, id.length() + 1);
-                    return Generators.words(Rng.next(h, 0), n - id.length() - 1) + "-" + id;
-                };
+                    if (!unique) {
+                        Generators.words(Rng.next(h, 0), n, out);
+                        return true;
+                    }
+                    int id = Generators.digits(row);
+                    n = Math.max(n, id + 1);
+                    Generators.words(Rng.next(h, 0), n - id - 1, out);
+                    out.put((byte) '-');
+                    out.putLong(row);
+                    return true;
+                });
             }
             case "timestamp" -> {
                 need(spec, c, TIMES);

@@ -66,6 +66,9 @@ public final class SeedPlanner {
 
         /** Rows {@code from..to}; generators are functions of the row number, so any range stands alone. */
         private RowSource range(long from, long to) {
+            ColumnGenerator[] gens = generators.toArray(ColumnGenerator[]::new);
+            ByteGenerator[] bytes = new ByteGenerator[gens.length];
+            for (int i = 0; i < gens.length; i++) if (gens[i] instanceof ByteGenerator b) bytes[i] = b;
             return new RowSource() {
                 private long row = from - 1;
 
@@ -73,7 +76,18 @@ public final class SeedPlanner {
                 public boolean next(String[] values) {
                     if (row >= to) return false;
                     row++;
-                    for (int i = 0; i < values.length; i++) values[i] = generators.get(i).value(row);
+                    for (int i = 0; i < values.length; i++) values[i] = gens[i].value(row);
+                    return true;
+                }
+
+                @Override
+                public boolean next(String[] values, Values out) {
+                    if (row >= to) return false;
+                    row++;
+                    for (int i = 0; i < gens.length; i++) {
+                        if (bytes[i] != null) out.bytes(bytes[i], row);
+                        else out.text(gens[i].value(row));
+                    }
                     return true;
                 }
 
@@ -106,6 +120,11 @@ public final class SeedPlanner {
         long size();
 
         String value(long index, int column);
+
+        /** The generator whose value of row index+1 is {@link #value}, when the keys are generated; else null. */
+        default ColumnGenerator generator(int column) {
+            return null;
+        }
     }
 
     private final Map<String, TableModel> tables = new LinkedHashMap<>();
@@ -514,6 +533,8 @@ public final class SeedPlanner {
         LongUnaryOperator pick = enumeration != null ? enumeration
                 : skew > 0 || top > 0 ? row -> ProfileGenerators.mulMod(ranked.applyAsLong(row), scatter, size)
                 : row -> Rng.below(Rng.hash(seed, salt, row), size);
+        ColumnGenerator parentColumn = keys.generator(j);
+        if (parentColumn != null) return ByteGenerator.remap(parentColumn, row -> pick.applyAsLong(row) + 1);
         return row -> keys.value(pick.applyAsLong(row), j);
     }
 
@@ -543,6 +564,10 @@ public final class SeedPlanner {
 
             public String value(long index, int column) {
                 return refs.get(column).value(index + 1);
+            }
+
+            public ColumnGenerator generator(int column) {
+                return refs.get(column);
             }
         };
     }

@@ -153,7 +153,7 @@ public final class Seeder {
         String split = "";
         try (Connection c = db.connect("rehearse-seed")) {
             c.setAutoCommit(true);
-            loader.load(c, plan.table(), plan.columns(), rows);
+            loader.load(db, c, plan.table(), plan.columns(), rows);
             long copied = System.nanoTime();
             deferred.rebuild(db, plan.table());
             long indexed = System.nanoTime();
@@ -230,6 +230,17 @@ public final class Seeder {
         @Override
         public boolean next(String[] values) {
             if (!in.next(values)) {
+                total.addAndGet(n & 4095);
+                n = 0;
+                return false;
+            }
+            if ((++n & 4095) == 0) total.addAndGet(4096);
+            return true;
+        }
+
+        @Override
+        public boolean next(String[] values, Values out) {
+            if (!in.next(values, out)) {
                 total.addAndGet(n & 4095);
                 n = 0;
                 return false;

@@ -1,6 +1,9 @@
 package dev.rehearse.engine.postgres;
 
+import dev.rehearse.provision.Database;
 import dev.rehearse.seed.BulkLoader;
+import dev.rehearse.seed.ByteGenerator;
+import dev.rehearse.seed.Bytes;
 import dev.rehearse.seed.ColumnModel;
 import dev.rehearse.seed.ConstraintViolation;
 import dev.rehearse.seed.DeferredBuild;
@@ -42,9 +45,37 @@ public final class PostgresBulkLoader implements BulkLoader {
         return PostgresDeferredBuild.drop(c, tables);
     }
 
+    /** Rows from which a table is loaded over several COPY streams at once. */
+    static final long STREAM_ROWS = 250_000;
+    /**
+     * COPY streams into one large table: the server parses and inserts each on its own backend, so a load
+     * uses the cores that one stream (pgbench -i's) leaves idle; more than four buys nothing on the hosts
+     * rehearsals run on.
+     */
+    private static final int STREAMS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    private final long streamRows;
+
+    /** {@code -Drehearse.seed.streamRows=N} moves the threshold (the seed benchmark compares one stream with several). */
+    public PostgresBulkLoader() {
+        this(Long.getLong("rehearse.seed.streamRows", STREAM_ROWS));
+    }
+
+    /** @param streamRows the row count from which a table loads over several streams (tests lower it) */
+    PostgresBulkLoader(long streamRows) {
+        this.streamRows = streamRows;
+    }
+
     @Override
     public void load(Connection c, TableModel table, List<ColumnModel> columns, RowSource rows) throws SQLException {
+        load(null, c, table, columns, rows);
+    }
+
+    @Override
+    public void load(Database db, Connection c, TableModel table, List<ColumnModel> columns, RowSource rows)
+            throws SQLException {
         String target = quote(table.schema()) + "." + quote(table.name());
+        int streams = db != null && rows.rows() >= Math.max(streamRows, 4L * BLOCK) ? STREAMS : 1;
         try (Statement s = c.createStatement()) {
             // A commit not yet flushed (the embedded server runs synchronous_commit=off) keeps VACUUM from
             // marking pages all-visible, so this load commits synchronously; with fsync off that costs nothing.
@@ -55,14 +86,15 @@ public final class PostgresBulkLoader implements BulkLoader {
             // normally deferred to after the load; this covers those that could not be.)
             boolean triggersOff = !table.foreignKeys().isEmpty() && trySet(s, "SET session_replication_role = replica");
             try {
-                boolean freeze = canFreeze(s, table);
-                if (freeze) {
+                if (streams > 1) {
+                    streamed(db, c, target, columns, rows, streams, triggersOff);
+                } else if (canFreeze(s, table)) {
                     // COPY FREEZE writes rows already frozen and all-visible (14+), as pgbench -i does, so the
                     // VACUUM after it has nothing to rewrite; it needs the table truncated in its transaction.
                     c.setAutoCommit(false);
                     try {
                         s.execute("TRUNCATE ONLY " + target);
-                        copy(c, target, columns, rows, true);
+                        copy(c, target, columns, rows, true, Stripe.WHOLE);
                         c.commit();
                     } catch (SQLException | RuntimeException e) {
                         c.rollback();
@@ -71,7 +103,7 @@ public final class PostgresBulkLoader implements BulkLoader {
                         c.setAutoCommit(true);
                     }
                 } else {
-                    copy(c, target, columns, rows, false);
+                    copy(c, target, columns, rows, false, Stripe.WHOLE);
                 }
                 // Later inserts that take the default must not collide with the keys just loaded.
                 for (ColumnModel col : columns) {
@@ -89,11 +121,146 @@ public final class PostgresBulkLoader implements BulkLoader {
         }
     }
 
+    /**
+     * One table over {@code streams} connections at once, each COPYing every streams-th block of rows in its
+     * own transaction; all commit once every stream has sent its rows, or all roll back. The streams keep
+     * within a few blocks of each other ({@link Lockstep}), so rows still land in near row order and the
+     * physical order follows keys. Not FREEZE (that needs the one transaction that truncated the table):
+     * {@link #finish}'s VACUUM (FREEZE) freezes the pages instead, for a small part of what the extra streams save.
+     */
+    private static void streamed(Database db, Connection first, String target, List<ColumnModel> columns, RowSource rows,
+                                 int streams, boolean triggersOff) throws SQLException {
+        List<Connection> connections = new java.util.ArrayList<>(List.of(first));
+        Lockstep lockstep = new Lockstep(streams);
+        try {
+            for (int k = 1; k < streams; k++) {
+                Connection x = db.connect("rehearse-seed");
+                connections.add(x);
+                try (Statement s = x.createStatement()) {
+                    s.execute("SET synchronous_commit = on");
+                    if (triggersOff) trySet(s, "SET session_replication_role = replica");
+                }
+            }
+            for (Connection x : connections) x.setAutoCommit(false);
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            List<Thread> others = new java.util.ArrayList<>();
+            for (int k = 1; k < streams; k++) {
+                Connection x = connections.get(k);
+                Stripe stripe = new Stripe(k, streams, lockstep);
+                Thread t = new Thread(() -> {
+                    try {
+                        copy(x, target, columns, rows, false, stripe);
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                        lockstep.abort();
+                    }
+                }, "rehearse-copy-stream-" + k);
+                t.setDaemon(true);
+                t.start();
+                others.add(t);
+            }
+            try {
+                copy(first, target, columns, rows, false, new Stripe(0, streams, lockstep));
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
+                lockstep.abort();
+            }
+            boolean interrupted = false;
+            for (Thread t : others) {
+                while (t.isAlive()) {
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        lockstep.abort();
+                    }
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+            Throwable f = failure.get();
+            if (f == null && interrupted) f = new SQLException("interrupted while loading");
+            if (f != null) {
+                for (Connection x : connections) {
+                    try {
+                        x.rollback();
+                    } catch (SQLException ignored) {
+                        // the failure below is what matters
+                    }
+                }
+                if (f instanceof SQLException e) throw e;
+                if (f instanceof RuntimeException e) throw e;
+                if (f instanceof Error e) throw e;
+                throw new SQLException(f);
+            }
+            for (Connection x : connections) x.commit();
+        } finally {
+            first.setAutoCommit(true);
+            for (Connection x : connections.subList(1, connections.size())) {
+                try {
+                    x.close();
+                } catch (SQLException ignored) {
+                    // closing an extra stream's connection; the load's outcome is already decided
+                }
+            }
+        }
+    }
+
+    /**
+     * Which blocks one COPY stream sends: block b (rows {@code 1 + b·BLOCK ..}) goes to stream b mod count.
+     * {@link #WHOLE} is the one stream of a table that is not split.
+     */
+    private record Stripe(int index, int count, Lockstep lockstep) {
+        static final Stripe WHOLE = new Stripe(0, 1, null);
+    }
+
+    /**
+     * Holds each stream of one table to at most {@link #LEAD} blocks ahead of the slowest, so that the
+     * streams' rows land near their row order. LEAD exceeds the blocks a stream holds in flight (two
+     * queued, the one being generated, the one being written), so the slowest stream never waits.
+     */
+    private static final class Lockstep {
+        static final int LEAD = 5;
+        private final long[] written;
+        private boolean aborted;
+
+        Lockstep(int streams) {
+            written = new long[streams];
+        }
+
+        synchronized void await(int stream, long block) throws InterruptedException {
+            while (!aborted && block - LEAD > slowest()) wait();
+            if (aborted) throw new IllegalStateException("another COPY stream of this table failed");
+        }
+
+        synchronized void wrote(int stream) {
+            written[stream]++;
+            notifyAll();
+        }
+
+        synchronized void finished(int stream) {
+            written[stream] = Long.MAX_VALUE;
+            notifyAll();
+        }
+
+        synchronized void abort() {
+            aborted = true;
+            notifyAll();
+        }
+
+        private long slowest() {
+            long min = Long.MAX_VALUE;
+            for (long w : written) min = Math.min(min, w);
+            return min;
+        }
+    }
+
     @Override
     public void finish(Connection c, TableModel table) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("SET synchronous_commit = on");
-            s.execute("VACUUM ANALYZE " + quote(table.schema()) + "." + quote(table.name()));
+            // FREEZE: a table loaded over several streams (not COPY FREEZE) ends frozen and all-visible like one
+            // loaded by COPY FREEZE, whose pages it skips as already frozen.
+            s.execute("VACUUM (FREEZE, ANALYZE) " + quote(table.schema()) + "." + quote(table.name()));
             s.execute("RESET synchronous_commit");
         }
     }
@@ -108,18 +275,21 @@ public final class PostgresBulkLoader implements BulkLoader {
         }
     }
 
-    private static void copy(Connection c, String target, List<ColumnModel> columns, RowSource rows, boolean freeze)
-            throws SQLException {
+    private static void copy(Connection c, String target, List<ColumnModel> columns, RowSource rows, boolean freeze,
+                             Stripe stripe) throws SQLException {
         String sql = "COPY " + target + " (" + columns.stream().map(col -> quote(col.name()))
                 .collect(Collectors.joining(", ")) + ") FROM STDIN" + (freeze ? " (FREEZE)" : "");
         CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         // Rows are generated and encoded on other threads while this one sits in socket writes, so the two
         // overlap instead of taking turns; a large table is generated by several threads, in blocks of rows
         // taken in turn, so rows still arrive in row order (physical order follows keys, as in production).
-        // A few chunks in flight per thread bound the memory, whatever the row count.
-        int threads = rows.rows() >= 4L * BLOCK ? GENERATORS : 1;
+        // A few chunks in flight per thread bound the memory, whatever the row count. A table split over
+        // several streams has one generator per stream: the streams already spread the work.
+        int threads = stripe.count() > 1 ? 1 : rows.rows() >= 4L * BLOCK ? GENERATORS : 1;
+        boolean whole = stripe.count() == 1 && threads == 1;
         List<BlockingQueue<byte[]>> queues = new java.util.ArrayList<>();
-        for (int k = 0; k < threads; k++) queues.add(new ArrayBlockingQueue<>(4));
+        // A stream of a split table holds fewer blocks in flight, so the lockstep between streams can be tight.
+        for (int k = 0; k < threads; k++) queues.add(new ArrayBlockingQueue<>(stripe.count() > 1 ? 2 : 4));
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> producers = new java.util.ArrayList<>();
         for (int k = 0; k < threads; k++) {
@@ -129,17 +299,21 @@ public final class PostgresBulkLoader implements BulkLoader {
                 try {
                     String[] values = new String[columns.size()];
                     Chunk chunk = new Chunk(CHUNK + 4096);
-                    if (threads == 1) {
-                        while (rows.next(values)) {
-                            row(chunk, values);
-                            if (chunk.length >= CHUNK) out.put(chunk.take());
+                    if (whole) {
+                        while (rows.next(values, chunk)) {
+                            chunk.endRow();
+                            if (chunk.length() >= CHUNK) out.put(chunk.take());
                         }
                         out.put(chunk.take());
                     } else {
                         long total = rows.rows();
-                        for (long from = 1 + (long) id * BLOCK; from <= total; from += (long) threads * BLOCK) {
+                        // This stream's n-th block is the table's block index + n·count; this thread takes every threads-th.
+                        for (long n = id; ; n += threads) {
+                            long from = 1 + (stripe.index() + n * stripe.count()) * BLOCK;
+                            if (from > total) break;
+                            if (stripe.lockstep() != null) stripe.lockstep().await(stripe.index(), n);
                             RowSource block = rows.slice(from, Math.min(total, from + BLOCK - 1));
-                            while (block.next(values)) row(chunk, values);
+                            while (block.next(values, chunk)) chunk.endRow();
                             out.put(chunk.take());
                         }
                     }
@@ -160,10 +334,12 @@ public final class PostgresBulkLoader implements BulkLoader {
                 byte[] chunk = take(queues.get((int) (b % threads)));
                 if (chunk == END) break;
                 if (chunk.length > 0) copy.writeToCopy(chunk, 0, chunk.length);
+                if (stripe.lockstep() != null) stripe.lockstep().wrote(stripe.index());
             }
             if (failure.get() instanceof RuntimeException r) throw r;
             if (failure.get() instanceof Error e) throw e;
             copy.endCopy();
+            if (stripe.lockstep() != null) stripe.lockstep().finished(stripe.index());
         } catch (PSQLException e) {
             throw translate(e);
         } finally {
@@ -177,14 +353,6 @@ public final class PostgresBulkLoader implements BulkLoader {
     /** Generator threads for one large table: half the cores, the other half being the server's COPY and the writer. */
     private static final int GENERATORS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
 
-    private static void row(Chunk chunk, String[] values) {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) chunk.put((byte) '\t');
-            chunk.escape(values[i]);
-        }
-        chunk.put((byte) '\n');
-    }
-
     private static final byte[] END = new byte[0];
 
     private static byte[] take(BlockingQueue<byte[]> q) throws SQLException {
@@ -196,48 +364,95 @@ public final class PostgresBulkLoader implements BulkLoader {
         }
     }
 
-    /** A growable byte buffer that writes COPY text directly as UTF-8, ASCII without detours. */
-    private static final class Chunk {
-        byte[] buf;
-        int length;
+    /**
+     * One chunk of COPY text: values tab-separated, rows newline-ended, escaped as COPY text wants; a
+     * generator that writes its own bytes writes them here directly, escaped only when it may need it.
+     */
+    private static final class Chunk implements RowSource.Values {
+        private final Bytes out;
+        private int column;
 
         Chunk(int capacity) {
-            buf = new byte[capacity];
+            out = new Bytes(capacity);
         }
 
-        void put(byte b) {
-            if (length == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-            buf[length++] = b;
+        int length() {
+            return out.length();
         }
 
         byte[] take() {
-            byte[] out = java.util.Arrays.copyOf(buf, length);
-            length = 0;
-            return out;
+            return out.take();
+        }
+
+        void endRow() {
+            out.put((byte) '\n');
+            column = 0;
+        }
+
+        @Override
+        public void text(String v) {
+            separator();
+            escape(v);
+        }
+
+        @Override
+        public void bytes(ByteGenerator g, long row) {
+            separator();
+            int at = out.length();
+            if (!g.write(row, out)) {
+                out.put((byte) '\\');
+                out.put((byte) 'N');
+            } else if (!g.plain()) {
+                escapeFrom(at);
+            }
+        }
+
+        private void separator() {
+            if (column++ > 0) out.put((byte) '\t');
         }
 
         /** COPY text format: backslash escapes for the delimiter, line ends and backslash; \N is NULL. */
-        void escape(String v) {
+        private void escape(String v) {
             if (v == null) {
-                put((byte) '\\');
-                put((byte) 'N');
+                out.put((byte) '\\');
+                out.put((byte) 'N');
                 return;
             }
             int n = v.length();
-            if (length + n * 2 > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, length + n * 2 + 16));
+            out.ensure(n * 2);
             for (int i = 0; i < n; i++) {
                 char ch = v.charAt(i);
                 if (ch >= 0x80) { // rare: encode the rest of the value properly
-                    for (byte b : escapeSlow(v.substring(i)).getBytes(StandardCharsets.UTF_8)) put(b);
+                    for (byte b : escapeSlow(v.substring(i)).getBytes(StandardCharsets.UTF_8)) out.put(b);
                     return;
                 }
-                switch (ch) {
-                    case '\\' -> { put((byte) '\\'); put((byte) '\\'); }
-                    case '\t' -> { put((byte) '\\'); put((byte) 't'); }
-                    case '\n' -> { put((byte) '\\'); put((byte) 'n'); }
-                    case '\r' -> { put((byte) '\\'); put((byte) 'r'); }
-                    default -> buf[length++] = (byte) ch;
-                }
+                put((byte) ch);
+            }
+        }
+
+        /** Escapes the bytes written since {@code at} in place (UTF-8 continuation bytes never look like ASCII). */
+        private void escapeFrom(int at) {
+            byte[] buf = out.array();
+            int end = out.length();
+            int first = at;
+            while (first < end && !special(buf[first])) first++;
+            if (first == end) return;
+            byte[] tail = java.util.Arrays.copyOfRange(buf, first, end);
+            out.truncate(first);
+            for (byte b : tail) put(b);
+        }
+
+        private static boolean special(byte b) {
+            return b == '\\' || b == '\t' || b == '\n' || b == '\r';
+        }
+
+        private void put(byte b) {
+            switch (b) {
+                case '\\' -> { out.put((byte) '\\'); out.put((byte) '\\'); }
+                case '\t' -> { out.put((byte) '\\'); out.put((byte) 't'); }
+                case '\n' -> { out.put((byte) '\\'); out.put((byte) 'n'); }
+                case '\r' -> { out.put((byte) '\\'); out.put((byte) 'r'); }
+                default -> out.put(b);
             }
         }
 
