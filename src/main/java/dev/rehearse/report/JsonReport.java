@@ -43,6 +43,19 @@ public final class JsonReport {
         }
     }
 
+    /** {@code estimate.json}, written as report.json is. */
+    public static String render(dev.rehearse.model.EstimateReport estimate) {
+        try {
+            return MAPPER.writeValueAsString(estimate) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("the estimate could not be serialised", e); // a bug, not input
+        }
+    }
+
+    public static dev.rehearse.model.EstimateReport readEstimate(Path file) throws IOException {
+        return MAPPER.readValue(file.toFile(), dev.rehearse.model.EstimateReport.class);
+    }
+
     public static Report read(Path file) throws IOException {
         return MAPPER.readValue(file.toFile(), Report.class);
     }
