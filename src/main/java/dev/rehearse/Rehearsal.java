@@ -317,7 +317,8 @@ public final class Rehearsal {
             if (replicas != null) {
                 throw new RehearsalFailedException("a rehearsal on a fresh database cannot keep a replica in this build");
             }
-            String name = "rehearse_" + (++generation);
+            // unique per process: a killed run's leftovers on an external server never collide
+            String name = "rehearse_" + ProcessHandle.current().pid() + "_" + (++generation);
             Database next;
             try {
                 next = in.engine().createDatabase(original, name).orElseThrow(() -> new RehearsalFailedException(
