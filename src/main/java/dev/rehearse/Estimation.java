@@ -324,12 +324,13 @@ public final class Estimation {
                 + " are left out of the fitted work" : "no workload ran (--no-load): contention is not in the figures");
         return new EstimateReport.Assumptions("this machine (" + Runtime.getRuntime().availableProcessors() + " cores"
                 + (ram == null ? "" : ", " + Quantities.bytes(ram) + " of memory") + ")",
-                res == null ? null : res.cacheSetting(), cache, ram, res == null ? Map.of() : res.settings(), tables, notes);
+                res == null ? null : res.cacheSetting(), cache, ram, res == null ? Map.of() : res.settings(), tables, notes,
+                res == null ? null : res.sortSetting(), res == null ? null : res.sortBytes());
     }
 
     private static EstimateReport.Assumptions withHardware(EstimateReport.Assumptions a, String hardware) {
         return new EstimateReport.Assumptions(hardware, a.cacheSetting(), a.cacheBytes(), a.ramBytes(), a.settings(),
-                a.tables(), a.notes());
+                a.tables(), a.notes(), a.sortSetting(), a.sortBytes());
     }
 
     private static Boolean fits(Long bytes, Long memory) {
@@ -352,6 +353,19 @@ public final class Estimation {
                     + " the operating system's cache or the disk, slower per row than the fit says";
         }
         return null;
+    }
+
+    /**
+     * An index build (a rewrite rebuilds its indexes too) whose sort fit in {@code maintenance_work_mem} in the
+     * rehearsal and would spill to disk at the target, the table's size standing in for the sort's.
+     */
+    static String sortWarning(EstimateReport.TableMemory t, EstimateReport.Assumptions a, String operation) {
+        if (a.sortBytes() == null || t.rehearsedBytes() == null || t.targetBytes() == null) return null;
+        if (!operation.equals("index build") && !operation.equals("rewrite")) return null;
+        if (t.rehearsedBytes() > a.sortBytes() || t.targetBytes() <= a.sortBytes()) return null;
+        return "its sort fit in " + a.sortSetting() + " (" + Quantities.bytes(a.sortBytes()) + ") at the rehearsal's "
+                + Quantities.bytes(t.rehearsedBytes()) + " of " + t.table() + " and would spill to disk at the target's "
+                + Quantities.bytes(t.targetBytes()) + ": slower per row than the fit says";
     }
 
     private static final Pattern INDEX_BUILD = Pattern.compile(
@@ -497,8 +511,14 @@ public final class Estimation {
             if (Scaling.distinctRows(duration.points()) < 3 || duration.points().size() < 3) {
                 out.add("too few points for an interval: give at least three scales, or --repeat");
             }
-            a.tables().stream().filter(m -> m.table().equals(t.table())).findFirst().map(m -> memoryWarning(m, a))
-                    .ifPresent(out::add);
+            if (c.model() == Scaling.Model.CONSTANT) return out; // it reads no rows: memory does not come into it
+            EstimateReport.TableMemory m = a.tables().stream().filter(x -> x.table().equals(t.table())).findFirst()
+                    .orElse(null);
+            if (m == null) return out;
+            String memory = memoryWarning(m, a);
+            if (memory != null) out.add(memory);
+            String sort = sortWarning(m, a, operation);
+            if (sort != null) out.add(sort);
             return out;
         }
     }

@@ -110,9 +110,11 @@ public interface EngineRuntime {
      * @param settings the settings a rebuild's or a scan's speed depends on, as the server shows them (name → value;
      *                 a value the server lacks is absent)
      * @param tableBytes each table's size with its indexes, bytes; a table the server does not find is absent
+     * @param sortSetting the setting that bounds an index build's in-memory sort ({@code maintenance_work_mem}),
+     *                    {@code sortBytes} its value in bytes; null where the engine has none
      */
     record Resources(String cacheSetting, Long cacheBytes, java.util.Map<String, String> settings,
-                     java.util.Map<String, Long> tableBytes) {}
+                     java.util.Map<String, Long> tableBytes, String sortSetting, Long sortBytes) {}
 
     /** The session id the lock sampler knows a connection by. */
     long sessionId(Connection c) throws SQLException;

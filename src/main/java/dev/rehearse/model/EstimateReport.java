@@ -45,9 +45,12 @@ public record EstimateReport(Report.Tool tool, Report.Engine engine, String scen
      * @param settings the server settings a rewrite's, an index build's and a scan's speed depend on
      * @param tables each seeded table's size at the largest scale and at the target, against that memory
      * @param notes the model's assumptions in words
+     * @param sortSetting what bounds an index build's sort in memory ({@code maintenance_work_mem}), {@code sortBytes}
+     *                    its size: a sort that fit in the rehearsal and spills at the target runs slower per row
      */
     public record Assumptions(String hardware, String cacheSetting, Long cacheBytes, Long ramBytes,
-                              Map<String, String> settings, List<TableMemory> tables, List<String> notes) {}
+                              Map<String, String> settings, List<TableMemory> tables, List<String> notes,
+                              String sortSetting, Long sortBytes) {}
 
     /**
      * A table at the largest scale rehearsed and at its target, beside the server's cache and the machine's memory

@@ -184,10 +184,14 @@ public final class PostgresEngine implements Engine, EngineRuntime {
                 for (String name : RESOURCE_SETTINGS) if (read.containsKey(name)) settings.put(name, read.get(name));
             }
         }
-        Long cache = null;
+        Long cache = null, sort = null;
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT pg_size_bytes(current_setting('shared_buffers'))")) {
-            if (rs.next()) cache = rs.getLong(1);
+             ResultSet rs = s.executeQuery("SELECT pg_size_bytes(current_setting('shared_buffers')),"
+                     + " pg_size_bytes(current_setting('maintenance_work_mem'))")) {
+            if (rs.next()) {
+                cache = rs.getLong(1);
+                sort = rs.getLong(2);
+            }
         }
         java.util.Map<String, Long> sizes = new java.util.LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_total_relation_size(to_regclass(?))")) {
@@ -198,7 +202,7 @@ public final class PostgresEngine implements Engine, EngineRuntime {
                 }
             }
         }
-        return Optional.of(new Resources("shared_buffers", cache, settings, sizes));
+        return Optional.of(new Resources("shared_buffers", cache, settings, sizes, "maintenance_work_mem", sort));
     }
 
     @Override
