@@ -113,6 +113,9 @@ final class EstimateCommand implements Callable<Integer> {
             scenario = scenario.withReplica(false);
         }
         Path scratch = Files.createTempDirectory("rehearse-estimate-");
+        // the I/O probe's directory goes however the command ends, an interrupt included
+        dev.rehearse.provision.Cleanup.Registration removeScratch = dev.rehearse.provision.Cleanup.register(
+                "the pace probe's directory", () -> deleteTree(scratch));
         Rehearsal rehearsal = new Rehearsal(scenario, Progress::line, java.util.Set.copyOf(project.exclude()))
                 .withPending(scope.pending()).withStatus(Progress.interactive() ? Progress::status : null);
         Estimation.Result result;
@@ -120,10 +123,7 @@ final class EstimateCommand implements Callable<Integer> {
             result = new Estimation(scenario, new Estimation.Settings(scaleRows, repeat, targetRows, calibrations, scratch),
                     Progress::line, rehearsal).run();
         } finally {
-            try (var files = Files.list(scratch)) {
-                for (Path p : files.toList()) Files.deleteIfExists(p);
-            }
-            Files.deleteIfExists(scratch);
+            removeScratch.close();
         }
         EstimateReport e = result.estimate();
         System.out.print(EstimateConsole.render(e));
@@ -226,6 +226,16 @@ final class EstimateCommand implements Callable<Integer> {
             out.add(new Estimation.Calibrate(flag.substring(0, eq).trim(), seconds, rows));
         }
         return out;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (java.nio.file.NoSuchFileException gone) {
+            // removed already
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private String password() {

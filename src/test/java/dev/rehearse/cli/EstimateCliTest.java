@@ -110,6 +110,9 @@ class EstimateCliTest {
     void badScalesTargetsAndCalibrationsAreOneLineAndExitTwoWithoutStartingADatabase(@TempDir Path dir)
             throws Exception {
         Path scenario = scenario(dir);
+        CliTest.Outcome help = rehearse("estimate", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("--scales", "--target", "--repeat", "--calibrate", "--out");
         for (String[] args : List.of(
                 new String[]{"--scales", "2k,lots"},
                 new String[]{"--scales", "10k"},
