@@ -290,7 +290,7 @@ public final class Rehearsal {
 
     /**
      * One provisioned server and the phases that run on it: the baseline schema, a seed at a scale, a rehearsal. A
-     * caller may seed and rehearse again on fresh data (an estimate at several scales) once it restored the schema.
+     * caller may seed and rehearse again on fresh data (an estimate at several scales) on a {@link #freshDatabase()}.
      */
     public final class Server implements AutoCloseable {
 

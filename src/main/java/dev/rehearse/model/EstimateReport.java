@@ -69,6 +69,8 @@ public record EstimateReport(Report.Tool tool, Report.Engine engine, String scen
     public record Calibration(int statement, long rows, double measuredMs, double predictedMs, double factor) {}
 
     /**
+     * @param table the table its cost follows: the one it rewrote or scanned, else the one it locked most strongly,
+     *              else the reference table; its rows are each point's x
      * @param operation what the statement did to its table, from the measurement: {@code rewrite}, {@code scan},
      *                  {@code index build}, {@code rows written} or {@code catalog-only}
      * @param model the cost model chosen: {@code constant}, {@code n}, {@code n log n}
