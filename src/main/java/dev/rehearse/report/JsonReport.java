@@ -52,10 +52,6 @@ public final class JsonReport {
         }
     }
 
-    public static dev.rehearse.model.EstimateReport readEstimate(Path file) throws IOException {
-        return MAPPER.readValue(file.toFile(), dev.rehearse.model.EstimateReport.class);
-    }
-
     public static Report read(Path file) throws IOException {
         return MAPPER.readValue(file.toFile(), Report.class);
     }
