@@ -347,10 +347,15 @@ public final class Estimation {
                     + " disk, slower per row than the fit says";
         }
         if (Boolean.TRUE.equals(t.rehearsedFitsCache()) && Boolean.FALSE.equals(t.targetFitsCache())) {
+            // the interval cannot know the slower regime; a scale past the cache would measure it
+            long past = t.rehearsedBytes() == null || t.rehearsedBytes() == 0 ? 0
+                    : (long) Math.ceil(2.0 * a.cacheBytes() / t.rehearsedBytes() * t.rehearsedRows());
             return t.table() + " at " + Quantities.number(t.targetRows()) + " rows (about " + Quantities.bytes(t.targetBytes())
                     + ") would not fit in " + a.cacheSetting() + " (" + Quantities.bytes(a.cacheBytes()) + ") while the"
                     + " rehearsal's (" + Quantities.bytes(t.rehearsedBytes()) + ") did: its statements would go through"
-                    + " the operating system's cache or the disk, slower per row than the fit says";
+                    + " the operating system's cache or the disk, slower per row than the fit says"
+                    + (past > 0 && past < t.targetRows() ? "; a largest scale of about " + Quantities.number(past)
+                    + " rows would measure that" : "");
         }
         return null;
     }
