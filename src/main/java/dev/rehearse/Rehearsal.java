@@ -249,6 +249,21 @@ public final class Rehearsal {
         }
     }
 
+    /**
+     * Starts the run's clock again, for a caller that rehearses several times on one server (an estimate's scales):
+     * the deadline ({@code deadlines.run}) and the report's start count from here.
+     */
+    public Rehearsal restartClock() {
+        this.wallStart = System.nanoTime();
+        this.startedAt = Instant.now().toString();
+        return this;
+    }
+
+    /** Phase 5 on the clock {@link #restartClock()} (or the constructor) started. */
+    public Result analyze(Recording r) {
+        return analyze(r, startedAt, wallStart);
+    }
+
     /** Phase 0: the engine, the baseline schema, the migrations as their tool would run them, the data profile. */
     public Inputs read() {
         EngineRuntime engine = Engines.runtime(scenario.engine().kind());
@@ -315,19 +330,55 @@ public final class Rehearsal {
 
     /**
      * One provisioned server and the phases that run on it: the baseline schema, a seed at a scale, a rehearsal. A
-     * caller may seed and rehearse again on fresh data (an estimate at several scales) once it restored the schema.
+     * caller may seed and rehearse again on fresh data (an estimate at several scales) on a {@link #freshDatabase()}.
      */
     public final class Server implements AutoCloseable {
 
         private final Inputs in;
-        private final Database db;
+        private final Database original;
+        private Database db;
+        private int generation;
         private final dev.rehearse.engine.ReplicaSupport replicas;
         private dev.rehearse.engine.ReplicaSupport.Running replica;
 
         private Server(Inputs in, Database db, dev.rehearse.engine.ReplicaSupport replicas) {
             this.in = in;
+            this.original = db;
             this.db = db;
             this.replicas = replicas;
+        }
+
+        /**
+         * A new, empty database on the same server in place of the one the last rehearsal changed (the previous fresh
+         * one dropped), so that the next {@link #applySchema()}, {@link #seed} and {@link #rehearse} start from
+         * nothing as the first did: the scales of an estimate on one provisioned server.
+         */
+        public void freshDatabase() {
+            if (replicas != null) {
+                throw new RehearsalFailedException("a rehearsal on a fresh database cannot keep a replica in this build");
+            }
+            // unique per process: a killed run's leftovers on an external server never collide
+            String name = "rehearse_" + ProcessHandle.current().pid() + "_" + (++generation);
+            Database next;
+            try {
+                next = in.engine().createDatabase(original, name).orElseThrow(() -> new RehearsalFailedException(
+                        original.kind().id() + ": this build cannot create a fresh database on the server it provisioned"));
+            } catch (SQLException e) {
+                throw terminatedOr(original, new RehearsalFailedException("cannot create a fresh database: "
+                        + e.getMessage(), e));
+            }
+            Database previous = db;
+            db = next;
+            if (previous != original) drop(previous);
+        }
+
+        private void drop(Database created) {
+            try {
+                in.engine().dropDatabase(original, created);
+            } catch (SQLException e) {
+                progress.accept("estimate: cannot drop " + dev.rehearse.provision.Secrets.mask(created.jdbcUrl()) + ": "
+                        + e.getMessage().lines().findFirst().orElse(""));
+            }
         }
 
         public Database db() {
@@ -395,8 +446,10 @@ public final class Rehearsal {
         public void close() {
             try {
                 if (replica != null) replica.close();
+                // a server rehearse started goes whole; on one it was given, the fresh database it made goes
+                if (db != original && original.provider() == dev.rehearse.scenario.Provider.EXTERNAL) drop(db);
             } finally {
-                db.close();
+                original.close();
             }
         }
     }

@@ -14,8 +14,9 @@ import java.io.PrintWriter;
  */
 @Command(name = "rehearse", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Rehearses database migrations on a real, live database before they ship.",
-        subcommands = {RunCommand.class, MatrixCommand.class, LintCommand.class, ProfileCommand.class, DoctorCommand.class,
-                ReportCommand.class, DriftCommand.class, BenchCommand.class, DocsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, MatrixCommand.class, EstimateCommand.class, LintCommand.class, ProfileCommand.class,
+                DoctorCommand.class, ReportCommand.class, DriftCommand.class, BenchCommand.class, DocsCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the verdict is below --fail-on",

@@ -96,6 +96,40 @@ public interface EngineRuntime {
     /** @param works at least one provider can give a server */
     record Diagnosis(java.util.List<String> lines, boolean works) {}
 
+    /**
+     * A new, empty database on the server {@code db} runs on, for a rehearsal on fresh storage (the scales of
+     * {@code estimate}, one server): a connection target that closing does not stop. Empty (the default): this engine
+     * cannot give one in this build.
+     */
+    default java.util.Optional<Database> createDatabase(Database db, String name) throws SQLException {
+        return java.util.Optional.empty();
+    }
+
+    /** Drops a database {@link #createDatabase} gave, from {@code server}'s own connection; nothing by default. */
+    default void dropDatabase(Database server, Database created) throws SQLException {}
+
+    /**
+     * What decides whether a table fits in the server's memory, read from the server: its cache and the settings a
+     * statement's speed depends on, and each table's size on disk. Empty (the default): the engine cannot say.
+     *
+     * @param tables tables by display name
+     */
+    default java.util.Optional<Resources> resources(Connection c, Collection<String> tables) throws SQLException {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * @param cacheSetting the setting that sizes the server's own cache ({@code shared_buffers},
+     *                     {@code innodb_buffer_pool_size}), {@code cacheBytes} its value in bytes
+     * @param settings the settings a rebuild's or a scan's speed depends on, as the server shows them (name → value;
+     *                 a value the server lacks is absent)
+     * @param tableBytes each table's size with its indexes, bytes; a table the server does not find is absent
+     * @param sortSetting the setting that bounds an index build's in-memory sort ({@code maintenance_work_mem}),
+     *                    {@code sortBytes} its value in bytes; null where the engine has none
+     */
+    record Resources(String cacheSetting, Long cacheBytes, java.util.Map<String, String> settings,
+                     java.util.Map<String, Long> tableBytes, String sortSetting, Long sortBytes) {}
+
     /** The session id the lock sampler knows a connection by. */
     long sessionId(Connection c) throws SQLException;
 }

@@ -61,6 +61,11 @@ public final class JsonReport {
         return MAPPER.readValue(file.toFile(), dev.rehearse.model.Matrix.class);
     }
 
+    /** {@code estimate.json}, written as report.json is. */
+    public static String render(dev.rehearse.model.EstimateReport estimate) {
+        return write(estimate);
+    }
+
     public static Report read(Path file) throws IOException {
         return MAPPER.readValue(file.toFile(), Report.class);
     }

@@ -165,6 +165,66 @@ public final class PostgresEngine implements Engine, EngineRuntime {
         return c.unwrap(PGConnection.class).getBackendPID();
     }
 
+    private static final java.util.regex.Pattern URL_DATABASE =
+            java.util.regex.Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?]*)(.*)$");
+
+    /** {@code CREATE DATABASE} on the server's own connection (from template1, as the first database was made). */
+    @Override
+    public Optional<Database> createDatabase(Database db, String name) throws SQLException {
+        java.util.regex.Matcher m = URL_DATABASE.matcher(db.jdbcUrl());
+        if (!m.matches() || !name.matches("[a-z_][a-z0-9_]*")) return Optional.empty();
+        try (Connection c = db.connect("rehearse-databases"); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        return Optional.of(db.sibling(m.group(1) + name + m.group(3)));
+    }
+
+    @Override
+    public void dropDatabase(Database server, Database created) throws SQLException {
+        java.util.regex.Matcher m = URL_DATABASE.matcher(created.jdbcUrl());
+        if (!m.matches()) return;
+        try (Connection c = server.connect("rehearse-databases"); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + m.group(2));
+        }
+    }
+
+    /** The settings a rewrite's, a sort's and a scan's speed depend on; {@code shared_buffers} is the cache. */
+    static final List<String> RESOURCE_SETTINGS = List.of("shared_buffers", "work_mem", "maintenance_work_mem",
+            "max_parallel_maintenance_workers", "max_parallel_workers", "effective_cache_size", "wal_level",
+            "fsync", "synchronous_commit");
+
+    @Override
+    public Optional<Resources> resources(Connection c, Collection<String> tables) throws SQLException {
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, current_setting(name) FROM pg_settings WHERE name = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("text", RESOURCE_SETTINGS.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                java.util.Map<String, String> read = new java.util.HashMap<>();
+                while (rs.next()) read.put(rs.getString(1), rs.getString(2));
+                for (String name : RESOURCE_SETTINGS) if (read.containsKey(name)) settings.put(name, read.get(name));
+            }
+        }
+        Long cache = null, sort = null;
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT pg_size_bytes(current_setting('shared_buffers')),"
+                     + " pg_size_bytes(current_setting('maintenance_work_mem'))")) {
+            if (rs.next()) {
+                cache = rs.getLong(1);
+                sort = rs.getLong(2);
+            }
+        }
+        java.util.Map<String, Long> sizes = new java.util.LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_total_relation_size(to_regclass(?))")) {
+            for (String table : tables) {
+                ps.setString(1, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getObject(1) != null) sizes.put(table, rs.getLong(1));
+                }
+            }
+        }
+        return Optional.of(new Resources("shared_buffers", cache, settings, sizes, "maintenance_work_mem", sort));
+    }
+
     @Override
     public dev.rehearse.load.QueryPlan explain(Connection c, String sql, Object[] params) throws SQLException {
         return PostgresPlans.explain(c, sql, params);
