@@ -43,7 +43,8 @@ class RehearsePrScriptTest {
         JsonNode run = json(r.out().resolve("run/report.json"));
         assertThat(run.get("statements")).hasSize(1);
         assertThat(run.get("statements").get(0).get("migration").asText()).isEqualTo("V2__orders_status_index.sql");
-        assertThat(r.out().resolve("run/report.sarif")).exists();
+        dev.rehearse.report.SarifSchema.validate(Files.readString(r.out().resolve("run/report.sarif")));
+        dev.rehearse.report.SarifSchema.validate(Files.readString(r.out().resolve("lint/report.sarif")));
         assertThat(r.out().resolve("run/runbook.md")).exists();
         assertThat(r.outputs()).containsEntry("sarif", r.out().resolve("run/report.sarif").toString())
                 .containsEntry("comment", r.out().resolve("run/report.md").toString());

@@ -38,6 +38,7 @@ class ReportCommandTest {
                 .isEqualTo(JunitReport.render(report, Scenario.FailOn.BLOCK));
         assertThat(Files.readString(out.resolve("report.html"))).isEqualTo(HtmlReport.render(report));
         dev.rehearse.report.JunitReportTest.validate(Files.readString(out.resolve("report.junit.xml")));
+        dev.rehearse.report.SarifSchema.validate(Files.readString(out.resolve("report.sarif")));
         for (String f : new String[]{"report.json", "report.md", "report.sarif", "report.junit.xml", "report.html"}) {
             assertThat(r.err()).contains("report: " + out.resolve(f));
         }
