@@ -49,7 +49,7 @@ class CiExamplesTest {
         assertThat(steps.get(0).get("uses").asText()).startsWith("actions/checkout@");
         assertThat(steps.get(0).get("with").get("fetch-depth").asInt()).as("--changed-since needs the base").isZero();
         Map<String, String> with = new HashMap<>();
-        steps.get(1).get("with").fields().forEachRemaining(e -> with.put(e.getKey(), e.getValue().asText()));
+        steps.get(1).get("with").properties().forEach(e -> with.put(e.getKey(), e.getValue().asText()));
         assertThat(with).containsEntry("migrations", "db/migrations");
         with.remove("scenario"); // the example's rehearse/scenario.yaml is the user's; this fixture describes itself by flags
         with.put("run-args", "--rows orders=20k --no-load");
@@ -141,7 +141,7 @@ class CiExamplesTest {
         assertThat(job.get("variables").get("GIT_DEPTH").asInt()).as("--changed-since needs the base").isZero();
         StringBuilder script = new StringBuilder("set -eo pipefail\nexport CI_PIPELINE_SOURCE=merge_request_event"
                 + " CI_MERGE_REQUEST_TARGET_BRANCH_NAME=main\n");
-        job.get("variables").fields().forEachRemaining(e -> script.append("export ").append(e.getKey()).append("=\"")
+        job.get("variables").properties().forEach(e -> script.append("export ").append(e.getKey()).append("=\"")
                 .append(e.getValue().asText()).append("\"\n"));
         // a pipeline variable overrides the job's: lint only (the Action's test rehearses)
         script.append("export REHEARSE_RUN=false\n");

@@ -59,7 +59,7 @@ final class CompositeAction {
     CompositeAction(Path actionYml, Map<String, String> with, Map<String, String> context, Map<String, String> env,
                     Set<String> skipped) throws IOException {
         this.action = new YAMLMapper().readTree(actionYml.toFile());
-        action.get("inputs").fields().forEachRemaining(e -> {
+        action.get("inputs").properties().forEach(e -> {
             JsonNode d = e.getValue().get("default");
             inputs.put(e.getKey(), d == null ? "" : d.asText());
         });
@@ -92,7 +92,7 @@ final class CompositeAction {
             if (!go) continue;
             if (step.has("uses")) {
                 Map<String, String> with = new LinkedHashMap<>();
-                if (step.has("with")) step.get("with").fields().forEachRemaining(e -> with.put(e.getKey(), substitute(e.getValue().asText(), steps, failedBefore)));
+                if (step.has("with")) step.get("with").properties().forEach(e -> with.put(e.getKey(), substitute(e.getValue().asText(), steps, failedBefore)));
                 uses.add(new Uses(name, step.get("uses").asText(), with));
                 continue;
             }
@@ -103,7 +103,7 @@ final class CompositeAction {
                 continue;
             }
             Map<String, String> stepEnv = new HashMap<>(env);
-            if (step.has("env")) step.get("env").fields().forEachRemaining(e -> stepEnv.put(e.getKey(), substitute(e.getValue().asText(), steps, failedBefore)));
+            if (step.has("env")) step.get("env").properties().forEach(e -> stepEnv.put(e.getKey(), substitute(e.getValue().asText(), steps, failedBefore)));
             Path output = Files.createTempFile(scratch, "github-output", ".txt");
             stepEnv.put("GITHUB_OUTPUT", output.toString());
             Path script = Files.writeString(Files.createTempFile(scratch, "step", ".sh"), substitute(step.get("run").asText(), steps, failedBefore));
@@ -127,7 +127,7 @@ final class CompositeAction {
         assertThat(seenSkipped.equals(skipped), "every skipped step exists in action.yml: " + skipped + " vs " + seenSkipped);
         Map<String, String> outputs = new LinkedHashMap<>();
         boolean finalFailed = failed;
-        action.get("outputs").fields().forEachRemaining(e -> outputs.put(e.getKey(), substitute(e.getValue().get("value").asText(), steps, finalFailed)));
+        action.get("outputs").properties().forEach(e -> outputs.put(e.getKey(), substitute(e.getValue().get("value").asText(), steps, finalFailed)));
         return new Result(ran, uses, steps, outputs, exit);
     }
 
