@@ -26,7 +26,8 @@ public final class SarifReport {
 
     public static String render(Report r) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        // the id of the OASIS schema this document is valid against (errata 01, which the tests validate with)
+        root.put("$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json");
         root.put("version", "2.1.0");
         ObjectNode run = root.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
@@ -43,7 +44,9 @@ public final class SarifReport {
                 rule.putObject("shortDescription").put("text", known.title());
                 rule.putObject("fullDescription").put("text", known.explanation());
                 rule.putObject("help").put("text", known.advice());
-                if (Rules.statementRule(id).isPresent()) rule.put("helpUri", "docs/patterns/" + id + ".md"); // statement rules have pages
+                // statement rules have pages; SARIF's helpUri must be an absolute URI and this tool has no fixed home, so
+                // the page's path in rehearse's tree goes in the rule's property bag
+                if (Rules.statementRule(id).isPresent()) rule.putObject("properties").put("patternPage", "docs/patterns/" + id + ".md");
             }
         }
         Report.Run ran = r.run();

@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * {@code mvn -B -Pbench -Dtest=LintStartupBenchmarkTest test}: {@code lint} as whole processes, start-up included,
  * beside Squawk (npm {@code squawk-cli}, installed under target/squawk) on the same files: Flowable's and Activiti's
- * PostgreSQL scripts from Maven Central. Prints the median and range of wall time over RUNS runs after a warm-up, for
- * the plain {@code java -jar}, for {@code ./rehearse} (AppCDS archive, client compiler, serial GC), and for Squawk.
+ * PostgreSQL scripts from Maven Central. Prints the median and range of wall and CPU time over RUNS runs after a
+ * warm-up, for the plain {@code java -jar}, for {@code ./rehearse} (AppCDS archive, client compiler, serial GC), for
+ * {@code ./rehearse --version} (the start alone) and for Squawk.
  * Figures, not assertions: the machine is shared.
  */
 @Tag("bench")
@@ -50,31 +51,51 @@ class LintStartupBenchmarkTest {
         List<String> launcher = new ArrayList<>(List.of(ROOT.resolve("rehearse").toString(), "lint", "--fail-on", "never"));
         launcher.addAll(files);
         System.out.printf("%nlint start-up benchmark: %d PostgreSQL files (Flowable 7.1.0 + Activiti 5.22.0), %d runs"
-                + " after 1 warm-up, wall time%n", files.size(), RUNS);
-        double a = time("rehearse lint (java -jar, JVM defaults)", plain);
-        double b = time("rehearse lint (./rehearse: AppCDS, C1, serial GC)", launcher);
+                + " after 1 warm-up, wall and CPU time%n", files.size(), RUNS);
+        Figures a = time("rehearse lint (java -jar, JVM defaults)", plain);
+        Figures b = time("rehearse lint (./rehearse: AppCDS, C1, serial GC)", launcher);
+        time("rehearse --version (./rehearse: the start alone)", List.of(ROOT.resolve("rehearse").toString(), "--version"));
         if (squawk != null) {
             List<String> sq = new ArrayList<>(List.of(squawk.toString()));
             sq.addAll(files);
-            double c = time("squawk " + version(squawk), sq);
-            System.out.printf("  ratio to squawk: java -jar %.1f×, ./rehearse %.1f×%n%n", a / c, b / c);
+            Figures c = time("squawk " + version(squawk), sq);
+            System.out.printf("  ratio to squawk, wall: java -jar %.1f×, ./rehearse %.1f×; CPU: java -jar %.1f×, ./rehearse %.1f×%n%n",
+                    a.wallMs() / c.wallMs(), b.wallMs() / c.wallMs(), a.cpuMs() / c.cpuMs(), b.cpuMs() / c.cpuMs());
         } else {
             System.out.println("  squawk: npm could not install squawk-cli here; no comparison\n");
         }
     }
 
-    private static double time(String name, List<String> command) throws Exception {
-        exec(command); // warm-up: page cache, and the launcher's archive
-        List<Double> ms = new ArrayList<>();
+    /** Median wall and CPU (user + system, the process and its children, as bash's {@code time} counts) in ms. */
+    record Figures(double wallMs, double cpuMs) {}
+
+    private static Figures time(String name, List<String> command) throws Exception {
+        timed(command); // warm-up: page cache, and the launcher's archive
+        List<Double> wall = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
-            long t0 = System.nanoTime();
-            exec(command);
-            ms.add((System.nanoTime() - t0) / 1e6);
+            double[] t = timed(command);
+            wall.add(t[0]);
+            cpu.add(t[1]);
         }
-        ms.sort(null);
-        double median = ms.get(ms.size() / 2);
-        System.out.printf("  %-52s median %6.0f ms (min %.0f, max %.0f)%n", name, median, ms.get(0), ms.get(ms.size() - 1));
-        return median;
+        wall.sort(null);
+        cpu.sort(null);
+        Figures f = new Figures(wall.get(RUNS / 2), cpu.get(RUNS / 2));
+        System.out.printf("  %-52s wall median %6.0f ms (min %.0f, max %.0f), CPU median %6.0f ms (min %.0f, max %.0f)%n",
+                name, f.wallMs(), wall.get(0), wall.get(RUNS - 1), f.cpuMs(), cpu.get(0), cpu.get(RUNS - 1));
+        return f;
+    }
+
+    /** One run under bash's {@code time}: {wall ms, CPU ms}. */
+    private static double[] timed(List<String> command) throws Exception {
+        List<String> shell = new ArrayList<>(List.of("bash", "-c",
+                "TIMEFORMAT='%3R %3U %3S'; { time \"$@\" >/dev/null 2>&1; } 2>&1", "timed"));
+        shell.addAll(command);
+        Process p = new ProcessBuilder(shell).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        String[] f = out.substring(out.lastIndexOf('\n') + 1).trim().split(" ");
+        return new double[]{Double.parseDouble(f[0]) * 1000, (Double.parseDouble(f[1]) + Double.parseDouble(f[2])) * 1000};
     }
 
     private static int exec(List<String> command) throws Exception {

@@ -55,6 +55,7 @@ class LintCliTest {
         assertThat(json.get("seed").isNull()).isTrue(); // not measured: null, never 0
         assertThat(json.get("timeline").isNull()).isTrue(); // nothing was sampled
 
+        dev.rehearse.report.SarifSchema.validate(Files.readString(out.resolve("report.sarif")));
         JsonNode sarif = JSON.readTree(out.resolve("report.sarif").toFile());
         assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
         JsonNode result = sarif.get("runs").get(0).get("results").get(0);

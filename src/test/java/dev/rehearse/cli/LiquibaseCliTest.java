@@ -53,6 +53,7 @@ class LiquibaseCliTest {
         CliTest.Outcome block = rehearse("lint", copy.toString(), "--report", "console,sarif", "--out", out.toString());
         assertThat(block.code()).as(block.out() + block.err()).isEqualTo(1);
         assertThat(block.out()).contains("db.changelog-master.xml:" + line + "  BLOCK  concurrently-in-transaction");
+        dev.rehearse.report.SarifSchema.validate(Files.readString(out.resolve("report.sarif")));
         JsonNode result = findResult(JSON.readTree(out.resolve("report.sarif").toFile()), "concurrently-in-transaction");
         JsonNode loc = result.get("locations").get(0).get("physicalLocation");
         assertThat(loc.get("artifactLocation").get("uri").asText()).isEqualTo("db.changelog-master.xml");

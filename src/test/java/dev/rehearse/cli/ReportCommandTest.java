@@ -7,6 +7,9 @@ import dev.rehearse.report.HtmlReport;
 import dev.rehearse.report.JsonReport;
 import dev.rehearse.report.JunitReport;
 import dev.rehearse.report.MarkdownReport;
+import dev.rehearse.report.ReportFormat;
+import dev.rehearse.report.ReportFormats;
+import dev.rehearse.report.RunbookReport;
 import dev.rehearse.report.SarifReport;
 import dev.rehearse.scenario.Scenario;
 import org.junit.jupiter.api.Test;
@@ -26,21 +29,33 @@ class ReportCommandTest {
     @Test
     void rendersEveryFormatFromAStoredReportJson(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
+        // every format this build offers run, so a format added later is rendered here too
+        java.util.List<String> formats = ReportFormats.offeredBy("run");
+        assertThat(formats).containsAll(ReportFormats.CONTRACT);
         CliTest.Outcome r = rehearse("report", "render", QUICKSTART.toString(),
-                "--report", "console,json,md,sarif,junit,html", "--out", out.toString());
+                "--report", String.join(",", formats), "--out", out.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(1); // the stored quickstart is a BLOCK: exits as run did
         Report report = JsonReport.read(QUICKSTART);
         assertThat(r.out()).contains("BLOCK"); // the console table
+        var context = new ReportFormat.Context("run", false, Scenario.FailOn.BLOCK);
+        int files = 0;
+        for (ReportFormat f : ReportFormats.resolve(formats, "run")) {
+            if (f.fileName() == null) continue;
+            files++;
+            Path file = out.resolve(f.fileName());
+            assertThat(r.err()).contains("report: " + file);
+            assertThat(Files.readString(file)).as(f.id()).isEqualTo(f.render(report, context));
+        }
+        assertThat(files).isGreaterThanOrEqualTo(ReportFormats.CONTRACT.size() - 1); // the contract's all but the console
         assertThat(JsonReport.read(out.resolve("report.json"))).isEqualTo(report);
         assertThat(Files.readString(out.resolve("report.md"))).isEqualTo(MarkdownReport.render(report));
         assertThat(Files.readString(out.resolve("report.sarif"))).isEqualTo(SarifReport.render(report));
         assertThat(Files.readString(out.resolve("report.junit.xml")))
                 .isEqualTo(JunitReport.render(report, Scenario.FailOn.BLOCK));
         assertThat(Files.readString(out.resolve("report.html"))).isEqualTo(HtmlReport.render(report));
+        assertThat(Files.readString(out.resolve("runbook.md"))).isEqualTo(RunbookReport.render(report));
         dev.rehearse.report.JunitReportTest.validate(Files.readString(out.resolve("report.junit.xml")));
-        for (String f : new String[]{"report.json", "report.md", "report.sarif", "report.junit.xml", "report.html"}) {
-            assertThat(r.err()).contains("report: " + out.resolve(f));
-        }
+        dev.rehearse.report.SarifSchema.validate(Files.readString(out.resolve("report.sarif")));
     }
 
     @Test

@@ -43,6 +43,7 @@ class ReportsCliTest {
                 .doesNotContain("hunter2");
         String md = Files.readString(out.resolve("report.md"));
         assertThat(md).startsWith(MarkdownReport.MARKER + "\n").contains("Reproduce: rehearse run", sha);
+        dev.rehearse.report.SarifSchema.validate(Files.readString(out.resolve("report.sarif")));
         JsonNode sarif = new ObjectMapper().readTree(out.resolve("report.sarif").toFile()).get("runs").get(0);
         assertThat(sarif.get("invocations").get(0).get("commandLine").asText()).isEqualTo(run.get("command").asText());
         assertThat(sarif.get("properties").get("scenarioSha256").asText()).isEqualTo(sha);

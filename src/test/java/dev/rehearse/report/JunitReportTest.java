@@ -20,13 +20,14 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * report.junit.xml against golden files and the JUnit XML schema CI systems read
- * ({@code src/test/resources/junit/junit.xsd}). After a deliberate change, regenerate the golden files with
- * {@code -Drehearse.golden.update=true}.
+ * report.junit.xml against golden files and the JUnit XML schema CI systems read: the Jenkins xUnit plugin's
+ * {@code junit-10.xsd}, which it validates every JUnit report it reads against ({@code src/test/resources/junit},
+ * SOURCE.md there). After a deliberate change, regenerate the golden files with {@code -Drehearse.golden.update=true}.
  */
 public class JunitReportTest {
 
     static final Path GOLDEN = Path.of("src/test/resources/reports/golden");
+    static final Path SCHEMA = Path.of("src/test/resources/junit/junit-10.xsd");
 
     @Test
     void failsOnlyTheBlockWithFailOnBlockAndTheFlagsTooWithFailOnFlag() throws Exception {
@@ -93,9 +94,19 @@ public class JunitReportTest {
         assertThat(parse(xml).getElementsByTagName("testcase").item(0).getTextContent()).contains("SELECT '</testcase>&<x>'");
     }
 
+    @Test
+    void theSchemaRejectsWhatItShould() {
+        // the validator is live: a suite without its counts and a time with four decimals are both refused
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> validate("<testsuites><testsuite name=\"x\"/></testsuites>"))
+                .hasMessageContaining("tests");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> validate(
+                        "<testsuites><testsuite name=\"x\" tests=\"0\" failures=\"0\" errors=\"0\" time=\"1.2345\"/></testsuites>"))
+                .hasMessageContaining("1.2345");
+    }
+
     public static void validate(String xml) throws Exception {
         var schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                .newSchema(Path.of("src/test/resources/junit/junit.xsd").toFile());
+                .newSchema(SCHEMA.toFile());
         schema.newValidator().validate(new StreamSource(new StringReader(xml)));
     }
 
