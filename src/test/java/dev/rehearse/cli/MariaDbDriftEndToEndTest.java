@@ -141,4 +141,31 @@ class MariaDbDriftEndToEndTest {
         assertThat(late.at("/migrations/notApplied").toString()).isEqualTo("[\"20250103000000\"]");
         assertThat(differences(late)).containsExactly("only-in-history table order_notes");
     }
+
+    @ParameterizedTest(name = "MariaDB {0}")
+    @MethodSource("versions")
+    void runFromProductionRehearsesTheMigrationProductionHasNotApplied(String version, @TempDir Path dir) throws Exception {
+        Database server = server(version);
+        Path history = history(dir);
+        String url = production(server, "live", 2);
+        sql(server, url, "INSERT INTO users (email) VALUES ('a@example.com'), ('b@example.com')",
+                "INSERT INTO orders (user_id, amount) VALUES (1, 10), (2, 20)", "ANALYZE TABLE users, orders");
+        Path out = dir.resolve("out");
+        List<String> args = new ArrayList<>(List.of("run", "--from-production", url, "--production-user", server.user(),
+                "--migrations", history.toString(), "--format", "dbmate", "--no-load", "--report", "json", "--out", out.toString()));
+        if (server.password() != null) {
+            args.addAll(List.of("--production-password-file", Files.writeString(dir.resolve("pw"), server.password()).toString()));
+        }
+        CliTest.Outcome r = CliTest.rehearse(args.toArray(String[]::new));
+        assertThat(r.code()).as(r.out() + r.err()).isIn(Main.OK, Main.VERDICT);
+        assertThat(r.err()).contains("dbmate's schema_migrations lists 2 applied migrations");
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertThat(report.at("/engine/kind").asText()).isEqualTo("mariadb");
+        assertThat(report.get("statements")).isNotEmpty().allSatisfy(st -> {
+            assertThat(st.get("migration").asText()).contains("20250103000000");
+            assertThat(st.get("error").isNull()).isTrue();
+        });
+        assertThat(Files.readString(out.resolve("production-schema.sql"))).contains("CREATE TABLE `orders`")
+                .doesNotContain("schema_migrations", "order_notes");
+    }
 }
