@@ -138,6 +138,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
     public String passwordVariable() {
         return "PGPASSWORD";
     }
