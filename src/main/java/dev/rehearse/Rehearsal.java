@@ -243,6 +243,9 @@ public final class Rehearsal {
             List<String> left = before.leftBehind(after, Engines.of(db.kind()).dialect(db.version())::quote);
             List<String> seeded = seed == null ? List.of() : seed.tables().stream().filter(t -> t.rows() > 0)
                     .map(t -> t.table() + " (" + String.format(java.util.Locale.ROOT, "%,d", t.rows()) + ")").toList();
+            boolean intoExisting = seed != null && seed.tables().stream()
+                    .anyMatch(t -> t.rows() > 0 && before.tables().stream().anyMatch(b -> b.equalsIgnoreCase(t.table())
+                            || b.toLowerCase(java.util.Locale.ROOT).endsWith("." + t.table().toLowerCase(java.util.Locale.ROOT))));
             if (left.isEmpty() && seeded.isEmpty()) {
                 progress.accept("external: " + (rollingBack() ? "--rollback: " : "") + "nothing left on " + where
                         + ": its tables and columns are as they were");
@@ -251,8 +254,8 @@ public final class Rehearsal {
             progress.accept("external: left on " + where + " (rehearse drops nothing on a server it does not own;"
                     + " indexes, constraints and other objects the migrations made are not listed):");
             if (!seeded.isEmpty()) {
-                progress.accept("external:   rows seeded: " + String.join(", ", seeded)
-                        + " (in a table that was there before they are not told apart from its own: restore the copy)");
+                progress.accept("external:   rows seeded: " + String.join(", ", seeded) + (intoExisting
+                        ? " (in a table that was there before, they are not told apart from its own rows: restore the copy)" : ""));
             }
             for (String line : left) progress.accept("external:   " + line);
         } catch (RuntimeException e) {
