@@ -218,6 +218,43 @@ class ExternalTargetCliTest {
         assertThat(first.get("locks").findValuesAsText("mode")).contains("AccessExclusiveLock");
     }
 
+    /** The transaction is the server's to end: a tool killed mid-migration leaves the copy as it was too. */
+    @Test
+    void rollbackLeavesTheCopyAsItWasWhenTheToolIsKilledMidMigration(@TempDir Path dir) throws Exception {
+        migration(dir, "V1__slow.sql", "ALTER TABLE orders ADD COLUMN killed_note text;\nSELECT pg_sleep(4);\n");
+        List<String> before = state("prod_copy");
+        Process tool = InterruptMatrixTest.tool(args("prod_copy", dir, "--rollback").toArray(String[]::new))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            // the migration's transaction holds its lock: the ALTER ran, uncommitted
+            boolean held = false;
+            for (int i = 0; i < 600 && !held && tool.isAlive(); i++) {
+                try (Connection c = connect("prod_copy"); Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_locks WHERE relation = 'orders'::regclass"
+                             + " AND mode = 'AccessExclusiveLock' AND granted")) {
+                    rs.next();
+                    held = rs.getInt(1) > 0;
+                }
+                if (!held) Thread.sleep(50);
+            }
+            assertThat(held).as("the migration held its lock before the kill").isTrue();
+            tool.destroyForcibly().waitFor();
+        } finally {
+            tool.destroyForcibly();
+        }
+        // the server ends the dead client's transaction when the sleep returns and it cannot answer
+        for (int i = 0; i < 200; i++) {
+            try (Connection c = connect("prod_copy"); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = 'prod_copy'"
+                         + " AND pid <> pg_backend_pid()")) {
+                rs.next();
+                if (rs.getInt(1) == 0) break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(state("prod_copy")).isEqualTo(before);
+    }
+
     @Test
     void rollbackRefusesWhatItCouldNotRollBackBeforeAnythingStarts(@TempDir Path dir) throws Exception {
         migration(dir, "V1__idx.sql", "SELECT 1;\n\nCREATE INDEX CONCURRENTLY orders_qty ON orders (qty);\n");
