@@ -243,9 +243,60 @@ public final class Rehearsal {
         this.startedAt = startedAt;
         Inputs in = read();
         try (Server server = provision(in)) {
-            server.applySchema();
-            SeedResult seed = server.seed(1.0);
-            return analyze(server.rehearse(seed), startedAt, wallStart);
+            dev.rehearse.provision.TargetCatalog before = external(server.db()) ? catalog(server.db()) : null;
+            SeedResult seed = null;
+            try {
+                server.applySchema();
+                seed = server.seed(1.0);
+                return analyze(server.rehearse(seed), startedAt, wallStart);
+            } finally {
+                if (before != null) leftBehind(server.db(), before, seed);
+            }
+        }
+    }
+
+    private static boolean external(Database db) {
+        return db.provider() == dev.rehearse.scenario.Provider.EXTERNAL;
+    }
+
+    private static dev.rehearse.provision.TargetCatalog catalog(Database db) {
+        try (Connection c = db.connect()) {
+            return dev.rehearse.provision.TargetCatalog.read(c);
+        } catch (SQLException e) {
+            throw new RehearsalFailedException("cannot read the catalog of " + dev.rehearse.provision.Secrets.mask(db.jdbcUrl())
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An external target is the user's: what the run left there (tables and columns it created, rows it seeded), and
+     * the statements that remove what can be removed. rehearse drops nothing itself on a server it does not own; under
+     * {@code --rollback} it checks that nothing is left.
+     */
+    private void leftBehind(Database db, dev.rehearse.provision.TargetCatalog before, SeedResult seed) {
+        String where = dev.rehearse.provision.Secrets.mask(db.jdbcUrl());
+        try {
+            dev.rehearse.provision.TargetCatalog after = catalog(db);
+            List<String> left = before.leftBehind(after, Engines.of(db.kind()).dialect(db.version())::quote);
+            List<String> seeded = seed == null ? List.of() : seed.tables().stream().filter(t -> t.rows() > 0)
+                    .map(t -> t.table() + " (" + String.format(java.util.Locale.ROOT, "%,d", t.rows()) + ")").toList();
+            boolean intoExisting = seed != null && seed.tables().stream()
+                    .anyMatch(t -> t.rows() > 0 && before.tables().stream().anyMatch(b -> b.equalsIgnoreCase(t.table())
+                            || b.toLowerCase(java.util.Locale.ROOT).endsWith("." + t.table().toLowerCase(java.util.Locale.ROOT))));
+            if (left.isEmpty() && seeded.isEmpty()) {
+                progress.accept("external: " + (rollingBack() ? "--rollback: " : "") + "nothing left on " + where
+                        + ": its tables and columns are as they were");
+                return;
+            }
+            progress.accept("external: left on " + where + " (rehearse drops nothing on a server it does not own;"
+                    + " indexes, constraints and other objects the migrations made are not listed):");
+            if (!seeded.isEmpty()) {
+                progress.accept("external:   rows seeded: " + String.join(", ", seeded) + (intoExisting
+                        ? " (in a table that was there before, they are not told apart from its own rows: restore the copy)" : ""));
+            }
+            for (String line : left) progress.accept("external:   " + line);
+        } catch (RuntimeException e) {
+            progress.accept("external: what the run left on " + where + " could not be read: " + e.getMessage());
         }
     }
 
@@ -292,6 +343,15 @@ public final class Rehearsal {
         List<Migration> deployed = shipping == null || deployedInSchema ? List.of()
                 : all.stream().filter(m -> !shipping.test(m)).toList();
         List<Migration> shipped = shipping == null ? all : all.stream().filter(shipping).toList();
+        if (rollingBack()) {
+            RollbackMode.check(scenario, Engines.dialect(scenario.engine()), schema, scenario.data().profile() != null);
+            if (!deployed.isEmpty()) {
+                progress.accept("rollback: " + deployed.size() + " deployed migrations taken as already on the copy"
+                        + " (not applied)");
+            }
+            deployed = List.of();
+            if (!shipped.isEmpty()) shipped = RollbackMode.oneTransaction(shipped, progress);
+        }
         if (shipped.isEmpty()) {
             throw new dev.rehearse.InvalidInputException("the pending set (--pending, --from, --changed-since) selects"
                     + " none of the " + all.size() + " migrations: nothing to rehearse");
@@ -300,6 +360,11 @@ public final class Rehearsal {
         Inputs inputs = new Inputs(engine, schema, deployed, shipped, profile);
         InputChecks.check(scenario, inputs, ignoreCapacity);
         return inputs;
+    }
+
+    /** {@code --rollback}: the migrations in one transaction rolled back at the end; see {@link RollbackMode}. */
+    private boolean rollingBack() {
+        return scenario.external().rollback();
     }
 
     /** A run that would rehearse nothing is a mistake in what it was given, never a pass. */
@@ -403,6 +468,11 @@ public final class Rehearsal {
                     new Scenario.TableData(Math.max(t.rows() == 0 ? 0 : 1, Math.round(t.rows() * scale)), t.productionRows())));
             Profile profile = scale == 1.0 ? in.profile()
                     : new Profile(in.profile().file(), in.profile().scale() * scale, in.profile().tables());
+            if (rollingBack()) {
+                progress.accept("seed: --rollback: nothing seeded" + (tables.isEmpty() ? ""
+                        : "; the workload runs on " + String.join(", ", tables.keySet()) + " as the copy holds them"));
+                return new SeedResult(tables.keySet().stream().map(t -> new dev.rehearse.seed.TableSeed(t, 0, 0)).toList());
+            }
             try {
                 return new Seeder(in.engine().seeding(db), status).seed(db, tables, scenario.data().seed(), profile, progress);
             } catch (InvalidInputException e) {
@@ -529,10 +599,11 @@ public final class Rehearsal {
                  LongTransactions held = new LongTransactions(engine, db, loadSettings.longTransaction())) {
                 Rollbacks downs = new Rollbacks(db, probe, scenario.migrations(), progress,
                         dialect::quote).withDeadlines(scenario.deadlines().statementMs(), runEndsAtNanos());
-                Rollbacks.Columns columnsBefore = Rollbacks.any(migrations) ? downs.columns() : null;
+                Rollbacks.Columns columnsBefore = Rollbacks.any(migrations) && !rollingBack() ? downs.columns() : null;
                 MigrationRunner runner = new MigrationRunner(db, probe, scenario.migrations(), progress)
                         .withBeforeStatement(held::before)
-                        .withDeadlines(scenario.deadlines().statementMs(), runEndsAtNanos());
+                        .withDeadlines(scenario.deadlines().statementMs(), runEndsAtNanos())
+                        .withRollbackAtEnd(rollingBack());
                 live = new Live(db, seed, timeline, load, sampler, loadRuns, baselineFrom, baselineTo, runner);
                 // load alone between migrations: each one's after window, the next one's before
                 if (loadRuns && loadSettings.settleSeconds() > 0) runner.withBetweenMigrations(() -> sleep(loadSettings.settleSeconds()));
@@ -552,7 +623,12 @@ public final class Rehearsal {
                 // after the ups' windows: the downs, on the data the ups left, the load still running; without any,
                 // each migration is listed as having none
                 if (columnsBefore != null || trialsFrom != null) downsFrom = trialsFrom != null ? trialsFrom : System.nanoTime();
-                rollbacks = downs.rehearse(run, columnsBefore);
+                if (rollingBack()) {
+                    progress.accept("rollback: the migrations' transaction was rolled back" + (Rollbacks.any(migrations)
+                            ? "; their downs are not rehearsed (nothing is left to undo)" : ""));
+                } else {
+                    rollbacks = downs.rehearse(run, columnsBefore);
+                }
             }
             load.close();
             if (onReplica != null) onReplica.close();

@@ -66,6 +66,23 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--allow-writes", description = "Let --provider external write (use a disposable copy).")
     Boolean allowWrites;
 
+    @Option(names = "--marker-table", paramLabel = "TABLE",
+            description = "The table whose presence marks an external target as a rehearsal copy (external.marker_table,"
+                    + " default rehearse_target).")
+    String markerTable;
+
+    @Option(names = "--database-pattern", paramLabel = "REGEX",
+            description = "External databases whose whole name matches are rehearsal copies (external.database_pattern).")
+    String databasePattern;
+
+    @Option(names = "--i-understand-this-is-not-production",
+            description = "Write to an external target that does not say it is a rehearsal copy.")
+    Boolean notProduction;
+
+    @Option(names = "--rollback",
+            description = "External PostgreSQL: rehearse the migrations in one transaction and roll it back (external.rollback).")
+    Boolean rollback;
+
     @Option(names = "--schema", paramLabel = "FILE", description = "Baseline DDL applied before seeding.")
     Path schema;
 
@@ -221,11 +238,19 @@ final class RunCommand implements Callable<Integer> {
                 .withReportFormats(output.report).withFailOn(output.failOn).withLockTimeout(lockTimeout).withSeed(seed)
                 .withProfile(profile).withWorkload(workload).withLongTransaction(longTransaction), names);
         Scenario.External ext = scenario.external();
+        if (markerTable != null || databasePattern != null || notProduction != null || rollback != null) {
+            ext = ext.withGuards(markerTable == null ? ext.markerTable()
+                            : flagValue("--marker-table", markerTable, dev.rehearse.scenario.ScenarioLoader::tableName),
+                    databasePattern == null ? ext.databasePattern()
+                            : flagValue("--database-pattern", databasePattern, dev.rehearse.scenario.ScenarioLoader::regularExpression),
+                    Boolean.TRUE.equals(notProduction), rollback == null ? ext.rollback() : rollback);
+            scenario = scenario.withExternal(ext);
+        }
         if (ext.password() == null && scenario.provider() == dev.rehearse.scenario.Provider.EXTERNAL) {
             // the engine's own variable, as its command-line clients read it
             String variable = dev.rehearse.engine.Engines.dialect(scenario.engine()).passwordVariable();
             String fromEnv = variable == null ? null : System.getenv(variable);
-            if (fromEnv != null) scenario = scenario.withExternal(new Scenario.External(ext.url(), ext.user(), fromEnv,
+            if (fromEnv != null) scenario = scenario.withExternal(ext.withConnection(ext.url(), ext.user(), fromEnv,
                     ext.allowWrites()));
         }
         Scenario.Migrations mg = scenario.migrations();
@@ -284,6 +309,14 @@ final class RunCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new dev.rehearse.InvalidInputException("--password-file: cannot read " + passwordFile + ": "
                     + e.getMessage());
+        }
+    }
+
+    private static String flagValue(String flag, String text, java.util.function.UnaryOperator<String> check) {
+        try {
+            return check.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new dev.rehearse.InvalidInputException(flag + ": " + e.getMessage());
         }
     }
 

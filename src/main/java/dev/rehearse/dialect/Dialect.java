@@ -70,6 +70,14 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * Whether schema changes can be rolled back with the transaction that made them, so that a rehearsal on a user's
+     * copy can be undone ({@code --rollback}): PostgreSQL's DDL is transactional; MySQL's and MariaDB's commits.
+     */
+    default boolean transactionalDdl() {
+        return false;
+    }
+
     /** Whether the statement requests a table lock that blocks the application (for missing-lock-timeout). */
     boolean requestsBlockingLock(Rule.Words words, SqlStatement.Kind kind);
 

@@ -101,6 +101,16 @@ public final class MigrationRunner {
     }
 
     private Runnable betweenMigrations = () -> {};
+    private boolean rollBackAtEnd;
+
+    /**
+     * The tool's transactions end in ROLLBACK, not COMMIT ({@code --rollback}): with every migration in one transaction
+     * that spans them all, nothing they did stays.
+     */
+    public MigrationRunner withRollbackAtEnd(boolean rollBack) {
+        this.rollBackAtEnd = rollBack;
+        return this;
+    }
 
     /** Runs after each migration that succeeded and before the next (the load settling on its own). */
     public MigrationRunner withBetweenMigrations(Runnable hook) {
@@ -321,7 +331,11 @@ public final class MigrationRunner {
                 keepOpen = true;
                 return -1;
             }
-            if (wrapped) c.commit();
+            if (wrapped && rollBackAtEnd) {
+                c.rollback();
+            } else if (wrapped) {
+                c.commit();
+            }
             finish(openTx, System.nanoTime(), done);
             return -1;
         } finally {

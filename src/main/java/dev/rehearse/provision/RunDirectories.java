@@ -84,7 +84,8 @@ public final class RunDirectories {
         Path inRun = runDir.resolve("sock");
         try {
             if (!Files.isDirectory(base) || !Files.isWritable(base) || inRun.toString().length() < 80) {
-                return Files.createDirectories(inRun);
+                // never createDirectories: the run directory an interrupt just removed would be made again
+                return Files.isDirectory(inRun) ? inRun : Files.createDirectory(inRun);
             }
             Path dir = Files.createTempDirectory(base, "rehearse-sock-");
             Files.writeString(runDir.resolve(SOCKETS), dir + "\n");

@@ -118,9 +118,39 @@ public record Scenario(
         return new Scenario(source, engine, provider, external, schema, data, load, replica, migrations, observe, thresholds, output, replicaSettings, deadlines);
     }
 
-    /** An existing server. Writes (schema, seed, migrations) need {@code allowWrites}. */
-    public record External(String url, String user, String password, boolean allowWrites) {
+    /**
+     * An existing server. Writes (schema, seed, migrations) need {@code allowWrites}, and a target that says it is a
+     * rehearsal copy: a table named {@code markerTable} in its database, or a database name matching
+     * {@code databasePattern}; {@code notProduction} ({@code --i-understand-this-is-not-production}) waives that.
+     *
+     * @param markerTable the table whose presence marks a rehearsal copy ({@code external.marker_table}), default
+     *                    {@value #DEFAULT_MARKER}
+     * @param databasePattern a regular expression the whole database name must match to count as a copy
+     *                        ({@code external.database_pattern}); null: names mark nothing
+     * @param rollback rehearse the migrations in one transaction that is rolled back ({@code external.rollback},
+     *                 {@code --rollback}), on engines whose DDL is transactional
+     */
+    public record External(String url, String user, String password, boolean allowWrites, String markerTable,
+                           String databasePattern, boolean notProduction, boolean rollback) {
+        public static final String DEFAULT_MARKER = "rehearse_target";
         public static final External NONE = new External(null, null, null, false);
+
+        public External {
+            if (markerTable == null || markerTable.isBlank()) markerTable = DEFAULT_MARKER;
+        }
+
+        public External(String url, String user, String password, boolean allowWrites) {
+            this(url, user, password, allowWrites, null, null, false, false);
+        }
+
+        /** The same guards and mode, another connection. */
+        public External withConnection(String url, String user, String password, boolean allowWrites) {
+            return new External(url, user, password, allowWrites, markerTable, databasePattern, notProduction, rollback);
+        }
+
+        public External withGuards(String markerTable, String databasePattern, boolean notProduction, boolean rollback) {
+            return new External(url, user, password, allowWrites, markerTable, databasePattern, notProduction, rollback);
+        }
     }
 
     /**

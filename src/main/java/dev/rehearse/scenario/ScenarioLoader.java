@@ -189,7 +189,8 @@ public final class ScenarioLoader {
 
     private Scenario build(YamlNode root) {
         Section top = new Section(root, "", 1, TOP_KEYS);
-        External external = external(top.section("external", "url", "user", "password", "allow_writes"));
+        External external = external(top.section("external", "url", "user", "password", "allow_writes",
+                "marker_table", "database_pattern", "rollback"));
         // A URL only makes sense for an external server, so it implies the provider unless one is named.
         Provider provider = top.get("provider", external.url() != null ? Provider.EXTERNAL : Provider.EMBEDDED,
                 new Conv<>("a provider", Provider::parse));
@@ -251,8 +252,11 @@ public final class ScenarioLoader {
                     + " expected jdbc:postgresql://HOST:PORT/DB, jdbc:mysql://… or jdbc:mariadb://…");
             return u;
         });
+        String pattern = s.get("database_pattern", null, new Conv<>("a regular expression", ScenarioLoader::regularExpression));
         return new External(s.get("url", null, url), s.get("user", null, expanded),
-                s.get("password", null, expanded), s.get("allow_writes", false, BOOL));
+                s.get("password", null, expanded), s.get("allow_writes", false, BOOL),
+                s.get("marker_table", null, new Conv<>("a table name", ScenarioLoader::tableName)), pattern, false,
+                s.get("rollback", false, BOOL));
     }
 
     /** Replaces {@code ${VAR}} so that secrets stay out of the file. */
@@ -495,7 +499,7 @@ public final class ScenarioLoader {
     public static Scenario applyOverrides(Scenario base, CliOverrides o, Vocabulary names) {
         EngineSpec engine = o.engine() == null ? base.engine() : flag("--engine", () -> names.engine(o.engine()));
         External x = base.external();
-        External external = new External(or(o.url(), x.url()), or(o.user(), x.user()), or(o.password(), x.password()),
+        External external = x.withConnection(or(o.url(), x.url()), or(o.user(), x.user()), or(o.password(), x.password()),
                 or(o.allowWrites(), x.allowWrites()));
         Provider provider = o.provider() != null ? flag("--provider", () -> Provider.parse(o.provider()))
                 : o.url() != null ? Provider.EXTERNAL : base.provider();
@@ -650,6 +654,25 @@ public final class ScenarioLoader {
             }
             return v;
         });
+    }
+
+    /** A regular expression, checked here so that a broken one names its line. */
+    public static String regularExpression(String text) {
+        try {
+            Pattern.compile(text);
+            return text;
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new IllegalArgumentException("not a regular expression: " + e.getDescription());
+        }
+    }
+
+    /** A plain (unquoted) table name, optionally schema-qualified. */
+    public static String tableName(String text) {
+        String t = text.trim();
+        if (!t.matches("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?")) {
+            throw new IllegalArgumentException("expected a table name such as rehearse_target, got '" + text + "'");
+        }
+        return t;
     }
 
     private static String fmt(double d) {

@@ -40,22 +40,37 @@ class InterruptMatrixTest {
     /** One child run: its output, the run directories it was seen owning, how it ended. */
     record Child(Process process, List<String> stderr, Set<Path> dirs, Thread watcher) {}
 
-    private static Path scenario(Path dir, Phase phase) throws Exception {
-        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+    /** The engines the matrix runs on: the embedded PostgreSQL and MariaDB, each with its own sleep. */
+    enum Engine {
+        POSTGRES("postgres:16", "SELECT pg_sleep(120)"), MARIADB("mariadb:10.11", "SELECT SLEEP(120)");
+
+        final String spec, sleep;
+
+        Engine(String spec, String sleep) {
+            this.spec = spec;
+            this.sleep = sleep;
+        }
+    }
+
+    private static Path scenario(Path dir, Engine engine, Phase phase) throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("migrations-" + engine));
         Files.writeString(migrations.resolve("001_add.sql"), "ALTER TABLE accounts ADD COLUMN note text;\n");
-        Files.writeString(migrations.resolve("002_sleep.sql"), "SELECT pg_sleep(120);\n");
+        Files.writeString(migrations.resolve("002_sleep.sql"), engine.sleep + ";\n");
         Files.writeString(migrations.resolve("003_drop.sql"), "ALTER TABLE accounts DROP COLUMN note;\n");
-        Path scenario = dir.resolve("interrupt-" + phase + ".yaml");
+        Path schema = engine == Engine.POSTGRES ? Path.of("scenarios/set-not-null/schema.sql").toAbsolutePath()
+                : Files.writeString(dir.resolve("mariadb-schema.sql"), "CREATE TABLE accounts (id bigint PRIMARY KEY,"
+                + " email varchar(200) NOT NULL, region varchar(40), created_at datetime NOT NULL, KEY accounts_region (region));\n");
+        // (the secondary key: its deferral is the "seed:" line printed before the load, as PostgreSQL's key is)
+        Path scenario = dir.resolve("interrupt-" + engine + "-" + phase + ".yaml");
         // seeding lasts a few seconds only where it is the phase interrupted; the sleeping migration until the signal
         Files.writeString(scenario, """
-                engine: postgres:16
+                engine: %s
                 schema: %s
                 data: { tables: { accounts: %s } }
                 load: { clients: 2, rate: 50, baseline_seconds: 0.5, settle_seconds: 0, cooldown_seconds: 0 }
                 migrations: { path: %s }
                 report: { formats: [json] }
-                """.formatted(Path.of("scenarios/set-not-null/schema.sql").toAbsolutePath(),
-                phase == Phase.SEEDING ? "1500k" : "5k", migrations));
+                """.formatted(engine.spec, schema, phase == Phase.SEEDING ? "1500k" : "5k", migrations));
         return scenario;
     }
 
@@ -131,24 +146,38 @@ class InterruptMatrixTest {
                 .orElse(false)).toList();
     }
 
-    private record Outcome(Phase phase, String signal, int exit, double seconds, Child child, Path out) {}
+    private record Outcome(Engine engine, Phase phase, String signal, int exit, double seconds, Child child, Path out) {}
 
-    private record Case(Phase phase, String signal) {}
+    private record Case(Engine engine, Phase phase, String signal) {
+        Case(Phase phase, String signal) {
+            this(Engine.POSTGRES, phase, signal);
+        }
+    }
 
     /** Each phase and each signal once (SIGKILL's leftovers are checked after the next run): the CI budget. */
     @Test
     void everyPhaseAndEverySignalLeavesNothing(@TempDir Path dir) throws Exception {
         matrix(dir, List.of(new Case(Phase.STARTUP, "KILL"), new Case(Phase.SEEDING, "INT"),
-                new Case(Phase.MIGRATING, "TERM"), new Case(Phase.MIGRATING, "INT")));
+                new Case(Phase.MIGRATING, "TERM"), new Case(Phase.MIGRATING, "INT"),
+                new Case(Engine.MARIADB, Phase.MIGRATING, "TERM")));
     }
 
-    /** The full 3×3 matrix, about two minutes here: {@code mvn -Pbench -Dtest=InterruptMatrixTest test}. */
+    /**
+     * The full 3×3 matrix on each engine, about two minutes per engine here:
+     * {@code mvn -Pbench -Dtest=InterruptMatrixTest test}.
+     */
     @Test
     @org.junit.jupiter.api.Tag("bench")
     void theFullMatrixLeavesNothing(@TempDir Path dir) throws Exception {
-        List<Case> cases = new ArrayList<>();
-        for (Phase phase : Phase.values()) for (String signal : List.of("INT", "TERM", "KILL")) cases.add(new Case(phase, signal));
-        matrix(dir, cases);
+        // one matrix per engine, each ending with doctor --cleanup: a SIGKILL's leftovers are the next run's to reap,
+        // and the next run, if it is another engine's interrupted at startup, may be stopped before it reaps
+        for (Engine engine : Engine.values()) {
+            List<Case> cases = new ArrayList<>();
+            for (Phase phase : Phase.values()) {
+                for (String signal : List.of("INT", "TERM", "KILL")) cases.add(new Case(engine, phase, signal));
+            }
+            matrix(Files.createDirectories(dir.resolve(engine.name())), cases);
+        }
     }
 
     private void matrix(Path dir, List<Case> cases) throws Exception {
@@ -159,16 +188,16 @@ class InterruptMatrixTest {
             Phase phase = k.phase();
             String signal = k.signal();
             Path out = dir.resolve("out-" + n++);
-            Child c = start(scenario(dir, phase), out);
+            Child c = start(scenario(dir, k.engine(), phase), out);
             awaitPhase(c, phase);
             if (phase == Phase.STARTUP) Thread.sleep(300); // inside initdb or the server's start
             if (phase == Phase.SEEDING) Thread.sleep(500); // inside the load
             long t0 = System.nanoTime();
             new ProcessBuilder("kill", "-" + signal, Long.toString(c.process().pid())).start().waitFor();
-            assertThat(c.process().waitFor(60, TimeUnit.SECONDS)).as(phase + " " + signal + " ends").isTrue();
+            assertThat(c.process().waitFor(60, TimeUnit.SECONDS)).as(k + " ends").isTrue();
             double seconds = (System.nanoTime() - t0) / 1e9;
             c.watcher().join(1_000);
-            Outcome o = new Outcome(phase, signal, c.process().exitValue(), seconds, c, out);
+            Outcome o = new Outcome(k.engine(), phase, signal, c.process().exitValue(), seconds, c, out);
             outcomes.add(o);
             // the previous SIGKILL's leftovers: this run started a server, so it reaped them
             for (Outcome left : killed) assertNothingLeft(left);
@@ -178,7 +207,7 @@ class InterruptMatrixTest {
                 killed.add(o);
                 continue;
             }
-            assertThat(o.exit()).as(phase + " " + signal + ": " + c.stderr())
+            assertThat(o.exit()).as(k + ": " + c.stderr())
                     .isEqualTo(signal.equals("INT") ? 130 : 143);
             assertNothingLeft(o);
             List<String> after = afterMarker(c.stderr(), phase);
@@ -198,11 +227,11 @@ class InterruptMatrixTest {
         assertThat(doctor.exitValue()).as(said).isZero();
         for (Outcome k : killed) assertNothingLeft(k);
 
-        System.out.println("interrupt table (phase, signal: exit code, seconds from signal to exit, run directories"
-                + " seen, left; database processes left)");
+        System.out.println("interrupt table (engine, phase, signal: exit code, seconds from signal to exit, run"
+                + " directories seen, left; database processes left)");
         for (Outcome o : outcomes) {
-            System.out.printf(Locale.ROOT, "  %-9s %-4s exit %3d  %5.2f s  dirs %d, left %d; processes left %d%n",
-                    o.phase(), o.signal(), o.exit(), o.seconds(), o.child().dirs().size(),
+            System.out.printf(Locale.ROOT, "  %-8s %-9s %-4s exit %3d  %5.2f s  dirs %d, left %d; processes left %d%n",
+                    o.engine(), o.phase(), o.signal(), o.exit(), o.seconds(), o.child().dirs().size(),
                     o.child().dirs().stream().filter(Files::exists).count(), databaseProcessesIn(o.child().dirs()).size());
         }
     }

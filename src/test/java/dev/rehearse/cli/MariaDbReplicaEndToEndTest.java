@@ -96,7 +96,7 @@ class MariaDbReplicaEndToEndTest {
             Path scenario = dir.resolve("scenario.yaml");
             Files.writeString(scenario, """
                     engine: mariadb:10.11
-                    external: { url: "%s", user: root, allow_writes: true }
+                    external: { url: "%s", user: root, allow_writes: true, database_pattern: rehearse }
                     schema: %s
                     data: { tables: { t: 20k } }
                     load: { baseline_seconds: 1, cooldown_seconds: 1 }

@@ -25,7 +25,7 @@ class MySqlRunEndToEndTest {
         try (Database server = new EmbeddedMariaDbProvisioner().start(EngineSpec.parse("mariadb:10.11"))) {
             String url = server.jdbcUrl().replaceFirst("^jdbc:mariadb:", "jdbc:mysql:").replaceFirst("\\?.*$", "");
             Path out = MySqlRehearsals.instantAndCopy(dir, "--engine", "mysql:8.0", "--provider", "external",
-                    "--url", url, "--user", "root", "--allow-writes");
+                    "--url", url, "--user", "root", "--allow-writes", "--i-understand-this-is-not-production");
             JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
             MySqlRehearsals.assertInstantAndCopy(report);
             // MySQL's probe on a server with MariaDB's stage instruments on (the embedded provisioner's) and its binary
@@ -44,7 +44,7 @@ class MySqlRunEndToEndTest {
         try (Database server = new EmbeddedMariaDbProvisioner().start(EngineSpec.parse("mariadb:10.11"))) {
             String url = server.jdbcUrl().replaceFirst("^jdbc:mariadb:", "jdbc:mysql:").replaceFirst("\\?.*$", "");
             Path out = MySqlRehearsals.backfill(dir, "--engine", "mysql:5.7", "--provider", "external",
-                    "--url", url, "--user", "root", "--allow-writes");
+                    "--url", url, "--user", "root", "--allow-writes", "--i-understand-this-is-not-production");
             MySqlRehearsals.assertBackfillRowLockWaits(new ObjectMapper().readTree(out.resolve("report.json").toFile()));
         }
     }

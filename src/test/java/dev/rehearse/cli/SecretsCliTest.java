@@ -63,7 +63,7 @@ class SecretsCliTest {
     }
 
     private static List<String> common(Path dir) throws Exception {
-        return new ArrayList<>(List.of("run", "--provider", "external", "--allow-writes", "--user", "postgres",
+        return new ArrayList<>(List.of("run", "--provider", "external", "--allow-writes", "--i-understand-this-is-not-production", "--user", "postgres",
                 "--schema", dir.resolve("schema.sql").toString(), "--migrations", migrations(dir).toString(),
                 "--rows", "accounts=500", "--no-load", "--report", "console,json,md,sarif", "--out", dir.resolve("out").toString()));
     }

@@ -48,6 +48,24 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void readsTheExternalTargetsGuards() throws IOException {
+        Scenario s = load("""
+                external: { url: jdbc:postgresql://h/shop_copy, allow_writes: true, marker_table: ops.copy_marker,
+                            database_pattern: ".*_copy", rollback: true }
+                """);
+        assertThat(s.external().markerTable()).isEqualTo("ops.copy_marker");
+        assertThat(s.external().databasePattern()).isEqualTo(".*_copy");
+        assertThat(s.external().rollback()).isTrue();
+        assertThat(s.external().notProduction()).as("the waiver is a flag only").isFalse();
+        assertThat(load("external: { url: jdbc:postgresql://h/db }\n").external().markerTable()).isEqualTo("rehearse_target");
+        // flags override the connection and keep the guards
+        Scenario o = ScenarioLoader.applyOverrides(s, CliOverrides.NONE.withUrl("jdbc:postgresql://h/other_copy"));
+        assertThat(o.external().url()).isEqualTo("jdbc:postgresql://h/other_copy");
+        assertThat(o.external().databasePattern()).isEqualTo(".*_copy");
+        assertThat(o.external().rollback()).isTrue();
+    }
+
+    @Test
     void readsEveryKey() throws IOException {
         write("schema.sql", "create table accounts (id bigint primary key);");
         write("migrations/V1__a.sql", "select 1;");
@@ -298,6 +316,9 @@ class ScenarioLoaderTest {
             migrations:\\n  paths:\\n    - nowhere.sql   | F:3: migrations.paths[0]: no such file or directory 'nowhere.sql' (DIR/nowhere.sql)
             migrations:\\n  path: a\\n  paths: [b]       | F:3: give either path or paths in migrations, not both
             external:\\n  password: ${NOPE}              | F:2: external.password: environment variable NOPE is not set
+            external:\\n  database_pattern: "prod_("     | F:2: external.database_pattern: not a regular expression: Unclosed group
+            external:\\n  marker_table: "a b"           | F:2: external.marker_table: expected a table name such as rehearse_target, got 'a b'
+            external:\\n  rollback: maybe               | F:2: expected true or false for external.rollback, got 'maybe'
             """)
     void errorsNameFileLineAndWhatIsAllowed(String yaml, String expected) throws IOException {
         assertThat(error(yaml.replace("\\n", "\n")))

@@ -155,6 +155,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
     public String passwordVariable() {
         return "PGPASSWORD";
     }

@@ -78,7 +78,7 @@ public final class EmbeddedMariaDbProvisioner implements Provisioner {
         try {
             Path data = run.resolve("data");
             copyTree(install.resolve(MariaDbBinaries.TEMPLATE), data);
-            Files.createDirectories(run.resolve("tmp"));
+            Files.createDirectory(run.resolve("tmp")); // not createDirectories: see copyTree
             Path sockets = RunDirectories.socketDirectory(run, user); // short, whatever the temporary directory is
             user.own(run);
             return startServer(install, run, data, sockets, user, removeDir, role);
@@ -185,11 +185,17 @@ public final class EmbeddedMariaDbProvisioner implements Provisioner {
                 + " s: " + LocalServers.tail(log));
     }
 
+    /**
+     * The template into the run directory. It stops at an interrupt and never creates a missing parent: an interrupt's
+     * cleanup removes the run directory meanwhile, and copying on would make it again (createDirectories did, and a
+     * SIGINT at startup left the directory behind).
+     */
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path p : paths.toList()) {
+                if (Cleanup.shuttingDown()) throw new IOException("interrupted while copying the data directory template");
                 Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
+                if (Files.isDirectory(p)) Files.createDirectory(target);
                 else Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
             }
         }

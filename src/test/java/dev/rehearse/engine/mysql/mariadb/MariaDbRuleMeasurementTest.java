@@ -228,7 +228,8 @@ class MariaDbRuleMeasurementTest {
         Matcher m = CREATE_TABLE.matcher(Files.readString(ex.setup()));
         while (m.find()) tables.add(m.group(1));
         StringBuilder yaml = new StringBuilder("engine: mariadb:" + db.version() + "\n"
-                + "external: { url: \"" + db.jdbcUrl() + "\", user: root, allow_writes: true }\n"
+                + "external: { url: \"" + db.jdbcUrl() + "\", user: root, allow_writes: true, database_pattern: "
+                + EmbeddedMariaDbProvisioner.DATABASE + " }\n"
                 + "schema: " + ex.setup().toAbsolutePath() + "\n"
                 + "data:\n  seed: 7\n");
         Path profile = ex.dir().resolve("profile.yaml");

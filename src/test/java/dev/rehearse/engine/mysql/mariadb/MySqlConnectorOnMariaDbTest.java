@@ -39,7 +39,8 @@ class MySqlConnectorOnMariaDbTest {
         try (Database embedded = new EmbeddedMariaDbProvisioner().start(EngineSpec.parse("mariadb:10.11"))) {
             String url = mysqlUrl(embedded);
             EngineRuntime mysql = Engines.runtime(EngineSpec.Kind.MYSQL);
-            try (Database db = mysql.provisioner(Provider.EXTERNAL, new Scenario.External(url, "root", null, true))
+            try (Database db = mysql.provisioner(Provider.EXTERNAL, new Scenario.External(url, "root", null, true)
+                    .withGuards(null, null, true, false))
                     .start(EngineSpec.parse("mysql:8.0"))) {
                 try (Connection c = db.connect()) {
                     assertThat(c.getClass().getName()).startsWith("com.mysql.cj.");
@@ -119,7 +120,8 @@ class MySqlConnectorOnMariaDbTest {
     void aRowTheServerRejectsFailsTheLoadNamingTheTable() throws Exception {
         try (Database embedded = new EmbeddedMariaDbProvisioner().start(EngineSpec.parse("mariadb:10.11"))) {
             EngineRuntime mysql = Engines.runtime(EngineSpec.Kind.MYSQL);
-            try (Database db = mysql.provisioner(Provider.EXTERNAL, new Scenario.External(mysqlUrl(embedded), "root", null, true))
+            try (Database db = mysql.provisioner(Provider.EXTERNAL, new Scenario.External(mysqlUrl(embedded), "root", null, true)
+                    .withGuards(null, null, true, false))
                     .start(EngineSpec.parse("mysql:8.0"))) {
                 try (Connection c = db.connect(); Statement s = c.createStatement()) {
                     s.execute("CREATE TABLE t (id int PRIMARY KEY, qty int NOT NULL, CONSTRAINT qty_small CHECK (qty < 5))");
