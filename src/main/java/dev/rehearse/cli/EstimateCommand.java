@@ -67,11 +67,8 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--url", paramLabel = "JDBC", description = "The server of --provider external (fresh databases are created on it).")
     String url;
 
-    @Option(names = "--user", description = "User for --url.")
-    String user;
-
-    @Option(names = "--password-file", paramLabel = "FILE", description = "A file whose first line is the password for --url.")
-    Path passwordFile;
+    @picocli.CommandLine.Mixin
+    SharedOptions.Login login;
 
     @Option(names = "--allow-writes", description = "Let --provider external write (use a disposable server).")
     Boolean allowWrites;
@@ -106,7 +103,7 @@ final class EstimateCommand implements Callable<Integer> {
         Scenario base = ScenarioLoader.load(scenarioFile, names);
         if (base.thresholds().equals(Scenario.Thresholds.DEFAULT)) base = base.withThresholds(project.thresholds());
         Scenario scenario = ScenarioLoader.applyOverrides(base, CliOverrides.NONE
-                .withEngine(engine).withProvider(provider).withUrl(url).withUser(user).withPassword(password())
+                .withEngine(engine).withProvider(provider).withUrl(url).withUser(login.user).withPassword(login.password())
                 .withAllowWrites(allowWrites).withNoLoad(noLoad).withSeed(seed).withOut(out).withFailOn(failOn), names);
         if (scenario.replica()) {
             Progress.line("estimate: the scenario's replica is not rehearsed by estimate (fresh databases per scale)");
@@ -235,15 +232,6 @@ final class EstimateCommand implements Callable<Integer> {
             // removed already
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private String password() {
-        if (passwordFile == null) return null;
-        try {
-            return Files.readAllLines(passwordFile).stream().findFirst().orElse("");
-        } catch (IOException e) {
-            throw new InvalidInputException("--password-file: cannot read " + passwordFile + ": " + e.getMessage());
         }
     }
 }

@@ -42,15 +42,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--url", paramLabel = "JDBC", description = "The server of --provider external.")
     String url;
 
-    @Option(names = "--user", description = "User for --url.")
-    String user;
-
-    @Option(names = "--password", description = "Password for --url (visible to other local users through ps:"
-            + " prefer --password-file, PGPASSWORD / MYSQL_PWD, or the driver's pgpass).")
-    String password;
-
-    @Option(names = "--password-file", paramLabel = "FILE", description = "A file whose first line is the password for --url.")
-    Path passwordFile;
+    @Mixin
+    SharedOptions.Login login;
 
     @Option(names = "--from-production", paramLabel = "JDBC", description = "Start from this database's real schema and"
             + " statistics (read only, no table rows) and rehearse what its migration tool has not applied yet.")
@@ -232,7 +225,7 @@ final class RunCommand implements Callable<Integer> {
         Scenario base = scenarioFile == null ? ScenarioLoader.defaults() : ScenarioLoader.load(scenarioFile, names);
         if (base.thresholds().equals(Scenario.Thresholds.DEFAULT)) base = base.withThresholds(project.thresholds());
         Scenario scenario = ScenarioLoader.applyOverrides(base, CliOverrides.NONE
-                .withEngine(engine).withProvider(provider).withUrl(url).withUser(user).withPassword(password())
+                .withEngine(engine).withProvider(provider).withUrl(url).withUser(login.user).withPassword(login.password())
                 .withAllowWrites(allowWrites).withSchemaFile(schema).withMigrations(migrations).withFormat(format)
                 .withRows(rows).withNoLoad(noLoad).withReplica(replica).withOut(output.out)
                 .withReportFormats(output.report).withFailOn(output.failOn).withLockTimeout(lockTimeout).withSeed(seed)
@@ -287,29 +280,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private String productionPassword() {
-        if (productionPasswordFile == null) return null;
-        try {
-            return java.nio.file.Files.readAllLines(productionPasswordFile).stream().findFirst().orElse("");
-        } catch (java.io.IOException e) {
-            throw new dev.rehearse.InvalidInputException("--production-password-file: cannot read " + productionPasswordFile
-                    + ": " + e.getMessage());
-        }
-    }
-
-    /** {@code --password}, else the first line of {@code --password-file}; null without either. */
-    private String password() {
-        if (password != null) {
-            Progress.line("--password is visible to other local users (ps); prefer --password-file or "
-                    + "PGPASSWORD / MYSQL_PWD");
-            return password;
-        }
-        if (passwordFile == null) return null;
-        try {
-            return java.nio.file.Files.readAllLines(passwordFile).stream().findFirst().orElse("");
-        } catch (java.io.IOException e) {
-            throw new dev.rehearse.InvalidInputException("--password-file: cannot read " + passwordFile + ": "
-                    + e.getMessage());
-        }
+        return SharedOptions.Login.firstLine(productionPasswordFile, "--production-password-file");
     }
 
     private static String flagValue(String flag, String text, java.util.function.UnaryOperator<String> check) {

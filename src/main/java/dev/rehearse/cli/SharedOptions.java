@@ -105,12 +105,16 @@ final class SharedOptions {
                         + "PGPASSWORD / MYSQL_PWD");
                 return password;
             }
-            if (passwordFile == null) return null;
+            return firstLine(passwordFile, "--password-file");
+        }
+
+        /** The first line of a password file ("" when it is empty); null without one. */
+        static String firstLine(Path file, String flag) {
+            if (file == null) return null;
             try {
-                return Files.readAllLines(passwordFile).stream().findFirst().orElse("");
+                return Files.readAllLines(file).stream().findFirst().orElse("");
             } catch (java.io.IOException e) {
-                throw new dev.rehearse.InvalidInputException("--password-file: cannot read " + passwordFile + ": "
-                        + e.getMessage());
+                throw new dev.rehearse.InvalidInputException(flag + ": cannot read " + file + ": " + e.getMessage());
             }
         }
     }
