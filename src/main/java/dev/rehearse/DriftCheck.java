@@ -106,10 +106,16 @@ public final class DriftCheck {
                 List<String> warnings = new ArrayList<>();
                 List<String> schema = reader.schemaStatements(c, bookkeeping, warnings::add);
                 c.setAutoCommit(true);
-                dev.rehearse.seed.Profile captured = runtime.profileCapture().capture(c, false, warnings::add);
-                Map<String, dev.rehearse.seed.Profile.TableSpec> kept = new LinkedHashMap<>(captured.tables());
-                kept.keySet().removeIf(t -> Bookkeeping.isBookkeeping(t.substring(t.lastIndexOf('.') + 1)));
-                dev.rehearse.seed.Profile profile = new dev.rehearse.seed.Profile(captured.file(), captured.scale(), kept);
+                dev.rehearse.seed.Profile profile = null;
+                try {
+                    dev.rehearse.seed.Profile captured = runtime.profileCapture().capture(c, false, warnings::add);
+                    Map<String, dev.rehearse.seed.Profile.TableSpec> kept = new LinkedHashMap<>(captured.tables());
+                    kept.keySet().removeIf(t -> Bookkeeping.isBookkeeping(t.substring(t.lastIndexOf('.') + 1)));
+                    profile = new dev.rehearse.seed.Profile(captured.file(), captured.scale(), kept);
+                } catch (RehearsalFailedException noCapture) {
+                    // the engine cannot read statistics yet: the schema alone is still production's
+                    warnings.add(noCapture.getMessage() + ": no statistics read; tables are seeded as the scenario or --rows say");
+                }
                 production = new Production(spec, schema, applied, profile, warnings);
             }
             return new Reading(spec, reader, without(raw, bookkeeping), bookkeeping, applied, production);

@@ -47,18 +47,20 @@ final class FromProduction {
         try {
             Files.createDirectories(dir);
             Files.writeString(schemaFile, String.join(";\n\n", p.schema()) + ";\n");
-            Files.writeString(profileFile, ProfileWriter.write(profile, List.of(
-                    "Captured by `rehearse run --from-production` from " + target.url().replaceAll("(?i)(password=)[^&;]*", "$1***")
-                            + ": statistics only, no table rows read.")));
+            if (profile != null) {
+                Files.writeString(profileFile, ProfileWriter.write(profile, List.of("Captured by `rehearse run"
+                        + " --from-production` from " + dev.rehearse.provision.Secrets.mask(target.url())
+                        + ": statistics only, no table rows read.")));
+            }
         } catch (IOException e) {
             throw new RehearsalFailedException("from-production: cannot write " + dir + ": " + e.getMessage(), e);
         }
         Progress.line("from-production: " + p.schema().size() + " schema statements -> " + schemaFile
-                + "; statistics of " + profile.tables().size() + " tables -> " + profileFile);
+                + (profile == null ? "" : "; statistics of " + profile.tables().size() + " tables -> " + profileFile));
         Scenario s = scenario.withSchema(new Scenario.Schema(schemaFile, null));
         if (!engineGiven) s = s.withEngine(p.engine());
         Scenario.Data data = s.data();
-        if (data.profile() == null) {
+        if (data.profile() == null && profile != null) {
             Map<String, Scenario.TableData> tables = data.tables().isEmpty() ? scaled(profile) : data.tables();
             s = s.withData(new Scenario.Data(data.seed(), tables, profileFile));
         }
