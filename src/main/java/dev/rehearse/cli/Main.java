@@ -14,7 +14,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "rehearse", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Rehearses database migrations on a real, live database before they ship.",
-        subcommands = {RunCommand.class, LintCommand.class, ProfileCommand.class, DoctorCommand.class,
+        subcommands = {RunCommand.class, LintCommand.class, FixCommand.class, ProfileCommand.class, DoctorCommand.class,
                 ReportCommand.class, BenchCommand.class, DocsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
