@@ -120,9 +120,15 @@ final class FixCommand implements Callable<Integer> {
         for (Fixer.FileFix f : result.files()) changes.addAll(writer.write(f, migrations));
 
         PrintStream out = System.out;
-        Path base = Path.of("").toAbsolutePath();
+        // paths as git prints them: from the working directory, else from the folder that holds the migrations
+        Path cwd = Path.of("").toAbsolutePath(), base = cwd;
+        if (changes.stream().anyMatch(c -> !c.path().toAbsolutePath().normalize().startsWith(cwd))) {
+            Path first = migrationPaths.get(0).toAbsolutePath().normalize();
+            base = first.getParent() == null ? first : first.getParent();
+        }
+        Path diffBase = base;
         if (!result.changes()) out.println("fix: nothing to rewrite in " + result.lint().files() + " pending files");
-        else out.print(UnifiedDiff.of(changes, base));
+        else out.print(UnifiedDiff.of(changes, diffBase));
         for (Fixer.Checklist c : result.checklists()) {
             out.println();
             out.println("# " + c.file() + ":" + c.line() + " " + c.rule() + ": no mechanical rewrite; expand and contract:");

@@ -227,6 +227,19 @@ public final class Fixer {
             Segment first = segments.remove(0), next = segments.get(0);
             next.text().insert(0, first.text());
         }
+        // a migration left with only session settings sets them for the one after it: they go with that one
+        for (int i = 0; i + 1 < segments.size(); i++) {
+            if (settingsOnly(segments.get(i))) {
+                Segment g = segments.remove(i), next = segments.get(i);
+                Segment merged = new Segment(new StringBuilder(g.text().toString().stripTrailing()).append('\n')
+                        .append(next.text().toString().stripLeading()),
+                        new ArrayList<>(g.statements()), next.outsideTransaction(), next.down(), next.name(),
+                        i == 0 ? null : next.step());
+                merged.statements().addAll(next.statements());
+                segments.set(i, merged);
+                i--;
+            }
+        }
         if (lockTimeout != null) {
             for (Segment g : segments) if (needsLockTimeout(g)) prefix(g, lockTimeout);
         }
@@ -274,6 +287,15 @@ public final class Fixer {
             if (st.trailing() != null) b.append("  -- ").append(st.trailing());
             g.statements().add(st.sql());
         }
+    }
+
+    private boolean settingsOnly(Segment g) {
+        if (g.empty()) return false;
+        for (String sql : g.statements()) {
+            Words w = new Words(sql, dialect.words(sql));
+            if (!(w.startsWith("SET") || w.startsWith("RESET"))) return false;
+        }
+        return true;
     }
 
     private boolean needsLockTimeout(Segment g) {

@@ -22,7 +22,7 @@ final class SqlFiles {
 
     /** The first migration keeps the original's text around what changed. */
     static String first(Fixer.Segment s) {
-        String t = s.text().toString();
+        String t = s.text().toString().replaceFirst("^\\s*\n", "");
         return t.endsWith("\n") ? t : t + "\n";
     }
 

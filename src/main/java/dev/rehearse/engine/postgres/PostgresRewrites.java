@@ -259,10 +259,13 @@ final class PostgresRewrites {
                 if (quoted) continue;
                 if (ch == '(') depth++;
                 else if (ch == ')') depth--;
-                else if (depth == 0 && (i == 0 || Character.isWhitespace(d.charAt(i - 1)))
-                        && CONSTRAINT_START.matcher(d.substring(i)).find()) {
-                    parts.add(d.substring(from, i).strip());
-                    from = i;
+                else if (depth == 0 && (i == 0 || Character.isWhitespace(d.charAt(i - 1)))) {
+                    Matcher m = CONSTRAINT_START.matcher(d.substring(i));
+                    if (m.find()) {
+                        parts.add(d.substring(from, i).strip());
+                        from = i;
+                        i += m.end() - 1; // NOT NULL is one part, not NOT and NULL
+                    }
                 }
             }
             parts.add(d.substring(from).strip());
