@@ -120,7 +120,7 @@ public final class Fixer {
                 Rewrite plan = null;
                 String planRule = null;
                 for (Finding f : e.getValue()) {
-                    Rule r = Rules.byId(f.rule());
+                    Rule r = rule(f.rule()); // the engine's form of the rule (MySQL's lock_wait_timeout)
                     if (r == null) continue;
                     if (r.id().equals(CommonRules.MISSING_LOCK_TIMEOUT.id())) {
                         Rewrite p = r.plan(aw);
@@ -247,6 +247,11 @@ public final class Fixer {
     }
 
     /** Adjacent kept actions of one ALTER TABLE stay one statement per action: fine, each is judged alone anyway. */
+    private Rule rule(String id) {
+        for (Rule r : dialect.rules()) if (r.id().equals(id)) return r;
+        return Rules.byId(id);
+    }
+
     private static List<Rewrite.Step> merge(List<Rewrite.Step> steps) {
         List<Rewrite.Step> out = new ArrayList<>();
         for (Rewrite.Step s : steps) {

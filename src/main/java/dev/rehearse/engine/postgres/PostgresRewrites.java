@@ -161,7 +161,8 @@ final class PostgresRewrites {
                         Statement.of("ALTER TABLE " + t + " ALTER COLUMN " + c + " SET DEFAULT " + d.defaultExpression())
                                 .before("new rows get the default from now on; the existing rows are backfilled next")),
                 List.of("ALTER TABLE " + t + " DROP COLUMN IF EXISTS " + c)));
-        steps.add(backfill(t, c + " = " + d.defaultExpression(), c + " IS NULL", "backfill_" + simple(t) + "_" + simple(c)));
+        steps.add(batched(t, "UPDATE " + t + " SET " + c + " = " + d.defaultExpression() + " WHERE ", c + " IS NULL",
+                "backfill_" + simple(t) + "_" + simple(c), true));
         if (d.notNull()) {
             steps.add(new Step("add_" + k + "_not_valid", null, false,
                     List.of(Statement.of("ALTER TABLE " + t + " ADD CONSTRAINT " + k + " CHECK (" + c + " IS NOT NULL) NOT VALID")),
@@ -209,34 +210,42 @@ final class PostgresRewrites {
         if (d.matches()) {
             String t = d.group(1);
             String where = d.group(2) == null ? "true" : d.group(2).strip();
-            return Rewrite.of(batched(t, "DELETE FROM " + t + " WHERE ", where, "delete_" + simple(t) + "_in_batches"));
+            return Rewrite.of(batched(t, "DELETE FROM " + t + " WHERE ", where, "delete_" + simple(t) + "_in_batches", false));
         }
         return null;
     }
 
     private static Step backfill(String table, String set, String where, String name) {
-        return batched(table, "UPDATE " + table + " SET " + set + " WHERE ", where, name);
+        return batched(table, "UPDATE " + table + " SET " + set + " WHERE ", where, name, false);
     }
 
     /**
      * The batch loop: a range of heap pages per batch (by ctid, so no key column needs to be known), committed one by
      * one (PostgreSQL 11+ lets a DO block outside a transaction block commit), a pause between batches and a notice
-     * of how far it got.
+     * of how far it got. The table's end is read again after each batch: a row the application updates meanwhile
+     * moves to a new page, often past the end the loop started with. {@code untilNone}: passes repeat until no row
+     * matches (a row moved into a page already done is caught by the next pass), for a guard only the backfill
+     * falsifies ({@code col IS NULL}).
      */
-    private static Step batched(String table, String head, String where, String name) {
+    private static Step batched(String table, String head, String where, String name, boolean untilNone) {
+        String t = table.replace("'", "''");
+        String pass = "    done := 0;\n"
+                + "    WHILE done <= pg_relation_size('" + t + "') / current_setting('block_size')::int LOOP\n"
+                + "      " + head + "ctid >= format('(%s,0)', done)::tid AND ctid < format('(%s,0)', done + batch)::tid\n"
+                + "        AND (" + where + ");\n"
+                + "      COMMIT;  -- each batch in its own transaction: row locks held for one batch only\n"
+                + "      RAISE NOTICE '" + name + ": pages % to %', done, done + batch;\n"
+                + "      PERFORM pg_sleep(0.05);  -- let replicas and autovacuum keep up\n"
+                + "      done := done + batch;\n"
+                + "    END LOOP;\n";
         String loop = "DO $$\n"
                 + "DECLARE\n"
-                + "  pages bigint := pg_relation_size('" + table.replace("'", "''") + "') / current_setting('block_size')::int;\n"
-                + "  batch constant bigint := 100;  -- pages per batch: ~10,000 narrow rows\n"
-                + "  done bigint := 0;\n"
+                + "  batch constant bigint := 10;  -- heap pages per batch: ~1,000 narrow rows, row locks held briefly\n"
+                + "  done bigint;\n"
                 + "BEGIN\n"
-                + "  WHILE done <= pages LOOP\n"
-                + "    " + head + "ctid >= format('(%s,0)', done)::tid AND ctid < format('(%s,0)', done + batch)::tid\n"
-                + "      AND (" + where + ");\n"
-                + "    COMMIT;  -- each batch in its own transaction: row locks held for one batch only\n"
-                + "    RAISE NOTICE '" + name + ": % of % pages', least(done + batch, pages), pages;\n"
-                + "    PERFORM pg_sleep(0.05);  -- let replicas and autovacuum keep up\n"
-                + "    done := done + batch;\n"
+                + "  LOOP\n"
+                + pass
+                + (untilNone ? "    EXIT WHEN NOT EXISTS (SELECT 1 FROM " + table + " WHERE " + where + ");\n" : "    EXIT;\n")
                 + "  END LOOP;\n"
                 + "END $$";
         return new Step(name, "batched, throttled, resumable: each batch commits, rows already done are skipped", true,
