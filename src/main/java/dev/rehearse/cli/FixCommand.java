@@ -107,13 +107,21 @@ final class FixCommand implements Callable<Integer> {
         }
         String fmt = format != null ? format : scenario != null && scenario.migrations().format() != null
                 && (paths == null || paths.isEmpty()) ? scenario.migrations().format() : null;
+        return fix(scenario, migrationPaths, spec, fmt, scope.pending(), project, rehearse, mode != null && mode.write);
+    }
+
+    /**
+     * The fix of a migration set, printed as a diff (and written with {@code write}); with {@code rehearse}, proven
+     * against the original on the scenario ({@code run --with-fix} comes here too). The exit code.
+     */
+    static int fix(Scenario scenario, List<Path> migrationPaths, EngineSpec spec, String fmt,
+                   java.util.function.Predicate<Migration> pending, ProjectConfig project, boolean rehearse, boolean write) {
         MigrationSource source = fmt != null ? MigrationSources.forFormat(fmt) : MigrationSources.detect(migrationPaths);
         MigrationWriter writer = MigrationWriters.forFormat(source.format());
 
         Dialect dialect = Engines.dialect(spec);
         Scenario.Transaction wrapping = project.transaction() == null ? Scenario.Transaction.AUTO : project.transaction();
         List<Migration> migrations = source.read(migrationPaths, new MigrationSource.Context(dialect.splitter(), wrapping, spec, null, null));
-        var pending = scope.pending();
         Fixer.Result result = new Fixer(new Linter.Options(spec, new HashSet<>(project.exclude()),
                 project.lockTimeoutMs() != null, pending), dialect).fix(migrations);
         List<FileChange> changes = new ArrayList<>();
@@ -156,7 +164,7 @@ final class FixCommand implements Callable<Integer> {
             out.println(proven ? "fix: the fixed set rehearsed SAFE TO SHIP (the original: " + o.original().verdict().title() + ")"
                     : "fix: NOT A FIX: the fixed set rehearsed " + o.fixed().verdict().title() + ": " + o.fixed().verdictReason());
         }
-        if (mode != null && mode.write && result.changes()) {
+        if (write && result.changes()) {
             if (!proven) {
                 out.println("fix: nothing written: the rewrite did not rehearse SAFE TO SHIP");
             } else {

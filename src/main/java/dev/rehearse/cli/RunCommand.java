@@ -104,6 +104,10 @@ final class RunCommand implements Callable<Integer> {
             description = "The application's named queries (a YAML list as under load.queries), instead of the default workload.")
     Path workload;
 
+    @Option(names = "--with-fix", description = "Also write the fix of the findings into a copy of the migrations and"
+            + " rehearse it beside the original, side by side (as fix --rehearse); exit 1 unless it is SAFE TO SHIP.")
+    boolean withFix;
+
     @Mixin
     SharedOptions.Scope scope;
 
@@ -153,6 +157,10 @@ final class RunCommand implements Callable<Integer> {
         scenario = scenario.withDeadlines(new Scenario.Deadlines(
                 statementDeadline == null ? limits.statementMs() : duration("--statement-deadline", statementDeadline),
                 deadline == null ? limits.runMs() : duration("--deadline", deadline)));
+        if (withFix) { // the original and the fixed set, each rehearsed by Rehearsal on this scenario
+            return FixCommand.fix(scenario, scenario.migrations().paths(), scenario.engine(), scenario.migrations().format(),
+                    scope.pending(), project, true, false);
+        }
         // A report this build cannot write fails before anything starts, not silently after the rehearsal.
         List<ReportFormat> formats = ReportFormats.resolve(scenario.output().formats(), "run");
         Rehearsal rehearsal = new Rehearsal(scenario, Progress::line, java.util.Set.copyOf(project.exclude()))

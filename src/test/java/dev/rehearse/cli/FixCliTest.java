@@ -98,6 +98,21 @@ class FixCliTest {
     }
 
     @Test
+    void runWithFixRehearsesTheFixBesideTheOriginal(@TempDir Path dir) throws Exception {
+        Path m = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE accounts (id bigint PRIMARY KEY, email text);\n");
+        Files.writeString(m.resolve("V1__email_index.sql"), "CREATE INDEX accounts_email_idx ON accounts (email);\n");
+        CliTest.Outcome r = rehearse("run", "--schema", dir.resolve("schema.sql").toString(), "--migrations", m.toString(),
+                "--format", "sql", "--rows", "accounts=5000", "--no-load", "--with-fix");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("+CREATE INDEX CONCURRENTLY accounts_email_idx ON accounts (email);",
+                "| fixed | V1__email_index.sql:1 | `CREATE INDEX CONCURRENTLY accounts_email_idx ON accounts (email)` | ShareUpdateExclusiveLock",
+                "fix: the fixed set rehearsed SAFE TO SHIP");
+        // run --with-fix proves; it never writes
+        assertThat(Files.readString(m.resolve("V1__email_index.sql"))).doesNotContain("CONCURRENTLY");
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
         Path m = project(dir);
         CliTest.Outcome none = rehearse("fix");
