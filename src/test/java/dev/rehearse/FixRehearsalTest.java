@@ -68,7 +68,7 @@ class FixRehearsalTest {
         Files.createDirectories(dir);
         for (Path p : base.migrations().paths()) {
             try (Stream<Path> files = Files.list(p)) {
-                for (Path f : files.toList()) Files.copy(f, dir.resolve(f.getFileName()));
+                for (Path f : files.toList()) dev.rehearse.fix.FixGoldenTestLayout.place(format, f, dir, f.getFileName().toString());
             }
         }
         Scenario.Migrations mg = s.migrations();

@@ -7,7 +7,7 @@ public final class MigrationWriters {
 
     private MigrationWriters() {}
 
-    public static final List<MigrationWriter> ALL = List.of(new SqlFileWriter(), new FlywayWriter());
+    public static final List<MigrationWriter> ALL = List.of(new SqlFileWriter(), new FlywayWriter(), new PrismaWriter());
 
     public static List<String> names() {
         return ALL.stream().map(MigrationWriter::format).toList();
