@@ -47,7 +47,11 @@ class FixRehearsalTest {
     static Stream<Arguments> cases() {
         List<Arguments> full = new ArrayList<>();
         for (String pair : FIXED_PAIRS) for (String format : MigrationWriters.names()) full.add(Arguments.of(pair, format));
-        if (System.getProperty("rehearse.fix.pair") != null) return full.stream().filter(a -> a.get()[0].equals(System.getProperty("rehearse.fix.pair")));
+        // -Drehearse.fix.pair=NAME / -Drehearse.fix.format=FORMAT: that part of the full matrix
+        String pair = System.getProperty("rehearse.fix.pair"), format = System.getProperty("rehearse.fix.format");
+        if (pair != null || format != null) {
+            return full.stream().filter(a -> (pair == null || a.get()[0].equals(pair)) && (format == null || a.get()[1].equals(format)));
+        }
         return TestMatrix.versions(full, List.of(Arguments.of("add-column-volatile-default", "flyway"))).stream();
     }
 
