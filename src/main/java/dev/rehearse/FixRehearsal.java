@@ -58,7 +58,8 @@ public final class FixRehearsal {
                     Path root = Files.isDirectory(from) ? from : from.getParent();
                     if (abs.startsWith(root) && (Files.isDirectory(from) || abs.getParent().equals(root))) {
                         moved.set(c, ch.movedTo(root, Files.isDirectory(from) ? to : to.getParent()));
-                        if (ch.before() == null) created.add(ch.path().getFileName().toString());
+                        // as the sources name a migration: its path below the folder given (Prisma: <dir>/migration.sql)
+                        if (ch.before() == null) created.add(root.relativize(abs).toString().replace('\\', '/'));
                     }
                 }
             }
@@ -68,7 +69,7 @@ public final class FixRehearsal {
             Report original = rehearse(scenario, mg, paths, pending, progress, exclude);
             progress.accept("fix: rehearsing the fixed set on the same seed and workload");
             Predicate<dev.rehearse.migrate.Migration> fixedPending = pending == null ? null
-                    : m -> pendingNames.contains(m.name()) || created.stream().anyMatch(n -> m.name().endsWith(n));
+                    : m -> pendingNames.contains(m.name()) || created.contains(m.name());
             // a set the fix writes into a file that runs alone, given directly, is still judged as one set
             List<Path> fixedRun = new ArrayList<>(fixedPaths);
             for (Path p : fixedPaths) {
@@ -82,7 +83,7 @@ public final class FixRehearsal {
             Report fixed = rehearse(scenario, mg, fixedRun, fixedPending, progress, exclude);
             Set<String> names = new java.util.HashSet<>(pendingNames);
             for (Report.StatementReport s : fixed.statements()) {
-                if (created.stream().anyMatch(n -> s.migration().endsWith(n))) names.add(s.migration());
+                if (created.contains(s.migration())) names.add(s.migration());
             }
             return new Outcome(original, fixed, names);
         }
