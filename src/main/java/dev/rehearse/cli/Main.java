@@ -42,7 +42,7 @@ public final class Main implements Runnable {
 
     /** The subcommands, in the order help lists them. */
     private static final List<Class<?>> COMMANDS = List.of(RunCommand.class, MatrixCommand.class, EstimateCommand.class,
-            LintCommand.class, ProfileCommand.class, DoctorCommand.class, ReportCommand.class, DriftCommand.class,
+            LintCommand.class, FixCommand.class, ProfileCommand.class, DoctorCommand.class, ReportCommand.class, DriftCommand.class,
             BenchCommand.class, DocsCommand.class, CommandLine.HelpCommand.class);
 
     public static int execute(String... args) {

@@ -140,6 +140,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--fail-on-regression", description = "Exit 1 when --compare finds a regression.")
     boolean failOnRegression;
 
+    @Option(names = "--with-fix", description = "Also write the fix of the findings into a copy of the migrations and"
+            + " rehearse it beside the original, side by side (as fix --rehearse); exit 1 unless it is SAFE TO SHIP.")
+    boolean withFix;
+
     @Mixin
     SharedOptions.Scope scope;
 
@@ -162,6 +166,10 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario = scenario(project);
         Report previous = compare == null ? null : ReportCommand.read(java.nio.file.Files.isDirectory(compare)
                 ? compare.resolve("report.json") : compare);
+        if (withFix) { // the original and the fixed set, each rehearsed by Rehearsal on this scenario
+            return FixCommand.fix(scenario, scenario.migrations().paths(), scenario.engine(), scenario.migrations().format(),
+                    scope.pending(), project, true, false);
+        }
         // A report this build cannot write fails before anything starts, not silently after the rehearsal.
         List<ReportFormat> formats = ReportFormats.resolve(scenario.output().formats(), "run");
         java.util.function.Predicate<dev.rehearse.migrate.Migration> pending = scope.pending();

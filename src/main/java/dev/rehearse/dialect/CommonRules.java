@@ -55,7 +55,7 @@ public final class CommonRules {
                     && !w.has("DROP", "DEFAULT") && !w.has("DROP", "NOT", "NULL") && !w.has("DROP", "IDENTITY")
                     && !w.has("DROP", "EXPRESSION") && !w.has("DROP", "INDEX") && !w.has("DROP", "PRIMARY")
                     && !w.has("DROP", "FOREIGN") && !w.has("DROP", "KEY") && !w.has("DROP", "CHECK"), false,
-            w -> "Stop reading and writing the column in a release first, then drop it; keep a backup.",
+            Rewrite.mechanical(CommonRules::dropColumnPlan),
             null, "the rows of the table whose column was dropped and application errors")
             .withMeasured(CommonRules::dataLost);
 
@@ -78,14 +78,23 @@ public final class CommonRules {
             // RENAME CONSTRAINT breaks no query
             w -> (w.startsWith("ALTER", "TABLE") && (w.has("RENAME") && !renamesOnlyAConstraint(w) || w.has("CHANGE", "COLUMN")))
                     || w.startsWith("RENAME", "TABLE") || renamesTypeValueOrSchema(w), false,
-            w -> w.startsWith("ALTER", "TYPE")
-                    ? "Expand and contract: ALTER TYPE ... ADD VALUE the new label, ship code that accepts both, UPDATE the"
-                    + " rows in batches, then stop writing the old label (enum labels cannot be dropped: keep it unused)."
+            Rewrite.mechanical(w -> w.startsWith("ALTER", "TYPE")
+                    ? Rewrite.checklist("Expand: ALTER TYPE ... ADD VALUE the new label.",
+                    "Release code that accepts both labels and writes the new one.",
+                    "UPDATE the rows from the old label to the new one in batches.",
+                    "Contract: stop writing the old label (enum labels cannot be dropped: keep it unused).")
                     : w.startsWith("ALTER", "SCHEMA")
-                    ? "Expand and contract: create the new schema, move objects (or put both schemas on search_path), ship"
-                    + " code that names the new schema, then drop the old one in a later release."
-                    : "Expand and contract: add the new name (column, or a view for a table), write both,"
-                    + " move readers, then drop the old name in a later release.",
+                    ? Rewrite.checklist("Expand: create the new schema and move the objects (or put both schemas on search_path).",
+                    "Release code that names the new schema.",
+                    "Contract: drop the old schema in a later release, once nothing names it.")
+                    : !(w.startsWith("RENAME", "TABLE") || w.at(w.indexOf(0, "RENAME") + 1).equals("TO"))
+                    ? Rewrite.checklist("Expand: add the column under its new name (nullable), and write both columns"
+                    + " (application or trigger).", "Backfill the new column from the old one in batches.",
+                    "Release code that reads the new column.",
+                    "Contract: stop writing the old column, then drop it in a later release.")
+                    : Rewrite.checklist("Expand: rename the table and create a view under the old name (simple views"
+                    + " are updatable), or create the new table and write both.", "Release code that uses the new name.",
+                    "Contract: drop the view (or the old table) in a later release, once nothing uses the old name.")),
             null, "application queries that failed after the rename")
             // an enum value or a schema is no table: the running version's queries name it whatever the rows
             .withMeasured((self, e) -> !renamesTypeValueOrSchema(e.words()) && !e.tableRows().containsKey(e.words().table()) ? null
@@ -110,8 +119,10 @@ public final class CommonRules {
                     + " queues behind the request: the table is down for as long as the oldest transaction"
                     + " runs. A short lock_timeout makes the migration fail fast and retry instead.",
             CONTEXTUAL, false,
-            w -> "SET lock_timeout = '5s';      -- MySQL: SET SESSION lock_wait_timeout = 5;\n"
-                    + "SET statement_timeout = '15min';\n" + w.sql().strip() + ";",
+            Rewrite.mechanical(w -> Rewrite.of(new Rewrite.Step(null, null, false, List.of(
+                    Rewrite.Statement.of("SET lock_timeout = '5s'"),
+                    Rewrite.Statement.of("SET statement_timeout = '15min'"),
+                    Rewrite.Statement.of(w.sql().strip().replaceFirst(";\\s*$", ""))), List.of()))),
             null, "how long application queries queued behind the migration's lock request")
             .withLint(CommonRules::missingLockTimeout).oncePerFile()
             .withMeasured(CommonRules::queueBehindLongTransaction);
@@ -181,6 +192,20 @@ public final class CommonRules {
      * findings (a rule that matches no statement's words can stand anywhere without changing what run names).
      */
     public static final List<Rule> ALL = List.of(DROP_TABLE, DROP_DATABASE, DROP_COLUMN, TRUNCATE, RENAME, FK_ON_DELETE_CASCADE, UNBATCHED_BACKFILL, BACKFILL_NOT_IDEMPOTENT, BACKFILL_NO_THROTTLE, BACKFILL_NO_PROGRESS, NO_ROLLBACK_NON_TRANSACTIONAL, MISSING_LOCK_TIMEOUT);
+
+    /** DROP COLUMN has no mechanical rewrite: the expand/contract plan, release by release. */
+    static Rewrite dropColumnPlan(Words w) {
+        int drop = w.indexOf(0, "DROP");
+        int i = drop + 1;
+        while (List.of("COLUMN", "IF", "EXISTS").contains(w.at(i))) i++;
+        String c = w.at(i).toLowerCase(Locale.ROOT), t = w.table();
+        return Rewrite.checklist("Release code that no longer reads or writes " + t + "." + c
+                        + " (ORMs: ignore the column, e.g. Rails' ignored_columns).",
+                "Wait until no instance of the previous release runs.",
+                "Keep the values: a backup, or CREATE TABLE " + t.replace('.', '_') + "_" + c + "_archive AS SELECT the key and "
+                        + c + " FROM " + t + ".",
+                "Contract: drop the column in a later release, with SET lock_timeout.");
+    }
 
     /** A populated table (or its column) dropped or truncated: the rows it held are gone. */
     public static Report.Finding dataLost(Rule self, Evidence e) {

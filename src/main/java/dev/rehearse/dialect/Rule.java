@@ -180,6 +180,14 @@ public record Rule(Facts facts, Predicate<Words> matches, BiPredicate<Words, Lis
         String apply(Words w, Evidence measured);
     }
 
+    /**
+     * The rule's rewrite of a statement as migrations or a checklist ({@link Rewrite}), the same its text is rendered
+     * from; null when the rule's rewrite is prose only, or its plan cannot read this statement.
+     */
+    public Rewrite plan(Words w) {
+        return facts.rewrite() instanceof Rewrite.Mechanical m ? m.plan(w) : null;
+    }
+
     /** Whether the rule covers this engine. */
     public boolean covers(EngineSpec.Kind kind) {
         return facts.engines().contains(kind);

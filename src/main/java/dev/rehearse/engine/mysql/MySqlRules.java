@@ -48,9 +48,9 @@ public final class MySqlRules {
                             + " in place without rebuild. Which one applies depends on the old definition, so state the"
                             + " algorithm: the server then refuses (error 1846) instead of copying.",
                     w -> w.startsWith("ALTER", "TABLE") && (w.has("MODIFY") || w.has("CHANGE")), true,
-                    OnlineSchemaChange.withTools(w -> w.sql().strip().replaceFirst(";\\s*$", "")
-                            + ", ALGORITHM=INPLACE, LOCK=NONE;  -- refused (error 1846) if it needs COPY\n"
-                            + "-- if refused: add a new column and backfill it, or copy online:"),
+                    OnlineSchemaChange.withTools(w -> online(w, body(w) + ", ALGORITHM=INPLACE, LOCK=NONE",
+                            "refused (error 1846) if it needs COPY", "-- if refused: add a new column and backfill it, or copy online:"),
+                            true),
                     (e, w) -> refusesCopy(w) ? null : copy(e, false), MEASURES),
             Rule.of("mysql-add-column-rebuild", Category.LOCK_CONTENTION, Status.FLAG, MY,
                     "ADD COLUMN that cannot be INSTANT rebuilds the table",
@@ -62,9 +62,9 @@ public final class MySqlRules {
                             + " on 10.11 and 11.4). An AUTO_INCREMENT column rebuilds the table on both, numbering every"
                             + " row: MySQL documents it without concurrent DML.",
                     w -> w.startsWith("ALTER", "TABLE") && addsColumn(w) && w.hasAny("FIRST", "AFTER", "AUTO_INCREMENT"), true,
-                    OnlineSchemaChange.withTools(w -> w.has("AUTO_INCREMENT") ? ""
-                            : w.sql().strip().replaceFirst(";\\s*$", "").replaceFirst("(?is)\\s+(FIRST|AFTER\\s+\\S+)\\s*$", "")
-                            + ", ALGORITHM=INSTANT;  -- appended last: metadata only\n-- or, where the position matters:"),
+                    OnlineSchemaChange.withTools(w -> w.has("AUTO_INCREMENT") ? null
+                            : online(w, body(w).replaceFirst("(?is)\\s+(FIRST|AFTER\\s+\\S+)\\s*$", "") + ", ALGORITHM=INSTANT",
+                            "appended last: metadata only", "-- or, where the position matters:"), true),
                     MySqlRules::mysqlAddColumn, MEASURES),
             Rule.of("mysql-drop-column-rebuild", Category.LOCK_CONTENTION, Status.FLAG, EnumSet.of(Kind.MYSQL),
                     "DROP COLUMN rebuilds the table before MySQL 8.0.29",
@@ -147,11 +147,11 @@ public final class MySqlRules {
                             + " could do the change online.",
                     w -> w.startsWith("ALTER", "TABLE") && (w.has("ALGORITHM", "=", "COPY") || w.has("LOCK", "=", "SHARED")
                             || w.has("LOCK", "=", "EXCLUSIVE")), true,
-                    OnlineSchemaChange.withTools(w -> w.sql().strip().replaceFirst(";\\s*$", "")
+                    OnlineSchemaChange.withTools(w -> online(w, body(w)
                             .replaceAll("(?i)ALGORITHM\\s*=\\s*COPY", "ALGORITHM=INPLACE")
-                            .replaceAll("(?i)LOCK\\s*=\\s*(SHARED|EXCLUSIVE)", "LOCK=NONE")
-                            + ";  -- refused (error 1846) if it cannot run online\n"
-                            + "-- if refused: copy it online in chunks while writes go on:"),
+                            .replaceAll("(?i)LOCK\\s*=\\s*(SHARED|EXCLUSIVE)", "LOCK=NONE"),
+                            "refused (error 1846) if it cannot run online", "-- if refused: copy it online in chunks while writes go on:"),
+                            true),
                     MySqlRules::statedAlgorithmOrLock, MEASURES),
             Rule.of("mysql-add-column-expression-default", Category.LOCK_CONTENTION, Status.FLAG, MY,
                     "ADD COLUMN with an expression DEFAULT copies the table (writes blocked on MySQL and MariaDB before 11.2)",
@@ -215,7 +215,23 @@ public final class MySqlRules {
      * a day on MariaDB), MariaDB's per-statement {@code WAIT n}; in {@code run}, after the metadata-lock queue was
      * reproduced, the bound is query_wait_block (the wait the application is judged to tolerate) in seconds.
      */
-    private static final Rule LOCK_WAIT_TIMEOUT = withRewrite(CommonRules.MISSING_LOCK_TIMEOUT, new Rule.MeasuredRewrite() {
+    private static final Rule LOCK_WAIT_TIMEOUT = withRewrite(CommonRules.MISSING_LOCK_TIMEOUT, new LockWaitRewrite());
+
+    /** The setting before the statement is what fix writes; MariaDB's WAIT form and the measured note are text. */
+    private static final class LockWaitRewrite implements Rule.MeasuredRewrite, dev.rehearse.dialect.Rewrite.Mechanical {
+        @Override
+        public dev.rehearse.dialect.Rewrite plan(Rule.Words w) {
+            return dev.rehearse.dialect.Rewrite.of(new dev.rehearse.dialect.Rewrite.Step(null, null, false, List.of(
+                    dev.rehearse.dialect.Rewrite.Statement.of("SET SESSION lock_wait_timeout = 5")
+                            .trailing("seconds; retry the migration with backoff when it expires"),
+                    dev.rehearse.dialect.Rewrite.Statement.of(body(w))), List.of()));
+        }
+
+        @Override
+        public String otherwise(Rule.Words w) {
+            return apply(w);
+        }
+
         @Override
         public String apply(Rule.Words w) {
             return lockWaitTimeout(w, 5, null);
@@ -231,7 +247,7 @@ public final class MySqlRules {
                     + " the queue drains", i.blockedQueries(), i.maxBlockedMs(), seconds);
             return lockWaitTimeout(w, seconds, measured);
         }
-    });
+    }
 
     private static String lockWaitTimeout(Rule.Words w, long seconds, String measured) {
         String sql = w.sql().strip().replaceFirst(";\\s*$", "");
@@ -240,6 +256,16 @@ public final class MySqlRules {
                 + sql + ";\n"
                 + (w.startsWith("ALTER", "TABLE") ? "-- MariaDB, for this statement only: "
                 + sql.replaceFirst("(?is)^(ALTER\\s+(?:ONLINE\\s+|IGNORE\\s+)*TABLE\\s+(?:`[^`]+`|\\S+))", "$1 WAIT " + seconds) + ";" : "");
+    }
+
+    private static String body(Rule.Words w) {
+        return w.sql().strip().replaceFirst(";\\s*$", "");
+    }
+
+    /** The statement with its online-DDL clauses, one migration in its place; what follows in the text is advice. */
+    private static dev.rehearse.dialect.Rewrite online(Rule.Words w, String sql, String trailing, String after) {
+        return dev.rehearse.dialect.Rewrite.of(new dev.rehearse.dialect.Rewrite.Step(null, null, false,
+                List.of(dev.rehearse.dialect.Rewrite.Statement.of(sql).trailing(trailing)), List.of())).then(after);
     }
 
     private static Rule withRewrite(Rule r, java.util.function.Function<Rule.Words, String> rewrite) {

@@ -86,6 +86,41 @@ public final class OnlineSchemaChange {
         };
     }
 
+    /**
+     * A rule's rewrite whose in-server alternative is mechanical ({@code fix} writes its steps, the statement with the
+     * online-DDL clauses) followed in its text by the tools' commands, which stay advice: a copy by gh-ost or
+     * pt-online-schema-change is a run of a tool, not a migration.
+     */
+    static Rule.MeasuredRewrite withTools(Function<Words, dev.rehearse.dialect.Rewrite> plan, boolean mechanical) {
+        final class Online implements Rule.MeasuredRewrite, dev.rehearse.dialect.Rewrite.Mechanical {
+            private final Rule.MeasuredRewrite text = withTools(w -> {
+                dev.rehearse.dialect.Rewrite r = plan.apply(w);
+                return r == null ? "" : r.text();
+            });
+
+            @Override
+            public dev.rehearse.dialect.Rewrite plan(Words w) {
+                return mechanical ? plan.apply(w) : null;
+            }
+
+            @Override
+            public String otherwise(Words w) {
+                return text.apply(w);
+            }
+
+            @Override
+            public String apply(Words w) {
+                return text.apply(w);
+            }
+
+            @Override
+            public String apply(Words w, Evidence e) {
+                return text.apply(w, e);
+            }
+        }
+        return new Online();
+    }
+
     private static String join(String head, String tools) {
         return head == null || head.isBlank() ? tools : head + "\n" + tools;
     }

@@ -4,6 +4,7 @@ import dev.rehearse.dialect.CommonRules;
 import dev.rehearse.dialect.LintCheck;
 import dev.rehearse.dialect.LintContext;
 import dev.rehearse.dialect.LockMode.Blocks;
+import dev.rehearse.dialect.Rewrite;
 import dev.rehearse.dialect.Rule;
 import dev.rehearse.dialect.Rule.Claim;
 import dev.rehearse.dialect.Rule.Words;
@@ -48,8 +49,7 @@ public final class PostgresRules {
                             + " transaction block (SQLSTATE 25001). A migration that wraps them in BEGIN ... COMMIT,"
                             + " or a tool that wraps every file in a transaction, fails at deploy time.",
                     CONTEXTUAL, false,
-                    w -> "Put the CONCURRENTLY statement in a migration of its own, outside any transaction"
-                            + " (Flyway runs such a file in autocommit; Rails: disable_ddl_transaction!).",
+                    Rewrite.mechanical(PostgresRewrites::ownMigration),
                     (e, w) -> new Claim("none", Blocks.NONE, false, false, true),
                     "that the statement fails with SQLSTATE 25001 when the migration runs in a transaction block")
                     .withLint(PostgresRules::concurrentlyInTransaction)
@@ -64,15 +64,8 @@ public final class PostgresRules {
                             + " CHECK (col IS NOT NULL) lets it skip the scan; the CHECK can be validated under"
                             + " SHARE UPDATE EXCLUSIVE, which blocks neither.",
                     w -> w.startsWith("ALTER", "TABLE") && w.has("SET", "NOT", "NULL"), true,
-                    w -> {
-                        String t = w.table(), c = w.alteredColumn(), k = constraintName(t, c + "_not_null");
-                        return "ALTER TABLE " + t + " ADD CONSTRAINT " + k + " CHECK (" + c + " IS NOT NULL) NOT VALID;\n"
-                                + "-- next migration: validation takes SHARE UPDATE EXCLUSIVE; reads and writes go on\n"
-                                + "ALTER TABLE " + t + " VALIDATE CONSTRAINT " + k + ";\n"
-                                + "-- PostgreSQL 12+: SET NOT NULL now trusts the valid CHECK and skips the scan\n"
-                                + "ALTER TABLE " + t + " ALTER COLUMN " + c + " SET NOT NULL;\n"
-                                + "ALTER TABLE " + t + " DROP CONSTRAINT " + k + ";";
-                    },
+                    Rewrite.mechanical(PostgresRewrites::setNotNull,
+                            w -> "Add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it in the next migration, then SET NOT NULL"),
                     (e, w) -> claim("AccessExclusiveLock", false, true), MEASURES_LOCK)
                     .alsoIn(Category.LOCK_CONTENTION)
                     .withLint(PostgresRules::setNotNull),
@@ -113,10 +106,11 @@ public final class PostgresRules {
                             + " under ACCESS EXCLUSIVE. Before PostgreSQL 11 any non-NULL default did.",
                     w -> w.startsWith("ALTER", "TABLE") && w.has("ADD") && (w.has("DEFAULT") || w.has("GENERATED")
                             || w.has("SERIAL") || w.has("BIGSERIAL") || w.has("SMALLSERIAL")), true,
-                    w -> "ALTER TABLE " + w.table() + " ADD COLUMN ... without the default (or with a constant default"
+                    Rewrite.mechanical(PostgresRewrites::addColumn,
+                            w -> "ALTER TABLE " + w.table() + " ADD COLUMN ... without the default (or with a constant default"
                             + " on PostgreSQL 11+, which needs no rewrite);\n"
                             + "-- backfill in batches of ~10,000 rows, each in its own transaction\n"
-                            + "ALTER TABLE " + w.table() + " ALTER COLUMN ... SET DEFAULT ...;",
+                            + "ALTER TABLE " + w.table() + " ALTER COLUMN ... SET DEFAULT ...;"),
                     (e, w) -> addColumnRewrites(e, w) ? claim("AccessExclusiveLock", true, false) : null, MEASURES_LOCK),
             Rule.of("add-foreign-key-validated", Category.FOREIGN_KEYS, Status.FLAG, PG,
                     "ADD FOREIGN KEY validates every row under SHARE ROW EXCLUSIVE on both tables",
@@ -126,8 +120,9 @@ public final class PostgresRules {
                             + " check; VALIDATE CONSTRAINT later takes only SHARE UPDATE EXCLUSIVE.",
                     w -> w.startsWith("ALTER", "TABLE") && (w.has("FOREIGN", "KEY") || w.has("REFERENCES"))
                             && !w.has("NOT", "VALID"), true,
-                    w -> withNotValid(w.sql()) + ";\n-- next migration, SHARE UPDATE EXCLUSIVE: writes go on\n"
-                            + "ALTER TABLE " + w.table() + " VALIDATE CONSTRAINT " + constraintAfter(w) + ";",
+                    Rewrite.mechanical(PostgresRewrites::foreignKey,
+                            w -> "Add the column first; then ALTER TABLE " + w.table() + " ADD CONSTRAINT ... FOREIGN KEY (...)"
+                            + " REFERENCES ... NOT VALID, and VALIDATE CONSTRAINT in the next migration."),
                     (e, w) -> claim("ShareRowExclusiveLock", false, true), MEASURES_LOCK)
                     .alsoIn(Category.LOCK_CONTENTION),
             Rule.of("add-check-validated", Category.CONSTRAINT_VALIDATION, Status.FLAG, PG,
@@ -137,8 +132,9 @@ public final class PostgresRules {
                             + " existing rows (new rows are checked at once); VALIDATE CONSTRAINT later takes SHARE"
                             + " UPDATE EXCLUSIVE, which blocks neither reads nor writes.",
                     w -> w.startsWith("ALTER", "TABLE") && w.has("CHECK") && !w.has("NOT", "VALID"), true,
-                    w -> withNotValid(w.sql()) + ";\n-- next migration, SHARE UPDATE EXCLUSIVE: reads and writes go on\n"
-                            + "ALTER TABLE " + w.table() + " VALIDATE CONSTRAINT " + constraintAfter(w) + ";",
+                    Rewrite.mechanical(PostgresRewrites::check,
+                            w -> "Add the column first; then ALTER TABLE " + w.table() + " ADD CONSTRAINT ... CHECK (...)"
+                            + " NOT VALID, and VALIDATE CONSTRAINT in the next migration."),
                     (e, w) -> claim("AccessExclusiveLock", false, true), MEASURES_LOCK)
                     .alsoIn(Category.LOCK_CONTENTION),
             Rule.of("add-exclusion-constraint", Category.CONSTRAINT_VALIDATION, Status.FLAG, PG,
@@ -160,9 +156,10 @@ public final class PostgresRules {
                             + " a catalog update.",
                     w -> w.startsWith("ALTER", "TABLE") && (w.has("UNIQUE") || w.has("PRIMARY", "KEY"))
                             && !w.has("USING", "INDEX"), true,
-                    w -> "CREATE UNIQUE INDEX CONCURRENTLY " + constraintAfter(w) + "_idx ON " + w.table() + " (...);\n"
+                    Rewrite.mechanical(PostgresRewrites::unique,
+                            w -> "CREATE UNIQUE INDEX CONCURRENTLY " + constraintAfter(w) + "_idx ON " + w.table() + " (...);\n"
                             + "ALTER TABLE " + w.table() + " ADD CONSTRAINT " + constraintAfter(w)
-                            + " UNIQUE USING INDEX " + constraintAfter(w) + "_idx;",
+                            + " UNIQUE USING INDEX " + constraintAfter(w) + "_idx;"),
                     (e, w) -> claim("AccessExclusiveLock", false, true), MEASURES_LOCK)
                     .alsoIn(Category.LOCK_CONTENTION),
             Rule.of("create-index-non-concurrent", Category.LOCK_CONTENTION, Status.FLAG, PG,
@@ -172,8 +169,7 @@ public final class PostgresRules {
                             + " and DELETE waits. CONCURRENTLY builds under SHARE UPDATE EXCLUSIVE in two passes.",
                     w -> (w.startsWith("CREATE", "INDEX") || w.startsWith("CREATE", "UNIQUE", "INDEX"))
                             && !w.has("CONCURRENTLY"), true,
-                    w -> w.sql().replaceFirst("(?i)^(\\s*CREATE\\s+(UNIQUE\\s+)?INDEX)\\s+", "$1 CONCURRENTLY ")
-                            + ";\n-- in a migration of its own, outside a transaction block",
+                    Rewrite.mechanical(PostgresRewrites::createIndex),
                     (e, w) -> claim("ShareLock", false, true), MEASURES_LOCK),
             Rule.of("drop-index-non-concurrent", Category.INDEX_DEPENDENCIES, Status.FLAG, PG,
                     "DROP INDEX takes ACCESS EXCLUSIVE on the table",
@@ -181,8 +177,8 @@ public final class PostgresRules {
                     "DROP INDEX takes ACCESS EXCLUSIVE on the index's table. It is quick, but it queues behind any"
                             + " long query on the table and everything queues behind it.",
                     w -> w.startsWith("DROP", "INDEX") && !w.has("CONCURRENTLY"), false,
-                    w -> w.sql().replaceFirst("(?i)^(\\s*DROP\\s+INDEX)\\s+", "$1 CONCURRENTLY ")
-                            + ";\n-- in a migration of its own, outside a transaction block",
+                    Rewrite.mechanical(PostgresRewrites::dropIndex, w -> "Drop one index per statement, without CASCADE,"
+                            + " with DROP INDEX CONCURRENTLY in a migration of its own, outside a transaction block."),
                     null, "the lock on the table and the queries that queued behind it"),
             Rule.of("reindex-non-concurrent", Category.LOCK_CONTENTION, Status.FLAG, PG,
                     "REINDEX blocks writes while it rebuilds",
@@ -316,12 +312,21 @@ public final class PostgresRules {
                     null, "nothing: order changes are invisible to locks")
                     .withLint(LintCheck.MATCHING_NEW_TABLES_TOO),
             CommonRules.FK_ON_DELETE_CASCADE,
-            CommonRules.UNBATCHED_BACKFILL,
+            withRewrite(CommonRules.UNBATCHED_BACKFILL, Rewrite.mechanical(PostgresRewrites::backfill,
+                    CommonRules.UNBATCHED_BACKFILL.rewrite())),
             CommonRules.BACKFILL_NOT_IDEMPOTENT,
             CommonRules.BACKFILL_NO_THROTTLE,
             CommonRules.BACKFILL_NO_PROGRESS,
             CommonRules.NO_ROLLBACK_NON_TRANSACTIONAL,
             CommonRules.MISSING_LOCK_TIMEOUT);
+
+    /** A shared rule with PostgreSQL's form of its rewrite. */
+    private static Rule withRewrite(Rule r, java.util.function.Function<Words, String> rewrite) {
+        Rule.Facts f = r.facts();
+        return new Rule(new Rule.Facts(f.id(), f.category(), f.severity(), f.title(), f.advice(), f.explanation(),
+                f.engines(), f.growsWithTable(), rewrite, f.measures(), f.oncePerFile(), f.alsoIn()),
+                r.matches(), r.matchesHolding(), r.claim(), r.lint(), r.measured(), r.onFailure());
+    }
 
     /** A claim from the lock mode's name, with what it blocks from the conflict table. */
     static Claim claim(String lock, boolean rewrite, boolean scan) {
@@ -391,11 +396,6 @@ public final class PostgresRules {
         boolean validate = w.has("VALIDATE", "CONSTRAINT");
         return "on " + c.engine() + ": " + (validate ? "VALIDATE" : "the check") + " takes ShareLock (blocks writes) on"
                 + " every table with a column of domain " + w.nameAfter("DOMAIN") + " and scans each";
-    }
-
-    private static String constraintName(String table, String suffix) {
-        String base = table.contains(".") ? table.substring(table.indexOf('.') + 1) : table;
-        return base + "_" + suffix;
     }
 
     /** CREATE INDEX CONCURRENTLY and its kind inside a transaction block: refused, whatever the table. */

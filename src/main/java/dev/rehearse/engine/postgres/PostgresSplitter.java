@@ -93,6 +93,8 @@ public final class PostgresSplitter implements SqlSplitter {
             case "PREPARE" -> b.equals("TRANSACTION") && at(w, 2).startsWith("'")
                     ? Kind.TRANSACTION_CONTROL : Kind.TRANSACTIONAL;
             case "VACUUM" -> Kind.NON_TRANSACTIONAL;
+            // a DO block that commits (11+) is refused inside a transaction block (SQLSTATE 2D000)
+            case "DO" -> nonTransactionalIf(w.stream().skip(1).anyMatch(x -> COMMITS.matcher(x).find()));
             case "DISCARD" -> nonTransactionalIf(b.equals("ALL"));
             case "CREATE" -> nonTransactionalIf(seq(w, 1, "INDEX", "CONCURRENTLY") || seq(w, 1, "UNIQUE", "INDEX", "CONCURRENTLY")
                     || Set.of("DATABASE", "TABLESPACE", "SUBSCRIPTION").contains(b));
@@ -141,6 +143,9 @@ public final class PostgresSplitter implements SqlSplitter {
         int close = w.indexOf(")");
         return close < 0 ? w.size() : close + 1;
     }
+
+    private static final java.util.regex.Pattern COMMITS = java.util.regex.Pattern.compile(
+            "(?is)^\\$[^$]*\\$.*\\b(COMMIT|ROLLBACK)\\s*;");
 
     private static Kind nonTransactionalIf(boolean refused) {
         return refused ? Kind.NON_TRANSACTIONAL : Kind.TRANSACTIONAL;

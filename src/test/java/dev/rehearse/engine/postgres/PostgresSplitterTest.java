@@ -99,8 +99,11 @@ class PostgresSplitterTest {
     @Test
     void doBlocksAreOneStatement() {
         String block = "DO $$\nBEGIN\n  PERFORM 1;\n  COMMIT;\nEND\n$$";
+        // a DO block that commits cannot run inside a transaction block (SQLSTATE 2D000): it runs in autocommit
         assertThat(split(block + ";\nVACUUM;")).extracting(SqlStatement::sql, SqlStatement::kind)
-                .containsExactly(tuple(block, Kind.TRANSACTIONAL), tuple("VACUUM", Kind.NON_TRANSACTIONAL));
+                .containsExactly(tuple(block, Kind.NON_TRANSACTIONAL), tuple("VACUUM", Kind.NON_TRANSACTIONAL));
+        String plain = "DO $$ BEGIN PERFORM 1; RAISE NOTICE 'no commit'; END $$";
+        assertThat(split(plain + ";")).extracting(SqlStatement::kind).containsExactly(Kind.TRANSACTIONAL);
     }
 
     @Test

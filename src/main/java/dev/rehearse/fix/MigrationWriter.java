@@ -1,0 +1,22 @@
+package dev.rehearse.fix;
+
+import dev.rehearse.migrate.Migration;
+
+import java.util.List;
+
+/**
+ * Writes a fix's migrations in one source format's files and naming (the seam beside {@code MigrationSource}: a
+ * format that is read can be written). Found by {@link MigrationWriters}.
+ */
+public interface MigrationWriter {
+
+    /** The format id, as {@code --format} and {@code MigrationSource.format()} name it. */
+    String format();
+
+    /**
+     * @param fix one pending migration and the migrations that replace it, the first in its place
+     * @param all every migration of the set as read, in the tool's order: the names and versions the new files
+     *            must sort among
+     */
+    List<FileChange> write(Fixer.FileFix fix, List<Migration> all);
+}

@@ -1,0 +1,136 @@
+package dev.rehearse.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static dev.rehearse.cli.CliTest.rehearse;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code rehearse fix} as users call it: the diff, the files written, the proof by rehearsal, and bad input. */
+class FixCliTest {
+
+    private static Path project(Path dir) throws Exception {
+        Path m = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(m.resolve("V1__accounts.sql"), "CREATE TABLE accounts (id bigint PRIMARY KEY, region text, code text);\n");
+        Files.writeString(m.resolve("V2__region_index.sql"), "-- the report filters by region\n"
+                + "CREATE INDEX accounts_region_idx ON accounts (region);\n");
+        return m;
+    }
+
+    @Test
+    void diffIsTheDefaultAndChangesNothing(@TempDir Path dir) throws Exception {
+        Path m = project(dir);
+        CliTest.Outcome r = rehearse("fix", m.toString(), "--format", "flyway", "--pending", m.resolve("V2__region_index.sql").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("--- a/migrations/V2__region_index.sql", "+++ b/migrations/V2__region_index.sql",
+                "-CREATE INDEX accounts_region_idx ON accounts (region);",
+                "+CREATE INDEX CONCURRENTLY accounts_region_idx ON accounts (region);",
+                "+++ b/migrations/V2__region_index.sql.conf", "+executeInTransaction=false");
+        // CONCURRENTLY takes no lock that blocks the application: no lock_timeout is added for it
+        assertThat(r.out()).doesNotContain("lock_timeout");
+        assertThat(Files.readString(m.resolve("V2__region_index.sql"))).contains("CREATE INDEX accounts_region_idx");
+        assertThat(m.resolve("V2__region_index.sql.conf")).doesNotExist();
+    }
+
+    @Test
+    void writeWritesTheFilesAndLintThenFindsNothing(@TempDir Path dir) throws Exception {
+        Path m = project(dir);
+        Files.writeString(m.resolve("V3__code_required.sql"), "ALTER TABLE accounts ALTER COLUMN code SET NOT NULL;\n");
+        CliTest.Outcome r = rehearse("fix", m.toString(), "--format", "sql", "--write", "--from", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("fix: wrote");
+        assertThat(Files.readString(m.resolve("V2__region_index.sql"))).contains("-- the report filters by region",
+                "CREATE INDEX CONCURRENTLY accounts_region_idx");
+        assertThat(Files.readString(m.resolve("V3__code_required.sql"))).contains("CHECK (code IS NOT NULL) NOT VALID");
+        assertThat(m.resolve("V3__code_required_2_validate_accounts_code_not_null.sql")).exists();
+        assertThat(m.resolve("V3__code_required_3_set_accounts_code_not_null.sql")).exists();
+        assertThat(m.resolve("V3__code_required_3_set_accounts_code_not_null.down.sql")).exists();
+        CliTest.Outcome lint = rehearse("lint", m.toString(), "--format", "sql", "--from", "1", "--fail-on", "flag");
+        assertThat(lint.code()).as(lint.out()).isZero();
+        // fixed once, nothing is left to fix
+        assertThat(rehearse("fix", m.toString(), "--format", "sql", "--from", "1").out()).contains("fix: nothing to rewrite");
+    }
+
+    @Test
+    void aFindingWithoutAMechanicalRewriteGetsAChecklistNotAFile(@TempDir Path dir) throws Exception {
+        Path m = project(dir);
+        Files.writeString(m.resolve("V3__drop_code.sql"), "SET lock_timeout = '5s';\nALTER TABLE accounts DROP COLUMN code;\n");
+        CliTest.Outcome r = rehearse("fix", m.toString(), "--pending", m.resolve("V3__drop_code.sql").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("V3__drop_code.sql:2 drop-column: no mechanical rewrite; expand and contract:",
+                "- [ ] Release code that no longer reads or writes accounts.code", "- [ ] Contract: drop the column");
+        assertThat(r.out()).doesNotContain("+++");
+    }
+
+    @Test
+    void rehearseProvesTheFixSideBySideAndWritesOnlyAProvenFix(@TempDir Path dir) throws Exception {
+        Path m = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE accounts (id bigint PRIMARY KEY, region text);\n");
+        Files.writeString(m.resolve("V1__region_required.sql"), "ALTER TABLE accounts ALTER COLUMN region SET NOT NULL;\n");
+        Path scenario = Files.writeString(dir.resolve("scenario.yaml"), """
+                engine: postgres:16
+                schema: schema.sql
+                data:
+                  tables:
+                    accounts: { rows: 20k }
+                load:
+                  clients: 2
+                  rate: 100
+                  baseline_seconds: 1
+                  cooldown_seconds: 0
+                migrations:
+                  path: migrations
+                  format: sql
+                """);
+        CliTest.Outcome r = rehearse("fix", "--scenario", scenario.toString(), "--rehearse", "--write");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        // the original's verdict (FLAG or BLOCK) depends on how long its scan held the lock on this machine
+        assertThat(r.out()).doesNotContain("| verdict | SAFE TO SHIP |");
+        assertThat(r.out()).contains(" | SAFE TO SHIP |\n",
+                "| original | V1__region_required.sql:1 | `ALTER TABLE accounts ALTER COLUMN region SET NOT NULL` | AccessExclusiveLock",
+                "| fixed | V1__region_required_2_validate_accounts_region_not_null.sql:3 | `ALTER TABLE accounts VALIDATE CONSTRAINT"
+                        + " accounts_region_not_null` | ShareUpdateExclusiveLock",
+                "fix: the fixed set rehearsed SAFE TO SHIP (the original: ", "fix: wrote 4 files (3 new)");
+        assertThat(Files.readString(m.resolve("V1__region_required.sql"))).contains("NOT VALID");
+    }
+
+    @Test
+    void runWithFixRehearsesTheFixBesideTheOriginal(@TempDir Path dir) throws Exception {
+        Path m = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE accounts (id bigint PRIMARY KEY, email text);\n");
+        Files.writeString(m.resolve("V1__email_index.sql"), "CREATE INDEX accounts_email_idx ON accounts (email);\n");
+        CliTest.Outcome r = rehearse("run", "--schema", dir.resolve("schema.sql").toString(), "--migrations", m.toString(),
+                "--format", "sql", "--rows", "accounts=5000", "--no-load", "--with-fix");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("+CREATE INDEX CONCURRENTLY accounts_email_idx ON accounts (email);",
+                "| fixed | V1__email_index.sql:1 | `CREATE INDEX CONCURRENTLY accounts_email_idx ON accounts (email)` | ShareUpdateExclusiveLock",
+                "fix: the fixed set rehearsed SAFE TO SHIP");
+        // run --with-fix proves; it never writes
+        assertThat(Files.readString(m.resolve("V1__email_index.sql"))).doesNotContain("CONCURRENTLY");
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+        Path m = project(dir);
+        CliTest.Outcome none = rehearse("fix");
+        assertThat(none.code()).isEqualTo(Main.INVALID_INPUT);
+        assertThat(none.err().strip()).isEqualTo("rehearse: fix: give the migration files or directories (PATH...), or --scenario");
+        CliTest.Outcome missing = rehearse("fix", dir.resolve("nope").toString());
+        assertThat(missing.code()).isEqualTo(Main.INVALID_INPUT);
+        assertThat(missing.err()).contains("fix: no such file or directory").doesNotContain("Exception");
+        CliTest.Outcome noScenario = rehearse("fix", m.toString(), "--rehearse");
+        assertThat(noScenario.code()).isEqualTo(Main.INVALID_INPUT);
+        assertThat(noScenario.err()).contains("--rehearse: give --scenario");
+        CliTest.Outcome both = rehearse("fix", m.toString(), "--diff", "--write");
+        assertThat(both.code()).isEqualTo(Main.INVALID_INPUT);
+        assertThat(both.err()).contains("mutually exclusive");
+        CliTest.Outcome format = rehearse("fix", m.toString(), "--format", "nosuch");
+        assertThat(format.code()).isEqualTo(Main.INVALID_INPUT);
+        CliTest.Outcome unwritten = rehearse("fix", m.toString(), "--format", "dbmate");
+        assertThat(unwritten.code()).as(unwritten.err()).isEqualTo(Main.FAILED);
+        assertThat(unwritten.err()).contains("the dbmate format is read but not written by this build");
+    }
+}
