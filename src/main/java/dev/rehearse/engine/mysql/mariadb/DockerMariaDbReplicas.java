@@ -1,5 +1,6 @@
 package dev.rehearse.engine.mysql.mariadb;
 
+import dev.rehearse.engine.mysql.MySqlRunningReplica;
 import dev.rehearse.RehearsalFailedException;
 import dev.rehearse.engine.ReplicaSupport;
 import dev.rehearse.engine.mysql.MySqlContainers;
@@ -73,7 +74,8 @@ final class DockerMariaDbReplicas implements ReplicaSupport {
             MariaDbReplica.awaitCaughtUp(primary, replica, CATCH_UP_LIMIT_MS);
             progress.accept(String.format(Locale.ROOT, "replica: container %s seeded by mariadb-dump and caught up in %.1f s",
                     image, (System.nanoTime() - t0) / 1e9));
-            return new MariaDbRunningReplica(primary, replica, MariaDbReplica.applyModel(replica, settings), replica::close);
+            return new MySqlRunningReplica(primary, replica, MariaDbReplica.applyModel(replica, settings),
+                    replica::close, MariaDbReplicationProbe::new);
         } catch (SQLException e) {
             replica.close();
             throw new RehearsalFailedException("cannot start replicating into the replica container: " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package dev.rehearse.engine.mysql.mariadb;
 
+import dev.rehearse.engine.mysql.MySqlRunningReplica;
 import dev.rehearse.engine.ReplicaSupport;
 import dev.rehearse.provision.Database;
 import dev.rehearse.scenario.EngineSpec;
@@ -30,7 +31,8 @@ final class EmbeddedMariaDbReplicas implements ReplicaSupport {
             progress.accept(String.format(Locale.ROOT, "replica: replayed the primary's binlog (schema and seed) in %.1f s",
                     ms / 1000.0));
             String model = replica.applyModel(settings);
-            return new MariaDbRunningReplica(primary, replica.database(), model, replica::close);
+            return new MySqlRunningReplica(primary, replica.database(), model, replica::close,
+                    MariaDbReplicationProbe::new);
         } catch (RuntimeException e) {
             replica.close();
             throw e;

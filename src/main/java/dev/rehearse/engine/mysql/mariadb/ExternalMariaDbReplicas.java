@@ -1,5 +1,6 @@
 package dev.rehearse.engine.mysql.mariadb;
 
+import dev.rehearse.engine.mysql.MySqlRunningReplica;
 import dev.rehearse.InvalidInputException;
 import dev.rehearse.RehearsalFailedException;
 import dev.rehearse.engine.ReplicaSupport;
@@ -51,6 +52,7 @@ final class ExternalMariaDbReplicas implements ReplicaSupport {
         String model = "an existing replica (its own link and apply"
                 + (settings.applyRateBytesPerSecond() != null || settings.applyDelayMs() != null
                 ? "; apply_rate and apply_delay are not set on a server this rehearsal does not own)" : ")");
-        return new MariaDbRunningReplica(primary, replica, model, () -> { }); // nothing was started
+        return new MySqlRunningReplica(primary, replica, model, () -> { },
+                MariaDbReplicationProbe::new); // nothing was started
     }
 }
