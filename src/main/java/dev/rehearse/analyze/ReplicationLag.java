@@ -50,7 +50,8 @@ final class ReplicationLag {
     }
 
     /**
-     * The samples a span answers for, as indexes into the series: those whose missing WAL was written during it; when
+     * The samples a span answers for, as indexes into the series: those whose missing WAL was written during it (dated
+     * to within one interval); when
      * none (a statement shorter than an interval), the first sample whose missing WAL was written after it began, the
      * replica's lag when it got there (not the lag of an earlier statement it was still catching up on).
      */
@@ -62,7 +63,9 @@ final class ReplicationLag {
             Long lag = p.value().lagMs();
             if (lag == null) continue;
             long written = p.atNanos() - lag * 1_000_000L;
-            if (written >= span.from() && written <= span.to()) out.add(i);
+            // the clock dates a position when it first samples it, up to one interval after it was written: WAL a
+            // short statement wrote just before it ended is dated after it, and still its own
+            if (written >= span.from() && written <= span.to() + intervalNanos) out.add(i);
             if (firstAfter == null && written >= span.from()) firstAfter = i;
         }
         if (out.isEmpty() && firstAfter != null) out.add(firstAfter);

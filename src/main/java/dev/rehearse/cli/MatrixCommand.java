@@ -178,7 +178,9 @@ final class MatrixCommand implements Callable<Integer> {
             if (Files.isRegularFile(previous)) argv.addAll(List.of("--compare", previous.toString()));
         }
         try {
-            CommandLine.ParseResult parsed = new CommandLine(new Main()).parseArgs(argv.toArray(String[]::new));
+            // the root as Main builds it for "run", so run's report stamps this engine's own command line
+            CommandLine root = new CommandLine(new Main()).addSubcommand(RunCommand.class);
+            CommandLine.ParseResult parsed = root.parseArgs(argv.toArray(String[]::new));
             return (RunCommand) parsed.subcommand().commandSpec().userObject();
         } catch (CommandLine.ParameterException e) {
             throw new InvalidInputException(e.getMessage());

@@ -69,6 +69,6 @@ class DockerMySqlRunEndToEndTest {
                 "--schema", dir.resolve("schema.sql").toString(), "--migrations", migrations.toString(),
                 "--out", dir.resolve("out").toString());
         assertThat(run.code()).as(run.err()).isEqualTo(2);
-        assertThat(run.err()).contains("mysql:7.1 is not a MySQL line this build runs; expected one of mysql:5.7, mysql:8.0");
+        assertThat(run.err()).contains("--engine: mysql:7.1 is not supported; expected MySQL 5.7, 8.x or 9.x (e.g. mysql:8.0)");
     }
 }
