@@ -165,12 +165,19 @@ class DriftEndToEndTest {
         }
         sql(server, url, "ALTER TABLE orders DROP CONSTRAINT orders_amount_positive",
                 "ALTER TABLE orders ADD CONSTRAINT orders_amount_positive CHECK (amount > 0) NOT VALID");
+        // a grant is not drift unless asked for (below)
+        sql(server, url, "GRANT SELECT ON users TO auditor_" + major);
         assertThat(differences(drift(server, url, history, dir.resolve("drifted"), Main.VERDICT))).containsExactlyInAnyOrder(
                 "only-in-production index public.orders_created_at_hotfix",
                 "only-in-history column public.users.nickname",
                 "different column public.orders.status [default 'pending'::text / 'new'::text]",
                 "different index public.users_email_idx [valid false / true]",
                 "different constraint public.orders.orders_amount_positive [validated false / true]");
+        CliTest.Outcome withGrants = CliTest.rehearse("drift", "--url", url, "--user", server.user(), "--migrations",
+                history.toString(), "--include-privileges", "--report", "json", "--out", dir.resolve("grants").toString());
+        assertThat(withGrants.code()).as(withGrants.err()).isEqualTo(Main.VERDICT);
+        assertThat(differences(new ObjectMapper().readTree(dir.resolve("grants/drift.json").toFile())))
+                .anySatisfy(d -> assertThat(d).startsWith("different privilege public.users [acl ").contains("auditor_" + major));
         String md = Files.readString(dir.resolve("drifted/drift.md"));
         assertThat(md).startsWith(dev.rehearse.report.DriftReport.MARKER).contains("**drift found**",
                 "| only-in-production | index | `public.orders_created_at_hotfix` |");
