@@ -108,7 +108,7 @@ class DriftEndToEndTest {
     }
 
     /** Each difference as "change kind name [field ...]", the fields of a "different" one included. */
-    private static List<String> differences(JsonNode drift) {
+    static List<String> differences(JsonNode drift) {
         List<String> out = new ArrayList<>();
         for (JsonNode d : drift.get("differences")) {
             StringBuilder b = new StringBuilder(d.get("change").asText() + " " + d.get("kind").asText() + " " + d.get("name").asText());

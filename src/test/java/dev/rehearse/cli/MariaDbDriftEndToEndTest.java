@@ -100,21 +100,6 @@ class MariaDbDriftEndToEndTest {
         return new ObjectMapper().readTree(out.resolve("drift.json").toFile());
     }
 
-    private static List<String> differences(JsonNode drift) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode d : drift.get("differences")) {
-            StringBuilder b = new StringBuilder(d.get("change").asText() + " " + d.get("kind").asText() + " " + d.get("name").asText());
-            if (d.get("change").asText().equals("different")) {
-                for (JsonNode f : d.get("fields")) {
-                    b.append(" [").append(f.get("name").asText()).append(' ').append(f.get("production").asText())
-                            .append(" / ").append(f.get("history").asText()).append(']');
-                }
-            }
-            out.add(b.toString());
-        }
-        return out;
-    }
-
     @ParameterizedTest(name = "MariaDB {0}")
     @MethodSource("versions")
     void handMadeDriftIsReportedExactly(String version, @TempDir Path dir) throws Exception {
@@ -123,7 +108,7 @@ class MariaDbDriftEndToEndTest {
         String url = production(server, "prod", UPS.size());
 
         JsonNode clean = drift(server, url, history, dir.resolve("clean"), Main.OK);
-        assertThat(differences(clean)).isEmpty();
+        assertThat(DriftEndToEndTest.differences(clean)).isEmpty();
         assertThat(clean.at("/migrations/tool").asText()).isEqualTo("dbmate");
         assertThat(clean.at("/migrations/applied")).hasSize(3);
         assertThat(clean.at("/target/engine").asText()).isEqualTo("mariadb");
@@ -131,7 +116,7 @@ class MariaDbDriftEndToEndTest {
         sql(server, url, "CREATE INDEX orders_status_hotfix ON orders (status)",
                 "ALTER TABLE users DROP COLUMN nickname",
                 "ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending'");
-        assertThat(differences(drift(server, url, history, dir.resolve("drifted"), Main.VERDICT))).containsExactlyInAnyOrder(
+        assertThat(DriftEndToEndTest.differences(drift(server, url, history, dir.resolve("drifted"), Main.VERDICT))).containsExactlyInAnyOrder(
                 "only-in-production index orders.orders_status_hotfix",
                 "only-in-history column users.nickname",
                 "different column orders.status [default 'pending' / 'new']");
@@ -139,7 +124,7 @@ class MariaDbDriftEndToEndTest {
         String behind = production(server, "behind", 2);
         JsonNode late = drift(server, behind, history, dir.resolve("behind"), Main.VERDICT);
         assertThat(late.at("/migrations/notApplied").toString()).isEqualTo("[\"20250103000000\"]");
-        assertThat(differences(late)).containsExactly("only-in-history table order_notes");
+        assertThat(DriftEndToEndTest.differences(late)).containsExactly("only-in-history table order_notes");
     }
 
     @ParameterizedTest(name = "MariaDB {0}")
