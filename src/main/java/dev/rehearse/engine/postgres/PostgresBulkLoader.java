@@ -216,9 +216,11 @@ public final class PostgresBulkLoader implements BulkLoader {
     /**
      * Holds each stream of one table to at most {@link #LEAD} blocks ahead of the slowest, so that the
      * streams' rows land near their row order. LEAD exceeds the blocks a stream holds in flight (two
-     * queued, the one being generated, the one being written), so the slowest stream never waits.
+     * queued, the one being generated, the one being written), so the slowest stream never waits. It holds
+     * what the client sends: what the sockets buffer and how the server schedules the backends still move
+     * the rows by some blocks on disk (the seed benchmark prints the correlation that results).
      */
-    private static final class Lockstep {
+    static final class Lockstep {
         static final int LEAD = 5;
         private final long[] written;
         private boolean aborted;
