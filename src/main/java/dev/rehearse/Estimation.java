@@ -81,7 +81,20 @@ public final class Estimation {
     }
 
     /** One rehearsal of the run, at one scale and repeat. */
-    private record Run(long scale, int repeat, Report report, EngineRuntime.Resources resources, double cpuShare) {}
+    /** @param home the schema (MySQL: the fresh database) the run's unqualified names meant */
+    private record Run(long scale, int repeat, Report report, EngineRuntime.Resources resources, double cpuShare,
+                       String home) {
+
+        /** A seeded table as the targets and the engine's lock reports name it: unqualified in the run's own schema. */
+        String name(Dialect dialect, String seeded) {
+            return display(dialect, home, seeded);
+        }
+    }
+
+    private static String display(Dialect dialect, String home, String seeded) {
+        String n = dialect.displayName(seeded);
+        return home != null && n.startsWith(home + ".") ? n.substring(home.length() + 1) : n;
+    }
 
     public Result run() {
         long wallStart = System.nanoTime();
@@ -120,13 +133,14 @@ public final class Estimation {
                     progress.accept("estimate: " + label + " (" + Quantities.number(scale) + " rows of " + reference + ")");
                     server.applySchema();
                     SeedResult seed = server.seed((double) scale / baseRows.get(reference));
-                    EngineRuntime.Resources resources = resources(in.engine(), server, seed, dialect);
+                    String home = in.engine().seeding(server.db()).defaultSchema();
+                    EngineRuntime.Resources resources = resources(in.engine(), server, seed, dialect, home);
                     Rehearsal.Recording recording = server.rehearse(seed);
                     Rehearsal.Result result = rehearsal.analyze(recording);
                     if (result.syntaxError() != null) throw new InvalidInputException(result.syntaxError());
                     MachinePace.Sample after = pace.probe("after " + label);
                     say(after);
-                    runs.add(new Run(scale, r, result.report(), resources, (before.cpuShare() + after.cpuShare()) / 2));
+                    runs.add(new Run(scale, r, result.report(), resources, (before.cpuShare() + after.cpuShare()) / 2, home));
                     before = after;
                 }
             }
@@ -247,9 +261,9 @@ public final class Estimation {
 
     /** The seeded tables' sizes and the server's memory settings, right after the seed (before the migrations). */
     private EngineRuntime.Resources resources(EngineRuntime engine, Rehearsal.Server server, SeedResult seed,
-                                              Dialect dialect) {
+                                              Dialect dialect, String home) {
         try (Connection c = server.db().connect("rehearse-estimate")) {
-            return engine.resources(c, seed.tables().stream().map(t -> dialect.displayName(t.table())).toList())
+            return engine.resources(c, seed.tables().stream().map(t -> display(dialect, home, t.table())).toList())
                     .orElse(null);
         } catch (SQLException e) {
             progress.accept("estimate: cannot read the server's memory settings and table sizes: "
@@ -303,7 +317,7 @@ public final class Estimation {
         Long cache = res == null ? null : res.cacheBytes();
         List<EstimateReport.TableMemory> tables = new ArrayList<>();
         for (Report.SeedTable t : top.report().seed().tables()) {
-            String name = dialect.displayName(t.name());
+            String name = top.name(dialect, t.name());
             Long bytes = res == null ? null : res.tableBytes().get(name);
             Long target = targets.stream().filter(x -> x.table().equals(name)).map(EstimateReport.Target::rows)
                     .findFirst().orElse(null);
@@ -539,9 +553,9 @@ public final class Estimation {
                               Dialect dialect, EstimateReport.Machine machine) {
         Run top = largest(runs);
         Set<String> seeded = new java.util.LinkedHashSet<>();
-        for (Report.SeedTable t : top.report().seed().tables()) seeded.add(dialect.displayName(t.name()));
+        for (Report.SeedTable t : top.report().seed().tables()) seeded.add(top.name(dialect, t.name()));
         String reference = top.report().seed().tables().stream().max(Comparator.comparingLong(Report.SeedTable::rows))
-                .map(t -> dialect.displayName(t.name())).orElse(null);
+                .map(t -> top.name(dialect, t.name())).orElse(null);
         String table = tableOf(template, seeded, reference);
         String operation = operation(template);
         List<EstimateReport.Point> points = new ArrayList<>();
@@ -554,7 +568,7 @@ public final class Estimation {
                 if (error == null) error = "at " + Quantities.number(r.scale()) + " #" + r.repeat() + ": " + s.error().strip();
                 continue;
             }
-            long rows = r.report().seed().tables().stream().filter(t -> dialect.displayName(t.name()).equals(table))
+            long rows = r.report().seed().tables().stream().filter(t -> r.name(dialect, t.name()).equals(table))
                     .mapToLong(Report.SeedTable::rows).findFirst().orElse(r.scale());
             long work = Math.max(0, s.durationMs() - (s.lockWaitMs() == null ? 0 : s.lockWaitMs()));
             points.add(new EstimateReport.Point(rows, r.repeat(), s.durationMs(), s.lockWaitMs(), work, lockHold(s),

@@ -105,6 +105,22 @@ public final class MySqlEngine implements Engine, EngineRuntime {
         };
     }
 
+    /** A fresh database on the same server: {@code estimate}'s scales (see {@link MySqlDatabases}). */
+    @Override
+    public Optional<Database> createDatabase(Database db, String name) throws SQLException {
+        return MySqlDatabases.create(db, name);
+    }
+
+    @Override
+    public void dropDatabase(Database server, Database created) throws SQLException {
+        MySqlDatabases.drop(server, created);
+    }
+
+    @Override
+    public Optional<Resources> resources(Connection c, Collection<String> tables) throws SQLException {
+        return MySqlDatabases.resources(c, tables);
+    }
+
     @Override
     public SeedEngine seeding() {
         return seedEngine(MySqlContainers.DATABASE);

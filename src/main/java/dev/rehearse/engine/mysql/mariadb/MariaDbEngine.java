@@ -100,6 +100,22 @@ public final class MariaDbEngine implements Engine, EngineRuntime {
         };
     }
 
+    /** A fresh database on the same server: {@code estimate}'s scales (see {@link dev.rehearse.engine.mysql.MySqlDatabases}). */
+    @Override
+    public Optional<Database> createDatabase(Database db, String name) throws SQLException {
+        return dev.rehearse.engine.mysql.MySqlDatabases.create(db, name);
+    }
+
+    @Override
+    public void dropDatabase(Database server, Database created) throws SQLException {
+        dev.rehearse.engine.mysql.MySqlDatabases.drop(server, created);
+    }
+
+    @Override
+    public Optional<Resources> resources(Connection c, Collection<String> tables) throws SQLException {
+        return dev.rehearse.engine.mysql.MySqlDatabases.resources(c, tables);
+    }
+
     @Override
     public SeedEngine seeding() {
         return seedEngine();
