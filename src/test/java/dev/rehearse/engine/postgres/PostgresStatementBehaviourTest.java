@@ -354,8 +354,17 @@ class PostgresStatementBehaviourTest {
              Connection holder = db.connect()) {
             holder.setAutoCommit(false);
             holder.createStatement().execute("SELECT count(*) FROM t"); // AccessShareLock: SET NOT NULL queues behind it
+            // the 2 s count from the moment the ALTER queues, not from when this thread starts: on a busy machine
+            // the migration may reach the server well after it
             Thread release = new Thread(() -> {
-                try {
+                try (Connection watch = db.connect(); Statement w = watch.createStatement()) {
+                    while (true) {
+                        try (var rs = w.executeQuery("SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 't'::regclass")) {
+                            rs.next();
+                            if (rs.getLong(1) > 0) break;
+                        }
+                        Thread.sleep(5);
+                    }
                     Thread.sleep(2_000);
                     holder.rollback();
                 } catch (Exception e) {
