@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The MySQL family's fixes proven on embedded MariaDB, as {@link FixRehearsalTest} proves PostgreSQL's: a MariaDB
  * scenario pair's unsafe migrations (scenarios/mariadb-*&#47;unsafe.yaml, 150k rows as MariaDbRuleMeasurementTest seeds
- * its examples, the default workload writing) fixed as plain SQL and both sets rehearsed by {@link FixRehearsal} on the
+ * its examples, the default workload writing) fixed as plain SQL (once as Flyway's) and both sets rehearsed by {@link FixRehearsal} on the
  * same seed and workload, on 10.11 and on 11.4 (from 11.2 MariaDB copies online).
  * <ul>
  *   <li>mysql-copy-or-blocking-lock (ADD INDEX, ALGORITHM=COPY → ALGORITHM=INPLACE, LOCK=NONE): proven; the original
@@ -57,20 +57,22 @@ class MariaDbFixRehearsalTest {
     static Stream<Arguments> pairs() {
         List<Arguments> out = new ArrayList<>();
         for (String pair : List.of("mariadb-copy-index", "mariadb-modify-column")) {
-            for (String version : List.of("10.11", "11.4")) out.add(Arguments.of(pair, version));
+            for (String version : List.of("10.11", "11.4")) out.add(Arguments.of(pair, version, "sql"));
         }
+        // Flyway on MariaDB (flyway-mysql's MariaDB parser reads the set, the fix is written as Flyway's migrations)
+        out.add(Arguments.of("mariadb-copy-index", "10.11", "flyway"));
         return out.stream();
     }
 
     @TempDir
     Path tmp;
 
-    @ParameterizedTest(name = "{0} on MariaDB {1}")
+    @ParameterizedTest(name = "{0} on MariaDB {1} as {2}")
     @MethodSource("pairs")
-    void theOriginalDoesNotShipAndTheFixShipsOrSaysWhyNot(String name, String version) throws IOException {
+    void theOriginalDoesNotShipAndTheFixShipsOrSaysWhyNot(String name, String version, String format) throws IOException {
         ScenarioPair pair = ScenarioPair.discover().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
         Scenario s = ScenarioLoader.load(pair.unsafe()).withEngine(EngineSpec.parse("mariadb:" + version));
-        Proof p = prove(s, pair.rule());
+        Proof p = prove(s, pair.rule(), format);
         Report original = p.outcome().original(), fixed = p.outcome().fixed();
         Report.StatementReport before = alter(original), after = alter(fixed);
         assertThat(original.verdict()).as(original.verdictReason()).isNotEqualTo(Verdict.SAFE_TO_SHIP);
@@ -119,7 +121,7 @@ class MariaDbFixRehearsalTest {
                 migrations: { path: unsafe, lock_retries: { attempts: 3, backoff: 4s } }
                 """.formatted(Path.of("scenarios/mariadb-copy-index/schema.sql").toAbsolutePath()));
         Scenario s = ScenarioLoader.load(yaml);
-        Proof p = prove(s, "missing-lock-timeout");
+        Proof p = prove(s, "missing-lock-timeout", "sql");
         Report original = p.outcome().original(), fixed = p.outcome().fixed();
         Report.StatementReport before = alter(original), after = alter(fixed);
         assertThat(original.verdict()).isEqualTo(Verdict.BLOCK);
@@ -138,8 +140,8 @@ class MariaDbFixRehearsalTest {
 
     record Proof(FixRehearsal.Outcome outcome, List<FileChange> changes) {}
 
-    /** The unsafe set fixed as plain SQL in a copy, and both rehearsed by {@link FixRehearsal}. */
-    private Proof prove(Scenario s, String rule) throws IOException {
+    /** The unsafe set fixed in the format, in a copy, and both rehearsed by {@link FixRehearsal}. */
+    private Proof prove(Scenario s, String rule, String format) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("migrations"));
         for (Path p : s.migrations().paths()) {
             try (Stream<Path> files = Files.list(p)) {
@@ -147,16 +149,16 @@ class MariaDbFixRehearsalTest {
             }
         }
         Scenario.Migrations mg = s.migrations();
-        s = s.withMigrations(new Scenario.Migrations(List.of(dir), "sql", mg.transaction(), mg.lockTimeoutMs(),
+        s = s.withMigrations(new Scenario.Migrations(List.of(dir), format, mg.transaction(), mg.lockTimeoutMs(),
                 mg.statementTimeoutMs(), mg.lockRetries(), mg.contexts(), mg.labels()));
         var dialect = Engines.dialect(s.engine());
-        List<Migration> ms = MigrationSources.forFormat("sql").read(List.of(dir),
+        List<Migration> ms = MigrationSources.forFormat(format).read(List.of(dir),
                 new MigrationSource.Context(dialect.splitter(), Scenario.Transaction.AUTO, s.engine(), null, null));
         Fixer.Result fix = new Fixer(Linter.Options.of(s.engine()), dialect).fix(ms);
         assertThat(fix.files()).as("files the fix rewrites").isNotEmpty();
         assertThat(fix.files().get(0).rules()).contains(rule);
         List<FileChange> changes = new ArrayList<>();
-        for (Fixer.FileFix f : fix.files()) changes.addAll(MigrationWriters.forFormat("sql").write(f, ms));
+        for (Fixer.FileFix f : fix.files()) changes.addAll(MigrationWriters.forFormat(format).write(f, ms));
         FixRehearsal.Outcome o = FixRehearsal.run(s, List.of(dir), changes, null, Set.of(), line -> { }, Set.of());
         System.out.println(s.engine() + ":\n" + SideBySide.markdown(o.original(), o.fixed(), names(o.original()), names(o.fixed()))
                 + "original: " + o.original().verdictReason() + "\nfixed: " + o.fixed().verdictReason() + "\n");
