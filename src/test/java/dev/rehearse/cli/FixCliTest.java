@@ -100,7 +100,7 @@ class FixCliTest {
     /**
      * The MySQL family's rewrite proven on embedded MariaDB 10.11 through the CLI (MariaDbFixRehearsalTest proves the rest):
      * a stated ALGORITHM=COPY copies the table with the workload's writes held back, the fix builds the index in place
-     * with them going on. The one MariaDB case verify runs (two servers started and seeded: 20k rows keep it near 15 s).
+     * with them going on. The one MariaDB case verify runs: two servers started and seeded, 20k rows keep it at 7-14 s here.
      */
     @Test
     void rehearseProvesTheMySqlFamilysOnlineDdlFixOnMariaDb(@TempDir Path dir) throws Exception {
