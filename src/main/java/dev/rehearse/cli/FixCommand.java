@@ -48,7 +48,7 @@ final class FixCommand implements Callable<Integer> {
     List<Path> paths;
 
     @Option(names = "--engine", paramLabel = "KIND:VERSION",
-            description = "postgres:10 .. postgres:18 (default: the scenario's, .rehearse.yaml's, else postgres:16).")
+            description = "postgres:10 .. postgres:18, mariadb:10.11 / 11.4, mysql:8.0 / 8.4 (default: the scenario's, .rehearse.yaml's, else postgres:16).")
     String engine;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "Migration format (default: detected from the layout).")

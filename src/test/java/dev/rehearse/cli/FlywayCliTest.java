@@ -50,6 +50,33 @@ class FlywayCliTest {
         assertThat(mixed.code()).as(mixed.out()).isIn(0, 1);
     }
 
+    /** A Flyway folder for MariaDB: split by Flyway's MariaDB parser, linted and fixed at MariaDB's rules, no server. */
+    @Test
+    void aMariaDbFlywayFolderIsLintedAndFixedInFlywaysOwnFiles(@TempDir Path dir) throws Exception {
+        Path m = java.nio.file.Files.createDirectories(dir.resolve("db/migration"));
+        java.nio.file.Files.writeString(m.resolve("V1__accounts.sql"), """
+                CREATE TABLE accounts (id BIGINT PRIMARY KEY, region VARCHAR(20) NOT NULL);
+                DELIMITER //
+                CREATE PROCEDURE touch_accounts()
+                BEGIN
+                  UPDATE accounts SET region = region; # a body Flyway keeps whole
+                END //
+                DELIMITER ;
+                """);
+        java.nio.file.Files.writeString(m.resolve("V2__region_idx.sql"), """
+                SET SESSION lock_wait_timeout = 5;
+                ALTER TABLE accounts ADD INDEX accounts_region_idx (region), ALGORITHM=COPY;
+                """);
+        CliTest.Outcome lint = rehearse("lint", m.toString(), "--engine", "mariadb:10.11", "--from", "1");
+        assertThat(lint.out()).as(lint.err()).contains("V2__region_idx.sql:2  FLAG  mysql-copy-or-blocking-lock");
+        assertThat(lint.err()).doesNotContain("PostgreSQL only");
+        CliTest.Outcome fix = rehearse("fix", m.toString(), "--engine", "mariadb:10.11", "--from", "1", "--write");
+        assertThat(fix.code()).as(fix.out() + fix.err()).isZero();
+        assertThat(java.nio.file.Files.readString(m.resolve("V2__region_idx.sql")))
+                .contains("ALTER TABLE accounts ADD INDEX accounts_region_idx (region), ALGORITHM=INPLACE, LOCK=NONE;");
+        assertThat(rehearse("lint", m.toString(), "--engine", "mariadb:10.11", "--from", "1", "--fail-on", "flag").code()).isZero();
+    }
+
     @Test
     void runStopsAtTheRefusedMigrationAndRunsNothingAfterIt(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");

@@ -45,8 +45,8 @@ class FixGoldenTest {
         List<Arguments> out = new ArrayList<>();
         for (String rule : MECHANICAL) {
             for (String format : MigrationWriters.names()) {
-                // this build reads Flyway migrations for PostgreSQL only, so it writes them for PostgreSQL only
-                if (!format.equals("sql") && rule.contains("@")) continue;
+                // the MySQL family's examples as plain SQL and Flyway (flyway-mysql's parsers); Prisma for PostgreSQL only
+                if (format.equals("prisma") && rule.contains("@")) continue;
                 out.add(Arguments.of(rule, format));
             }
         }

@@ -37,7 +37,8 @@ import java.util.stream.Stream;
 
 /**
  * Flyway's SQL migrations, read as Flyway 13 reads them (its library does the work: {@code ResourceNameParser} for
- * names, {@code MigrationVersion} for order, {@code PostgreSQLParser} for statements and placeholders,
+ * names, {@code MigrationVersion} for order, {@code PostgreSQLParser} (MySQL and MariaDB: flyway-mysql's
+ * {@code MySQLParser} / {@code MariaDBParser}) for statements and placeholders,
  * {@code ParserSqlScript} for the transaction decision and the refusal of mixed scripts).
  *
  * <ul>
@@ -49,8 +50,8 @@ import java.util.stream.Stream;
  *   without one. One mixing both is refused unless {@code mixed=true}, which runs it all without a transaction;
  *   {@code executeInTransaction} in the settings or in a {@code <script>.sql.conf} decides for the script.</li>
  *   <li>Placeholders replaced with the configured values and Flyway's own {@code ${flyway:...}} ones; those Flyway
- *   asks the live database for take the rehearsal's values ({@code defaultSchema} public, {@code user} and
- *   {@code database} postgres) unless configured.</li>
+ *   asks the live database for take the rehearsal's values (PostgreSQL: {@code defaultSchema} public, {@code user}
+ *   and {@code database} postgres; MySQL and MariaDB: the database rehearse, the user root) unless configured.</li>
  * </ul>
  * Java migrations and SQL callbacks ({@code beforeMigrate.sql}...) are not read.
  */
@@ -100,14 +101,11 @@ public final class FlywayMigrationSource implements MigrationSource {
     @Override
     public List<Migration> read(List<Path> paths, Context context) {
         // null: a caller that does not say, which means PostgreSQL (MigrationSource.Context)
-        if (context.engine() != null && context.engine().kind() != dev.rehearse.scenario.EngineSpec.Kind.POSTGRES) {
-            throw new InvalidInputException("--format flyway: this build reads Flyway migrations for PostgreSQL only "
-                    + "(Flyway's PostgreSQL parser); use --format sql for this engine");
-        }
+        Database db = context.engine() == null ? Database.POSTGRES : Database.of(context.engine().kind());
         List<Migration> out = new ArrayList<>();
         for (Path path : paths) {
             if (!Files.exists(path)) throw new InvalidInputException(path + ": no such migration file or directory");
-            out.addAll(read(path, context.splitter()));
+            out.addAll(read(path, context.splitter(), db));
         }
         return out;
     }
@@ -122,7 +120,81 @@ public final class FlywayMigrationSource implements MigrationSource {
         }
     }
 
-    private List<Migration> read(Path path, SqlSplitter splitter) {
+    /**
+     * What Flyway's database type gives the scripts of an engine: its parser (flyway-database-postgresql's, or
+     * flyway-mysql's MySQL and MariaDB ones: DELIMITER, {@code #} comments, stored programs, MariaDB's BEGIN NOT
+     * ATOMIC), the defaults of the placeholders Flyway would ask the live database for, and its history table.
+     */
+    enum Database {
+        POSTGRES("public", "postgres", "postgres"),
+        MYSQL(REHEARSAL_DATABASE, "root", REHEARSAL_DATABASE),
+        MARIADB(REHEARSAL_DATABASE, "root", REHEARSAL_DATABASE);
+
+        final String schema, user, database;
+
+        Database(String schema, String user, String database) {
+            this.schema = schema;
+            this.user = user;
+            this.database = database;
+        }
+
+        static Database of(dev.rehearse.scenario.EngineSpec.Kind kind) {
+            return switch (kind) {
+                case POSTGRES -> POSTGRES;
+                case MYSQL -> MYSQL;
+                case MARIADB -> MARIADB;
+            };
+        }
+
+        org.flywaydb.core.internal.parser.Parser parser(Configuration conf, ParsingContext parsing, boolean addValueOutsideTransaction) {
+            return switch (this) {
+                case POSTGRES -> new Parser(conf, parsing, addValueOutsideTransaction);
+                case MYSQL -> new org.flywaydb.database.mysql.MySQLParser(conf, parsing);
+                case MARIADB -> new org.flywaydb.database.mysql.mariadb.MariaDBParser(conf, parsing);
+            };
+        }
+
+        /** Flyway's getRawCreateScript for the database (PostgreSQLDatabase, MySQLDatabase), the table named. */
+        String historyTable(String schema, String table) {
+            if (this == POSTGRES) {
+                String t = "\"" + schema + "\".\"" + table + "\"";
+                return "CREATE TABLE " + t + " (\n"
+                        + "    \"installed_rank\" INT NOT NULL,\n"
+                        + "    \"version\" VARCHAR(50),\n"
+                        + "    \"description\" VARCHAR(200) NOT NULL,\n"
+                        + "    \"type\" VARCHAR(20) NOT NULL,\n"
+                        + "    \"script\" VARCHAR(1000) NOT NULL,\n"
+                        + "    \"checksum\" INTEGER,\n"
+                        + "    \"installed_by\" VARCHAR(100) NOT NULL,\n"
+                        + "    \"installed_on\" TIMESTAMP NOT NULL DEFAULT now(),\n"
+                        + "    \"execution_time\" INTEGER NOT NULL,\n"
+                        + "    \"success\" BOOLEAN NOT NULL\n"
+                        + ");\n"
+                        + "ALTER TABLE " + t + " ADD CONSTRAINT \"" + table + "_pk\" PRIMARY KEY (\"installed_rank\");\n"
+                        + "CREATE INDEX \"" + table + "_s_idx\" ON " + t + " (\"success\");\n";
+            }
+            String t = "`" + schema + "`.`" + table + "`";
+            return "CREATE TABLE " + t + " (\n"
+                    + "    `installed_rank` INT NOT NULL,\n"
+                    + "    `version` VARCHAR(50),\n"
+                    + "    `description` VARCHAR(200) NOT NULL,\n"
+                    + "    `type` VARCHAR(20) NOT NULL,\n"
+                    + "    `script` VARCHAR(1000) NOT NULL,\n"
+                    + "    `checksum` INT,\n"
+                    + "    `installed_by` VARCHAR(100) NOT NULL,\n"
+                    + "    `installed_on` TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+                    + "    `execution_time` INT NOT NULL,\n"
+                    + "    `success` BOOL NOT NULL,\n"
+                    + "    CONSTRAINT `" + table + "_pk` PRIMARY KEY (`installed_rank`)\n"
+                    + ") ENGINE=InnoDB;\n"
+                    + "CREATE INDEX `" + table + "_s_idx` ON " + t + " (`success`);\n";
+        }
+    }
+
+    /** The database a MySQL-family rehearsal migrates (the embedded and Docker servers' {@code DATABASE}). */
+    static final String REHEARSAL_DATABASE = "rehearse";
+
+    private List<Migration> read(Path path, SqlSplitter splitter, Database db) {
         FlywaySettings settings = FlywaySettings.find(path);
         Configuration conf = configuration(settings);
         Path root = path.toAbsolutePath().normalize();
@@ -169,7 +241,7 @@ public final class FlywayMigrationSource implements MigrationSource {
         }
         repeatable.sort(Comparator.comparing((Found f) -> f.name.getDescription()));
 
-        Scripts scripts = new Scripts(conf, settings, splitter);
+        Scripts scripts = new Scripts(conf, settings, splitter, db);
         List<Migration> out = new ArrayList<>();
         for (Found f : versioned) {
             Script up = scripts.read(f);
@@ -196,7 +268,7 @@ public final class FlywayMigrationSource implements MigrationSource {
             out.set(0, new Migration(first.name(), first.file(), first.version(), first.units(), first.rollback(),
                     first.down(), problems));
         }
-        if (!out.isEmpty() && refersTo(out, conf.getTable())) out.add(0, historyTable(conf, root, splitter));
+        if (!out.isEmpty() && refersTo(out, conf.getTable())) out.add(0, historyTable(conf, root, splitter, db));
         if (out.isEmpty()) {
             throw new InvalidInputException(path + ": no Flyway migrations ("
                     + conf.getSqlMigrationPrefix() + "<version>" + conf.getSqlMigrationSeparator() + "<description>"
@@ -235,24 +307,10 @@ public final class FlywayMigrationSource implements MigrationSource {
      * Flyway creates its history table before the first migration (PostgreSQLDatabase.getRawCreateScript), so a
      * migration that reads or fixes its rows finds it at deploy: the rehearsal creates it the same way, first.
      */
-    private static Migration historyTable(Configuration conf, Path root, SqlSplitter splitter) {
+    private static Migration historyTable(Configuration conf, Path root, SqlSplitter splitter, Database db) {
         String schema = conf.getDefaultSchema() != null ? conf.getDefaultSchema()
-                : conf.getSchemas().length > 0 ? conf.getSchemas()[0] : "public";
-        String table = "\"" + schema + "\".\"" + conf.getTable() + "\"";
-        String sql = "CREATE TABLE " + table + " (\n"
-                + "    \"installed_rank\" INT NOT NULL,\n"
-                + "    \"version\" VARCHAR(50),\n"
-                + "    \"description\" VARCHAR(200) NOT NULL,\n"
-                + "    \"type\" VARCHAR(20) NOT NULL,\n"
-                + "    \"script\" VARCHAR(1000) NOT NULL,\n"
-                + "    \"checksum\" INTEGER,\n"
-                + "    \"installed_by\" VARCHAR(100) NOT NULL,\n"
-                + "    \"installed_on\" TIMESTAMP NOT NULL DEFAULT now(),\n"
-                + "    \"execution_time\" INTEGER NOT NULL,\n"
-                + "    \"success\" BOOLEAN NOT NULL\n"
-                + ");\n"
-                + "ALTER TABLE " + table + " ADD CONSTRAINT \"" + conf.getTable() + "_pk\" PRIMARY KEY (\"installed_rank\");\n"
-                + "CREATE INDEX \"" + conf.getTable() + "_s_idx\" ON " + table + " (\"success\");\n";
+                : conf.getSchemas().length > 0 ? conf.getSchemas()[0] : db.schema;
+        String sql = db.historyTable(schema, conf.getTable());
         // version 0: before every migration, so --from counts it as deployed, as it is once anything was deployed
         return new Migration(conf.getTable() + HISTORY_TABLE, root, "0",
                 List.of(new Migration.Unit(splitter.split(sql), TransactionMode.TRANSACTION)), null, List.of(), List.of());
@@ -297,9 +355,11 @@ public final class FlywayMigrationSource implements MigrationSource {
         private final SqlSplitter splitter;
         private final ParsingContext parsing = new ParsingContext();
         private final boolean addValueOutsideTransaction;
+        private final Database db;
 
-        Scripts(Configuration conf, FlywaySettings settings, SqlSplitter splitter) {
+        Scripts(Configuration conf, FlywaySettings settings, SqlSplitter splitter, Database db) {
             this.conf = conf;
+            this.db = db;
             this.splitter = splitter;
             // With a live database Flyway runs ALTER TYPE ... ADD VALUE outside a transaction below PostgreSQL 12
             // only; offline it cannot ask, so the engine's version decides, as it would at deploy.
@@ -308,10 +368,10 @@ public final class FlywayMigrationSource implements MigrationSource {
             Map<String, String> p = parsing.getPlaceholders();
             String sep = conf.getPlaceholderSeparator();
             String schema = conf.getDefaultSchema() != null ? conf.getDefaultSchema()
-                    : conf.getSchemas().length > 0 ? conf.getSchemas()[0] : "public";
+                    : conf.getSchemas().length > 0 ? conf.getSchemas()[0] : db.schema;
             p.put("flyway" + sep + "defaultSchema", schema);
-            p.put("flyway" + sep + "user", conf.getUser() != null ? conf.getUser() : "postgres");
-            p.put("flyway" + sep + "database", database(conf.getUrl()));
+            p.put("flyway" + sep + "user", conf.getUser() != null ? conf.getUser() : db.user);
+            p.put("flyway" + sep + "database", database(conf.getUrl(), db.database));
             p.put("flyway" + sep + "timestamp", new SimpleDateFormat("yyyy-MM-dd HH:mm:ss").format(new Date()));
             p.put("flyway" + sep + "workingDirectory", conf.getWorkingDirectory() != null ? conf.getWorkingDirectory()
                     : settings.baseDir().toString());
@@ -319,13 +379,13 @@ public final class FlywayMigrationSource implements MigrationSource {
             p.put("flyway" + sep + "environment", conf.getCurrentEnvironmentName());
         }
 
-        private static String database(String url) {
-            if (url == null || !url.startsWith("jdbc:")) return "postgres";
+        private static String database(String url, String otherwise) {
+            if (url == null || !url.startsWith("jdbc:")) return otherwise;
             try {
                 String path = URI.create(url.substring(5)).getPath();
-                return path == null || path.length() < 2 ? "postgres" : path.substring(1);
+                return path == null || path.length() < 2 ? otherwise : path.substring(1);
             } catch (IllegalArgumentException e) {
-                return "postgres";
+                return otherwise;
             }
         }
 
@@ -370,7 +430,7 @@ public final class FlywayMigrationSource implements MigrationSource {
                     conf.isDetectEncoding(), false);
             FileSystemResource meta = Files.isRegularFile(metadata)
                     ? new FileSystemResource(null, metadata.toString(), conf.getEncoding(), false, false) : null;
-            return new ParserSqlScript(new Parser(conf, parsing, addValueOutsideTransaction), resource, meta, mixed);
+            return new ParserSqlScript(db.parser(conf, parsing, addValueOutsideTransaction), resource, meta, mixed);
         }
 
         /**

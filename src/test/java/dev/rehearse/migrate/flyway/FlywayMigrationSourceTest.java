@@ -136,6 +136,46 @@ class FlywayMigrationSourceTest {
         assertThat(pg11.refused()).isTrue();
     }
 
+    /**
+     * MariaDB (and MySQL) scripts through flyway-mysql's parsers, as Flyway splits them at deploy: {@code #} comments,
+     * DELIMITER around a stored program, MariaDB's BEGIN NOT ATOMIC block as one statement; the placeholders Flyway
+     * asks the database for take the rehearsal's database; its history table in the engine's own DDL.
+     */
+    @Test
+    void mariaDbScriptsAreSplitByFlywaysMariaDbParser(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("flyway.conf"), "flyway.locations=filesystem:.\n");
+        Files.writeString(dir.resolve("V1__accounts.sql"), """
+                # MySQL's own comment
+                CREATE TABLE ${flyway:defaultSchema}.accounts (id BIGINT PRIMARY KEY, balance INT NOT NULL);
+                DELIMITER //
+                CREATE PROCEDURE bump()
+                BEGIN
+                  UPDATE accounts SET balance = balance + 1; # inside the body
+                END //
+                DELIMITER ;
+                BEGIN NOT ATOMIC
+                  DECLARE n INT DEFAULT 0;
+                  SET n = (SELECT COUNT(*) FROM accounts);
+                END;
+                ALTER TABLE accounts ADD INDEX accounts_balance_idx (balance), ALGORITHM=INPLACE, LOCK=NONE;
+                """);
+        Files.writeString(dir.resolve("V2__history.sql"), "UPDATE flyway_schema_history SET description = 'accounts' WHERE version = '1';\n");
+        EngineSpec spec = EngineSpec.parse("mariadb:11.4");
+        List<Migration> ms = new FlywayMigrationSource().read(List.of(dir), new MigrationSource.Context(
+                Engines.dialect(spec).splitter(), Scenario.Transaction.AUTO, spec, null, null));
+        assertThat(ms).extracting(Migration::name).containsExactly("flyway_schema_history (Flyway's history table)",
+                "V1__accounts.sql", "V2__history.sql");
+        assertThat(ms.get(0).statements().get(0).sql()).startsWith("CREATE TABLE `rehearse`.`flyway_schema_history` (")
+                .contains("`installed_on` TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP").endsWith(") ENGINE=InnoDB");
+        List<SqlStatement> v1 = ms.get(1).statements();
+        assertThat(v1).extracting(SqlStatement::line).containsExactly(2, 4, 9, 13);
+        assertThat(v1.get(0).sql()).isEqualTo("CREATE TABLE rehearse.accounts (id BIGINT PRIMARY KEY, balance INT NOT NULL)");
+        assertThat(v1.get(1).sql()).startsWith("CREATE PROCEDURE bump()").contains("balance = balance + 1;").endsWith("END");
+        assertThat(v1.get(2).sql()).startsWith("BEGIN NOT ATOMIC").contains("DECLARE n INT DEFAULT 0;").endsWith("END");
+        assertThat(v1.get(3).sql()).startsWith("ALTER TABLE accounts ADD INDEX");
+        assertThat(ms.get(1).problems()).isEmpty();
+    }
+
     @Test
     void springApplicationYmlSetsLocationPrefixAndPlaceholders() {
         Path project = fixture("spring");

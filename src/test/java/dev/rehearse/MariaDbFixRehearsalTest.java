@@ -1,0 +1,181 @@
+package dev.rehearse;
+
+import dev.rehearse.analyze.Linter;
+import dev.rehearse.engine.Engines;
+import dev.rehearse.fix.FileChange;
+import dev.rehearse.fix.Fixer;
+import dev.rehearse.fix.MigrationWriters;
+import dev.rehearse.fix.SideBySide;
+import dev.rehearse.migrate.Migration;
+import dev.rehearse.migrate.MigrationSource;
+import dev.rehearse.migrate.MigrationSources;
+import dev.rehearse.model.Report;
+import dev.rehearse.model.Verdict;
+import dev.rehearse.scenario.EngineSpec;
+import dev.rehearse.scenario.Scenario;
+import dev.rehearse.scenario.ScenarioLoader;
+import dev.rehearse.scenario.ScenarioPair;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The MySQL family's fixes proven on embedded MariaDB, as {@link FixRehearsalTest} proves PostgreSQL's: a MariaDB
+ * scenario pair's unsafe migrations (scenarios/mariadb-*&#47;unsafe.yaml, 150k rows as MariaDbRuleMeasurementTest seeds
+ * its examples, the default workload writing) fixed as plain SQL (once as Flyway's) and both sets rehearsed by {@link FixRehearsal} on the
+ * same seed and workload, on 10.11 and on 11.4 (from 11.2 MariaDB copies online).
+ * <ul>
+ *   <li>mysql-copy-or-blocking-lock (ADD INDEX, ALGORITHM=COPY → ALGORITHM=INPLACE, LOCK=NONE): proven; the original
+ *       does not ship, the fix is SAFE TO SHIP;</li>
+ *   <li>mysql-modify-column-copy (a type change → ALGORITHM=INPLACE, LOCK=NONE): the rewrite is a guard, not a fix.
+ *       The server refuses it (error 1846), which {@code fix --rehearse} reports as NOT A FIX with the reason, and the
+ *       table is kept: the original copies (writes blocked on 10.11), the fixed set stops the deploy instead;</li>
+ *   <li>missing-lock-timeout (SET SESSION lock_wait_timeout = 5) behind a long reader: the fix bounds the metadata-lock
+ *       queue at the timeout and retries, but 5 s of queue is past query_wait_block (2 s), so it is not SAFE TO SHIP
+ *       either, and says so.</li>
+ * </ul>
+ * mysql-add-column-rebuild has nothing to prove here: MariaDB adds a column INSTANT at any position (lint finds
+ * nothing), and its AUTO_INCREMENT form has no mechanical rewrite. Every case starts two MariaDB servers and seeds
+ * each: {@code -Pslow} only; verify proves the copy pair once through the CLI (FixCliTest).
+ */
+@Tag("slow")
+class MariaDbFixRehearsalTest {
+
+    static Stream<Arguments> pairs() {
+        List<Arguments> out = new ArrayList<>();
+        for (String pair : List.of("mariadb-copy-index", "mariadb-modify-column")) {
+            for (String version : List.of("10.11", "11.4")) out.add(Arguments.of(pair, version, "sql"));
+        }
+        // Flyway on MariaDB (flyway-mysql's MariaDB parser reads the set, the fix is written as Flyway's migrations)
+        out.add(Arguments.of("mariadb-copy-index", "10.11", "flyway"));
+        return out.stream();
+    }
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest(name = "{0} on MariaDB {1} as {2}")
+    @MethodSource("pairs")
+    void theOriginalDoesNotShipAndTheFixShipsOrSaysWhyNot(String name, String version, String format) throws IOException {
+        ScenarioPair pair = ScenarioPair.discover().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        Scenario s = ScenarioLoader.load(pair.unsafe()).withEngine(EngineSpec.parse("mariadb:" + version));
+        Proof p = prove(s, pair.rule(), format);
+        Report original = p.outcome().original(), fixed = p.outcome().fixed();
+        Report.StatementReport before = alter(original), after = alter(fixed);
+        assertThat(original.verdict()).as(original.verdictReason()).isNotEqualTo(Verdict.SAFE_TO_SHIP);
+        assertThat(original.findings()).anySatisfy(f -> assertThat(f.rule()).isEqualTo(pair.rule()));
+        // the original copied the table (a new TABLE_ID), holding writes back before 11.2
+        assertThat(before.algorithm()).as(before.toString()).isEqualTo("COPY");
+        assertThat(before.rewrote()).containsExactly("accounts");
+        // before 11.2 the copy held the workload's writes back; from 11.2 it copies online, still a rewrite of the table
+        if (version.equals("10.11")) assertThat(before.impact().blockedQueries()).as(before.toString()).isPositive();
+        else assertThat(before.impact().blockedQueries()).as(before.toString()).isZero();
+
+        assertThat(after.sql()).contains("ALGORITHM=INPLACE, LOCK=NONE");
+        if (name.equals("mariadb-copy-index")) {
+            // The one finding tolerated: latency-regression, the p99 of the few hundred queries sent during a
+            // sub-second index build on this machine's two shared cores (3x the baseline's and 50 ms more), which
+            // the rewrite does not decide; it is printed above, and nothing else may be found.
+            assertThat(fixed.findings()).as(fixed.verdictReason()).allSatisfy(f -> assertThat(f.rule()).isEqualTo("latency-regression"));
+            assertThat(fixed.verdict()).as(fixed.verdictReason()).isIn(Verdict.SAFE_TO_SHIP,
+                    fixed.findings().isEmpty() ? Verdict.SAFE_TO_SHIP : Verdict.SAFE_WITH_MODIFICATIONS);
+            assertThat(fixed.statements()).allSatisfy(st -> assertThat(st.error()).as(st.sql()).isNull());
+            assertThat(after.algorithm()).as(after.toString()).isEqualTo("INPLACE");
+            assertThat(after.rewrote()).isEmpty();
+            assertThat(after.impact().blockedQueries()).as(after.toString()).isZero();
+        } else {
+            // a type change cannot run in place: the server refuses the rewrite instead of copying
+            assertThat(fixed.verdict()).isEqualTo(Verdict.BLOCK);
+            assertThat(after.error()).contains("ALGORITHM=INPLACE is not supported", "Cannot change column type");
+            assertThat(fixed.findings()).anySatisfy(f -> assertThat(f.rule()).isEqualTo("algorithm-refused"));
+            assertThat(after.rewrote()).isEmpty();
+        }
+    }
+
+    /** The metadata-lock queue behind an 8 s reader: bounded by the fix's 5 s lock_wait_timeout, not gone. */
+    @Test
+    void aLockWaitTimeoutBoundsTheQueueButFiveSecondsOfItDoNotShip() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("unsafe"));
+        Files.writeString(dir.resolve("V1__accounts_note.sql"), "ALTER TABLE accounts ADD COLUMN note TEXT;\n");
+        Path yaml = Files.writeString(tmp.resolve("unsafe.yaml"), """
+                engine: mariadb:11.4
+                schema: %s
+                data:
+                  tables:
+                    accounts: { rows: 20k }
+                load: { clients: 8, rate: 400, write_fraction: 0.5, baseline_seconds: 1, cooldown_seconds: 0.3,
+                        long_transaction: { hold: 8s } }
+                migrations: { path: unsafe, lock_retries: { attempts: 3, backoff: 4s } }
+                """.formatted(Path.of("scenarios/mariadb-copy-index/schema.sql").toAbsolutePath()));
+        Scenario s = ScenarioLoader.load(yaml);
+        Proof p = prove(s, "missing-lock-timeout", "sql");
+        Report original = p.outcome().original(), fixed = p.outcome().fixed();
+        Report.StatementReport before = alter(original), after = alter(fixed);
+        assertThat(original.verdict()).isEqualTo(Verdict.BLOCK);
+        assertThat(original.findings()).anySatisfy(f -> assertThat(f.rule()).isEqualTo("missing-lock-timeout"));
+        assertThat(before.impact().maxBlockedMs()).as(before.toString()).isGreaterThan(7_000);
+
+        assertThat(fixed.statements().get(0).sql()).isEqualTo("SET SESSION lock_wait_timeout = 5");
+        assertThat(fixed.findings()).noneSatisfy(f -> assertThat(f.rule()).isEqualTo("missing-lock-timeout"));
+        // the first try gave up at the timeout, the retry ran after the reader had gone
+        assertThat(after.error()).isNull();
+        assertThat(after.attempts()).isNotEmpty();
+        assertThat(after.impact().maxBlockedMs()).as(after.toString()).isBetween(4_000L, 6_500L);
+        assertThat(fixed.verdict()).as("5 s of queue is past query_wait_block (2 s): " + fixed.verdictReason())
+                .isEqualTo(Verdict.BLOCK);
+    }
+
+    record Proof(FixRehearsal.Outcome outcome, List<FileChange> changes) {}
+
+    /** The unsafe set fixed in the format, in a copy, and both rehearsed by {@link FixRehearsal}. */
+    private Proof prove(Scenario s, String rule, String format) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("migrations"));
+        for (Path p : s.migrations().paths()) {
+            try (Stream<Path> files = Files.list(p)) {
+                for (Path f : files.toList()) Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        Scenario.Migrations mg = s.migrations();
+        s = s.withMigrations(new Scenario.Migrations(List.of(dir), format, mg.transaction(), mg.lockTimeoutMs(),
+                mg.statementTimeoutMs(), mg.lockRetries(), mg.contexts(), mg.labels()));
+        var dialect = Engines.dialect(s.engine());
+        List<Migration> ms = MigrationSources.forFormat(format).read(List.of(dir),
+                new MigrationSource.Context(dialect.splitter(), Scenario.Transaction.AUTO, s.engine(), null, null));
+        Fixer.Result fix = new Fixer(Linter.Options.of(s.engine()), dialect).fix(ms);
+        assertThat(fix.files()).as("files the fix rewrites").isNotEmpty();
+        assertThat(fix.files().get(0).rules()).contains(rule);
+        List<FileChange> changes = new ArrayList<>();
+        for (Fixer.FileFix f : fix.files()) changes.addAll(MigrationWriters.forFormat(format).write(f, ms));
+        FixRehearsal.Outcome o = FixRehearsal.run(s, List.of(dir), changes, null, Set.of(), line -> { }, Set.of());
+        System.out.println(s.engine() + ":\n" + SideBySide.markdown(o.original(), o.fixed(), names(o.original()), names(o.fixed()))
+                + "original: " + o.original().verdictReason() + "\nfixed: " + o.fixed().verdictReason() + "\n");
+        // the user's files are untouched until the fix is proven and written
+        for (FileChange c : changes) {
+            if (c.before() == null) assertThat(c.path()).doesNotExist();
+            else assertThat(Files.readString(c.path())).isEqualTo(c.before());
+        }
+        return new Proof(o, changes);
+    }
+
+    private static Set<String> names(Report r) {
+        return r.statements().stream().map(Report.StatementReport::migration).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The set's ALTER (the statement the rule names). */
+    private static Report.StatementReport alter(Report r) {
+        return r.statements().stream().filter(st -> st.sql().startsWith("ALTER")).reduce((a, b) -> b).orElseThrow();
+    }
+}
