@@ -125,7 +125,7 @@ final class FixCommand implements Callable<Integer> {
         Fixer.Result result = new Fixer(new Linter.Options(spec, new HashSet<>(project.exclude()),
                 project.lockTimeoutMs() != null, pending), dialect).fix(migrations);
         List<FileChange> changes = new ArrayList<>();
-        for (Fixer.FileFix f : result.files()) changes.addAll(writer.write(f, migrations));
+        changes.addAll(writer.write(result.files(), migrations));
 
         PrintStream out = System.out;
         // paths as git prints them: from the working directory, else from the folder that holds the migrations

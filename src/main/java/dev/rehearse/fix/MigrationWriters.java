@@ -8,7 +8,7 @@ public final class MigrationWriters {
     private MigrationWriters() {}
 
     public static final List<MigrationWriter> ALL = List.of(new SqlFileWriter(), new FlywayWriter(), new PrismaWriter(),
-            new RailsWriter());
+            new RailsWriter(), new LiquibaseWriter());
 
     public static List<String> names() {
         return ALL.stream().map(MigrationWriter::format).toList();

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * API docs): {@code add_index ... algorithm: :concurrently} (4.0), {@code remove_index ... algorithm: :concurrently}
  * (4.2), {@code add_foreign_key ... validate: false} and {@code validate_foreign_key} (5.2),
  * {@code add_check_constraint ... validate: false}, {@code validate_check_constraint} and
- * {@code remove_check_constraint} (6.1), {@code if_not_exists:}/{@code if_exists:} on indexes (6.1),
+ * {@code remove_check_constraint} (6.1; its {@code if_not_exists:}, which a rollback inverts to {@code if_exists:},
+ * 7.1), {@code if_not_exists:}/{@code if_exists:} on indexes (6.1),
  * {@code change_column_null}, {@code change_column_default} (its {@code from:}/{@code to:} 5.0). A call is used only
  * when this project's Rails reader reads it back to the same statement (quoting and spacing aside); anything else
  * is an {@code execute}.
@@ -113,8 +114,11 @@ final class RailsDsl {
             return b.append(", validate: false").toString();
         }
         if ((m = ADD_CHECK.matcher(s)).matches() && version >= 6.1) {
+            // in change, Rails inverts it on rollback: the fix's down drops it IF EXISTS (a later step may have dropped
+            // it already), which 7.1's if_not_exists: inverts to
+            if (reversible && version < 7.1) return null;
             return "add_check_constraint " + sym(m.group(1)) + ", " + str(m.group(3).strip()) + ", name: " + str(m.group(2))
-                    + ", validate: false";
+                    + ", validate: false" + (reversible ? ", if_not_exists: true" : "");
         }
         if ((m = VALIDATE.matcher(s)).matches()) {
             if (foreignKeys.contains(m.group(2)) && version >= 5.2) return "validate_foreign_key " + sym(m.group(1)) + ", name: " + str(m.group(2));
