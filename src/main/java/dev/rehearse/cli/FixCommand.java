@@ -137,6 +137,11 @@ final class FixCommand implements Callable<Integer> {
         Path diffBase = base;
         if (!result.changes()) out.println("fix: nothing to rewrite in " + result.lint().files() + " pending files");
         else out.print(UnifiedDiff.of(changes, diffBase));
+        if (result.changes() && pending == null && source.format().equals("liquibase")) {
+            // Liquibase refuses an update whose already-run changeSet changed its checksum
+            out.println("# note: no --pending, --from or --changed-since: every changeSet was taken as pending; one that"
+                    + " already ran must not be edited (Liquibase refuses the next update when its checksum changes)");
+        }
         for (Fixer.Checklist c : result.checklists()) {
             out.println();
             out.println("# " + c.file() + ":" + c.line() + " " + c.rule() + ": no mechanical rewrite; expand and contract:");

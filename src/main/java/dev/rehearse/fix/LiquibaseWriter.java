@@ -198,7 +198,8 @@ final class LiquibaseWriter implements MigrationWriter {
         }
         out.append(region);
         int after = regionEnd + 1;
-        if (b.rollback() == null && !keptAny && !first.down().isEmpty()) {
+        // a change Liquibase could roll back by itself (createIndex, addColumn) keeps a rollback once it is raw SQL
+        if (b.rollback() == null && !keptAny && !first.down().isEmpty() && !m.down().isEmpty()) {
             out.append(rollback(kind, first.down(), b, lines));
         }
         for (int l = after; l <= b.lines().end(); l++) out.append(lines.get(l - 1)).append('\n');

@@ -107,14 +107,19 @@ final class RailsWriter implements MigrationWriter {
         boolean change = o.method().equals("change");
         StringBuilder body = new StringBuilder();
         boolean[] emitted = new boolean[spans], leadDone = new boolean[spans];
-        int cursor = 0;
+        int cursor = 0, lastAnchor = -2;
         List<String> pending = new ArrayList<>();
+        // a derived down stands in for Rails' inversion only where no DSL call of the step inverts itself
+        boolean allExecute = change && items.get(0).stream().filter(it -> it.original() < 0 || owner[it.original()] >= 0
+                && whole[owner[it.original()]] != 0).allMatch(it -> dsl.call(it.sql(), true) == null);
+        List<String> firstDown = allExecute ? segments.get(0).down() : List.of();
         for (Item it : items.get(0)) {
             int j = it.original() >= 0 ? owner[it.original()] : -1;
             if (it.original() >= 0 && j < 0) continue; // a setting the reader adds from the deploy's config
             if (it.original() >= 0 && whole[j] == 0) {
                 if (emitted[j]) continue;
-                flush(body, pending, dsl, change, segments.get(0).down(), indent);
+                flush(body, pending, dsl, change, firstDown, indent);
+                lastAnchor = -2;
                 cursor = keep(body, lines, o, owns, emitted, leadDone, cursor, j);
                 lead(body, lines, o, j, leadDone);
                 span(body, lines, o.body().get(j));
@@ -122,16 +127,17 @@ final class RailsWriter implements MigrationWriter {
                 cursor = j + 1;
             } else {
                 int a = it.original() >= 0 ? j : it.anchor();
-                if (a >= cursor) {
-                    flush(body, pending, dsl, change, segments.get(0).down(), indent);
+                if (a >= cursor && a != lastAnchor) {
+                    flush(body, pending, dsl, change, firstDown, indent);
                     cursor = keep(body, lines, o, owns, emitted, leadDone, cursor, a);
                     lead(body, lines, o, a, leadDone);
                     cursor = Math.max(cursor, a);
+                    lastAnchor = a;
                 }
                 pending.add(it.sql());
             }
         }
-        flush(body, pending, dsl, change, segments.get(0).down(), indent);
+        flush(body, pending, dsl, change, firstDown, indent);
         keep(body, lines, o, owns, emitted, leadDone, cursor, spans);
         // what follows the last statement up to the method's end (a trailing comment)
         int lastEnd = spans == 0 ? o.defLine() : o.body().get(spans - 1).end();
@@ -251,19 +257,14 @@ final class RailsWriter implements MigrationWriter {
 
     /**
      * The statements the fix writes, as DSL calls or execute. In a {@code change} method an execute cannot be inverted
-     * by Rails: consecutive ones go in a {@code reversible} block whose down is the fix's derived one, when every
-     * statement of the migration's rewrite is an execute (a DSL call there inverts itself).
+     * by Rails: consecutive ones go in a {@code reversible} block, the first with {@code down} as its down (given
+     * when every statement the step writes is an execute: a DSL call inverts itself).
      */
     private static void flush(StringBuilder b, List<String> pending, RailsDsl dsl, boolean change, List<String> down,
                               String indent) {
         if (pending.isEmpty()) return;
         List<String> rendered = new ArrayList<>();
-        boolean allExecute = true;
-        for (String sql : pending) {
-            String call = dsl.call(sql, change);
-            rendered.add(call);
-            if (call != null) allExecute = false;
-        }
+        for (String sql : pending) rendered.add(dsl.call(sql, change));
         int i = 0;
         while (i < pending.size()) {
             if (rendered.get(i) != null) {
@@ -279,7 +280,7 @@ final class RailsWriter implements MigrationWriter {
             b.append(indent).append("reversible do |dir|\n").append(indent).append("  dir.up do\n");
             while (i < pending.size() && rendered.get(i) == null) b.append(RailsDsl.execute(pending.get(i++), indent + "    "));
             b.append(indent).append("  end\n");
-            if (allExecute && !down.isEmpty()) {
+            if (!down.isEmpty()) {
                 b.append(indent).append("  dir.down do\n");
                 for (String d : down) {
                     String call = dsl.call(d, false);
