@@ -138,6 +138,10 @@ class FixCliTest {
                     </changeSet>
                 </databaseChangeLog>
                 """);
+        // without the pending set every changeSet counts as pending: fix says what that risks, and writes nothing
+        CliTest.Outcome unscoped = rehearse("fix", m.toString(), "--format", "liquibase");
+        assertThat(unscoped.code()).as(unscoped.err()).isZero();
+        assertThat(unscoped.out()).contains("# note: no --pending, --from or --changed-since: every changeSet was taken as pending");
         CliTest.Outcome r = rehearse("fix", m.toString(), "--format", "liquibase", "--write", "--from", "1");
         assertThat(r.code()).as(r.err()).isZero();
         String after = Files.readString(m.resolve("db.changelog-master.xml"));
