@@ -125,7 +125,7 @@ final class FixCommand implements Callable<Integer> {
         Fixer.Result result = new Fixer(new Linter.Options(spec, new HashSet<>(project.exclude()),
                 project.lockTimeoutMs() != null, pending), dialect).fix(migrations);
         List<FileChange> changes = new ArrayList<>();
-        for (Fixer.FileFix f : result.files()) changes.addAll(writer.write(f, migrations));
+        changes.addAll(writer.write(result.files(), migrations));
 
         PrintStream out = System.out;
         // paths as git prints them: from the working directory, else from the folder that holds the migrations
@@ -137,6 +137,11 @@ final class FixCommand implements Callable<Integer> {
         Path diffBase = base;
         if (!result.changes()) out.println("fix: nothing to rewrite in " + result.lint().files() + " pending files");
         else out.print(UnifiedDiff.of(changes, diffBase));
+        if (result.changes() && pending == null && source.format().equals("liquibase")) {
+            // Liquibase refuses an update whose already-run changeSet changed its checksum
+            out.println("# note: no --pending, --from or --changed-since: every changeSet was taken as pending; one that"
+                    + " already ran must not be edited (Liquibase refuses the next update when its checksum changes)");
+        }
         for (Fixer.Checklist c : result.checklists()) {
             out.println();
             out.println("# " + c.file() + ":" + c.line() + " " + c.rule() + ": no mechanical rewrite; expand and contract:");

@@ -19,4 +19,14 @@ public interface MigrationWriter {
      *            must sort among
      */
     List<FileChange> write(Fixer.FileFix fix, List<Migration> all);
+
+    /**
+     * Every migration a fix changes: by default each on its own; a format whose file holds several migrations (a
+     * Liquibase changelog's changeSets) makes their edits on one text.
+     */
+    default List<FileChange> write(List<Fixer.FileFix> fixes, List<Migration> all) {
+        List<FileChange> out = new java.util.ArrayList<>();
+        for (Fixer.FileFix f : fixes) out.addAll(write(f, all));
+        return out;
+    }
 }

@@ -7,7 +7,8 @@ public final class MigrationWriters {
 
     private MigrationWriters() {}
 
-    public static final List<MigrationWriter> ALL = List.of(new SqlFileWriter(), new FlywayWriter(), new PrismaWriter());
+    public static final List<MigrationWriter> ALL = List.of(new SqlFileWriter(), new FlywayWriter(), new PrismaWriter(),
+            new RailsWriter(), new LiquibaseWriter());
 
     public static List<String> names() {
         return ALL.stream().map(MigrationWriter::format).toList();

@@ -55,6 +55,109 @@ class FixCliTest {
     }
 
     @Test
+    void railsWriteReplacesTheCallAndAddsTheStepsAsMigrations(@TempDir Path dir) throws Exception {
+        Path m = Files.createDirectories(dir.resolve("db/migrate"));
+        Files.writeString(m.resolve("20260101000000_create_accounts.rb"), """
+                class CreateAccounts < ActiveRecord::Migration[7.1]
+                  def change
+                    create_table :accounts do |t|
+                      t.text :region
+                      t.text :code
+                    end
+                  end
+                end
+                """);
+        Files.writeString(m.resolve("20260102000000_index_region.rb"), """
+                class IndexRegion < ActiveRecord::Migration[7.1]
+                  def change
+                    # the report filters by region
+                    add_index :accounts, :region
+                  end
+                end
+                """);
+        Files.writeString(m.resolve("20260103000000_code_required.rb"), """
+                class CodeRequired < ActiveRecord::Migration[7.1]
+                  def change
+                    change_column_null :accounts, :code, false
+                  end
+                end
+                """);
+        String from = "20260101000000";
+        CliTest.Outcome r = rehearse("fix", m.toString(), "--format", "rails", "--write", "--from", from);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("fix: wrote");
+        assertThat(Files.readString(m.resolve("20260102000000_index_region.rb"))).isEqualTo("""
+                class IndexRegion < ActiveRecord::Migration[7.1]
+                  disable_ddl_transaction!
+
+                  def change
+                    # the report filters by region
+                    add_index :accounts, :region, name: "index_accounts_on_region", algorithm: :concurrently
+                  end
+                end
+                """);
+        assertThat(Files.readString(m.resolve("20260103000000_code_required.rb")))
+                .contains("add_check_constraint :accounts, \"code IS NOT NULL\", name: \"accounts_code_not_null\", validate: false");
+        assertThat(Files.readString(m.resolve("20260103000001_validate_accounts_code_not_null.rb")))
+                .contains("class ValidateAccountsCodeNotNull < ActiveRecord::Migration[7.1]",
+                        "validate_check_constraint :accounts, name: \"accounts_code_not_null\"");
+        assertThat(Files.readString(m.resolve("20260103000002_set_accounts_code_not_null.rb")))
+                .contains("change_column_null :accounts, :code, false", "def down");
+        CliTest.Outcome lint = rehearse("lint", m.toString(), "--format", "rails", "--from", from, "--fail-on", "flag");
+        assertThat(lint.code()).as(lint.out()).isZero();
+        assertThat(rehearse("fix", m.toString(), "--format", "rails", "--from", from).out()).contains("fix: nothing to rewrite");
+    }
+
+    @Test
+    void liquibaseWriteEditsOnlyThePendingChangeSetAndAddsTheSteps(@TempDir Path dir) throws Exception {
+        Path m = Files.createDirectories(dir.resolve("changelog"));
+        String deployed = """
+                    <changeSet id="1" author="ana">
+                        <createTable tableName="accounts">
+                            <column name="id" type="bigint"><constraints primaryKey="true"/></column>
+                            <column name="region" type="text"/>
+                            <column name="code" type="text"/>
+                        </createTable>
+                    </changeSet>
+                """;
+        Files.writeString(m.resolve("db.changelog-master.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+                """ + deployed + """
+                    <changeSet id="2" author="ana">
+                        <comment>the report filters by region</comment>
+                        <createIndex tableName="accounts" indexName="accounts_region_idx">
+                            <column name="region"/>
+                        </createIndex>
+                    </changeSet>
+                    <changeSet id="3" author="ana">
+                        <addNotNullConstraint tableName="accounts" columnName="code"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        // without the pending set every changeSet counts as pending: fix says what that risks, and writes nothing
+        CliTest.Outcome unscoped = rehearse("fix", m.toString(), "--format", "liquibase");
+        assertThat(unscoped.code()).as(unscoped.err()).isZero();
+        assertThat(unscoped.out()).contains("# note: no --pending, --from or --changed-since: every changeSet was taken as pending");
+        CliTest.Outcome r = rehearse("fix", m.toString(), "--format", "liquibase", "--write", "--from", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        String after = Files.readString(m.resolve("db.changelog-master.xml"));
+        // the deployed changeSet keeps its text, so its checksum
+        assertThat(after).contains(deployed);
+        assertThat(after).contains("<changeSet id=\"2\" author=\"ana\" runInTransaction=\"false\">",
+                "<comment>the report filters by region</comment>",
+                "<sql>CREATE INDEX CONCURRENTLY accounts_region_idx ON accounts(region)</sql>",
+                "<changeSet id=\"3-2\" author=\"ana\">", "<changeSet id=\"3-3\" author=\"ana\">", "<rollback>");
+        assertThat(after).doesNotContain("<createIndex", "<addNotNullConstraint");
+        CliTest.Outcome lint = rehearse("lint", m.toString(), "--format", "liquibase", "--from", "1", "--fail-on", "flag");
+        assertThat(lint.code()).as(lint.out()).isZero();
+        assertThat(rehearse("fix", m.toString(), "--format", "liquibase", "--from", "1").out()).contains("fix: nothing to rewrite");
+    }
+
+    @Test
     void aFindingWithoutAMechanicalRewriteGetsAChecklistNotAFile(@TempDir Path dir) throws Exception {
         Path m = project(dir);
         Files.writeString(m.resolve("V3__drop_code.sql"), "SET lock_timeout = '5s';\nALTER TABLE accounts DROP COLUMN code;\n");

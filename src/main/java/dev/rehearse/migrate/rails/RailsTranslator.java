@@ -485,10 +485,19 @@ final class RailsTranslator {
                     throw irreversible(c, "remove_foreign_key is only reversible if given a second table");
                 }
                 return c.with("add_foreign_key", a, o);
-            case "add_check_constraint": return c.with("remove_check_constraint", a, o);
-            case "remove_check_constraint":
+            case "add_check_constraint": {
+                // 7.1's invert_add_check_constraint: validate: dropped, if_not_exists: becomes if_exists:
+                Map<String, Object> opts = new LinkedHashMap<>(o);
+                opts.remove("validate");
+                if (opts.containsKey("if_not_exists")) opts.put("if_exists", opts.remove("if_not_exists"));
+                return c.with("remove_check_constraint", a, opts);
+            }
+            case "remove_check_constraint": {
                 if (a.size() < 2) throw irreversible(c, "remove_check_constraint is only reversible if given an expression");
-                return c.with("add_check_constraint", a, o);
+                Map<String, Object> opts = new LinkedHashMap<>(o);
+                if (opts.containsKey("if_exists")) opts.put("if_not_exists", opts.remove("if_exists"));
+                return c.with("add_check_constraint", a, opts);
+            }
             case "enable_extension": return c.with("disable_extension", a, o);
             case "disable_extension": return c.with("enable_extension", a, o);
             case "reversible": return new Call("reversible", c.line(), a, o, c.otherBlock(), c.block(), null);
@@ -769,7 +778,9 @@ final class RailsTranslator {
             case "remove_check_constraint": {
                 String table = ActiveRecordSql.name(a.get(0));
                 String name = sql.checkNameFor(table, a.size() > 1 ? a.get(1) : null, o);
-                return List.of("ALTER TABLE " + sql.qt(table) + (pg ? " DROP CONSTRAINT " : " DROP CHECK ") + sql.qc(name));
+                // if_exists: (7.1) asks the live schema first: on PostgreSQL that is DROP CONSTRAINT IF EXISTS
+                String ifExists = pg && Boolean.TRUE.equals(o.get("if_exists")) ? "IF EXISTS " : "";
+                return List.of("ALTER TABLE " + sql.qt(table) + (pg ? " DROP CONSTRAINT " : " DROP CHECK ") + ifExists + sql.qc(name));
             }
             case "add_timestamps": {
                 Map<String, Object> opts = new LinkedHashMap<>(o);

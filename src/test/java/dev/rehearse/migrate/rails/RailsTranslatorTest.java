@@ -49,6 +49,23 @@ class RailsTranslatorTest {
     }
 
     @Test
+    void checkConstraintIfNotExistsInvertsToIfExistsAsRails71Does() throws Exception {
+        Migration m = pg(migration("7.1",
+                "  def change",
+                "    add_check_constraint :accounts, \"region IS NOT NULL\", name: \"accounts_region_not_null\", validate: false, if_not_exists: true",
+                "  end"));
+        assertThat(sql(m)).containsExactly(
+                "ALTER TABLE \"accounts\" ADD CONSTRAINT accounts_region_not_null CHECK (region IS NOT NULL) NOT VALID");
+        // if_exists: asks the live schema first, which on PostgreSQL is DROP CONSTRAINT IF EXISTS
+        assertThat(downSql(m)).containsExactly("ALTER TABLE \"accounts\" DROP CONSTRAINT IF EXISTS \"accounts_region_not_null\"");
+        Migration plain = pg(migration("7.1",
+                "  def change",
+                "    remove_check_constraint :accounts, \"region IS NOT NULL\", name: \"accounts_region_not_null\"",
+                "  end"));
+        assertThat(sql(plain)).containsExactly("ALTER TABLE \"accounts\" DROP CONSTRAINT \"accounts_region_not_null\"");
+    }
+
+    @Test
     void createTableWithReferencesTimestampsAndIndexes() throws Exception {
         Migration m = pg(migration("7.1",
                 "  def change",
