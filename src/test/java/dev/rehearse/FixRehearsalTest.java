@@ -82,10 +82,17 @@ class FixRehearsalTest {
         var dialect = Engines.dialect(s.engine());
         List<Migration> ms = MigrationSources.forFormat(format).read(List.of(dir),
                 new MigrationSource.Context(dialect.splitter(), Scenario.Transaction.AUTO, s.engine(), null, null));
-        Fixer.Result fix = new Fixer(Linter.Options.of(s.engine()), dialect).fix(ms);
-        assertThat(fix.files()).as("files the fix rewrites").isNotEmpty();
-        assertThat(fix.files().get(0).rules()).contains(pair.rule());
+        Fixer.Result all = new Fixer(Linter.Options.of(s.engine()), dialect).fix(ms);
+        assertThat(all.files()).as("files the fix rewrites").isNotEmpty();
+        assertThat(all.files().get(0).rules()).contains(pair.rule());
         MigrationWriter w = MigrationWriters.forFormat(format);
+        Fixer.Result fix = MigrationWriters.writable(all, w, ms);
+        if (fix.files().isEmpty()) {
+            // the format's tool cannot run this rewrite as intended (Drizzle: one transaction for every pending
+            // migration): it is refused in one line, never written and so never rehearsed as a fix
+            assertThat(fix.notFixed()).as("refused").anySatisfy(n -> assertThat(n.rule()).isEqualTo(pair.rule()));
+            return;
+        }
         List<FileChange> changes = new ArrayList<>();
         for (Fixer.FileFix f : fix.files()) changes.addAll(w.write(f, ms));
 
