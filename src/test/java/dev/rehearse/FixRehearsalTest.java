@@ -91,6 +91,12 @@ class FixRehearsalTest {
             // the format's tool cannot run this rewrite as intended (Drizzle: one transaction for every pending
             // migration): it is refused in one line, never written and so never rehearsed as a fix
             assertThat(fix.notFixed()).as("refused").anySatisfy(n -> assertThat(n.rule()).isEqualTo(pair.rule()));
+            // and the refusal is honest: the rewrite written all the same does not ship under the tool
+            List<FileChange> anyway = new ArrayList<>();
+            for (Fixer.FileFix f : all.files()) anyway.addAll(w.write(f, ms));
+            Report refused = FixRehearsal.run(s, List.of(dir), anyway, null, Set.of(), line -> { }, Set.of()).fixed();
+            assertThat(refused.verdict()).as("the refused rewrite, rehearsed: " + refused.verdictReason())
+                    .isNotEqualTo(Verdict.SAFE_TO_SHIP);
             return;
         }
         List<FileChange> changes = new ArrayList<>();
