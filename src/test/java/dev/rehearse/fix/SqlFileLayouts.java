@@ -22,6 +22,9 @@ final class SqlFileLayouts {
     /** 2026-01-01T00:00:00Z, the journal's {@code when} of the first migration. */
     private static final long WHEN = 1767225600000L;
 
+    /** These tools run on MySQL and MariaDB too, and their sources read them there. */
+    static final java.util.Set<String> MYSQL_FAMILY = java.util.Set.of("diesel", "drizzle", "dbmate", "golang-migrate");
+
     private SqlFileLayouts() {}
 
     /** @return false for a format that is not one of these */
