@@ -60,6 +60,27 @@ class SqlFileWritersTest {
         }
     }
 
+    @Test
+    void dbmateKeepsTheOriginalsDownSectionInTheOriginalFile() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("dbmate"));
+        Files.writeString(dir.resolve("20260101000001_setup.sql"), "-- migrate:up\n"
+                + "CREATE TABLE accounts (id bigint PRIMARY KEY, region text);\n-- migrate:down\nDROP TABLE accounts;\n");
+        Path required = Files.writeString(dir.resolve("20260101000002_required.sql"), "-- migrate:up\n"
+                + "ALTER TABLE accounts ALTER COLUMN region SET NOT NULL;\n\n-- migrate:down\n"
+                + "ALTER TABLE accounts ALTER COLUMN region DROP NOT NULL;\n");
+        List<Migration> ms = read("dbmate", dir);
+        Fixer.FileFix fix = fix(ms);
+        List<FileChange> changes = MigrationWriters.forFormat("dbmate").write(fix, ms);
+        for (FileChange c : changes) c.write();
+        assertThat(Files.readString(required)).isEqualTo("-- migrate:up\nSET lock_timeout = '5s';\nSET statement_timeout = '15min';\n"
+                + "ALTER TABLE accounts ADD CONSTRAINT accounts_region_not_null CHECK (region IS NOT NULL) NOT VALID;\n\n"
+                + "-- migrate:down\nALTER TABLE accounts ALTER COLUMN region DROP NOT NULL;\n");
+        String last = Files.readString(dir.resolve("20260101000004_set_accounts_region_not_null.sql"));
+        assertThat(last).containsOnlyOnce("-- migrate:down").endsWith("-- migrate:down\n"
+                + "ALTER TABLE accounts ALTER COLUMN region DROP NOT NULL;\n");
+        assertThat(read("dbmate", dir)).hasSize(4).allSatisfy(m -> assertThat(m.refused()).isFalse());
+    }
+
     /** setup, SET NOT NULL, then a later migration numbered right after it. */
     private Path layout(String format) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve(format));
