@@ -124,6 +124,7 @@ final class FixCommand implements Callable<Integer> {
         List<Migration> migrations = source.read(migrationPaths, new MigrationSource.Context(dialect.splitter(), wrapping, spec, null, null));
         Fixer.Result result = new Fixer(new Linter.Options(spec, new HashSet<>(project.exclude()),
                 project.lockTimeoutMs() != null, pending), dialect).fix(migrations);
+        result = MigrationWriters.writable(result, writer, migrations); // what the format cannot carry: not fixed, said why
         List<FileChange> changes = new ArrayList<>();
         changes.addAll(writer.write(result.files(), migrations));
 

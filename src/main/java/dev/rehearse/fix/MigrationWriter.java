@@ -29,4 +29,13 @@ public interface MigrationWriter {
         for (Fixer.FileFix f : fixes) out.addAll(write(f, all));
         return out;
     }
+
+    /**
+     * Why this format cannot carry the fix as its tool would run it (a step its tool cannot run outside a
+     * transaction, no version left between the original and the next migration), in one line; null when it can.
+     * A refused fix is listed as not fixed, never written as a file that fails or does not help.
+     */
+    default String refuses(Fixer.FileFix fix, List<Migration> all) {
+        return null;
+    }
 }
