@@ -105,5 +105,15 @@ class ByteGeneratorTest {
             b.putLong(v);
             assertThat(new String(b.array(), at, b.length() - at, StandardCharsets.US_ASCII)).isEqualTo(Long.toString(v));
         }
+        // every digit count and both sides of the int/long boundary, and random values of every magnitude
+        java.util.List<Long> more = new java.util.ArrayList<>(java.util.List.of((long) Integer.MAX_VALUE + 1, Long.MAX_VALUE - 1));
+        for (long p = 1; p > 0 && p <= Long.MAX_VALUE / 10; p *= 10) more.addAll(java.util.List.of(p - 1, p, p + 1, 10 * p - 1, -p, -(p - 1)));
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        for (int k = 0; k < 10_000; k++) more.add(r.nextLong() >> r.nextInt(64));
+        for (long v : more) {
+            int at = b.length();
+            b.putLong(v);
+            assertThat(new String(b.array(), at, b.length() - at, StandardCharsets.US_ASCII)).isEqualTo(Long.toString(v));
+        }
     }
 }

@@ -55,6 +55,8 @@ public final class PostgresBulkLoader implements BulkLoader {
     private static final int STREAMS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final long streamRows;
+    /** Tables that {@link #load} already froze and analyzed (a multi-stream load), by quoted name. */
+    private final java.util.Set<String> analyzedAtLoad = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** {@code -Drehearse.seed.streamRows=N} moves the threshold (the seed benchmark compares one stream with several). */
     public PostgresBulkLoader() {
@@ -76,6 +78,7 @@ public final class PostgresBulkLoader implements BulkLoader {
             throws SQLException {
         String target = quote(table.schema()) + "." + quote(table.name());
         int streams = db != null && rows.rows() >= Math.max(streamRows, 4L * BLOCK) ? STREAMS : 1;
+        analyzedAtLoad.remove(target);
         try (Statement s = c.createStatement()) {
             // A commit not yet flushed (the embedded server runs synchronous_commit=off) keeps VACUUM from
             // marking pages all-visible, so this load commits synchronously; with fsync off that costs nothing.
@@ -88,6 +91,12 @@ public final class PostgresBulkLoader implements BulkLoader {
             try {
                 if (streams > 1) {
                     streamed(db, c, target, columns, rows, streams, triggersOff);
+                    // Freeze and analyze now, before the index build (pgbench -i's order too): one pass sets the hint
+                    // bits and freezes, so the index build reads clean pages instead of dirtying every page with hint
+                    // bits for a later VACUUM to dirty again, and finish()'s VACUUM skips the frozen pages (5M rows:
+                    // that VACUUM 2.9-4.5 s -> 0.01-0.04 s, the build ~1.5 s faster, the load longer by the pass).
+                    s.execute("VACUUM (FREEZE, ANALYZE) " + target);
+                    analyzedAtLoad.add(target);
                 } else if (canFreeze(s, table)) {
                     // COPY FREEZE writes rows already frozen and all-visible (14+), as pgbench -i does, so the
                     // VACUUM after it has nothing to rewrite; it needs the table truncated in its transaction.
@@ -258,12 +267,23 @@ public final class PostgresBulkLoader implements BulkLoader {
 
     @Override
     public void finish(Connection c, TableModel table) throws SQLException {
+        String target = quote(table.schema()) + "." + quote(table.name());
         try (Statement s = c.createStatement()) {
             s.execute("SET synchronous_commit = on");
             // FREEZE: a table loaded over several streams (not COPY FREEZE) ends frozen and all-visible like one
-            // loaded by COPY FREEZE, whose pages it skips as already frozen.
-            s.execute("VACUUM (FREEZE, ANALYZE) " + quote(table.schema()) + "." + quote(table.name()));
+            // loaded by COPY FREEZE, whose pages it skips as already frozen. A table load() already froze and
+            // analyzed needs ANALYZE again only for an expression index's statistics (a plain column's are the
+            // table's); its VACUUM skips the frozen pages and freezes what a concurrent transaction kept unfrozen.
+            boolean analyze = !analyzedAtLoad.remove(target) || hasExpressionIndex(s, target);
+            s.execute("VACUUM (FREEZE" + (analyze ? ", ANALYZE" : "") + ") " + target);
             s.execute("RESET synchronous_commit");
+        }
+    }
+
+    private static boolean hasExpressionIndex(Statement s, String target) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM pg_index WHERE indrelid = '"
+                + target.replace("'", "''") + "'::regclass AND indexprs IS NOT NULL)")) {
+            return rs.next() && rs.getBoolean(1);
         }
     }
 

@@ -34,6 +34,8 @@ class StreamedLoadTest {
             CREATE TABLE accounts (id bigint PRIMARY KEY, code text NOT NULL UNIQUE, region int NOT NULL, balance int NOT NULL);
             CREATE TABLE transfers (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
               src bigint NOT NULL REFERENCES accounts, amount int NOT NULL, note text);
+            CREATE TABLE people (id bigint PRIMARY KEY, email text NOT NULL);
+            CREATE INDEX people_email_lower ON people (lower(email));
             """;
 
     private static Database db;
@@ -99,6 +101,21 @@ class StreamedLoadTest {
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 assertThat(text(s, CONTENT)).as("the same rows over one stream").isEqualTo(streamed);
             }
+        }
+    }
+
+    @Test
+    void aStreamedTableIsAnalyzedBeforeItsIndexesAndAgainForAnExpressionIndex() throws Exception {
+        // The streams' VACUUM (FREEZE, ANALYZE) runs before the index build; an expression index's statistics
+        // exist only once it does, so a table with one is analyzed again after the build.
+        new Seeder(engine(10_000)).seed(db, Map.of("people", new TableData(20_000, null)), 5, m -> {});
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            assertThat(ProfileSeedTest.number(s, "SELECT count(*) FROM pg_stats WHERE tablename = 'people'")).isEqualTo(2);
+            assertThat(ProfileSeedTest.number(s, "SELECT count(*) FROM pg_stats WHERE tablename = 'people_email_lower'")).isEqualTo(1);
+            assertThat(ProfileSeedTest.number(s, "SELECT count(*) FROM (SELECT DISTINCT (ctid::text::point)[0]::bigint AS b"
+                    + " FROM people) p JOIN pg_visibility_map('people') v ON v.blkno = p.b"
+                    + " WHERE NOT (v.all_frozen AND v.all_visible)")).isZero();
+            s.execute("TRUNCATE people");
         }
     }
 
