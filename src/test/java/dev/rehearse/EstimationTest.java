@@ -37,7 +37,7 @@ class EstimationTest {
         assertThat(Estimation.expected("rewrite")).isEqualTo(Scaling.Model.LINEAR);
         assertThat(Estimation.expected("scan")).isEqualTo(Scaling.Model.LINEAR);
         assertThat(Estimation.expected("rows written")).isEqualTo(Scaling.Model.LINEAR);
-        assertThat(Estimation.expected("index build")).isEqualTo(Scaling.Model.N_LOG_N);
+        assertThat(Estimation.expected("index build")).isEqualTo(Scaling.Model.LINEAR);
         assertThat(Estimation.expected("catalog-only")).isEqualTo(Scaling.Model.CONSTANT);
     }
 

@@ -109,13 +109,19 @@ public final class Scaling {
     }
 
     /**
-     * Fits every model and chooses one: the operation's own model ({@code expected}: LINEAR for scans and rewrites,
-     * N_LOG_N for index builds and sorts, CONSTANT for catalog-only changes), unless the fit says otherwise. A growing
+     * Fits every model and chooses one: the operation's own model ({@code expected}: LINEAR for scans, rewrites and
+     * index builds, N_LOG_N for a sort the caller knows is one, CONSTANT for catalog-only changes), unless the fit says
+     * otherwise. A growing
      * model gives way to CONSTANT when the cost did not grow (a slope at or below 0); to the other growing model when
      * that leaves less than half its squared error; a CONSTANT gives way to a growing model when the cost grows
      * clearly (slope significant at 5 %, R² at least 0.9).
      */
     public static Fit choose(Model expected, List<Point> points) {
+        return choose(expected, operation(expected), points);
+    }
+
+    /** @param operation what the statement did, as the reason names it ("index build", "scan or rewrite") */
+    public static Fit choose(Model expected, String operation, List<Point> points) {
         if (distinctRows(points) < 2) {
             Candidate c = fit(Model.CONSTANT, points);
             return new Fit(c, List.of(c), "one row count only: no growth can be fitted", List.copyOf(points));
@@ -145,7 +151,7 @@ public final class Scaling {
             return new Fit(other, all, "expected " + expected.id() + ", but " + other.model().id() + " fits clearly better"
                     + " (R² " + r2(other) + " against " + r2(own) + ")", List.copyOf(points));
         }
-        return new Fit(own, all, operation(expected) + ": " + expected.id() + " (R² " + r2(own) + "; "
+        return new Fit(own, all, operation + ": " + expected.id() + " (R² " + r2(own) + "; "
                 + other.model().id() + " R² " + r2(other) + ")", List.copyOf(points));
     }
 
