@@ -82,7 +82,6 @@ final class LiquibaseWriter implements MigrationWriter {
         throw new InvalidInputException(m.file() + ": cannot find changeSet " + m.version() + " in the file to rewrite it");
     }
 
-    private record Item(int original, String sql, int anchor) {}
 
     /** The changeSet's lines as the fix ships them: the changeSet itself, then the new ones. */
     private static String edit(Fixer.FileFix fix, Block b, List<String> lines, Set<String> ids, Kind kind) {
@@ -109,49 +108,13 @@ final class LiquibaseWriter implements MigrationWriter {
             regionEnd = spans.get(spans.size() - 1).end();
         }
         int n = spans.size();
-        int[] owner = new int[orig.size()];
-        boolean[] owns = new boolean[n];
-        for (int i = 0; i < orig.size(); i++) {
-            owner[i] = -1;
-            for (int j = 0; j < n; j++) {
-                if (orig.get(i).line() >= spans.get(j).start() && orig.get(i).line() <= spans.get(j).end()) {
-                    owner[i] = j;
-                    owns[j] = true;
-                }
-            }
-        }
+        Placement placed = Placement.of(orig, spans.stream().map(x -> new Placement.Span(x.start(), x.end())).toList(),
+                fix.segments());
+        int[] owner = placed.owner();
+        boolean[] owns = placed.owns();
+        List<List<Placement.Item>> items = placed.items();
+        int[] whole = placed.whole();
         List<Fixer.Segment> segments = fix.segments();
-        List<List<Item>> items = new ArrayList<>();
-        int[] keptIn = new int[orig.size()];
-        java.util.Arrays.fill(keptIn, -1);
-        int ptr = 0;
-        for (int k = 0; k < segments.size(); k++) {
-            List<Item> seg = new ArrayList<>();
-            for (String sql : segments.get(k).statements()) {
-                int found = -1;
-                for (int i = ptr; i < orig.size(); i++) {
-                    if (orig.get(i).sql().equals(sql)) {
-                        found = i;
-                        break;
-                    }
-                }
-                if (found >= 0) {
-                    seg.add(new Item(found, sql, owner[found]));
-                    keptIn[found] = k;
-                    ptr = found + 1;
-                } else {
-                    seg.add(new Item(-1, sql, ptr < orig.size() ? owner[ptr] : -1));
-                }
-            }
-            items.add(seg);
-        }
-        int[] whole = new int[n];
-        java.util.Arrays.fill(whole, -2);
-        for (int i = 0; i < orig.size(); i++) {
-            int j = owner[i];
-            if (j < 0) continue;
-            whole[j] = whole[j] == -2 ? keptIn[i] : whole[j] == keptIn[i] ? keptIn[i] : -1;
-        }
         String changeIndent = kind == Kind.SQL ? "" : b.indent();
 
         // the changeSet itself
@@ -159,7 +122,7 @@ final class LiquibaseWriter implements MigrationWriter {
         boolean[] emitted = new boolean[n], leadDone = new boolean[n];
         int cursor = 0;
         boolean keptAny = false;
-        for (Item it : items.get(0)) {
+        for (Placement.Item it : items.get(0)) {
             int j = it.original() >= 0 ? owner[it.original()] : -1;
             if (it.original() >= 0 && j < 0) continue;
             if (it.original() >= 0 && whole[j] == 0) {
@@ -212,7 +175,7 @@ final class LiquibaseWriter implements MigrationWriter {
             ids.add(id + "\u0000" + b.author());
             StringBuilder body = new StringBuilder();
             boolean[] moved = new boolean[n];
-            for (Item it : items.get(k)) {
+            for (Placement.Item it : items.get(k)) {
                 int j = it.original() >= 0 ? owner[it.original()] : -1;
                 if (it.original() >= 0 && j < 0) continue;
                 if (it.original() >= 0 && whole[j] == k) {

@@ -35,8 +35,6 @@ final class RailsWriter implements MigrationWriter {
         return "rails";
     }
 
-    /** A statement of a migration as the fix ships it: one of the original's (by index) or one the fix writes. */
-    private record Item(int original, String sql, int anchor) {}
 
     @Override
     public List<FileChange> write(Fixer.FileFix fix, List<Migration> all) {
@@ -48,53 +46,13 @@ final class RailsWriter implements MigrationWriter {
         String[] lines = text.split("\n", -1);
         List<SqlStatement> orig = m.statements();
         int spans = o.body().size();
-        int[] owner = new int[orig.size()];
-        boolean[] owns = new boolean[spans];
-        for (int i = 0; i < orig.size(); i++) {
-            owner[i] = -1;
-            for (int j = 0; j < spans; j++) {
-                RailsFile.Span s = o.body().get(j);
-                if (orig.get(i).line() >= s.start() && orig.get(i).line() <= s.end()) {
-                    owner[i] = j;
-                    owns[j] = true;
-                }
-            }
-        }
-        // each segment's statements matched in order against the original's: the rest of the original's are replaced
+        Placement placed = Placement.of(orig, o.body().stream().map(x -> new Placement.Span(x.start(), x.end())).toList(),
+                fix.segments());
+        int[] owner = placed.owner();
+        boolean[] owns = placed.owns();
+        List<List<Placement.Item>> items = placed.items();
+        int[] whole = placed.whole();
         List<Fixer.Segment> segments = fix.segments();
-        List<List<Item>> items = new ArrayList<>();
-        int[] keptIn = new int[orig.size()];
-        java.util.Arrays.fill(keptIn, -1);
-        int ptr = 0;
-        for (int k = 0; k < segments.size(); k++) {
-            List<Item> seg = new ArrayList<>();
-            for (String sql : segments.get(k).statements()) {
-                int found = -1;
-                for (int i = ptr; i < orig.size(); i++) {
-                    if (orig.get(i).sql().equals(sql)) {
-                        found = i;
-                        break;
-                    }
-                }
-                if (found >= 0) {
-                    seg.add(new Item(found, sql, owner[found]));
-                    keptIn[found] = k;
-                    ptr = found + 1;
-                } else {
-                    seg.add(new Item(-1, sql, ptr < orig.size() ? owner[ptr] : -1));
-                }
-            }
-            items.add(seg);
-        }
-        // a call moves whole, or is rewritten: all its statements kept in one segment, or none of it is its text
-        int[] whole = new int[spans];
-        java.util.Arrays.fill(whole, -2);
-        for (int i = 0; i < orig.size(); i++) {
-            int j = owner[i];
-            if (j < 0) continue;
-            int k = keptIn[i];
-            whole[j] = whole[j] == -2 ? k : whole[j] == k ? k : -1;
-        }
         Set<String> constraintsFk = new HashSet<>(), constraintsCheck = new HashSet<>(), addedColumns = new HashSet<>();
         for (Fixer.Segment s : segments) {
             for (String sql : s.statements()) RailsDsl.learn(sql, constraintsFk, constraintsCheck, addedColumns);
@@ -113,7 +71,7 @@ final class RailsWriter implements MigrationWriter {
         boolean allExecute = change && items.get(0).stream().filter(it -> it.original() < 0 || owner[it.original()] >= 0
                 && whole[owner[it.original()]] != 0).allMatch(it -> dsl.call(it.sql(), true) == null);
         List<String> firstDown = allExecute ? segments.get(0).down() : List.of();
-        for (Item it : items.get(0)) {
+        for (Placement.Item it : items.get(0)) {
             int j = it.original() >= 0 ? owner[it.original()] : -1;
             if (it.original() >= 0 && j < 0) continue; // a setting the reader adds from the deploy's config
             if (it.original() >= 0 && whole[j] == 0) {
@@ -194,7 +152,7 @@ final class RailsWriter implements MigrationWriter {
             StringBuilder up = new StringBuilder();
             List<String> news = new ArrayList<>();
             boolean[] moved = new boolean[spans];
-            for (Item it : items.get(k)) {
+            for (Placement.Item it : items.get(k)) {
                 int j = it.original() >= 0 ? owner[it.original()] : -1;
                 if (it.original() >= 0 && j < 0) continue;
                 if (it.original() >= 0 && whole[j] == k) {
