@@ -836,6 +836,7 @@ public final class Rehearsal {
         private final Scenario.LongTransaction settings;
         private final dev.rehearse.dialect.Dialect dialect;
         private final java.util.Set<String> tables = new java.util.HashSet<>();
+        private final java.util.Map<String, String> indexTables = new java.util.HashMap<>();
         private final List<dev.rehearse.load.LongTransaction> open = new java.util.ArrayList<>();
 
         LongTransactions(EngineRuntime engine, Database db, Scenario.LongTransaction settings) throws SQLException {
@@ -850,6 +851,17 @@ public final class Rehearsal {
                     String schema = rs.getString("TABLE_SCHEM"), name = rs.getString("TABLE_NAME");
                     tables.add(schema == null ? name : schema + "." + name);
                 }
+                // DROP INDEX / REINDEX INDEX name no table: the reader holds the index's own (JDBC's catalog, any engine)
+                for (String table : tables) {
+                    int dot = table.indexOf('.');
+                    String schema = dot < 0 ? null : table.substring(0, dot), name = table.substring(dot + 1);
+                    try (var ix = c.getMetaData().getIndexInfo(null, schema, name, false, true)) {
+                        while (ix.next()) {
+                            String index = ix.getString("INDEX_NAME");
+                            if (index != null) indexTables.put(schema == null ? index : schema + "." + index, table);
+                        }
+                    }
+                }
             }
         }
 
@@ -859,6 +871,10 @@ public final class Rehearsal {
             var words = new dev.rehearse.dialect.Rule.Words(s.sql(), dialect.words(s.sql()));
             if (!dialect.requestsBlockingLock(words, s.kind())) return null;
             String table = words.table();
+            if (table.equals("?") && words.has("INDEX")) {
+                String index = words.nameAfter("INDEX");
+                table = index.equals("?") ? "?" : indexTables.getOrDefault(unquoted(dialect.qualified(index)), "?");
+            }
             if (table.equals("?") || !tables.contains(unquoted(dialect.qualified(table)))) return null;
             try {
                 dev.rehearse.load.LongTransaction t = dev.rehearse.load.LongTransaction.open(db, engine::sessionId,

@@ -35,8 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * unsafe.yaml, whose rule has a mechanical rewrite) fixed in a format, and both sets rehearsed by {@link FixRehearsal}
  * on the same seed and workload: the original must not ship, the fixed set must be SAFE TO SHIP with no statement
  * failing. {@code verify} rehearses one pair in one format (the volatile default, in Flyway: a batched backfill that
- * commits per batch, run with executeInTransaction=false, then NOT NULL the safe way); {@code -Pslow} every pair in
- * every format the fix writes.
+ * commits per batch, run with executeInTransaction=false, then NOT NULL the safe way); {@code -Pslow} every pair and
+ * every fix proof ({@link #PROOF_RULES}) in every format the fix writes. One rewrite is measured not to be a fix:
+ * missing-lock-timeout's lock_timeout bounds a reproduced queue but leaves one past query_wait_block, and the test
+ * asserts exactly that ({@link #assertBoundedNotShipped}).
  */
 class FixRehearsalTest {
 
@@ -44,13 +46,23 @@ class FixRehearsalTest {
     static final List<String> FIXED_PAIRS = List.of("set-not-null", "add-column-volatile-default", "add-check-validated",
             "add-foreign-key", "add-unique-without-index", "create-index", "concurrently-in-transaction");
 
+    /**
+     * Rules with a mechanical rewrite and no scenario pair: their unsafe forms live under src/test/resources/fix-proof/
+     * &lt;rule&gt;/ (not scenarios/, whose pairs ScenarioPairsTest samples), sized by the yaml itself, and only -Pslow
+     * rehearses them.
+     */
+    static final Path PROOFS = Path.of("src/test/resources/fix-proof");
+    static final List<String> PROOF_RULES = List.of("drop-index-non-concurrent", "unbatched-backfill", "missing-lock-timeout");
+
     static Stream<Arguments> cases() {
         List<Arguments> full = new ArrayList<>();
         for (String pair : FIXED_PAIRS) for (String format : MigrationWriters.names()) full.add(Arguments.of(pair, format));
-        // -Drehearse.fix.pair=NAME / -Drehearse.fix.format=FORMAT: that part of the full matrix
+        for (String rule : PROOF_RULES) for (String format : MigrationWriters.names()) full.add(Arguments.of(rule, format));
+        // -Drehearse.fix.pair=NAME[,NAME] / -Drehearse.fix.format=FORMAT[,FORMAT]: that part of the full matrix
         String pair = System.getProperty("rehearse.fix.pair"), format = System.getProperty("rehearse.fix.format");
         if (pair != null || format != null) {
-            return full.stream().filter(a -> (pair == null || a.get()[0].equals(pair)) && (format == null || a.get()[1].equals(format)));
+            return full.stream().filter(a -> (pair == null || List.of(pair.split(",")).contains(a.get()[0]))
+                    && (format == null || List.of(format.split(",")).contains(a.get()[1])));
         }
         return TestMatrix.versions(full, List.of(Arguments.of("add-column-volatile-default", "flyway"))).stream();
     }
@@ -61,12 +73,14 @@ class FixRehearsalTest {
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("cases")
     void theFixedSetShipsAndTheOriginalDoesNot(String name, String format) throws IOException {
-        ScenarioPair pair = ScenarioPair.discover().stream().filter(p -> p.name().equals(name))
-                .findFirst().orElseThrow();
+        boolean proof = PROOF_RULES.contains(name);
+        ScenarioPair pair = proof ? new ScenarioPair(name, PROOFS.resolve(name), name)
+                : ScenarioPair.discover().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
         Scenario base = ScenarioLoader.load(pair.unsafe());
-        // small tables keep the default run short; the verdicts do not depend on the size here
+        // small tables keep the default run short; the verdicts do not depend on the size here (a fix proof's yaml
+        // is sized for its rule: a backfill needs rows enough that its row locks hold the workload back)
         List<String> rows = base.data().tables().keySet().stream()
-                .map(t -> t + "=" + Math.min(20_000, base.data().tables().get(t).rows())).toList();
+                .map(t -> t + "=" + (proof ? base.data().tables().get(t).rows() : Math.min(20_000, base.data().tables().get(t).rows()))).toList();
         Scenario s = ScenarioLoader.applyOverrides(base, CliOverrides.NONE.withRows(rows));
         Path dir = tmp.resolve("migrations");
         Files.createDirectories(dir);
@@ -103,8 +117,17 @@ class FixRehearsalTest {
         changes.addAll(w.write(fix.files(), ms));
 
         FixRehearsal.Outcome o = FixRehearsal.run(s, List.of(dir), changes, null, Set.of(), line -> { }, Set.of());
+        // what each set measured, for the README's fix section (no assertion on it beyond the verdicts below)
+        System.out.printf("%s as %s: original %s %s, longest queued query %d ms; fixed %s %s, %d ms%n", name, format,
+                o.original().verdict(), o.original().findings().stream().map(f -> f.status() + " " + f.rule()).toList(),
+                maxBlocked(o.original()), o.fixed().verdict(),
+                o.fixed().findings().stream().map(f -> f.status() + " " + f.rule()).toList(), maxBlocked(o.fixed()));
         assertThat(o.original().verdict()).as(o.original().verdictReason()).isNotEqualTo(Verdict.SAFE_TO_SHIP);
         Report fixed = o.fixed();
+        if (name.equals("missing-lock-timeout")) {
+            assertBoundedNotShipped(o.original(), fixed);
+            return;
+        }
         assertThat(fixed.verdict()).as(fixed.verdictReason() + " " + fixed.findings()).isEqualTo(Verdict.SAFE_TO_SHIP);
         assertThat(fixed.statements()).allSatisfy(st -> assertThat(st.error()).as(st.sql()).isNull());
         // a Rails fix may send the same SQL outside the transaction (disable_ddl_transaction!): the mode is part of it
@@ -116,5 +139,33 @@ class FixRehearsalTest {
             if (c.before() == null) assertThat(c.path()).doesNotExist();
             else assertThat(Files.readString(c.path())).isEqualTo(c.before());
         }
+    }
+
+    /**
+     * lock_timeout bounds a reproduced queue, it does not remove it (measured: README, "fix"): behind the 6 s reader
+     * the original's ALTER queues the workload for the whole hold (BLOCK missing-lock-timeout); the fix's first try
+     * gives up at the 5 s lock_timeout, the retry runs once the reader has gone, and the queue it left, 5 s, is still
+     * past query_wait_block (2 s): not SAFE TO SHIP, which fix --rehearse reports as NOT A FIX rather than a fix.
+     */
+    private static void assertBoundedNotShipped(Report original, Report fixed) {
+        assertThat(original.findings()).as("the original's queue").anySatisfy(f -> {
+            assertThat(f.rule()).isEqualTo("missing-lock-timeout");
+            assertThat(f.status()).isEqualTo(dev.rehearse.model.Status.BLOCK);
+        });
+        assertThat(fixed.findings()).as("no unbounded queue in the fixed set").noneMatch(f -> f.rule().equals("missing-lock-timeout"));
+        Report.StatementReport alter = fixed.statements().stream().filter(st -> st.sql().startsWith("ALTER TABLE"))
+                .findFirst().orElseThrow();
+        assertThat(alter.error()).as("the retry ran").isNull();
+        assertThat(alter.attempts()).as("the first try gave up at lock_timeout").isNotEmpty();
+        long before = maxBlocked(original), after = maxBlocked(fixed);
+        assertThat(after).as("the fixed set's longest queued query (original: " + before + " ms)")
+                .isLessThan(before).isLessThanOrEqualTo(5_000 + 1_000);
+        assertThat(fixed.verdict()).as("a bounded queue past query_wait_block still does not ship: " + fixed.findings())
+                .isNotEqualTo(Verdict.SAFE_TO_SHIP);
+    }
+
+    private static long maxBlocked(Report r) {
+        return r.statements().stream().filter(st -> st.impact() != null && st.impact().maxBlockedMs() != null)
+                .mapToLong(st -> st.impact().maxBlockedMs()).max().orElse(0);
     }
 }

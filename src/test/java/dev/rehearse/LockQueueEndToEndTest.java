@@ -3,6 +3,7 @@ package dev.rehearse;
 import dev.rehearse.model.Report;
 import dev.rehearse.scenario.Scenario;
 import dev.rehearse.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,5 +122,29 @@ class LockQueueEndToEndTest {
         });
         // they failed while the statement ran: the workload's errors are the statement's finding
         assertThat(r.findings()).as(f).anySatisfy(x -> assertThat(x.rule()).isEqualTo("application-errors"));
+    }
+
+    /** DROP INDEX names no table: the reader holds the index's own, so the queue behind it is reproduced too. */
+    @Test
+    @Tag("slow")
+    void aDropIndexQueuesBehindTheReaderOfItsTable(@TempDir Path dir) throws Exception {
+        Path schema = dir.resolve("schema.sql");
+        Files.writeString(schema, Files.readString(Path.of("scenarios/set-not-null/schema.sql"))
+                + "\nCREATE INDEX accounts_email_idx ON accounts (email);\n");
+        Path migrations = Files.createDirectories(dir.resolve("m"));
+        Files.writeString(migrations.resolve("V1__drop.sql"), "DROP INDEX accounts_email_idx;\n");
+        Path yaml = dir.resolve("queue.yaml");
+        Files.writeString(yaml, "engine: postgres:16\nschema: " + schema.toAbsolutePath() + "\n"
+                + "data:\n  tables:\n    accounts: 20k\n"
+                + "load:\n  baseline_seconds: 2\n  cooldown_seconds: 0.5\n  long_transaction: { hold: 2s }\n"
+                + "migrations:\n  path: m\n");
+        Report r = new Rehearsal(ScenarioLoader.load(yaml), line -> { }).run().report();
+        Report.StatementReport a = r.statements().stream().filter(st -> st.sql().startsWith("DROP INDEX")).findFirst().orElseThrow();
+        String f = figures(a);
+        System.out.println("lock-queue, DROP INDEX: " + f);
+        assertThat(a.error()).as(f).isNull();
+        assertThat(a.queuedBehind()).as(f).contains("rehearse-long-transaction", "accounts");
+        assertThat(a.lockWaitMs()).as(f).isBetween(1_500L, 3_000L);
+        assertThat(r.findings()).as(f).anySatisfy(x -> assertThat(x.rule()).isEqualTo("missing-lock-timeout"));
     }
 }
