@@ -2,6 +2,7 @@ package dev.rehearse.analyze;
 
 import dev.rehearse.load.LoadEvent;
 import dev.rehearse.migrate.ExecutedStatement;
+import dev.rehearse.migrate.SqlStatement;
 import dev.rehearse.migrate.StatementProbe;
 import dev.rehearse.observe.LockSample;
 import dev.rehearse.model.Report;
@@ -41,6 +42,8 @@ final class StatementEvidence {
     /** @param nextStart when the next statement started: the sampler's view of this one ends there */
     static List<Report.Lock> locks(ExecutedStatement s, Recording r, long nextStart) {
         List<Report.Lock> out = new ArrayList<>();
+        // BEGIN and COMMIT take no lock: what the session holds meanwhile is the transaction's statements' to answer for
+        if (s.statement().kind() == SqlStatement.Kind.TRANSACTION_CONTROL) return out;
         if (s.inTransaction() && s.facts() != null) {
             for (StatementProbe.HeldLock l : s.facts().locksAcquired()) {
                 if (!r.tableRows().containsKey(l.relation())) continue;
@@ -60,10 +63,12 @@ final class StatementEvidence {
             }
             return out;
         }
-        // Outside a transaction (or failed): what the sampler saw the session hold.
+        // Outside a transaction (or failed): what the sampler saw the session hold. A poll sent before the next
+        // statement began may have read the server after it had: only a poll answered by then speaks for this one.
         Map<List<String>, long[]> seen = new LinkedHashMap<>();
         for (LockSample sample : between(r.samples(), s.startNanos(),
                 Math.min(s.transactionEndNanos() + r.intervalNanos(), nextStart))) {
+            if (sample.untilNanos() > nextStart) continue;
             for (LockSample.SessionLock sl : sample.locks()) {
                 if (sl.session() != r.session() || sl.relation() == null || !sl.granted()
                         || !r.tableRows().containsKey(sl.relation())) continue;
@@ -228,7 +233,7 @@ final class StatementEvidence {
         int found = -1;
         for (int j = g[0]; j <= g[1]; j++) {
             ExecutedStatement s = statements.get(j);
-            if (s.statement().kind() == dev.rehearse.migrate.SqlStatement.Kind.TRANSACTION_CONTROL) continue;
+            if (s.statement().kind() == SqlStatement.Kind.TRANSACTION_CONTROL) continue;
             if (found < 0 || s.startNanos() <= t) found = j;
         }
         return found;

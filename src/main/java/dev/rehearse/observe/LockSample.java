@@ -4,9 +4,15 @@ import java.util.List;
 
 /**
  * What the lock sampler saw at one instant: every relation lock held or awaited in the database, and
- * every other lock awaited (row and transaction locks), with who blocks whom.
+ * every other lock awaited (row and transaction locks), with who blocks whom. The instant lies between
+ * {@code atNanos}, when the poll was sent, and {@code untilNanos}, when its answer arrived.
  */
-public record LockSample(long atNanos, List<SessionLock> locks) {
+public record LockSample(long atNanos, long untilNanos, List<SessionLock> locks) {
+
+    /** A sample whose poll took no time: tests, and series without a poll. */
+    public LockSample(long atNanos, List<SessionLock> locks) {
+        this(atNanos, atNanos, locks);
+    }
 
     /**
      * @param session the backend (PostgreSQL pid, MySQL processlist id)

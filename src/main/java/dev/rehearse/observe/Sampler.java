@@ -98,8 +98,9 @@ public final class Sampler<T> implements AutoCloseable {
                 long at = System.nanoTime();
                 try {
                     T sample = probe.sample(c);
-                    pollTimer.record(System.nanoTime() - at, java.util.concurrent.TimeUnit.NANOSECONDS);
-                    series.add(at, sample);
+                    long until = System.nanoTime();
+                    pollTimer.record(until - at, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    series.add(at, until, sample);
                     failuresInARow = 0;
                     if (previous >= 0) record(at - previous);
                     previous = at;

@@ -11,8 +11,16 @@ import java.util.List;
  */
 public final class Series<T> {
 
-    /** One value and when it was taken ({@link System#nanoTime()}). */
-    public record Point<T>(long atNanos, T value) {}
+    /**
+     * One value and when it was taken ({@link System#nanoTime()}): the poll was sent at {@code atNanos} and its answer
+     * arrived at {@code untilNanos}, so the server read what it reports somewhere in between. On a busy machine that
+     * is several milliseconds, enough to see the next statement's lock in a poll sent before that statement began.
+     */
+    public record Point<T>(long atNanos, long untilNanos, T value) {
+        public Point(long atNanos, T value) {
+            this(atNanos, atNanos, value);
+        }
+    }
 
     private final SeriesKey<T> key;
     private final List<Point<T>> points = new ArrayList<>();
@@ -25,11 +33,16 @@ public final class Series<T> {
         return key;
     }
 
-    public synchronized void add(long atNanos, T value) {
+    public void add(long atNanos, T value) {
+        add(atNanos, atNanos, value);
+    }
+
+    /** A value read by a poll sent at {@code atNanos} whose answer arrived at {@code untilNanos}. */
+    public synchronized void add(long atNanos, long untilNanos, T value) {
         int i = points.size();
         // One sampler appends in order; only values from several threads can arrive late, and by little.
         while (i > 0 && points.get(i - 1).atNanos() > atNanos) i--;
-        points.add(i, new Point<>(atNanos, value));
+        points.add(i, new Point<>(atNanos, Math.max(atNanos, untilNanos), value));
     }
 
     /** A copy, in time order. */

@@ -42,7 +42,7 @@ public final class Timeline {
     }
 
     public void add(LockSample sample) {
-        series(LOCKS).add(sample.atNanos(), sample.locks());
+        series(LOCKS).add(sample.atNanos(), sample.untilNanos(), sample.locks());
     }
 
     /** The lock series as samples, in time order. */
@@ -56,6 +56,6 @@ public final class Timeline {
     }
 
     private static List<LockSample> asLockSamples(List<Series.Point<List<LockSample.SessionLock>>> points) {
-        return points.stream().map(p -> new LockSample(p.atNanos(), p.value())).toList();
+        return points.stream().map(p -> new LockSample(p.atNanos(), p.untilNanos(), p.value())).toList();
     }
 }

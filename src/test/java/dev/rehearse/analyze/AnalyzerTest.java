@@ -191,6 +191,54 @@ class AnalyzerTest {
     }
 
     @Test
+    void aPollSentBeforeTheNextStatementButAnsweredAfterItSpeaksOnlyForTheNext() {
+        // CompareCliTest on a busy CI runner: a poll left during one statement and read pg_locks after the next had
+        // taken its lock; stamped with its sending time alone, the first appeared to hold the second's lock
+        Migration m = Migration.of("V1__x.sql", Path.of("V1__x.sql"), List.of(
+                new SqlStatement("SET lock_timeout = '2s'", 1, SqlStatement.Kind.TRANSACTIONAL),
+                new SqlStatement("CREATE INDEX orders_code ON orders (code)", 2, SqlStatement.Kind.TRANSACTIONAL)), TransactionMode.AUTOCOMMIT, null);
+        StatementProbe.Facts none = new StatementProbe.Facts(List.of(), List.of(), List.of(), List.of(), List.of(), 0L);
+        ExecutedStatement set = new ExecutedStatement(1, m, m.statements().get(0), false, 2_000 * MS, 2_002 * MS, 2_002 * MS, null, null, null, null, none);
+        ExecutedStatement index = new ExecutedStatement(2, m, m.statements().get(1), false, 2_010 * MS, 2_090 * MS, 2_090 * MS, null, null, null, null, none);
+        LockSample.SessionLock held = new LockSample.SessionLock(SESSION, "orders", "ShareLock", true, List.of(), 2, "CREATE INDEX");
+        MigrationRun run = new MigrationRun(SESSION, List.of(set, index), Map.of("orders", 1_000_000L), List.of(), List.of());
+        Scenario sc = scenario(null);
+        var a = new Analyzer(sc.thresholds()).analyze(new Analyzer.Input(sc, run, List.of(
+                new LockSample(2_005 * MS, 2_018 * MS, List.of(held)), new LockSample(2_020 * MS, 2_021 * MS, List.of(held))),
+                List.of(), false, 0, 0, 1_000 * MS, PG16));
+        assertThat(a.statements().get(0).locks()).isEmpty();
+        assertThat(a.statements().get(1).locks()).extracting(Report.Lock::mode).containsExactly("ShareLock");
+
+        // answered before the CREATE INDEX began, the same poll is the first statement's to account for
+        var early = new Analyzer(sc.thresholds()).analyze(new Analyzer.Input(sc, run,
+                List.of(new LockSample(2_005 * MS, 2_009 * MS, List.of(held))), List.of(), false, 0, 0, 1_000 * MS, PG16));
+        assertThat(early.statements().get(0).locks()).extracting(Report.Lock::mode).containsExactly("ShareLock");
+    }
+
+    @Test
+    void beginAndCommitHoldNoLockOfTheirOwn() {
+        // the poll that sees the transaction's SHARE lock during COMMIT (or BEGIN) sees the CREATE INDEX's lock
+        Migration m = Migration.of("V1__x.sql", Path.of("V1__x.sql"), List.of(
+                new SqlStatement("BEGIN", 1, SqlStatement.Kind.TRANSACTION_CONTROL),
+                new SqlStatement("CREATE INDEX orders_code ON orders (code)", 2, SqlStatement.Kind.TRANSACTIONAL),
+                new SqlStatement("COMMIT", 3, SqlStatement.Kind.TRANSACTION_CONTROL)), TransactionMode.AUTOCOMMIT, null);
+        StatementProbe.Facts share = new StatementProbe.Facts(
+                List.of(new StatementProbe.HeldLock("orders", "ShareLock")), List.of(), List.of(), List.of(), List.of(), 0L);
+        ExecutedStatement begin = new ExecutedStatement(1, m, m.statements().get(0), true, 2_000 * MS, 2_001 * MS, 2_100 * MS, null, null, null, null, null);
+        ExecutedStatement index = new ExecutedStatement(2, m, m.statements().get(1), true, 2_010 * MS, 2_040 * MS, 2_100 * MS, null, null, null, null, share);
+        ExecutedStatement commit = new ExecutedStatement(3, m, m.statements().get(2), true, 2_050 * MS, 2_100 * MS, 2_100 * MS, null, null, null, null, null);
+        LockSample.SessionLock held = new LockSample.SessionLock(SESSION, "orders", "ShareLock", true, List.of(), 2, "COMMIT");
+        MigrationRun run = new MigrationRun(SESSION, List.of(begin, index, commit), Map.of("orders", 1_000_000L), List.of(), List.of());
+        Scenario sc = scenario(null);
+        var a = new Analyzer(sc.thresholds()).analyze(new Analyzer.Input(sc, run, List.of(
+                new LockSample(2_000 * MS, 2_000 * MS, List.of(held)), new LockSample(2_060 * MS, 2_061 * MS, List.of(held))),
+                List.of(), false, 0, 0, 1_000 * MS, PG16));
+        assertThat(a.statements().get(0).locks()).isEmpty();
+        assertThat(a.statements().get(1).locks()).extracting(Report.Lock::heldMs).containsExactly(90L); // until COMMIT ended
+        assertThat(a.statements().get(2).locks()).isEmpty();
+    }
+
+    @Test
     void runHonoursSuppressionsAndTheProjectExcludeButStillListsTheFinding() {
         Migration m = Migration.of("V1__x.sql", Path.of("V1__x.sql"), List.of(new SqlStatement(
                 "ALTER TABLE orders ALTER COLUMN note SET NOT NULL", 3, SqlStatement.Kind.TRANSACTIONAL,
