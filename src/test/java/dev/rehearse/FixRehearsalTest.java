@@ -36,9 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on the same seed and workload: the original must not ship, the fixed set must be SAFE TO SHIP with no statement
  * failing. {@code verify} rehearses one pair in one format (the volatile default, in Flyway: a batched backfill that
  * commits per batch, run with executeInTransaction=false, then NOT NULL the safe way); {@code -Pslow} every pair and
- * every fix proof ({@link #PROOF_RULES}) in every format the fix writes. One rewrite is measured not to be a fix:
- * missing-lock-timeout's lock_timeout bounds a reproduced queue but leaves one past query_wait_block, and the test
- * asserts exactly that ({@link #assertBoundedNotShipped}).
+ * every fix proof ({@link #PROOF_RULES}) in every format the fix writes. missing-lock-timeout's proof also asserts
+ * how it ships: tries that gave up at the short lock_timeout, then the retry ({@link #assertRetriedPastTheReader}).
  */
 class FixRehearsalTest {
 
@@ -124,10 +123,7 @@ class FixRehearsalTest {
                 o.fixed().findings().stream().map(f -> f.status() + " " + f.rule()).toList(), maxBlocked(o.fixed()));
         assertThat(o.original().verdict()).as(o.original().verdictReason()).isNotEqualTo(Verdict.SAFE_TO_SHIP);
         Report fixed = o.fixed();
-        if (name.equals("missing-lock-timeout")) {
-            assertBoundedNotShipped(o.original(), fixed);
-            return;
-        }
+        if (name.equals("missing-lock-timeout")) assertRetriedPastTheReader(o.original(), fixed);
         assertThat(fixed.verdict()).as(fixed.verdictReason() + " " + fixed.findings()).isEqualTo(Verdict.SAFE_TO_SHIP);
         assertThat(fixed.statements()).allSatisfy(st -> assertThat(st.error()).as(st.sql()).isNull());
         // a Rails fix may send the same SQL outside the transaction (disable_ddl_transaction!): the mode is part of it
@@ -142,26 +138,21 @@ class FixRehearsalTest {
     }
 
     /**
-     * lock_timeout bounds a reproduced queue, it does not remove it (measured: README, "fix"): behind the 6 s reader
-     * the original's ALTER queues the workload for the whole hold (BLOCK missing-lock-timeout); the fix's first try
-     * gives up at the 5 s lock_timeout, the retry runs once the reader has gone, and the queue it left, 5 s, is still
-     * past query_wait_block (2 s): not SAFE TO SHIP, which fix --rehearse reports as NOT A FIX rather than a fix.
+     * Behind the 6 s reader the original's ALTER queues the workload for the whole hold (BLOCK missing-lock-timeout);
+     * the fix's 25 ms lock_timeout gives up before any query waits long, and the deploy's retries (the proof's
+     * {@code lock_retries: { attempts: 10, backoff: 1s }}) run it once the reader has gone. The earlier 5 s left 5 s of
+     * queue (BLOCK), 100 ms lifted the p99 by more than 50 ms on every try (latency-regression): README, "fix".
      */
-    private static void assertBoundedNotShipped(Report original, Report fixed) {
+    private static void assertRetriedPastTheReader(Report original, Report fixed) {
         assertThat(original.findings()).as("the original's queue").anySatisfy(f -> {
             assertThat(f.rule()).isEqualTo("missing-lock-timeout");
             assertThat(f.status()).isEqualTo(dev.rehearse.model.Status.BLOCK);
         });
-        assertThat(fixed.findings()).as("no unbounded queue in the fixed set").noneMatch(f -> f.rule().equals("missing-lock-timeout"));
+        assertThat(maxBlocked(original)).as("queued for the reader's hold").isGreaterThan(5_000);
         Report.StatementReport alter = fixed.statements().stream().filter(st -> st.sql().startsWith("ALTER TABLE"))
                 .findFirst().orElseThrow();
-        assertThat(alter.error()).as("the retry ran").isNull();
-        assertThat(alter.attempts()).as("the first try gave up at lock_timeout").isNotEmpty();
-        long before = maxBlocked(original), after = maxBlocked(fixed);
-        assertThat(after).as("the fixed set's longest queued query (original: " + before + " ms)")
-                .isLessThan(before).isLessThanOrEqualTo(5_000 + 1_000);
-        assertThat(fixed.verdict()).as("a bounded queue past query_wait_block still does not ship: " + fixed.findings())
-                .isNotEqualTo(Verdict.SAFE_TO_SHIP);
+        assertThat(alter.attempts()).as("tries that gave up at lock_timeout while the reader ran").isNotEmpty();
+        assertThat(maxBlocked(fixed)).as("the longest a query waited behind a try").isLessThan(200);
     }
 
     private static long maxBlocked(Report r) {

@@ -123,7 +123,8 @@ final class FixCommand implements Callable<Integer> {
         Scenario.Transaction wrapping = project.transaction() == null ? Scenario.Transaction.AUTO : project.transaction();
         List<Migration> migrations = source.read(migrationPaths, new MigrationSource.Context(dialect.splitter(), wrapping, spec, null, null));
         Fixer.Result result = new Fixer(new Linter.Options(spec, new HashSet<>(project.exclude()),
-                project.lockTimeoutMs() != null, pending), dialect).fix(migrations);
+                project.lockTimeoutMs() != null, pending), dialect,
+                scenario != null ? scenario.thresholds() : Scenario.Thresholds.DEFAULT).fix(migrations);
         result = MigrationWriters.writable(result, writer, migrations); // what the format cannot carry: not fixed, said why
         List<FileChange> changes = new ArrayList<>();
         changes.addAll(writer.write(result.files(), migrations));

@@ -119,10 +119,7 @@ public final class CommonRules {
                     + " queues behind the request: the table is down for as long as the oldest transaction"
                     + " runs. A short lock_timeout makes the migration fail fast and retry instead.",
             CONTEXTUAL, false,
-            Rewrite.mechanical(w -> Rewrite.of(new Rewrite.Step(null, null, false, List.of(
-                    Rewrite.Statement.of("SET lock_timeout = '5s'"),
-                    Rewrite.Statement.of("SET statement_timeout = '15min'"),
-                    Rewrite.Statement.of(w.sql().strip().replaceFirst(";\\s*$", ""))), List.of()))),
+            new LockTimeoutRewrite(),
             null, "how long application queries queued behind the migration's lock request")
             .withLint(CommonRules::missingLockTimeout).oncePerFile()
             .withMeasured(CommonRules::queueBehindLongTransaction);
@@ -248,6 +245,60 @@ public final class CommonRules {
      * reader with nothing bounding its wait, and the application queued behind the request. Null when no reader was
      * held before it, or when a lock_timeout (the deploy's, or a SET earlier in its file) bounded the wait.
      */
+    /**
+     * {@code SET lock_timeout} short enough that a try which has to wait harms the workload less than the thresholds
+     * flag: half the smaller of query_wait_flag (200 ms) and p99_min_increase (50 ms), 25 ms at the defaults. A
+     * migration retrying behind a long transaction queues the table's queries for up to the timeout on every try, and
+     * every few seconds is more than 1 % of them: measured behind a 6 s reader with tries a second apart, 100 ms left
+     * no query waiting past 102 ms but raised the p99 by more than 50 ms (latency-regression), and the earlier 5 s left
+     * 5 s of queue (BLOCK). The timeout only bounds the wait: the deploy must retry with backoff until the lock is
+     * free, which {@code migrations.lock_retries} rehearses.
+     */
+    static final class LockTimeoutRewrite implements Rewrite.Mechanical, Rule.MeasuredRewrite {
+        @Override
+        public Rewrite plan(Words w) {
+            return plan(w, dev.rehearse.scenario.Scenario.Thresholds.DEFAULT);
+        }
+
+        @Override
+        public Rewrite plan(Words w, dev.rehearse.scenario.Scenario.Thresholds t) {
+            return Rewrite.of(new Rewrite.Step(null, null, false, List.of(
+                    Rewrite.Statement.of("SET lock_timeout = '" + duration(timeoutMs(t)) + "'")
+                            .trailing("a try that waits must not lift the p99; retry with backoff when it gives up"),
+                    Rewrite.Statement.of("SET statement_timeout = '15min'"),
+                    Rewrite.Statement.of(w.sql().strip().replaceFirst(";\\s*$", ""))), List.of()));
+        }
+
+        @Override
+        public String otherwise(Words w) {
+            return "";
+        }
+
+        @Override
+        public String apply(Words w, Evidence e) {
+            return plan(w, e.thresholds()).text();
+        }
+
+        static long timeoutMs(dev.rehearse.scenario.Scenario.Thresholds t) {
+            return lockTimeoutMs(t.queryWaitFlagMs(), t.p99MinIncreaseMs());
+        }
+
+        /** PostgreSQL's own unit: whole seconds as {@code 5s}, anything else in {@code ms}. */
+        private static String duration(long ms) {
+            return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+        }
+    }
+
+    /** The lock_timeout missing-lock-timeout's rewrite sets under these thresholds, in ms (each engine rounds it). */
+    public static long lockTimeoutMs(dev.rehearse.scenario.Scenario.Thresholds t) {
+        return LockTimeoutRewrite.timeoutMs(t);
+    }
+
+    /** The same from the two thresholds it rests on (a report's, rendered later). */
+    public static long lockTimeoutMs(long queryWaitFlagMs, long p99MinIncreaseMs) {
+        return Math.max(1, Math.min(queryWaitFlagMs, p99MinIncreaseMs) / 2);
+    }
+
     static Report.Finding queueBehindLongTransaction(Rule self, Evidence e) {
         var s = e.statement();
         if (s.queuedBehind() == null || e.scenario().migrations().lockTimeoutMs() != null

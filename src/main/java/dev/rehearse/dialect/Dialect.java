@@ -114,7 +114,8 @@ public interface Dialect {
     /**
      * What an operator runs during a deploy, for the runbook: the query listing sessions that wait on a lock (and who
      * blocks them), the statement cancelling a session's query ({@code <id>} for the session), and the session setting
-     * of a lock timeout ({@code <seconds>}); null when the engine gives none.
+     * of a lock timeout ({@code <ms>} or, where the server counts whole seconds, {@code <seconds>});
+     * null when the engine gives none.
      */
     default Operations operations() {
         return null;

@@ -116,6 +116,11 @@ public record Rewrite(List<Step> steps, List<String> checklist, List<String> aft
     public interface Mechanical extends Function<Rule.Words, String> {
         Rewrite plan(Rule.Words w);
 
+        /** The plan judged by these thresholds: a rewrite whose figures come from them (a lock_timeout) overrides it. */
+        default Rewrite plan(Rule.Words w, dev.rehearse.scenario.Scenario.Thresholds t) {
+            return plan(w);
+        }
+
         String otherwise(Rule.Words w);
 
         @Override

@@ -188,6 +188,11 @@ public record Rule(Facts facts, Predicate<Words> matches, BiPredicate<Words, Lis
         return facts.rewrite() instanceof Rewrite.Mechanical m ? m.plan(w) : null;
     }
 
+    /** {@link #plan(Words)} for a rehearsal judged by {@code t}: the figures a rewrite derives from them follow them. */
+    public Rewrite plan(Words w, dev.rehearse.scenario.Scenario.Thresholds t) {
+        return facts.rewrite() instanceof Rewrite.Mechanical m ? m.plan(w, t) : null;
+    }
+
     /** Whether the rule covers this engine. */
     public boolean covers(EngineSpec.Kind kind) {
         return facts.engines().contains(kind);

@@ -11,6 +11,7 @@ import dev.rehearse.migrate.Migration;
 import dev.rehearse.migrate.SqlStatement;
 import dev.rehearse.model.Report.Finding;
 import dev.rehearse.model.Status;
+import dev.rehearse.scenario.Scenario;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,10 +65,17 @@ public final class Fixer {
 
     private final Linter.Options options;
     private final Dialect dialect;
+    private final Scenario.Thresholds thresholds;
 
     public Fixer(Linter.Options options, Dialect dialect) {
+        this(options, dialect, Scenario.Thresholds.DEFAULT);
+    }
+
+    /** @param thresholds what the fixed set will be judged by: a rewrite's bounds follow them (lock_timeout) */
+    public Fixer(Linter.Options options, Dialect dialect, Scenario.Thresholds thresholds) {
         this.options = options;
         this.dialect = dialect;
+        this.thresholds = thresholds;
     }
 
     public Result fix(List<Migration> migrations) {
@@ -123,7 +131,7 @@ public final class Fixer {
                     Rule r = rule(f.rule()); // the engine's form of the rule (MySQL's lock_wait_timeout)
                     if (r == null) continue;
                     if (r.id().equals(CommonRules.MISSING_LOCK_TIMEOUT.id())) {
-                        Rewrite p = r.plan(aw);
+                        Rewrite p = r.plan(aw, thresholds);
                         if (p != null && p.mechanical() && lockTimeout == null) {
                             List<Rewrite.Statement> up = p.steps().get(0).up();
                             lockTimeout = up.subList(0, up.size() - 1); // the settings before the statement
@@ -134,7 +142,7 @@ public final class Fixer {
                     // a rule that names a statement by its words rewrites the action it names
                     boolean names = r.matches().test(aw) || actions.size() == 1;
                     if (!names) continue;
-                    Rewrite p = r.plan(aw);
+                    Rewrite p = r.plan(aw, thresholds);
                     if (p == null) {
                         if (actions.size() == 1 || r.matches().test(aw)) {
                             notFixed.add(new NotFixed(m.name(), s.line(), r.id(), "no mechanical rewrite: " + r.advice()));

@@ -1,11 +1,13 @@
 package dev.rehearse.report;
 
+import dev.rehearse.dialect.CommonRules;
 import dev.rehearse.dialect.Dialect;
 import dev.rehearse.engine.Engines;
 import dev.rehearse.model.Report;
 import dev.rehearse.model.Report.Lock;
 import dev.rehearse.model.Report.StatementReport;
 import dev.rehearse.scenario.EngineSpec;
+import dev.rehearse.scenario.Scenario;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -192,12 +194,21 @@ public final class RunbookReport {
                 + String.join(", ", partial) + "; check which statements ran before retrying.").append('\n');
         out.append("2. **Retry with a lock timeout**, so the migration gives up instead of queueing the application behind"
                         + " it")
-                .append(ops == null ? "" : " (`" + ops.lockTimeoutSql().replace("<seconds>", "5") + "` before it)")
+                .append(ops == null ? "" : " (`" + lockTimeout(ops, r) + "` before it)")
                 .append(", a few times with a pause between tries, at a quieter hour if it keeps failing."
                         + " `migrations.lock_retries` rehearses exactly that.\n");
         out.append("3. **The application errors, or it is still failing**: stop, roll back (below) and call the database"
                 + " on call (").append(FILL_IN).append(").\n");
         out.append("4. Afterwards: keep the error, the time and what was waiting; rehearse again before the next try.\n");
+    }
+
+    /** The lock timeout fix writes, from the thresholds the run judged by (the defaults for a report without them). */
+    private static String lockTimeout(Dialect.Operations ops, Report r) {
+        Report.Thresholds t = r.thresholds();
+        long ms = t == null ? CommonRules.lockTimeoutMs(Scenario.Thresholds.DEFAULT)
+                : CommonRules.lockTimeoutMs(t.queryWaitFlagMs(), t.p99MinIncreaseMs());
+        return ops.lockTimeoutSql().replace("<ms>", Long.toString(ms))
+                .replace("<seconds>", Long.toString(Math.max(1, (ms + 999) / 1000)));
     }
 
     private static void rollback(StringBuilder out, Report r) {

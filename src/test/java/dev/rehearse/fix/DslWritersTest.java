@@ -135,7 +135,7 @@ class DslWritersTest {
                   def change
                     reversible do |dir|
                       dir.up do
-                        execute "SET lock_timeout = '5s'"
+                        execute "SET lock_timeout = '25ms'"
                         execute "SET statement_timeout = '15min'"
                       end
                     end

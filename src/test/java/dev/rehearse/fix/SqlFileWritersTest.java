@@ -72,7 +72,7 @@ class SqlFileWritersTest {
         Fixer.FileFix fix = fix(ms);
         List<FileChange> changes = MigrationWriters.forFormat("dbmate").write(fix, ms);
         for (FileChange c : changes) c.write();
-        assertThat(Files.readString(required)).isEqualTo("-- migrate:up\nSET lock_timeout = '5s';\nSET statement_timeout = '15min';\n"
+        assertThat(Files.readString(required)).isEqualTo("-- migrate:up\nSET lock_timeout = '25ms';  -- a try that waits must not lift the p99; retry with backoff when it gives up\nSET statement_timeout = '15min';\n"
                 + "ALTER TABLE accounts ADD CONSTRAINT accounts_region_not_null CHECK (region IS NOT NULL) NOT VALID;\n\n"
                 + "-- migrate:down\nALTER TABLE accounts ALTER COLUMN region DROP NOT NULL;\n");
         String last = Files.readString(dir.resolve("20260101000004_set_accounts_region_not_null.sql"));

@@ -11,6 +11,7 @@ import dev.rehearse.model.Category;
 import dev.rehearse.model.Status;
 import dev.rehearse.scenario.EngineSpec;
 import dev.rehearse.scenario.EngineSpec.Kind;
+import dev.rehearse.scenario.Scenario;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -212,8 +213,10 @@ public final class MySqlRules {
 
     /**
      * missing-lock-timeout in MySQL's words: lock_wait_timeout (whole seconds; the server's default is a year on MySQL,
-     * a day on MariaDB), MariaDB's per-statement {@code WAIT n}; in {@code run}, after the metadata-lock queue was
-     * reproduced, the bound is query_wait_block (the wait the application is judged to tolerate) in seconds.
+     * a day on MariaDB), MariaDB's per-statement {@code WAIT n}. The bound is PostgreSQL's (25 ms at the default
+     * thresholds) rounded up to the whole second the server counts in: 1 s, the least MySQL accepts short of NOWAIT,
+     * so a try that has to wait still queues the workload past query_wait_flag (200 ms), though not past
+     * query_wait_block (2 s).
      */
     private static final Rule LOCK_WAIT_TIMEOUT = withRewrite(CommonRules.MISSING_LOCK_TIMEOUT, new LockWaitRewrite());
 
@@ -221,8 +224,13 @@ public final class MySqlRules {
     private static final class LockWaitRewrite implements Rule.MeasuredRewrite, dev.rehearse.dialect.Rewrite.Mechanical {
         @Override
         public dev.rehearse.dialect.Rewrite plan(Rule.Words w) {
+            return plan(w, Scenario.Thresholds.DEFAULT);
+        }
+
+        @Override
+        public dev.rehearse.dialect.Rewrite plan(Rule.Words w, Scenario.Thresholds t) {
             return dev.rehearse.dialect.Rewrite.of(new dev.rehearse.dialect.Rewrite.Step(null, null, false, List.of(
-                    dev.rehearse.dialect.Rewrite.Statement.of("SET SESSION lock_wait_timeout = 5")
+                    dev.rehearse.dialect.Rewrite.Statement.of("SET SESSION lock_wait_timeout = " + seconds(t))
                             .trailing("seconds; retry the migration with backoff when it expires"),
                     dev.rehearse.dialect.Rewrite.Statement.of(body(w))), List.of()));
         }
@@ -234,12 +242,16 @@ public final class MySqlRules {
 
         @Override
         public String apply(Rule.Words w) {
-            return lockWaitTimeout(w, 5, null);
+            return lockWaitTimeout(w, seconds(Scenario.Thresholds.DEFAULT), null);
+        }
+
+        private static long seconds(Scenario.Thresholds t) {
+            return Math.max(1, (CommonRules.lockTimeoutMs(t) + 999) / 1000);
         }
 
         @Override
         public String apply(Rule.Words w, dev.rehearse.dialect.Evidence e) {
-            long seconds = Math.max(1, (e.thresholds().queryWaitBlockMs() + 999) / 1000);
+            long seconds = seconds(e.thresholds());
             var i = e.report() == null ? null : e.report().impact();
             String measured = i == null || i.blockedQueries() == null || i.blockedQueries() == 0 ? null
                     : String.format(Locale.ROOT, "-- rehearsed without it: %d application queries queued behind the"

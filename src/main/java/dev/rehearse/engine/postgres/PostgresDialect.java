@@ -144,7 +144,7 @@ final class PostgresDialect implements Dialect {
     public Operations operations() {
         return new Operations("SELECT pid, pg_blocking_pids(pid) AS blocked_by, now() - query_start AS waiting, left(query, 80)"
                 + " FROM pg_stat_activity WHERE wait_event_type = 'Lock' ORDER BY query_start;",
-                "SELECT pg_cancel_backend(<id>);", "SET lock_timeout = '<seconds>s';");
+                "SELECT pg_cancel_backend(<id>);", "SET lock_timeout = '<ms>ms';");
     }
 
     @Override
