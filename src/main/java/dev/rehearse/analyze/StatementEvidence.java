@@ -9,6 +9,7 @@ import dev.rehearse.model.Report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,12 +67,17 @@ final class StatementEvidence {
         // Outside a transaction (or failed): what the sampler saw the session hold. A poll sent before the next
         // statement began may have read the server after it had: only a poll answered by then speaks for this one.
         Map<List<String>, long[]> seen = new LinkedHashMap<>();
+        Set<List<String>> requested = new LinkedHashSet<>();
         for (LockSample sample : between(r.samples(), s.startNanos(),
                 Math.min(s.transactionEndNanos() + r.intervalNanos(), nextStart))) {
             if (sample.untilNanos() > nextStart) continue;
             for (LockSample.SessionLock sl : sample.locks()) {
-                if (sl.session() != r.session() || sl.relation() == null || !sl.granted()
+                if (sl.session() != r.session() || sl.relation() == null
                         || !r.tableRows().containsKey(sl.relation())) continue;
+                if (!sl.granted()) {
+                    requested.add(List.of(sl.relation(), sl.mode()));
+                    continue;
+                }
                 long[] span = seen.computeIfAbsent(List.of(sl.relation(), sl.mode()),
                         k -> new long[]{sample.atNanos(), sample.atNanos()});
                 span[1] = sample.atNanos();
@@ -79,6 +85,17 @@ final class StatementEvidence {
         }
         seen.forEach((k, span) -> out.add(new Report.Lock(k.get(0), k.get(1), r.blocks().apply(k.get(1)),
                 ms(span[1] - span[0] + r.intervalNanos()))));
+        // A lock it queued for and then took, too briefly for a sample to see it held (DROP INDEX behind a long
+        // reader, outside a transaction): the request is what the workload queued behind, in the mode it asked for.
+        // Not for a statement that failed: it may never have got it. Its hold time is not measured.
+        if (s.error() == null) {
+            for (List<String> k : requested) {
+                int rank = r.rank().applyAsInt(k.get(1));
+                boolean observed = out.stream().anyMatch(o -> o.relation().equals(k.get(0))
+                        && r.rank().applyAsInt(o.mode()) >= rank);
+                if (!observed) out.add(new Report.Lock(k.get(0), k.get(1), r.blocks().apply(k.get(1)), null));
+            }
+        }
         // What it must have held by what it changed, where the sampler saw nothing as strong on that table: a
         // statement faster than the interval is gone before the next sample. Its hold time is not measured
         // (null); it was at most the statement's duration.

@@ -216,6 +216,33 @@ class AnalyzerTest {
     }
 
     @Test
+    void aLockQueuedForOutsideATransactionAndHeldTooBrieflyToSeeIsTheOneTheWorkloadQueuedBehind() {
+        // Prisma's DROP INDEX behind a 3 s reader: it waited for ACCESS EXCLUSIVE on the table, took it for less than
+        // an interval; the probe can only say "at least SHARE UPDATE EXCLUSIVE" from what changed, which blocks no
+        // reader, so the queue behind the request belonged to nobody (0 blocked queries, though p99 rose to 3 s)
+        Migration m = Migration.of("20260101_drop/migration.sql", Path.of("migration.sql"), List.of(
+                new SqlStatement("DROP INDEX orders_account_idx", 1, SqlStatement.Kind.TRANSACTIONAL)), TransactionMode.AUTOCOMMIT, null);
+        StatementProbe.Facts implied = new StatementProbe.Facts(List.of(), List.of(), List.of(), List.of(), List.of(), 0L,
+                List.of(new StatementProbe.HeldLock("orders", "ShareUpdateExclusiveLock")), List.of("orders_account_idx"));
+        ExecutedStatement drop = new ExecutedStatement(1, m, m.statements().get(0), false, 2_000 * MS, 3_004 * MS, 3_004 * MS, null, null, null, null, implied);
+        List<LockSample> samples = new ArrayList<>();
+        for (long t = 2_010; t <= 2_990; t += 10) {
+            samples.add(new LockSample(t * MS, List.of(
+                    new LockSample.SessionLock(SESSION, "orders", "AccessExclusiveLock", false, List.of(99L), 1, "DROP INDEX"),
+                    new LockSample.SessionLock(7, "orders", "AccessShareLock", false, List.of(SESSION), 100, "SELECT"))));
+        }
+        List<LoadEvent> events = List.of(
+                new LoadEvent("orders", false, 9, 100 * MS, 100 * MS, 105 * MS, null),
+                new LoadEvent("orders", false, 7, 2_010 * MS, 2_010 * MS, 3_004 * MS, null));
+        var a = analyze(scenario(null), drop, samples, events, true);
+        Report.StatementReport r = a.statements().get(0);
+        assertThat(r.locks()).extracting(Report.Lock::mode).containsExactly("AccessExclusiveLock");
+        assertThat(r.locks().get(0).heldMs()).as("taken after the wait, not seen held").isNull();
+        assertThat(r.impact().blockedQueries()).isEqualTo(1);
+        assertThat(r.impact().maxBlockedMs()).isEqualTo(994L);
+    }
+
+    @Test
     void beginAndCommitHoldNoLockOfTheirOwn() {
         // the poll that sees the transaction's SHARE lock during COMMIT (or BEGIN) sees the CREATE INDEX's lock
         Migration m = Migration.of("V1__x.sql", Path.of("V1__x.sql"), List.of(
