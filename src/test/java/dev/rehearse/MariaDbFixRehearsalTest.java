@@ -84,30 +84,41 @@ class MariaDbFixRehearsalTest {
     }
 
     /**
-     * mariadb-copy-index as a Rails team writes it on MySQL, in the DSL: {@code add_index ... algorithm: :copy}, which
-     * ActiveRecord's MySQL adapter sends as {@code CREATE INDEX ... ALGORITHM = COPY}. Rails has no LOCK option for
-     * add_index, so the fix is {@code execute} of the statement with {@code ALGORITHM=INPLACE LOCK=NONE}.
+     * The pairs as a Rails team writes them on MySQL, in the DSL: {@code add_index ... algorithm: :copy}, which
+     * ActiveRecord's MySQL adapter sends as {@code CREATE INDEX ... ALGORITHM = COPY}, and {@code change_column}, sent as
+     * {@code ALTER TABLE ... CHANGE}. Rails has no LOCK option for either, so the fix is {@code execute} of the
+     * statement with the online-DDL clauses (add_index's in {@code reversible}, with DROP INDEX as its down).
      */
-    @Test
-    void railsAddIndexAlgorithmCopyIsFixedAsAnOnlineCreateIndex() throws IOException {
-        ScenarioPair pair = ScenarioPair.discover().stream().filter(p -> p.name().equals("mariadb-copy-index")).findFirst().orElseThrow();
+    static Stream<Arguments> railsDsl() {
+        return Stream.of(
+                Arguments.of("mariadb-copy-index", "def change", "add_index :accounts, :region, name: \"accounts_region_idx\", algorithm: :copy",
+                        "execute \"CREATE INDEX `accounts_region_idx` ON `accounts` (`region`) ALGORITHM=INPLACE LOCK=NONE\""),
+                Arguments.of("mariadb-modify-column", "def up", "change_column :accounts, :balance, :bigint, null: false, default: nil",
+                        "execute \"ALTER TABLE `accounts` CHANGE `balance` `balance` bigint NOT NULL, ALGORITHM=INPLACE, LOCK=NONE\""));
+    }
+
+    @ParameterizedTest(name = "{0} on MariaDB 10.11 as Rails' {2}")
+    @MethodSource("railsDsl")
+    void aRailsDslMigrationIsFixedAsExecuteOfTheOnlineStatement(String name, String method, String call, String written) throws IOException {
+        ScenarioPair pair = ScenarioPair.discover().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
         Path dir = Files.createDirectories(tmp.resolve("rails-dsl"));
-        Files.writeString(dir.resolve("20260101010000_accounts_region_idx.rb"), """
-                class AccountsRegionIdx < ActiveRecord::Migration[7.1]
-                  def change
+        Files.writeString(dir.resolve("20260101010000_the_change.rb"), """
+                class TheChange < ActiveRecord::Migration[7.1]
+                  %s
                     execute "SET SESSION lock_wait_timeout = 5"
-                    add_index :accounts, :region, name: "accounts_region_idx", algorithm: :copy
+                    %s
                   end
                 end
-                """);
+                """.formatted(method, call));
         Scenario s = ScenarioLoader.load(pair.unsafe()).withEngine(EngineSpec.parse("mariadb:10.11"));
         Scenario.Migrations mg = s.migrations();
         s = s.withMigrations(new Scenario.Migrations(List.of(dir), "rails", mg.transaction(), mg.lockTimeoutMs(),
                 mg.statementTimeoutMs(), mg.lockRetries(), mg.contexts(), mg.labels()));
         Proof p = prove(s, pair.rule(), "rails");
-        assertThat(p.changes().get(0).after()).contains("execute \"CREATE INDEX `accounts_region_idx` ON `accounts` (`region`)"
-                + " ALGORITHM=INPLACE LOCK=NONE\"").doesNotContain("algorithm: :copy");
-        assertMeasured("mariadb-copy-index", "10.11", "rails (add_index algorithm: :copy)", pair.rule(), p);
+        assertThat(p.changes().get(0).after()).contains(written).doesNotContain(call);
+        // add_index in change was reversible: the fix keeps a down
+        if (method.equals("def change")) assertThat(p.changes().get(0).after()).contains("execute \"DROP INDEX `accounts_region_idx` ON `accounts`\"");
+        assertMeasured(name, "10.11", "rails (" + call.substring(0, call.indexOf(' ')) + ")", pair.rule(), p);
     }
 
     /** What the pair's rule statement measured in both sets, printed, and asserted as the pair's outcome. */
