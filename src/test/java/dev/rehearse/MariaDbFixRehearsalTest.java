@@ -38,32 +38,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The MySQL family's fixes proven on embedded MariaDB, as {@link FixRehearsalTest} proves PostgreSQL's: a MariaDB
  * scenario pair's unsafe migrations (scenarios/mariadb-*&#47;unsafe.yaml, 150k rows as MariaDbRuleMeasurementTest seeds
  * its examples, the default workload writing) laid out in a source format as its tool has it
- * ({@code FixGoldenTestLayout.place}, as FixRehearsalTest and FixGoldenTest lay theirs out), read by that format's
- * source, fixed in that format's files by its writer, and both sets rehearsed by {@link FixRehearsal} on the same seed
- * and workload: on 10.11 in each of the nine formats the fix writes (sql, flyway, prisma, rails, liquibase, diesel,
- * drizzle, dbmate, golang-migrate), on 11.4 (from 11.2 MariaDB copies online) as plain SQL, and as a Rails team writes
- * them in the DSL ({@code add_index ... algorithm: :copy}, {@code change_column}), which the fix writes as
- * {@code execute} (Rails has no LOCK option).
+ * ({@code FixGoldenTestLayout.place}, as FixRehearsalTest lays its out), read by that format's source, fixed in that
+ * format's files by its writer, and both sets rehearsed by {@link FixRehearsal} on the same seed and workload: on
+ * 10.11 in each of the nine formats the fix writes (sql, flyway, prisma, rails, liquibase, diesel, drizzle, dbmate,
+ * golang-migrate), on 11.4 (from 11.2 MariaDB copies online) as plain SQL, and as a Rails team writes them in the DSL
+ * ({@code add_index ... algorithm: :copy}, {@code change_column}), which the fix writes as {@code execute} (Rails has
+ * no LOCK option).
  * <ul>
  *   <li>mysql-copy-or-blocking-lock (ADD INDEX / CREATE INDEX, ALGORITHM=COPY → ALGORITHM=INPLACE, LOCK=NONE): proven
  *       in every format; the original copies (writes blocked on 10.11) and does not ship, the fix builds the index in
  *       place with no query blocked, SAFE TO SHIP;</li>
- *   <li>mysql-modify-column-copy (a type change → ALGORITHM=INPLACE, LOCK=NONE): the rewrite is a guard, not a fix,
- *       in every format. The server refuses it at once (error 1846), which {@code fix --rehearse} reports as NOT A FIX
- *       with the reason, and the table is kept: the original copies (writes blocked on 10.11), the fixed set stops the
- *       deploy instead (BLOCK algorithm-refused, no query blocked);</li>
+ *   <li>mysql-modify-column-copy (a type change → ALGORITHM=INPLACE, LOCK=NONE): the rewrite is a guard, not a fix, in
+ *       every format. The server refuses it at once (error 1846, BLOCK algorithm-refused, no query blocked), which
+ *       {@code fix --rehearse} reports as NOT A FIX with the reason, and the
+ *       table is kept: the original copies (writes blocked on 10.11), the fixed set stops the deploy instead;</li>
  *   <li>missing-lock-timeout (SET SESSION lock_wait_timeout = 5) behind a long reader: the fix bounds the metadata-lock
  *       queue at the timeout and retries, but 5 s of queue is past query_wait_block (2 s), so it is not SAFE TO SHIP
  *       either, and says so.</li>
  * </ul>
+ * mysql-add-column-rebuild has nothing to prove here: MariaDB adds a column INSTANT at any position (lint finds
+ * nothing), and its AUTO_INCREMENT form has no mechanical rewrite.
  * No format's writer refuses these rewrites on MariaDB: each stays one statement in the original migration, which
  * every tool runs as written (Drizzle's one transaction around every pending migration and Diesel's, dbmate's and
- * Liquibase's per-migration transactions change nothing where each DDL statement commits on its own).
- * mysql-add-column-rebuild has nothing to prove here: MariaDB adds a column INSTANT at any position (lint finds
- * nothing), and its AUTO_INCREMENT form has no mechanical rewrite. Every case starts two MariaDB servers and seeds
- * each (about 10 s a case here): {@code -Pslow} only; verify proves the copy pair once through the CLI (FixCliTest).
- * {@code -Drehearse.fix.pair=}, {@code -Drehearse.fix.format=}, {@code -Drehearse.fix.version=} run a part of the
- * format matrix.
+ * Liquibase's per-migration transactions change nothing where each DDL statement commits on its own). Every case
+ * starts two MariaDB servers and seeds each (about 10 s a case here): {@code -Pslow} only; verify proves the copy pair
+ * once through the CLI (FixCliTest). {@code -Drehearse.fix.pair=}, {@code -Drehearse.fix.format=},
+ * {@code -Drehearse.fix.version=} run a part of the format matrix.
  */
 @Tag("slow")
 class MariaDbFixRehearsalTest {
