@@ -168,6 +168,7 @@ class MariaDbFixRehearsalTest {
             // a type change cannot run in place: the server refuses the rewrite at once instead of copying, and the
             // fixed set stops the deploy (fix --rehearse: NOT A FIX) with the table as it was
             assertThat(fixed.verdict()).isEqualTo(Verdict.BLOCK);
+            assertThat(SideBySide.proven(fixed)).as("fix --rehearse says NOT A FIX and writes nothing").isFalse();
             assertThat(after.error()).contains("ALGORITHM=INPLACE is not supported", "Cannot change column type");
             assertThat(fixed.findings()).anySatisfy(f -> assertThat(f.rule()).isEqualTo("algorithm-refused"));
             assertThat(after.algorithm()).as(after.toString()).isNull();
