@@ -345,6 +345,10 @@ class LinterTest {
         assertThat(claim.fails()).isTrue();
     }
 
+    private static Rule.Words words(String engine, String sql) {
+        return new Rule.Words(sql, Engines.dialect(EngineSpec.parse(engine)).words(sql));
+    }
+
     private static Rule.Claim claimOf(String rule, String engine, String sql) {
         EngineSpec e = EngineSpec.parse(engine);
         return Rules.byId(rule).claim().apply(e, new Rule.Words(sql, Engines.dialect(e).words(sql)));
@@ -457,6 +461,22 @@ class LinterTest {
                 "SET lock_wait_timeout = 5;\nALTER TABLE t ADD INDEX j (c), ALGORITHM=INPLACE, LOCK=DEFAULT;")).isEmpty();
         assertThat(Rules.byId("mysql-copy-or-blocking-lock").rewrite().apply(new Rule.Words(copy, List.of())))
                 .startsWith("ALTER TABLE t ADD INDEX i (c), ALGORITHM=INPLACE, LOCK=NONE;");
+        // CREATE INDEX takes the same options (Rails' add_index ... algorithm: :copy on MySQL), without commas
+        String create = "CREATE INDEX `i` ON `t` (`c`) ALGORITHM = COPY";
+        assertThat(lint("mariadb:10.11", "SET lock_wait_timeout = 5;\n" + create + ";",
+                "SET lock_wait_timeout = 5;\nCREATE UNIQUE INDEX j ON t (c) LOCK=SHARED;"))
+                .containsExactly("mysql-copy-or-blocking-lock@V1__m.sql:2", "mysql-copy-or-blocking-lock@V2__m.sql:2");
+        assertThat(lint("mariadb:10.11", "SET lock_wait_timeout = 5;\nCREATE INDEX i ON t (c) ALGORITHM=INPLACE LOCK=NONE;",
+                "SET lock_wait_timeout = 5;\nCREATE TABLE u (id INT, INDEX lock_idx (id)) ENGINE=InnoDB;")).isEmpty();
+        assertThat(claimOf("mysql-copy-or-blocking-lock", "mariadb:10.11", create))
+                .isEqualTo(new Rule.Claim("COPY", dev.rehearse.dialect.LockMode.Blocks.WRITES, true, false, false));
+        dev.rehearse.dialect.Rewrite plan = ((dev.rehearse.dialect.Rewrite.Mechanical) Rules.byId("mysql-copy-or-blocking-lock")
+                .rewrite()).plan(words("mariadb:10.11", create));
+        assertThat(plan.steps()).singleElement().satisfies(st -> {
+            assertThat(st.up()).singleElement().extracting(dev.rehearse.dialect.Rewrite.Statement::sql)
+                    .isEqualTo("CREATE INDEX `i` ON `t` (`c`) ALGORITHM=INPLACE LOCK=NONE");
+            assertThat(st.down()).containsExactly("DROP INDEX `i` ON `t`");
+        });
     }
 
     @Test

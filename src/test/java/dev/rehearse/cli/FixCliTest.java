@@ -281,6 +281,37 @@ class FixCliTest {
                 .doesNotContain(", ALGORITHM=COPY;");
     }
 
+    /**
+     * The guard that is not a fix, through the CLI on MariaDB 10.11 (MariaDbFixRehearsalTest measures it in every
+     * format): a type change cannot run in place, so the server refuses the rewrite's ALGORITHM=INPLACE, LOCK=NONE and
+     * {@code fix --rehearse --write} says NOT A FIX, writes nothing and exits 1. -Pslow only: two servers started and seeded.
+     */
+    @Test
+    @org.junit.jupiter.api.Tag("slow")
+    void rehearseReportsTheModifyColumnGuardOnMariaDbAsNotAFixAndWritesNothing(@TempDir Path dir) throws Exception {
+        Path m = Files.createDirectories(dir.resolve("migrations"));
+        Files.copy(Path.of("scenarios/mariadb-modify-column/schema.sql"), dir.resolve("schema.sql"));
+        Path file = m.resolve("V1__accounts_balance_bigint.sql");
+        Files.copy(Path.of("scenarios/mariadb-modify-column/unsafe/V1__accounts_balance_bigint.sql"), file);
+        String before = Files.readString(file);
+        Path scenario = Files.writeString(dir.resolve("scenario.yaml"), """
+                engine: mariadb:10.11
+                schema: schema.sql
+                data:
+                  tables:
+                    accounts: { rows: 20k, production_rows: 50M }
+                load: { clients: 8, rate: 400, write_fraction: 0.5, baseline_seconds: 0.5, cooldown_seconds: 0 }
+                migrations: { path: migrations }
+                """);
+        CliTest.Outcome r = rehearse("fix", "--scenario", scenario.toString(), "--rehearse", "--write");
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(Main.VERDICT);
+        assertThat(r.out()).contains("+ALTER TABLE accounts MODIFY COLUMN balance BIGINT NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;",
+                "BLOCK mysql-modify-column-copy", "BLOCK algorithm-refused",
+                "fix: NOT A FIX: the fixed set rehearsed BLOCK: ", "ALGORITHM=INPLACE is not supported",
+                "fix: nothing written: the rewrite did not rehearse SAFE TO SHIP");
+        assertThat(Files.readString(file)).isEqualTo(before);
+    }
+
     @Test
     void runWithFixRehearsesTheFixBesideTheOriginal(@TempDir Path dir) throws Exception {
         Path m = Files.createDirectories(dir.resolve("migrations"));

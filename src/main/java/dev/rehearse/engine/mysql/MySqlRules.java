@@ -146,12 +146,16 @@ public final class MySqlRules {
                             + " on 11.4). LOCK=SHARED lets reads go on but blocks writes, LOCK=EXCLUSIVE blocks reads and"
                             + " writes, whatever the algorithm. Stating them forces the blocking form even where the server"
                             + " could do the change online.",
-                    w -> w.startsWith("ALTER", "TABLE") && (w.has("ALGORITHM", "=", "COPY") || w.has("LOCK", "=", "SHARED")
-                            || w.has("LOCK", "=", "EXCLUSIVE")), true,
+                    // CREATE INDEX takes the clauses too: Rails' add_index ... algorithm: :copy on MySQL writes it so
+                    w -> (w.startsWith("ALTER", "TABLE") || createsIndex(w)) && (w.has("ALGORITHM", "=", "COPY")
+                            || w.has("LOCK", "=", "SHARED") || w.has("LOCK", "=", "EXCLUSIVE")), true,
                     OnlineSchemaChange.withTools(w -> online(w, online(body(w)
                             .replaceAll("(?i)ALGORITHM\\s*=\\s*COPY", "ALGORITHM=INPLACE")
-                            .replaceAll("(?i)LOCK\\s*=\\s*(SHARED|EXCLUSIVE)", "LOCK=NONE")),
-                            "refused (error 1846) if it cannot run online", "-- if refused: copy it online in chunks while writes go on:"),
+                            .replaceAll("(?i)LOCK\\s*=\\s*(SHARED|EXCLUSIVE)", "LOCK=NONE"), createsIndex(w) ? " " : ", "),
+                            "refused (error 1846) if it cannot run online", "-- if refused: copy it online in chunks while writes go on:",
+                            // the index a CREATE INDEX builds has a derivable down (Rails' add_index in change had one)
+                            createsIndex(w) && !w.nameAfter("INDEX").equals("?") && !w.table().equals("?")
+                                    ? List.of("DROP INDEX " + quoted(w.nameAfter("INDEX")) + " ON " + quoted(w.table())) : List.of()),
                             true),
                     MySqlRules::statedAlgorithmOrLock, MEASURES),
             Rule.of("mysql-add-column-expression-default", Category.LOCK_CONTENTION, Status.FLAG, MY,
@@ -276,7 +280,24 @@ public final class MySqlRules {
      * refuses (error 1846) instead.
      */
     static String online(String sql) {
-        return java.util.regex.Pattern.compile("(?i)\\bLOCK\\s*=").matcher(sql).find() ? sql : sql + ", LOCK=NONE";
+        return online(sql, ", ");
+    }
+
+    /** As {@link #online(String)}, the clause after {@code separator}: CREATE INDEX's options take none but a space. */
+    static String online(String sql, String separator) {
+        return java.util.regex.Pattern.compile("(?i)\\bLOCK\\s*=").matcher(sql).find() ? sql : sql + separator + "LOCK=NONE";
+    }
+
+    /** A name as Words gives it (unquoted, schema.table), quoted for MySQL. */
+    private static String quoted(String name) {
+        return java.util.Arrays.stream(name.split("\\.")).map(p -> "`" + p + "`").collect(java.util.stream.Collectors.joining("."));
+    }
+
+    /** CREATE [OR REPLACE] [UNIQUE|FULLTEXT|SPATIAL] INDEX: its ALGORITHM= and LOCK= options are ALTER TABLE's. */
+    static boolean createsIndex(Words w) {
+        if (!w.startsWith("CREATE")) return false;
+        int i = w.indexOf(1, "INDEX");
+        return i > 0 && i <= 4 && !w.has("CREATE", "TABLE");
     }
 
     private static String body(Rule.Words w) {
@@ -285,8 +306,12 @@ public final class MySqlRules {
 
     /** The statement with its online-DDL clauses, one migration in its place; what follows in the text is advice. */
     private static dev.rehearse.dialect.Rewrite online(Rule.Words w, String sql, String trailing, String after) {
+        return online(w, sql, trailing, after, List.of());
+    }
+
+    private static dev.rehearse.dialect.Rewrite online(Rule.Words w, String sql, String trailing, String after, List<String> down) {
         return dev.rehearse.dialect.Rewrite.of(new dev.rehearse.dialect.Rewrite.Step(null, null, false,
-                List.of(dev.rehearse.dialect.Rewrite.Statement.of(sql).trailing(trailing)), List.of())).then(after);
+                List.of(dev.rehearse.dialect.Rewrite.Statement.of(sql).trailing(trailing)), down)).then(after);
     }
 
     private static Rule withRewrite(Rule r, java.util.function.Function<Rule.Words, String> rewrite) {

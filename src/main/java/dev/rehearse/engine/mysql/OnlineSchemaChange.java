@@ -136,7 +136,7 @@ public final class OnlineSchemaChange {
                 String sql = w.sql().strip().replaceFirst(";\\s*$", "");
                 // CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX name ON t (cols) -> ADD ... INDEX name (cols)
                 return sql.replaceFirst("(?is)^CREATE\\s+((?:UNIQUE|FULLTEXT|SPATIAL)\\s+)?INDEX\\s+(\\S+)\\s+ON\\s+\\S+\\s*",
-                        "ADD $1INDEX $2 ");
+                        "ADD $1INDEX $2 ").replaceAll("(?i)\\s*\\b(ALGORITHM|LOCK)(\\s*=\\s*|\\s+)\\w+", "").strip();
             }
             return w.sql().strip();
         }

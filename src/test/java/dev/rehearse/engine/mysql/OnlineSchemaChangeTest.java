@@ -39,6 +39,9 @@ class OnlineSchemaChangeTest {
         assertThat(OnlineSchemaChange.alterClauses(words("OPTIMIZE TABLE accounts"))).isEqualTo("ENGINE=InnoDB");
         assertThat(OnlineSchemaChange.alterClauses(words("CREATE FULLTEXT INDEX posts_ft ON posts (body)")))
                 .isEqualTo("ADD FULLTEXT INDEX posts_ft (body)");
+        // CREATE INDEX's own ALGORITHM/LOCK options are not the tools' (Rails' add_index ... algorithm: :copy)
+        assertThat(OnlineSchemaChange.alterClauses(words("CREATE INDEX `i` ON `t` (`lock_state`) ALGORITHM = COPY LOCK=SHARED")))
+                .isEqualTo("ADD INDEX `i` (`lock_state`)");
         String commands = OnlineSchemaChange.commands("accounts", "MODIFY c BIGINT", OnlineSchemaChange.plan(200_000L, 1_600L, null, 1_500));
         assertThat(commands).contains("gh-ost --table=accounts --alter=\"MODIFY c BIGINT\" --chunk-size=63000 --max-lag-millis=1500",
                 "pt-online-schema-change --alter \"MODIFY c BIGINT\" D=<database>,t=accounts --chunk-size 63000 --max-lag 1.5");
