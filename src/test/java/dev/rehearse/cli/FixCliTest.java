@@ -256,18 +256,8 @@ class FixCliTest {
      */
     @Test
     void rehearseProvesTheMySqlFamilysOnlineDdlFixOnMariaDb(@TempDir Path dir) throws Exception {
-        Path m = Files.createDirectories(dir.resolve("migrations"));
-        Files.copy(Path.of("scenarios/mariadb-copy-index/schema.sql"), dir.resolve("schema.sql"));
-        Files.copy(Path.of("scenarios/mariadb-copy-index/unsafe/V1__accounts_region_idx.sql"), m.resolve("V1__accounts_region_idx.sql"));
-        Path scenario = Files.writeString(dir.resolve("scenario.yaml"), """
-                engine: mariadb:10.11
-                schema: schema.sql
-                data:
-                  tables:
-                    accounts: { rows: 20k, production_rows: 50M }
-                load: { clients: 8, rate: 400, write_fraction: 0.5, baseline_seconds: 0.5, cooldown_seconds: 0 }
-                migrations: { path: migrations }
-                """);
+        Path m = dir.resolve("migrations");
+        Path scenario = mariaDbPair(dir, "mariadb-copy-index", "V1__accounts_region_idx.sql");
         CliTest.Outcome r = rehearse("fix", "--scenario", scenario.toString(), "--rehearse", "--write");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("+ALTER TABLE accounts ADD INDEX accounts_region_idx (region), ALGORITHM=INPLACE, LOCK=NONE;",
@@ -289,12 +279,24 @@ class FixCliTest {
     @Test
     @org.junit.jupiter.api.Tag("slow")
     void rehearseReportsTheModifyColumnGuardOnMariaDbAsNotAFixAndWritesNothing(@TempDir Path dir) throws Exception {
-        Path m = Files.createDirectories(dir.resolve("migrations"));
-        Files.copy(Path.of("scenarios/mariadb-modify-column/schema.sql"), dir.resolve("schema.sql"));
-        Path file = m.resolve("V1__accounts_balance_bigint.sql");
-        Files.copy(Path.of("scenarios/mariadb-modify-column/unsafe/V1__accounts_balance_bigint.sql"), file);
+        Path scenario = mariaDbPair(dir, "mariadb-modify-column", "V1__accounts_balance_bigint.sql");
+        Path file = dir.resolve("migrations").resolve("V1__accounts_balance_bigint.sql");
         String before = Files.readString(file);
-        Path scenario = Files.writeString(dir.resolve("scenario.yaml"), """
+        CliTest.Outcome r = rehearse("fix", "--scenario", scenario.toString(), "--rehearse", "--write");
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(Main.VERDICT);
+        assertThat(r.out()).contains("+ALTER TABLE accounts MODIFY COLUMN balance BIGINT NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;",
+                "BLOCK mysql-modify-column-copy", "BLOCK algorithm-refused",
+                "fix: NOT A FIX: the fixed set rehearsed BLOCK: ", "ALGORITHM=INPLACE is not supported",
+                "fix: nothing written: the rewrite did not rehearse SAFE TO SHIP");
+        assertThat(Files.readString(file)).isEqualTo(before);
+    }
+
+    /** A MariaDB scenario pair's schema and unsafe migration in {@code dir}, at 20k rows on 10.11: the scenario. */
+    private static Path mariaDbPair(Path dir, String pair, String migration) throws java.io.IOException {
+        Path m = Files.createDirectories(dir.resolve("migrations"));
+        Files.copy(Path.of("scenarios", pair, "schema.sql"), dir.resolve("schema.sql"));
+        Files.copy(Path.of("scenarios", pair, "unsafe", migration), m.resolve(migration));
+        return Files.writeString(dir.resolve("scenario.yaml"), """
                 engine: mariadb:10.11
                 schema: schema.sql
                 data:
@@ -303,13 +305,6 @@ class FixCliTest {
                 load: { clients: 8, rate: 400, write_fraction: 0.5, baseline_seconds: 0.5, cooldown_seconds: 0 }
                 migrations: { path: migrations }
                 """);
-        CliTest.Outcome r = rehearse("fix", "--scenario", scenario.toString(), "--rehearse", "--write");
-        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(Main.VERDICT);
-        assertThat(r.out()).contains("+ALTER TABLE accounts MODIFY COLUMN balance BIGINT NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;",
-                "BLOCK mysql-modify-column-copy", "BLOCK algorithm-refused",
-                "fix: NOT A FIX: the fixed set rehearsed BLOCK: ", "ALGORITHM=INPLACE is not supported",
-                "fix: nothing written: the rewrite did not rehearse SAFE TO SHIP");
-        assertThat(Files.readString(file)).isEqualTo(before);
     }
 
     @Test

@@ -74,7 +74,7 @@ class MariaDbAdviceEndToEndTest {
         assertThat(report.at("/statements/0/impact/blockedQueries").asInt()).isPositive();
         String action = finding(report, "missing-lock-timeout").get("action").asText();
         assertThat(action).contains("application queries queued behind the ALTER's metadata lock request",
-                "SET SESSION lock_wait_timeout = 2;", "ALTER TABLE t WAIT 2 ADD COLUMN extra int;");
+                "SET SESSION lock_wait_timeout = 1;", "ALTER TABLE t WAIT 1 ADD COLUMN extra int;");
     }
 
     @Test
