@@ -14,4 +14,11 @@ public interface CheckInterpreter {
 
     /** @param valueColumn the column a domain check's {@code VALUE} stands for, or null */
     Reading read(String definition, String valueColumn);
+
+    /** Adds what one understood part demands of {@code column} to what the others do; false when it says nothing. */
+    static boolean add(Map<String, ColumnRule> rules, String column, ColumnRule rule) {
+        if (rule == null) return false;
+        rules.merge(column, rule, ColumnRule::and);
+        return true;
+    }
 }

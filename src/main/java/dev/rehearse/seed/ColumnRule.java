@@ -61,6 +61,42 @@ public record ColumnRule(List<Bound> lower, List<Bound> upper, List<String> allo
         return new ColumnRule(List.of(), List.of(), null, new LinkedHashSet<>(values), 0, -1, false);
     }
 
+    /** What {@code column op value} demands ({@code =, <>, !=, <, <=, >, >=}); null for another operator. */
+    public static ColumnRule comparing(String op, String value) {
+        return switch (op) {
+            case "=" -> allowed(List.of(value));
+            case "<>", "!=" -> excluded(List.of(value));
+            case ">" -> lower(value, false);
+            case ">=" -> lower(value, true);
+            case "<" -> upper(value, false);
+            case "<=" -> upper(value, true);
+            default -> null;
+        };
+    }
+
+    /** What {@code length(column) op n} demands; null for an operator that bounds nothing. */
+    public static ColumnRule lengthComparing(String op, int n) {
+        return switch (op) {
+            case "=" -> length(n, n);
+            case ">" -> length(n + 1, -1);
+            case ">=" -> length(n, -1);
+            case "<" -> length(0, n - 1);
+            case "<=" -> length(0, n);
+            default -> null;
+        };
+    }
+
+    /** The operator with its operands swapped: {@code 5 < x} is {@code x > 5}. */
+    public static String flipped(String op) {
+        return switch (op) {
+            case "<" -> ">";
+            case "<=" -> ">=";
+            case ">" -> "<";
+            case ">=" -> "<=";
+            default -> op;
+        };
+    }
+
     public static ColumnRule length(int min, int max) {
         return new ColumnRule(List.of(), List.of(), null, Set.of(), min, max, false);
     }

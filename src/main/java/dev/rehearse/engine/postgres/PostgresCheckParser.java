@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.rehearse.seed.CheckInterpreter.add;
+
 /**
  * Reads the CHECK forms a generator can honour out of the engine's printed constraint text
  * ({@code pg_get_constraintdef}): a column compared with a constant, {@code AND} of those (BETWEEN
@@ -84,59 +86,20 @@ public final class PostgresCheckParser {
                 Node t = left;
                 left = right;
                 right = t;
-                op = flip(op);
+                op = ColumnRule.flipped(op);
             }
             if (!(right instanceof Const k)) return false;
-            if (left instanceof Col c) return add(rules, c.name(), compare(op, k.value()));
+            if (left instanceof Col c) return add(rules, c.name(), ColumnRule.comparing(op, k.value()));
             if (left instanceof Func f && LENGTH_FUNCTIONS.contains(f.name()) && f.args().size() == 1
                     && f.args().get(0) instanceof Col c && !k.string()) {
-                return add(rules, c.name(), lengthRule(op, Integer.parseInt(k.value())));
+                return add(rules, c.name(), ColumnRule.lengthComparing(op, Integer.parseInt(k.value())));
             }
         }
         return false;
     }
 
-    private static boolean add(Map<String, ColumnRule> rules, String column, ColumnRule rule) {
-        if (rule == null) return false;
-        rules.merge(column, rule, ColumnRule::and);
-        return true;
-    }
-
-    private static ColumnRule compare(String op, String value) {
-        return switch (op) {
-            case "=" -> ColumnRule.allowed(List.of(value));
-            case "<>", "!=" -> ColumnRule.excluded(List.of(value));
-            case ">" -> ColumnRule.lower(value, false);
-            case ">=" -> ColumnRule.lower(value, true);
-            case "<" -> ColumnRule.upper(value, false);
-            case "<=" -> ColumnRule.upper(value, true);
-            default -> null;
-        };
-    }
-
-    private static ColumnRule lengthRule(String op, int n) {
-        return switch (op) {
-            case "=" -> ColumnRule.length(n, n);
-            case ">" -> ColumnRule.length(n + 1, -1);
-            case ">=" -> ColumnRule.length(n, -1);
-            case "<" -> ColumnRule.length(0, n - 1);
-            case "<=" -> ColumnRule.length(0, n);
-            default -> null;
-        };
-    }
-
     private static boolean isNotEqual(String op) {
         return op.equals("<>") || op.equals("!=");
-    }
-
-    private static String flip(String op) {
-        return switch (op) {
-            case "<" -> ">";
-            case "<=" -> ">=";
-            case ">" -> "<";
-            case ">=" -> "<=";
-            default -> op;
-        };
     }
 
     // ---- syntax: a small expression tree, enough for the printed forms above ----
