@@ -91,8 +91,7 @@ public final class FixRehearsal {
 
     private static Report rehearse(Scenario scenario, Scenario.Migrations mg, List<Path> paths,
                                    Predicate<dev.rehearse.migrate.Migration> pending, Consumer<String> progress, Set<String> exclude) {
-        Scenario s = scenario.withMigrations(new Scenario.Migrations(paths, mg.format(), mg.transaction(), mg.lockTimeoutMs(),
-                mg.statementTimeoutMs(), mg.lockRetries(), mg.contexts(), mg.labels()));
+        Scenario s = scenario.withMigrations(mg.at(paths, mg.format()));
         return new Rehearsal(s, progress, exclude).withPending(pending).run().report();
     }
 

@@ -88,27 +88,23 @@ final class StatementEvidence {
         // A lock it queued for and then took, too briefly for a sample to see it held (DROP INDEX behind a long
         // reader, outside a transaction): the request is what the workload queued behind, in the mode it asked for.
         // Not for a statement that failed: it may never have got it. Its hold time is not measured.
-        if (s.error() == null) {
-            for (List<String> k : requested) {
-                int rank = r.rank().applyAsInt(k.get(1));
-                boolean observed = out.stream().anyMatch(o -> o.relation().equals(k.get(0))
-                        && r.rank().applyAsInt(o.mode()) >= rank);
-                if (!observed) out.add(new Report.Lock(k.get(0), k.get(1), r.blocks().apply(k.get(1)), null));
-            }
-        }
+        if (s.error() == null) for (List<String> k : requested) addUnlessSeen(out, k.get(0), k.get(1), r);
         // What it must have held by what it changed, where the sampler saw nothing as strong on that table: a
         // statement faster than the interval is gone before the next sample. Its hold time is not measured
         // (null); it was at most the statement's duration.
         if (s.facts() != null) {
             for (StatementProbe.HeldLock l : s.facts().locksImplied()) {
-                if (!r.tableRows().containsKey(l.relation())) continue;
-                int rank = r.rank().applyAsInt(l.mode());
-                boolean observed = out.stream().anyMatch(o -> o.relation().equals(l.relation())
-                        && r.rank().applyAsInt(o.mode()) >= rank);
-                if (!observed) out.add(new Report.Lock(l.relation(), l.mode(), r.blocks().apply(l.mode()), null));
+                if (r.tableRows().containsKey(l.relation())) addUnlessSeen(out, l.relation(), l.mode(), r);
             }
         }
         return out;
+    }
+
+    /** A lock known to have been taken, unmeasured (null hold), unless one as strong on its table is listed already. */
+    private static void addUnlessSeen(List<Report.Lock> out, String relation, String mode, Recording r) {
+        int rank = r.rank().applyAsInt(mode);
+        boolean seen = out.stream().anyMatch(o -> o.relation().equals(relation) && r.rank().applyAsInt(o.mode()) >= rank);
+        if (!seen) out.add(new Report.Lock(relation, mode, r.blocks().apply(mode), null));
     }
 
     /**

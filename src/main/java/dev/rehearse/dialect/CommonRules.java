@@ -263,7 +263,7 @@ public final class CommonRules {
         @Override
         public Rewrite plan(Words w, dev.rehearse.scenario.Scenario.Thresholds t) {
             return Rewrite.of(new Rewrite.Step(null, null, false, List.of(
-                    Rewrite.Statement.of("SET lock_timeout = '" + duration(timeoutMs(t)) + "'")
+                    Rewrite.Statement.of("SET lock_timeout = '" + duration(lockTimeoutMs(t)) + "'")
                             .trailing("a try that waits must not lift the p99; retry with backoff when it gives up"),
                     Rewrite.Statement.of("SET statement_timeout = '15min'"),
                     Rewrite.Statement.of(w.sql().strip().replaceFirst(";\\s*$", ""))), List.of()));
@@ -279,10 +279,6 @@ public final class CommonRules {
             return plan(w, e.thresholds()).text();
         }
 
-        static long timeoutMs(dev.rehearse.scenario.Scenario.Thresholds t) {
-            return lockTimeoutMs(t.queryWaitFlagMs(), t.p99MinIncreaseMs());
-        }
-
         /** PostgreSQL's own unit: whole seconds as {@code 5s}, anything else in {@code ms}. */
         private static String duration(long ms) {
             return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
@@ -291,12 +287,17 @@ public final class CommonRules {
 
     /** The lock_timeout missing-lock-timeout's rewrite sets under these thresholds, in ms (each engine rounds it). */
     public static long lockTimeoutMs(dev.rehearse.scenario.Scenario.Thresholds t) {
-        return LockTimeoutRewrite.timeoutMs(t);
+        return lockTimeoutMs(t.queryWaitFlagMs(), t.p99MinIncreaseMs());
     }
 
     /** The same from the two thresholds it rests on (a report's, rendered later). */
     public static long lockTimeoutMs(long queryWaitFlagMs, long p99MinIncreaseMs) {
         return Math.max(1, Math.min(queryWaitFlagMs, p99MinIncreaseMs) / 2);
+    }
+
+    /** A lock timeout in the whole seconds MySQL's lock_wait_timeout counts: rounded up, at least 1 (0 is NOWAIT). */
+    public static long wholeSeconds(long ms) {
+        return Math.max(1, (ms + 999) / 1000);
     }
 
     static Report.Finding queueBehindLongTransaction(Rule self, Evidence e) {

@@ -208,7 +208,7 @@ public final class RunbookReport {
         long ms = t == null ? CommonRules.lockTimeoutMs(Scenario.Thresholds.DEFAULT)
                 : CommonRules.lockTimeoutMs(t.queryWaitFlagMs(), t.p99MinIncreaseMs());
         return ops.lockTimeoutSql().replace("<ms>", Long.toString(ms))
-                .replace("<seconds>", Long.toString(Math.max(1, (ms + 999) / 1000)));
+                .replace("<seconds>", Long.toString(CommonRules.wholeSeconds(ms)));
     }
 
     private static void rollback(StringBuilder out, Report r) {

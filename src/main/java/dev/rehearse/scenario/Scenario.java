@@ -393,6 +393,11 @@ public record Scenario(
             this(paths, format, transaction, lockTimeoutMs, statementTimeoutMs, null);
         }
 
+        /** The same deploy settings for migrations read from {@code paths} in {@code format}. */
+        public Migrations at(List<Path> paths, String format) {
+            return new Migrations(paths, format, transaction, lockTimeoutMs, statementTimeoutMs, lockRetries, contexts, labels);
+        }
+
         public Migrations withLockRetries(LockRetries lockRetries) {
             return new Migrations(paths, format, transaction, lockTimeoutMs, statementTimeoutMs, lockRetries, contexts, labels);
         }

@@ -250,7 +250,7 @@ public final class MySqlRules {
         }
 
         private static long seconds(Scenario.Thresholds t) {
-            return Math.max(1, (CommonRules.lockTimeoutMs(t) + 999) / 1000);
+            return CommonRules.wholeSeconds(CommonRules.lockTimeoutMs(t));
         }
 
         @Override
