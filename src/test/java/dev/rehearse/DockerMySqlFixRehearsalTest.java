@@ -1,13 +1,9 @@
 package dev.rehearse;
 
-import dev.rehearse.analyze.Linter;
-import dev.rehearse.engine.Engines;
 import dev.rehearse.fix.FileChange;
 import dev.rehearse.fix.Fixer;
 import dev.rehearse.fix.MigrationWriters;
 import dev.rehearse.migrate.Migration;
-import dev.rehearse.migrate.MigrationSource;
-import dev.rehearse.migrate.MigrationSources;
 import dev.rehearse.model.Report;
 import dev.rehearse.model.Verdict;
 import dev.rehearse.provision.DockerAvailability;
@@ -55,12 +51,8 @@ class DockerMySqlFixRehearsalTest {
                 migrations: { path: migrations }
                 """.formatted(Path.of("scenarios/mariadb-copy-index/schema.sql").toAbsolutePath()));
         Scenario s = ScenarioLoader.load(yaml);
-        var dialect = Engines.dialect(s.engine());
-        List<Migration> ms = MigrationSources.forFormat("sql").read(List.of(dir),
-                new MigrationSource.Context(dialect.splitter(), Scenario.Transaction.AUTO, s.engine(), null, null));
-        Fixer.Result fix = new Fixer(Linter.Options.of(s.engine()), dialect).fix(ms);
-        assertThat(fix.files()).as("files the fix rewrites").isNotEmpty();
-        assertThat(fix.files().get(0).rules()).contains("mysql-add-column-rebuild");
+        List<Migration> ms = FixRehearsalTest.read(s, dir, "sql");
+        Fixer.Result fix = FixRehearsalTest.fixedBy(s, ms, "mysql-add-column-rebuild");
         List<FileChange> changes = new ArrayList<>();
         for (Fixer.FileFix f : fix.files()) changes.addAll(MigrationWriters.forFormat("sql").write(f, ms));
 

@@ -88,16 +88,10 @@ class FixRehearsalTest {
                 for (Path f : files.toList()) dev.rehearse.fix.FixGoldenTestLayout.place(format, f, dir, f.getFileName().toString());
             }
         }
-        Scenario.Migrations mg = s.migrations();
-        s = s.withMigrations(new Scenario.Migrations(List.of(dir), format, mg.transaction(), mg.lockTimeoutMs(),
-                mg.statementTimeoutMs(), mg.lockRetries(), mg.contexts(), mg.labels()));
+        s = s.withMigrations(s.migrations().at(List.of(dir), format));
 
-        var dialect = Engines.dialect(s.engine());
-        List<Migration> ms = MigrationSources.forFormat(format).read(List.of(dir),
-                new MigrationSource.Context(dialect.splitter(), Scenario.Transaction.AUTO, s.engine(), null, null));
-        Fixer.Result all = new Fixer(Linter.Options.of(s.engine()), dialect).fix(ms);
-        assertThat(all.files()).as("files the fix rewrites").isNotEmpty();
-        assertThat(all.files().get(0).rules()).contains(pair.rule());
+        List<Migration> ms = read(s, dir, format);
+        Fixer.Result all = fixedBy(s, ms, pair.rule());
         MigrationWriter w = MigrationWriters.forFormat(format);
         Fixer.Result fix = MigrationWriters.writable(all, w, ms);
         if (fix.files().isEmpty()) {
@@ -153,6 +147,20 @@ class FixRehearsalTest {
                 .findFirst().orElseThrow();
         assertThat(alter.attempts()).as("tries that gave up at lock_timeout while the reader ran").isNotEmpty();
         assertThat(maxBlocked(fixed)).as("the longest a query waited behind a try").isLessThan(200);
+    }
+
+    /** The migrations in {@code dir}, read as the format's tool reads them for the scenario's engine. */
+    static List<Migration> read(Scenario s, Path dir, String format) {
+        return MigrationSources.forFormat(format).read(List.of(dir), new MigrationSource.Context(
+                Engines.dialect(s.engine()).splitter(), Scenario.Transaction.AUTO, s.engine(), null, null));
+    }
+
+    /** The fix of {@code ms} at the scenario's engine, which must rewrite a file for {@code rule}. */
+    static Fixer.Result fixedBy(Scenario s, List<Migration> ms, String rule) {
+        Fixer.Result all = new Fixer(Linter.Options.of(s.engine()), Engines.dialect(s.engine())).fix(ms);
+        assertThat(all.files()).as("files the fix rewrites").isNotEmpty();
+        assertThat(all.files().get(0).rules()).contains(rule);
+        return all;
     }
 
     private static long maxBlocked(Report r) {

@@ -1,7 +1,5 @@
 package dev.rehearse;
 
-import dev.rehearse.analyze.Linter;
-import dev.rehearse.engine.Engines;
 import dev.rehearse.fix.FileChange;
 import dev.rehearse.fix.FixGoldenTestLayout;
 import dev.rehearse.fix.Fixer;
@@ -9,8 +7,6 @@ import dev.rehearse.fix.MigrationWriter;
 import dev.rehearse.fix.MigrationWriters;
 import dev.rehearse.fix.SideBySide;
 import dev.rehearse.migrate.Migration;
-import dev.rehearse.migrate.MigrationSource;
-import dev.rehearse.migrate.MigrationSources;
 import dev.rehearse.model.Report;
 import dev.rehearse.model.Verdict;
 import dev.rehearse.scenario.EngineSpec;
@@ -246,15 +242,9 @@ class MariaDbFixRehearsalTest {
             Files.writeString(journal, Files.readString(journal).replace("\"dialect\": \"postgresql\"", "\"dialect\": \"mysql\""));
             assertThat(journal).content().contains("\"dialect\": \"mysql\"");
         }
-        Scenario.Migrations mg = s.migrations();
-        s = s.withMigrations(new Scenario.Migrations(List.of(dir), format, mg.transaction(), mg.lockTimeoutMs(),
-                mg.statementTimeoutMs(), mg.lockRetries(), mg.contexts(), mg.labels()));
-        var dialect = Engines.dialect(s.engine());
-        List<Migration> ms = MigrationSources.forFormat(format).read(List.of(dir),
-                new MigrationSource.Context(dialect.splitter(), Scenario.Transaction.AUTO, s.engine(), null, null));
-        Fixer.Result all = new Fixer(Linter.Options.of(s.engine()), dialect).fix(ms);
-        assertThat(all.files()).as("files the fix rewrites").isNotEmpty();
-        assertThat(all.files().get(0).rules()).contains(rule);
+        s = s.withMigrations(s.migrations().at(List.of(dir), format));
+        List<Migration> ms = FixRehearsalTest.read(s, dir, format);
+        Fixer.Result all = FixRehearsalTest.fixedBy(s, ms, rule);
         MigrationWriter w = MigrationWriters.forFormat(format);
         Fixer.Result fix = MigrationWriters.writable(all, w, ms);
         assertThat(fix.files()).as(format + " carries the rewrite (refused: " + fix.notFixed() + ")").isNotEmpty();
